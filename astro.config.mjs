@@ -1,0 +1,24 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { atomicOutput } from './src/integrations/atomic-output';
+
+// `--site` and `--base` on the command line override these, e.g. `astro build --base /it/`.
+export default defineConfig({
+	site: process.env.HOURGLASS_SITE ?? 'https://intranet.example',
+	// Tests and the benchmark build several hubs side by side; each needs its own content cache.
+	cacheDir: process.env.HOURGLASS_CACHE_DIR ?? './node_modules/.astro',
+	trailingSlash: 'ignore',
+	build: {
+		format: 'directory',
+		// Scoped styles of components used only inside MDX are otherwise inlined unhashed and blocked by the CSP.
+		inlineStylesheets: 'never',
+	},
+	integrations: [
+		mdx(),
+		sitemap(),
+		// Must stay last: it swaps the finished site into place after every other build hook.
+		atomicOutput(),
+	],
+});

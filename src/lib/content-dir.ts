@@ -1,0 +1,9 @@
+import path from 'node:path';
+
+/**
+ * Where the hub's writing lives. `HOURGLASS_CONTENT` lets tests and the benchmark build other hubs
+ * with the same code; writers never need it.
+ */
+export function contentDir(cwd: string = process.cwd()): string {
+	return path.resolve(cwd, process.env.HOURGLASS_CONTENT ?? 'content');
+}

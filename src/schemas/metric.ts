@@ -1,0 +1,39 @@
+import { reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { publicationFields } from './base';
+import { calendarDate, urlSafeId } from './common';
+
+/** One dated value of a metric's series. */
+export const metricPointSchema = z.object({
+	/** When the value was measured. */
+	date: calendarDate,
+	/** The measured value, in the metric's unit. */
+	value: z.number({ message: 'expected a number' }),
+});
+
+/**
+ * A translation: a technical measure as IT says it, and what it means for the business.
+ */
+export const metricSchema = z.object({
+	/** Short business name of the metric, e.g. "Online orders kept flowing". */
+	title: z.string().min(3),
+	/** The measure as IT says it, e.g. "Checkout API availability". */
+	technical: z.string().min(3),
+	/** The business translation, e.g. "Orders kept flowing through Black Friday". */
+	translation: z.string().min(10),
+	/** Unit of the values, e.g. "%", "minutes", "£k". */
+	unit: z.string().min(1),
+	/** Whether a higher or a lower value is better; decides the status against the target. */
+	direction: z.enum(['higher', 'lower'], { message: 'expected "higher" or "lower"' }),
+	/** Optional target value, in the metric's unit. */
+	target: z.number().optional(),
+	/** Segment ids this metric matters to; at least one. */
+	segments: z.array(reference('segments')).min(1),
+	/** Topic ids (from `content/topics.yaml`). Default: none. */
+	topics: z.array(reference('topics')).default([]),
+	/** Per segment, this metric's rank among the critical three its focus group chose, e.g. `{ executives: 1 }`. Default: none. */
+	critical: z.record(urlSafeId('A segment id'), z.number().int().min(1)).default({}),
+	/** The dated series, oldest or newest first (it is sorted); at least one value. */
+	series: z.array(metricPointSchema).min(1, { message: 'a metric needs at least one dated value' }),
+	...publicationFields,
+});

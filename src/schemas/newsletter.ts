@@ -1,0 +1,32 @@
+import { reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { calendarDate } from './common';
+
+/** An optional one-line blurb that replaces the item's summary in this issue. */
+const blurb = z.string().min(5).optional();
+
+/** One item of an issue: exactly one of `paper`, `caseStudy` or `metric`, plus an optional blurb. */
+export const newsletterItemSchema = z.union(
+	[
+		z.strictObject({ paper: reference('papers'), blurb }),
+		z.strictObject({ caseStudy: reference('case-studies'), blurb }),
+		z.strictObject({ metric: reference('metrics'), blurb }),
+	],
+	{ message: 'each item needs exactly one of paper, caseStudy or metric (and an optional blurb)' },
+);
+
+/** A newsletter issue: a short editor's intro (the MDX body) and an ordered list of items. */
+export const newsletterSchema = z.object({
+	/** Issue number, unique across the hub; the issue lives at `/newsletter/<number>/`. */
+	number: z.number().int().positive(),
+	/** Title of the issue, used as the email subject. */
+	title: z.string().min(5),
+	/** Date of the issue; issues dated after the build are not published yet. */
+	date: calendarDate,
+	/** One sentence shown as the email preheader and in the archive. */
+	summary: z.string().min(10),
+	/** The items, in the order readers see them. */
+	items: z.array(newsletterItemSchema).min(1, { message: 'an issue needs at least one item' }),
+	/** `true` keeps the issue out of every output of a production build. Default: `false`. */
+	draft: z.boolean().default(false),
+});

@@ -1,0 +1,15 @@
+import { z } from 'astro/zod';
+
+/** A market segment: a group of readers with its own page and RSS feed. */
+export const segmentSchema = z.object({
+	/** Display name, e.g. "Executives". */
+	name: z.string().min(2),
+	/** Who they are, in one or two sentences; shown on the segment page and as the feed description. */
+	audience: z.string().min(10),
+	/** What they care about, as short phrases ("cost", "risk", "customer experience"). */
+	cares: z.array(z.string()).min(1),
+	/** How much detail they want: `headline`, `summary` or `detail`. Default: `summary`. */
+	detail: z.enum(['headline', 'summary', 'detail']).default('summary'),
+	/** Order on the home and segments pages (lower first). Default: 100. */
+	order: z.number().int().default(100),
+});
