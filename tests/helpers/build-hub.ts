@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const TMP = path.join(ROOT, 'tests/.tmp');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildOptions {
+	/** Folder name under `tests/.tmp/`; builds with different names can run side by side. */
+	name: string;
+	/** Content folder, relative to the project root. Default: the example hub in `content/`. */
+	content?: string;
+	/** `--base`, e.g. `/it/`. Default: `/`. */
+	base?: string;
+	/** `--site`. Default: the config's `https://intranet.example`. */
+	site?: string;
+	/** Pins the publication rule's "now" (HOURGLASS_NOW). */
+	now?: string;
+	/** Keep what an earlier build of this name left in `dist/` (to test that a failure keeps it). */
+	keepDist?: boolean;
+}
+
+export interface BuildResult {
+	/** The built site. */
+	dist: string;
+	/** Exit code of `astro build`. */
+	code: number;
+	/** stdout and stderr together, for asserting on error messages. */
+	output: string;
+}
+
+/** Runs a real `astro build` of a hub, in a child process, as a writer's CI would. */
+export async function buildHub(options: BuildOptions): Promise<BuildResult> {
+	const work = path.join(TMP, options.name);
+	const dist = path.join(work, 'dist');
+	if (!options.keepDist) await fs.rm(work, { recursive: true, force: true });
+	await fs.mkdir(work, { recursive: true });
+	const args = [ASTRO, 'build', '--outDir', dist];
+	if (options.base) args.push('--base', options.base);
+	if (options.site) args.push('--site', options.site);
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		HOURGLASS_CONTENT: path.resolve(ROOT, options.content ?? 'content'),
+		HOURGLASS_CACHE_DIR: path.join(work, 'cache'),
+		ASTRO_TELEMETRY_DISABLED: '1',
+		NO_COLOR: '1',
+	};
+	if (options.now) env.HOURGLASS_NOW = options.now;
+	else delete env.HOURGLASS_NOW;
+	try {
+		const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+		return { dist, code: 0, output: stdout + stderr };
+	} catch (error) {
+		const failed = error as { code?: number; stdout?: string; stderr?: string };
+		return { dist, code: typeof failed.code === 'number' ? failed.code : 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+	}
+}
+
+/** Every file under a folder, relative to it, with `/` separators. */
+export async function listFiles(dir: string): Promise<string[]> {
+	const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+		.sort();
+}
+
+/** Copies a fixture hub to a scratch folder so a test can break one file of it. */
+export async function copyFixture(from: string, name: string): Promise<string> {
+	const target = path.join(TMP, name, 'content');
+	await fs.rm(path.dirname(target), { recursive: true, force: true });
+	await fs.cp(path.resolve(ROOT, from), target, { recursive: true });
+	return target;
+}

@@ -1,0 +1,11 @@
+import { getViteConfig } from 'astro/config';
+
+// getViteConfig gives tests Astro's virtual modules (`astro:content` for the schemas).
+export default getViteConfig({
+	test: {
+		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/global-setup.ts'],
+		testTimeout: 120_000,
+		hookTimeout: 300_000,
+	},
+});
