@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output';
+import { previewMode } from './src/integrations/preview-mode';
 
 // `--site` and `--base` on the command line override these, e.g. `astro build --base /it/`.
 export default defineConfig({
@@ -16,6 +17,7 @@ export default defineConfig({
 		inlineStylesheets: 'never',
 	},
 	integrations: [
+		previewMode(),
 		mdx(),
 		sitemap(),
 		// Must stay last: it swaps the finished site into place after every other build hook.

@@ -89,9 +89,12 @@ function topicFileIds(): IdentifiedFile[] {
 	return (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({ id: String(topic.id), file: relative }));
 }
 
+/** `npm run dev`: the writers' preview, which shows drafts and scheduled entries with a banner. */
+const isPreview = (): boolean => typeof __HOURGLASS_PREVIEW__ !== 'undefined' && __HOURGLASS_PREVIEW__;
+
 async function load(): Promise<Hub> {
 	const now = buildTime();
-	const preview = import.meta.env.DEV;
+	const preview = isPreview();
 	const [papers, caseStudies, metrics, newsletters, segments, topics, authors] = await Promise.all([
 		getCollection('papers'),
 		getCollection('case-studies'),
@@ -200,7 +203,7 @@ let cached: Promise<Hub> | undefined;
 
 /** The hub's content, loaded and checked once per build (every request in the preview, so edits show). */
 export function loadHub(): Promise<Hub> {
-	if (import.meta.env.DEV) return load();
+	if (isPreview()) return load();
 	cached ??= load();
 	return cached;
 }

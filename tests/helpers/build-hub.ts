@@ -9,6 +9,23 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TMP = path.join(ROOT, 'tests/.tmp');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/** What a hub's build reads from the project; everything else stays behind. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/**
+ * Astro writes generated modules (`.astro/content-modules.mjs`) into the project root, so two
+ * builds of different content from one root overwrite each other's. Each build gets its own copy of
+ * the project (node_modules linked), which also keeps tests clear of a writer's `astro dev`.
+ */
+async function isolatedProject(work: string): Promise<string> {
+	const project = path.join(work, 'project');
+	await fs.rm(project, { recursive: true, force: true });
+	await fs.mkdir(project, { recursive: true });
+	await Promise.all(PROJECT_FILES.map((file) => fs.cp(path.join(ROOT, file), path.join(project, file), { recursive: true })));
+	await fs.symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+	return project;
+}
+
 export interface BuildOptions {
 	/** Folder name under `tests/.tmp/`; builds with different names can run side by side. */
 	name: string;
@@ -39,6 +56,7 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	const dist = path.join(work, 'dist');
 	if (!options.keepDist) await fs.rm(work, { recursive: true, force: true });
 	await fs.mkdir(work, { recursive: true });
+	const project = await isolatedProject(work);
 	const args = [ASTRO, 'build', '--outDir', dist];
 	if (options.base) args.push('--base', options.base);
 	if (options.site) args.push('--site', options.site);
@@ -49,10 +67,12 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 		ASTRO_TELEMETRY_DISABLED: '1',
 		NO_COLOR: '1',
 	};
+	// Vitest sets NODE_ENV=test; a writer's shell does not, and the build must not depend on it.
+	delete env.NODE_ENV;
 	if (options.now) env.HOURGLASS_NOW = options.now;
 	else delete env.HOURGLASS_NOW;
 	try {
-		const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+		const { stdout, stderr } = await run(process.execPath, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
 		return { dist, code: 0, output: stdout + stderr };
 	} catch (error) {
 		const failed = error as { code?: number; stdout?: string; stderr?: string };
