@@ -1,0 +1,109 @@
+/**
+ * The HTML part of an issue email. Outlook on Windows renders mail with Word, so the layout is
+ * what Word understands: nested tables at 600 px, styles inlined on every element, system fonts,
+ * no scripts, no SVG, nothing loaded from anywhere but the links a reader clicks.
+ */
+import juice from 'juice';
+import { emailSafeIntro } from './intro';
+import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
+
+const escape = (text: string): string =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/*
+ * Light colours are inlined for every client. Clients that honour `prefers-color-scheme` (Apple
+ * Mail, Outlook for Mac and iOS) swap to the dark block, which is why juice keeps that one media
+ * query as a <style> element: inline styles cannot hold it. Clients that invert colours by force
+ * (Outlook.com, Outlook for Windows) get mid-tone text on plain backgrounds, which inverts
+ * legibly; no colour is carried by an image.
+ */
+const CSS = `
+body, .outer { margin: 0; padding: 0; background-color: #eef1f4; }
+.outer-cell { padding: 24px 12px; }
+.container { width: 100%; max-width: 600px; background-color: #ffffff; border: 1px solid #d5dbe1; }
+td, p, li, h1, h2, h3, h4 { font-family: Arial, Helvetica, sans-serif; color: #1f2933; }
+p, li { font-size: 16px; line-height: 24px; margin: 0 0 12px; }
+a { color: #0b5cad; text-decoration: underline; }
+h1 { font-size: 26px; line-height: 32px; margin: 0 0 16px; }
+h2 { font-size: 14px; line-height: 20px; margin: 0; text-transform: uppercase; letter-spacing: 1px; color: #52606d; }
+h3 { font-size: 19px; line-height: 26px; margin: 0 0 8px; }
+h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
+.masthead { padding: 20px 32px 12px; border-bottom: 3px solid #0b5cad; }
+.masthead-title { font-size: 18px; line-height: 24px; font-weight: bold; margin: 0 0 4px; }
+.masthead-title a { color: #1f2933; text-decoration: none; }
+.meta, .kind { font-size: 14px; line-height: 20px; color: #52606d; margin: 0 0 4px; }
+.content { padding: 24px 32px 8px; }
+.item { padding: 16px 32px; border-top: 1px solid #d5dbe1; }
+.item h3 a { color: #0b5cad; }
+.detail strong { color: #1f2933; }
+.more { font-weight: bold; margin: 0; }
+.footer { padding: 20px 32px; background-color: #f5f7f9; border-top: 1px solid #d5dbe1; }
+.footer p { font-size: 14px; line-height: 20px; color: #52606d; }
+@media (prefers-color-scheme: dark) {
+	body, .outer { background-color: #111418 !important; }
+	.container { background-color: #1b1f24 !important; border-color: #39414a !important; }
+	td, p, li, h1, h3, h4, .masthead-title a, .detail strong { color: #e4e7eb !important; }
+	h2, .meta, .kind, .footer p { color: #a9b4bf !important; }
+	a, .item h3 a { color: #8cc4ff !important; }
+	.footer { background-color: #15191d !important; }
+}
+`;
+
+/** Spacers after the preheader stop clients from filling the preview with the body text. */
+const PREHEADER_PADDING = '&#847;&zwnj;&nbsp;'.repeat(40);
+
+function itemRow(item: EmailItem): string {
+	const details = item.details
+		.map((detail) => `<p class="detail"><strong>${escape(detail.label)}:</strong> ${escape(detail.text)}</p>`)
+		.join('');
+	return `<tr><td class="item">
+<p class="kind">${escape(item.kind)}</p>
+<h3><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
+<p>${escape(item.blurb)}</p>
+${details}
+<p class="more"><a href="${escape(item.url)}">Read more</a></p>
+</td></tr>`;
+}
+
+/** The issue as one self-contained HTML email, styles inlined. */
+export function renderEmailHtml(issue: EmailIssue): string {
+	const subject = subjectOf(issue);
+	const editors = `mailto:${issue.editors.email}`;
+	const page = `<!doctype html>
+<html lang="${escape(issue.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
+<title>${escape(subject)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${escape(issue.summary)}${PREHEADER_PADDING}</div>
+<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="outer-cell" align="center">
+<!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">
+<tr><td class="masthead">
+<p class="masthead-title"><a href="${escape(issue.archiveUrl)}">${escape(issue.hubTitle)}</a></p>
+<p class="meta">${escape(issueLine(issue))} · <a href="${escape(issue.url)}">Read it on the hub</a></p>
+</td></tr>
+<tr><td class="content">
+<h1>${escape(issue.title)}</h1>
+${emailSafeIntro(issue.introHtml)}
+</td></tr>
+<tr><td class="content"><h2>In this issue</h2></td></tr>
+${issue.items.map(itemRow).join('\n')}
+<tr><td class="footer">
+<p>You get this note because you asked the editors for it. Reply to this email with questions or ideas, or write to <a href="${escape(editors)}">${escape(issue.editors.name)}</a>.</p>
+<p><a href="${escape(issue.archiveUrl)}">Every issue in the archive</a> · <a href="${escape(issue.subscribeUrl)}">Subscribe or pass it on</a></p>
+</td></tr>
+</table>
+<!--[if mso]></td></tr></table><![endif]-->
+</td></tr></table>
+</body>
+</html>
+`;
+	// The container keeps width="600" for clients that ignore CSS; its style makes it fluid on phones.
+	return juice(page, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: false });
+}
