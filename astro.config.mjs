@@ -16,6 +16,26 @@ export default defineConfig({
 		// Scoped styles of components used only inside MDX are otherwise inlined unhashed and blocked by the CSP.
 		inlineStylesheets: 'never',
 	},
+	// Intranet security policies forbid inline scripts: Astro hashes what it emits into a CSP meta tag.
+	// README "Deploying on an intranet web server" gives the matching HTTP header; keep the two in step.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				// Pagefind runs its WASM search in a worker started from a blob: URL.
+				"worker-src 'self' blob:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: {
+				// Overriding the resources drops Astro's default 'self'; Pagefind's main-thread fallback compiles WASM.
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+			},
+		},
+	},
 	integrations: [
 		previewMode(),
 		mdx(),

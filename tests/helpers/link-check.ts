@@ -1,0 +1,134 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { listFiles } from './build-hub';
+
+export interface LinkCheckOptions {
+	/** The built site. */
+	dist: string;
+	/** The base it was built for, e.g. `/` or `/it/`. */
+	base?: string;
+	/** The site it was built for; absolute links to it (feeds, OPML, email) are checked too. */
+	site?: string;
+}
+
+export interface BrokenLink {
+	/** File the link is on, relative to `dist`. */
+	page: string;
+	/** The link as written. */
+	url: string;
+	/** Why it does not resolve. */
+	reason: string;
+}
+
+/** Attributes that point at another file; `srcset` holds several. */
+const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'poster', 'xlink:href'] as const;
+/** Files whose text mentions the site's own absolute URLs: feeds, OPML, sitemaps, stylesheets for feeds. */
+const TEXT_SOURCES = /\.(xml|opml|xsl|txt|webmanifest|json)$/;
+
+/** The candidate URLs of one element: every URL attribute, `srcset` split into its images. */
+function urlsOf(element: HTMLElement): string[] {
+	const urls: string[] = [];
+	for (const name of URL_ATTRIBUTES) {
+		const value = element.getAttribute(name)?.trim();
+		if (!value) continue;
+		if (name === 'srcset') urls.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
+		else urls.push(value);
+	}
+	return urls.filter(Boolean);
+}
+
+/** The URL a page of `dist` is served at: `papers/x/index.html` is `<site><base>papers/x/`. */
+function pageUrl(root: URL, file: string): URL {
+	return new URL(file.replace(/(^|\/)index\.html$/, '$1'), root);
+}
+
+/** Decodes the XML entities a URL can carry in a feed (`&amp;` in query strings). */
+const decodeXml = (text: string) =>
+	text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);/gi, (entity, name: string) => {
+		const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+		if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+		if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+		return named[name.toLowerCase()] ?? entity;
+	});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Finds every link and asset in a built site that does not resolve to a file in it: relative and
+ * root-relative links in HTML (`href`, `src`, `srcset`, `<link>`, forms), links outside the base,
+ * `#fragments` that name no element, and the site's own absolute URLs in HTML, feeds, OPML and
+ * sitemaps. Links to other origins are not this check's business.
+ */
+export async function checkLinks({ dist, base = '/', site = 'https://intranet.example' }: LinkCheckOptions): Promise<BrokenLink[]> {
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	const root = new URL(prefix, site);
+	const files = await listFiles(dist);
+	const fileSet = new Set(files);
+	const ids = new Map<string, Set<string>>();
+	const links: { page: string; url: string; from: URL }[] = [];
+
+	for (const file of files) {
+		if (file.endsWith('.html')) {
+			const document = parse(await fs.readFile(path.join(dist, file), 'utf8'), { comment: false });
+			const own = pageUrl(root, file);
+			const baseHref = document.querySelector('base')?.getAttribute('href');
+			const from = baseHref ? new URL(baseHref, own) : own;
+			ids.set(file, new Set(document.querySelectorAll('[id], a[name]').map((element) => element.id || element.getAttribute('name')!)));
+			for (const element of document.querySelectorAll('*')) {
+				for (const url of urlsOf(element)) links.push({ page: file, url, from });
+			}
+		} else if (TEXT_SOURCES.test(file)) {
+			const text = await fs.readFile(path.join(dist, file), 'utf8');
+			const own = pageUrl(root, file);
+			// Feeds name the site by absolute URL, in elements, attributes and escaped HTML alike.
+			const absolute = new RegExp(`${escapeRegExp(root.href)}[^\\s"'<>()\\]]*`, 'g');
+			for (const match of text.matchAll(absolute)) links.push({ page: file, url: decodeXml(match[0]), from: own });
+			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g)) links.push({ page: file, url: decodeXml(match[1]!), from: own });
+		}
+	}
+
+	const broken = new Map<string, BrokenLink>();
+	for (const { page, url, from } of links) {
+		const reason = resolve(url, from);
+		if (reason) broken.set(`${page}\n${url}`, { page, url, reason });
+	}
+	return [...broken.values()];
+
+	/** Why `url` on a page at `from` does not resolve, or undefined when it does. */
+	function resolve(url: string, from: URL): string | undefined {
+		let target: URL;
+		try {
+			target = new URL(url, from);
+		} catch {
+			return 'not a URL';
+		}
+		if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
+		if (target.origin !== root.origin) return undefined;
+		if (!target.pathname.startsWith(prefix)) return `outside the base ${prefix}`;
+		let relative: string;
+		try {
+			relative = decodeURIComponent(target.pathname.slice(prefix.length));
+		} catch {
+			return 'malformed percent-encoding';
+		}
+		// A folder URL is its index.html; web servers also answer `/papers` with `/papers/`.
+		const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
+		const file = candidates.find((candidate) => fileSet.has(candidate));
+		if (!file) return 'no such file';
+		const fragment = decodeURIComponent(target.hash.slice(1));
+		if (fragment && file.endsWith('.html') && !ids.get(file)?.has(fragment)) return `no element with id "${fragment}"`;
+		return undefined;
+	}
+}
+
+/** One line per broken URL with the pages it is on, for assertion messages a writer can act on. */
+export function formatBrokenLinks(broken: readonly BrokenLink[]): string {
+	const byUrl = Map.groupBy(broken, ({ url, reason }) => `${url} (${reason})`);
+	return [...byUrl]
+		.map(([link, on]) => {
+			const pages = on.map(({ page }) => page);
+			return `${link} on ${pages.length} page(s): ${pages.slice(0, 5).join(', ')}${pages.length > 5 ? ', …' : ''}`;
+		})
+		.join('\n');
+}

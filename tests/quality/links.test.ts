@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../helpers/build-hub';
+import { checkLinks, formatBrokenLinks } from '../helpers/link-check';
+
+const SITE = 'https://intranet.example';
+
+describe('internal links and assets', () => {
+	it('all resolve in the example hub built at /', async () => {
+		const broken = await checkLinks({ dist: inject('exampleDist'), base: '/', site: SITE });
+		expect(formatBrokenLinks(broken)).toBe('');
+	});
+
+	it('all resolve in the example hub built under --base /it/', async () => {
+		const broken = await checkLinks({ dist: inject('exampleItDist'), base: '/it/', site: SITE });
+		expect(formatBrokenLinks(broken)).toBe('');
+	});
+
+	it('reports dead pages, assets, srcset images, fragments and absolute links to the hub, with the page they are on', async () => {
+		const broken = await checkLinks({ dist: path.join(ROOT, 'tests/fixtures/broken'), base: '/', site: SITE });
+		const onDeadLinkPage = broken.filter((link) => link.page === 'dead-link/index.html');
+		expect(onDeadLinkPage.map(({ url, reason }) => ({ url, reason }))).toEqual(
+			expect.arrayContaining([
+				{ url: '/missing.css', reason: 'no such file' },
+				{ url: '../no-such-page/', reason: 'no such file' },
+				{ url: '../clean/#no-such-section', reason: 'no element with id "no-such-section"' },
+				{ url: '../chart-2x.svg', reason: 'no such file' },
+				{ url: 'https://intranet.example/papers/gone/', reason: 'no such file' },
+			]),
+		);
+		expect(onDeadLinkPage).toHaveLength(5);
+		expect(broken.filter((link) => link.page === 'clean/index.html')).toEqual([]);
+	});
+
+	it('reports a link that escapes the base, as a hard-coded root link would under /it/', async () => {
+		const broken = await checkLinks({ dist: path.join(ROOT, 'tests/fixtures/broken'), base: '/broken/', site: SITE });
+		expect(broken).toContainEqual({ page: 'dead-link/index.html', url: '/missing.css', reason: 'outside the base /broken/' });
+	});
+});
