@@ -1,0 +1,63 @@
+/**
+ * Turns a feed of the hub into an RSS response. Shared by the feed routes beside it; what the feed
+ * says is decided in `src/lib/feeds.ts`, the entry bodies come from `renderEntryHtml`.
+ */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { renderEntryHtml } from '../../lib/entry-html';
+import {
+	ATOM_NAMESPACE,
+	assertDistinctFeeds,
+	channelExtras,
+	feedItem,
+	feedItems,
+	issueFeatures,
+	issueHtml,
+	itemLink,
+	lastChanged,
+	type Feed,
+	type FeedItem,
+	type SiteUrls,
+} from '../../lib/feeds';
+import { loadHub, type Hub } from '../../lib/hub';
+import { absoluteUrl, withBase } from '../../lib/paths';
+
+/** The site's URLs as this build serves them (`--site`, `--base`). */
+export function siteUrls(context: APIContext): SiteUrls {
+	if (!context.site) throw new Error('Feeds need absolute links: set `site` in astro.config.mjs or pass --site.');
+	return { site: context.site, base: import.meta.env.BASE_URL };
+}
+
+async function fullContent(item: FeedItem, hub: Hub, urls: SiteUrls): Promise<string> {
+	const body = await renderEntryHtml(item.entry, { ...urls, path: item.path });
+	if (item.kind !== 'newsletter') return body;
+	return issueHtml(
+		body,
+		issueFeatures(item, hub).map((featured) => ({
+			title: featured.title,
+			summary: featured.summary,
+			url: itemLink(featured, urls),
+		})),
+	);
+}
+
+export async function feedResponse(feed: Feed, context: APIContext): Promise<Response> {
+	const hub = await loadHub();
+	assertDistinctFeeds(hub);
+	const urls = siteUrls(context);
+	const entries = feedItems(hub, feed);
+	const items = await Promise.all(entries.map(async (item) => feedItem(item, hub, urls, await fullContent(item, hub, urls))));
+	return rss({
+		title: feed.title,
+		description: feed.description,
+		site: absoluteUrl(urls.site, urls.base, feed.pagePath),
+		items,
+		xmlns: { atom: ATOM_NAMESPACE },
+		stylesheet: withBase(urls.base, 'feeds/feed.xsl'),
+		customData: channelExtras({
+			language: hub.settings.language,
+			lastBuildDate: lastChanged(entries, hub.now),
+			self: absoluteUrl(urls.site, urls.base, feed.path),
+		}),
+	});
+}

@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedsOf, type Feed } from '../../../lib/feeds';
+import { loadHub } from '../../../lib/hub';
+import { feedResponse } from '../_feed';
+
+/** One feed per topic. */
+export const getStaticPaths = (async () => {
+	const hub = await loadHub();
+	return feedsOf(hub)
+		.filter((feed) => feed.scope === 'topic')
+		.map((feed) => ({ params: { id: feed.id }, props: { feed } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ feed: Feed }> = (context) => feedResponse(context.props.feed, context);
