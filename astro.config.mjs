@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output';
 import { previewMode } from './src/integrations/preview-mode';
+import { search } from './src/integrations/search';
 
 // `--site` and `--base` on the command line override these, e.g. `astro build --base /it/`.
 export default defineConfig({
@@ -40,6 +41,8 @@ export default defineConfig({
 		previewMode(),
 		mdx(),
 		sitemap(),
+		// Indexes the built pages; runs before atomicOutput() moves them into place.
+		search(),
 		// Must stay last: it swaps the finished site into place after every other build hook.
 		atomicOutput(),
 	],

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/**
+ * Indexes the built pages with Pagefind as part of `astro build`, so the site and its search
+ * index can never be out of step. Only elements marked `data-pagefind-body` are indexed (see
+ * `SearchMeta.astro`); the index lands in `<outDir>/pagefind/`, which the site serves at
+ * `<base>pagefind/`. Register it before `atomicOutput()`: `dir` is still the staging folder then.
+ */
+export function search(): AstroIntegration {
+	return {
+		name: 'hourglass:search',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
+				try {
+					const { index } = checked('createIndex', await pagefind.createIndex());
+					const { page_count } = checked('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
+					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) }));
+					logger.info(`read ${page_count} pages for the search index in ${Math.round(performance.now() - started)} ms`);
+				} finally {
+					await pagefind.close();
+				}
+			},
+		},
+	};
+}
+
+/** Pagefind reports problems in the response instead of throwing; a build must not ship a broken index. */
+function checked<T extends { errors: string[] }>(step: string, response: T): Required<T> {
+	if (response.errors.length > 0) {
+		throw new Error(`Pagefind ${step} failed:\n${response.errors.map((error) => `  - ${error}`).join('\n')}`);
+	}
+	return response as Required<T>;
+}
