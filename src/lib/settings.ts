@@ -13,7 +13,8 @@ export function loadSettings(dir: string = contentDir()): Settings {
 	if (!fs.existsSync(file)) {
 		throw new ContentProblems([{ file: relative, expected: 'a hub.yaml with the hub title, tagline, organisation and editors', found: 'no file' }]);
 	}
-	const parsed = settingsSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
-	if (!parsed.success) throw new ContentProblems(zodProblems(relative, parsed.error));
+	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
+	const parsed = settingsSchema.safeParse(raw);
+	if (!parsed.success) throw new ContentProblems(zodProblems(relative, parsed.error, raw));
 	return parsed.data;
 }
