@@ -1,0 +1,168 @@
+/**
+ * `npm run bench -- --papers 1000,10000`: generates a synthetic hub of each size, builds it with the
+ * full pipeline (cold, then warm after editing one paper), builds the same papers with a plain Astro
+ * site (`bench/baseline/`) and times a search in Chromium. Prints every figure and writes them to
+ * `bench/.tmp/results-<size>.json`.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
+import { folderSize, mb, measure, phases, seconds, type RunResult } from './measure.ts';
+import { summariseProfile } from './profile.ts';
+import { timeSearch, type SearchTiming } from './search.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TMP = path.join(ROOT, 'bench/.tmp');
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+const sizes = (value: string) => {
+	const list = value.split(',').map(Number);
+	if (list.some((n) => !Number.isInteger(n) || n < 1)) throw new InvalidArgumentError('expected paper counts such as 1000 or 1000,10000');
+	return list;
+};
+
+const program = new Command('bench')
+	.description('Build time, memory and search speed of the hub at a given number of papers, against a plain Astro site.')
+	.option('--papers <counts>', 'papers per hub, comma-separated', sizes, [1000])
+	.option('--seed <n>', 'seed of the content generator', (v) => Number.parseInt(v, 10), 1)
+	.option('--no-baseline', 'skip the plain Astro baseline build')
+	.option('--no-warm', 'skip the warm rebuild after editing one paper')
+	.option('--no-search', 'skip the search timing in Chromium')
+	.option('--profile', 'also run the cold hub build with --cpu-prof and print where the CPU time goes', false)
+	.parse();
+
+const options = program.opts<{ papers: number[]; seed: number; baseline: boolean; warm: boolean; search: boolean; profile: boolean }>();
+
+/** Whether the hub registers the metric components, so generated papers can use them. */
+async function metricComponents(): Promise<boolean> {
+	const source = await fs.readFile(path.join(ROOT, 'src/components/mdx-components.ts'), 'utf8');
+	const map = source.slice(source.indexOf('mdxComponents'));
+	return /\bMetric\b/.test(map) && /\bMetricValue\b/.test(map);
+}
+
+function astroBuild(name: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunResult> {
+	return measure(process.execPath, [...nodeArgs, ASTRO, 'build', ...args], {
+		cwd: ROOT,
+		env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		logFile: path.join(TMP, `${name}.log`),
+	});
+}
+
+function failed(what: string, run: RunResult): never {
+	const tail = run.lines.slice(-30).map((line) => line.text).join('\n');
+	throw new Error(`${what} failed with exit code ${run.code}:\n${tail}`);
+}
+
+const pad = (label: string) => `  ${label.padEnd(56)}`;
+const report = (label: string, value: string) => console.log(`${pad(label)}${value}`);
+
+async function benchmark(papers: number) {
+	const work = path.join(TMP, String(papers));
+	const content = path.join(work, 'content');
+	const withMetrics = await metricComponents();
+	console.log(`\n=== ${papers} papers ===`);
+	console.log(
+		withMetrics
+			? '  Metric components are registered in src/components/mdx-components.ts: papers use <Metric/> and <MetricValue/>.'
+			: '  Metric components are NOT registered in src/components/mdx-components.ts yet: papers are plain prose.',
+	);
+
+	let started = performance.now();
+	const files = generateHub({ papers, seed: options.seed, metricComponents: withMetrics });
+	await writeHub(content, files);
+	const counts = proportions(papers);
+	report('generated', `${files.size} files (${counts.papers} papers, ${counts.caseStudies} case studies, ${counts.metrics} metrics, ${counts.newsletters} newsletters, ${counts.authors} authors) in ${seconds(performance.now() - started)}`);
+
+	const hubEnv = { HOURGLASS_CONTENT: content, HOURGLASS_CACHE_DIR: path.join(work, 'cache'), HOURGLASS_NOW: BENCH_NOW };
+	const dist = path.join(work, 'dist');
+	await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
+	await fs.rm(dist, { recursive: true, force: true });
+	const cold = await astroBuild(`${papers}-hub-cold`, ['--outDir', dist], hubEnv);
+	if (cold.code !== 0) failed('The hub build', cold);
+	const output = await folderSize(dist);
+	const index = await folderSize(path.join(dist, 'pagefind'));
+	const pages = output.files - index.files;
+	const htmlPages = Number(/(\d+) page\(s\) built/.exec(cold.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
+
+	console.log('  Hub, cold build (empty cache):');
+	report('wall time', seconds(cold.wallMs));
+	report('peak memory (process tree RSS)', mb(cold.peakRssBytes));
+	report('pages built (Astro count)', `${htmlPages} (${(htmlPages / (cold.wallMs / 1000)).toFixed(1)} pages/s)`);
+	report('output', `${mb(output.bytes)} in ${output.files} files`);
+	report('search index (dist/pagefind)', `${mb(index.bytes)} in ${index.files} files`);
+	console.log('  Phases:');
+	for (const phase of phases(cold.lines, cold.wallMs)) report(`  ${phase.name}`, seconds(phase.ms));
+
+	const result: Record<string, unknown> = {
+		papers,
+		measuredAt: new Date().toISOString(),
+		machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), load: os.loadavg() },
+		metricComponents: withMetrics,
+		files: files.size,
+		cold: { wallMs: cold.wallMs, peakRssBytes: cold.peakRssBytes, pages: htmlPages, outputFiles: pages, outputBytes: output.bytes, searchIndexBytes: index.bytes, phases: phases(cold.lines, cold.wallMs) },
+	};
+
+	if (options.warm) {
+		// One writer fixes a sentence in one paper: Astro's content cache (same cacheDir) is kept.
+		const edited = path.join(content, 'papers', [...files.keys()].find((file) => file.startsWith('papers/p2-'))!.slice('papers/'.length));
+		await fs.appendFile(edited, '\nOne more sentence, added by the benchmark to time a rebuild.\n');
+		const warm = await astroBuild(`${papers}-hub-warm`, ['--outDir', dist], hubEnv);
+		if (warm.code !== 0) failed('The warm rebuild', warm);
+		console.log('  Hub, warm rebuild after editing one paper (same cache):');
+		report('wall time', `${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5)`);
+		report('peak memory', mb(warm.peakRssBytes));
+		for (const phase of phases(warm.lines, warm.wallMs)) report(`  ${phase.name}`, seconds(phase.ms));
+		result.warm = { wallMs: warm.wallMs, peakRssBytes: warm.peakRssBytes, ratioToCold: warm.wallMs / cold.wallMs, phases: phases(warm.lines, warm.wallMs) };
+	}
+
+	if (options.baseline) {
+		const baseDist = path.join(work, 'baseline-dist');
+		const baseCache = path.join(work, 'baseline-cache');
+		await fs.rm(baseCache, { recursive: true, force: true });
+		const base = await astroBuild(`${papers}-baseline`, ['--root', 'bench/baseline', '--outDir', baseDist], {
+			BENCH_PAPERS: path.join(content, 'papers'),
+			BENCH_CACHE_DIR: baseCache,
+		});
+		if (base.code !== 0) failed('The baseline build', base);
+		const baseOutput = await folderSize(baseDist);
+		console.log('  Plain Astro baseline (one MDX collection, a page per post, one RSS feed without content), cold:');
+		report('wall time', seconds(base.wallMs));
+		report('peak memory', mb(base.peakRssBytes));
+		report('output', `${mb(baseOutput.bytes)} in ${baseOutput.files} files`);
+		for (const phase of phases(base.lines, base.wallMs)) report(`  ${phase.name}`, seconds(phase.ms));
+		report('hub / baseline, wall time', `${(cold.wallMs / base.wallMs).toFixed(2)}× (target ≤ 1.5×)`);
+		report('hub / baseline, peak memory', `${(cold.peakRssBytes / base.peakRssBytes).toFixed(2)}×`);
+		result.baseline = { wallMs: base.wallMs, peakRssBytes: base.peakRssBytes, outputBytes: baseOutput.bytes, ratio: cold.wallMs / base.wallMs };
+	}
+
+	if (options.search) {
+		const timing: SearchTiming = await timeSearch(dist, ['cloud', 'security', 'spreadsheets']);
+		console.log(`  Search in Chromium (${timing.method}):`);
+		for (const query of timing.queries) report(`  "${query.query}"${query.first ? ' (first search on the page)' : ''}`, `${Math.round(query.ms)} ms, ${query.results} results (target ≤ 300 ms)`);
+		if (timing.note) console.log(`    ${timing.note}`);
+		result.search = timing;
+	}
+
+	if (options.profile) {
+		const profileDir = path.join(work, 'profile');
+		await fs.rm(profileDir, { recursive: true, force: true });
+		await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
+		started = performance.now();
+		const profiled = await astroBuild(`${papers}-hub-profile`, ['--outDir', path.join(work, 'profile-dist')], hubEnv, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+		if (profiled.code !== 0) failed('The profiled build', profiled);
+		console.log(`  CPU profile of a cold hub build (${seconds(profiled.wallMs)} with the profiler on), self time:`);
+		const summary = await summariseProfile(profileDir);
+		for (const row of summary.byPlace.slice(0, 15)) report(`  ${row.name}`, seconds(row.ms));
+		console.log('  Hot functions:');
+		for (const row of summary.byFunction.slice(0, 20)) console.log(`${pad(`  ${row.name}`)}${seconds(row.ms)}`);
+		result.profile = { wallMs: profiled.wallMs, byPlace: summary.byPlace.slice(0, 30), byFunction: summary.byFunction.slice(0, 40) };
+	}
+
+	await fs.writeFile(path.join(TMP, `results-${papers}.json`), `${JSON.stringify(result, null, '\t')}\n`);
+}
+
+await fs.mkdir(TMP, { recursive: true });
+console.log(`Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other builds share these cores: times are noisy).`);
+for (const papers of options.papers) await benchmark(papers);
