@@ -12,6 +12,10 @@ export default defineConfig({
 	// Tests and the benchmark build several hubs side by side; each needs its own content cache.
 	cacheDir: process.env.HOURGLASS_CACHE_DIR ?? './node_modules/.astro',
 	trailingSlash: 'ignore',
+	vite: {
+		// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
+		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },
+	},
 	build: {
 		format: 'directory',
 		// Scoped styles of components used only inside MDX are otherwise inlined unhashed and blocked by the CSP.
