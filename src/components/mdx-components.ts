@@ -1,5 +1,9 @@
 /**
  * Components writers may use in MDX without importing them. Pages and feeds pass this same map
- * to `<Content components={…}>`, so an entry renders the same everywhere.
+ * to `<Content components={…}>`, so an entry renders the same everywhere. The hub checks every
+ * use of the metric components while loading (`metricUsages` in src/lib/metrics.ts).
  */
-export const mdxComponents = {};
+import Metric from './metrics/Metric.astro';
+import MetricValue from './metrics/MetricValue.astro';
+
+export const mdxComponents = { Metric, MetricValue };

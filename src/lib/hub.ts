@@ -10,10 +10,11 @@ import { parse as parseYaml } from 'yaml';
 import { contentDir } from './content-dir';
 import { duplicateNumberProblems, idFromFile, idProblems, type IdentifiedFile } from './integrity';
 import { proseWordCount, readingMinutes } from './mdx';
+import { criticalProblems, metricUsageProblems, metricUsages, type MetricUsage } from './metrics';
 import { paths } from './paths';
 import { assertNoProblems } from './problems';
 import { buildTime, hasPage, isListed, visibility, type Visibility } from './publication';
-import { checkReferences, type Reference } from './references';
+import { checkReferences, type Reference, type ReferenceCheck } from './references';
 import { loadSettings } from './settings';
 import type { Settings } from '../schemas/settings';
 
@@ -69,6 +70,8 @@ export interface Hub {
 	newsletters: NewsletterItem[];
 	/** Entries for lists, feeds, search, the sitemap and email: live ones only, newest first. */
 	listed: AnyItem[];
+	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
+	metricUsages: MetricUsage[];
 }
 
 const newestFirst = (a: Listing, b: Listing) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
@@ -118,6 +121,13 @@ async function load(): Promise<Hub> {
 		return s === undefined || s === 'live' || s === 'archived';
 	};
 
+	const settings = loadSettings();
+	const check: ReferenceCheck = { ids: (c) => idsByCollection.get(c) ?? [], isPublic: (r) => preview || isPublic(r) };
+	const usages = [...papers, ...caseStudies, ...newsletters].flatMap((e) =>
+		// The file, not `body`, so that lines in messages count the frontmatter too.
+		metricUsages(e.filePath ? fs.readFileSync(e.filePath, 'utf8') : (e.body ?? ''), { collection: e.collection, id: e.id, file: e.filePath ?? e.id }),
+	);
+
 	assertNoProblems([
 		...idProblems(collectionFiles('papers', '**/*.mdx')),
 		...idProblems(collectionFiles('case-studies', '**/*.mdx')),
@@ -126,7 +136,9 @@ async function load(): Promise<Hub> {
 		...idProblems(collectionFiles('segments', '**/*.{yaml,yml}')),
 		...idProblems(collectionFiles('authors', '**/*.{yaml,yml}')),
 		...idProblems(topicFileIds()),
-		...checkReferences(all, { ids: (c) => idsByCollection.get(c) ?? [], isPublic: (r) => preview || isPublic(r) }),
+		...checkReferences(all, check),
+		...metricUsageProblems(usages, check),
+		...criticalProblems(metrics, segments.map((s) => s.id), settings.criticalLimit),
 		...duplicateNumberProblems(newsletters.map((n) => ({ number: n.data.number, file: n.filePath ?? n.id }))),
 	]);
 
@@ -181,7 +193,7 @@ async function load(): Promise<Hub> {
 
 	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
 	const hub: Hub = {
-		settings: loadSettings(),
+		settings,
 		now,
 		preview,
 		segments: segments.sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
@@ -192,6 +204,7 @@ async function load(): Promise<Hub> {
 		metrics: withPage(metricItems),
 		newsletters: withPage(newsletterItems),
 		listed: [],
+		metricUsages: usages,
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters]
 		.filter((i) => isListed(i.status, preview))

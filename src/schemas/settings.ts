@@ -18,6 +18,10 @@ export const settingsSchema = z.object({
 		/** Mailbox of the editors. */
 		email,
 	}),
+	/** How many critical metrics a segment's focus group may choose (`critical` in metric files); more fails the build. Default: 3. */
+	criticalLimit: z.number().int().min(1).default(3),
+	/** How close to its target a metric counts as "at risk", in typical moves between two readings (see `metricStatus` in src/lib/metrics.ts). Default: 1. */
+	atRiskTolerance: z.number().min(0).default(1),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,132 @@
+/**
+ * Geometry of the hub's charts: where a dated series, its axes and its target land in an SVG
+ * box. Pure numbers and strings, so components only draw and tests can check the maths. Charts are
+ * drawn at build time: no client JavaScript, and the SVG scales crisply in print.
+ */
+import { scaleLinear, scaleUtc } from 'd3-scale';
+
+export interface Point {
+	date: Date;
+	value: number;
+}
+
+export interface Box {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+export interface ChartOptions {
+	/** Width of the SVG's viewBox. */
+	width: number;
+	/** Height of the SVG's viewBox. */
+	height: number;
+	/** Room around the plot for axis labels. Default: none. */
+	margin?: Box;
+	/** A target value to draw as a line; the value axis always includes it. */
+	target?: number | undefined;
+	/** Roughly how many value ticks to aim for. Default: 5. */
+	valueTicks?: number;
+	/** Roughly how many date ticks to aim for. Default: 5. */
+	timeTicks?: number;
+	/** Round the value axis out to tick values, as an axis should; sparklines turn it off to fill their box. Default: `true`. */
+	nice?: boolean;
+}
+
+export interface PlottedPoint extends Point {
+	x: number;
+	y: number;
+}
+
+export interface Tick<T> {
+	value: T;
+	/** x for a date tick, y for a value tick. */
+	position: number;
+	label: string;
+}
+
+export interface ChartGeometry {
+	width: number;
+	height: number;
+	/** The plotting area inside the margins. */
+	plot: Box;
+	/** The series, oldest first, at its place in the box. */
+	points: PlottedPoint[];
+	/** SVG path data of the line through the points. */
+	line: string;
+	valueTicks: Tick<number>[];
+	timeTicks: Tick<Date>[];
+	/**
+	 * The target line, when there is a target; its label goes at the end (`start` or `end`) where
+	 * the series is farther from the line, so the two do not collide.
+	 */
+	target?: { value: number; y: number; labelAt: 'start' | 'end' } | undefined;
+	/** y of zero when the value axis crosses it (a variance that goes negative), so a chart can draw it. */
+	zero?: number | undefined;
+}
+
+const NO_MARGIN: Box = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/** Two decimals are finer than any screen or printer; rounding keeps the markup short and stable. */
+const round = (n: number) => Math.round(n * 100) / 100;
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+const isStartOfMonth = (date: Date) => date.getUTCDate() === 1 && date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
+
+/** "Mar 2026" for monthly ticks (metrics are mostly monthly), "14 Mar" for finer ones. */
+function dateLabels(dates: readonly Date[]): string[] {
+	const format = dates.every(isStartOfMonth) ? monthYear : dayMonth;
+	return dates.map((date) => format.format(date));
+}
+
+/**
+ * A flat series (or a single value) has no spread to scale; give it some around its value so
+ * the line sits mid-height with sensible ticks instead of collapsing onto an edge.
+ */
+function valueDomain(values: readonly number[]): [number, number] {
+	const min = Math.min(...values);
+	const max = Math.max(...values);
+	if (min !== max) return [min, max];
+	const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+	return [min - pad, max + pad];
+}
+
+export function chartGeometry(series: readonly Point[], options: ChartOptions): ChartGeometry {
+	if (series.length === 0) throw new Error('chartGeometry needs at least one point');
+	const { width, height, margin = NO_MARGIN, target, valueTicks = 5, timeTicks = 5, nice = true } = options;
+	const plot: Box = { top: margin.top, right: width - margin.right, bottom: height - margin.bottom, left: margin.left };
+	const sorted = [...series].sort((a, b) => a.date.getTime() - b.date.getTime());
+
+	const values = sorted.map((p) => p.value);
+	const y = scaleLinear().domain(valueDomain(target === undefined ? values : [...values, target])).range([plot.bottom, plot.top]);
+	if (nice) y.nice(valueTicks);
+	const formatValue = y.tickFormat(valueTicks);
+
+	const first = sorted[0]!.date;
+	const last = sorted.at(-1)!.date;
+	// One date has no span to spread over: it stands in the middle.
+	const middle = (plot.left + plot.right) / 2;
+	const time = scaleUtc().domain([first, last]).range([plot.left, plot.right]);
+	const x = (date: Date) => (first.getTime() === last.getTime() ? middle : time(date));
+	const tickDates = first.getTime() === last.getTime() ? [first] : time.ticks(timeTicks);
+	const tickLabels = dateLabels(tickDates);
+
+	const points = sorted.map((p) => ({ ...p, x: round(x(p.date)), y: round(y(p.value)) }));
+	const [low, high] = y.domain() as [number, number];
+	const targetY = target === undefined ? 0 : round(y(target));
+	const clearance = (point: PlottedPoint) => Math.abs(point.y - targetY);
+	return {
+		width,
+		height,
+		plot,
+		points,
+		line: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(''),
+		valueTicks: y.ticks(valueTicks).map((value) => ({ value, position: round(y(value)), label: formatValue(value) })),
+		timeTicks: tickDates.map((date, i) => ({ value: date, position: round(x(date)), label: tickLabels[i]! })),
+		target: target === undefined ? undefined : { value: target, y: targetY, labelAt: clearance(points[0]!) > clearance(points.at(-1)!) ? 'start' : 'end' },
+		zero: low < 0 && high > 0 ? round(y(0)) : undefined,
+	};
+}
