@@ -69,6 +69,9 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	};
 	// Vitest sets NODE_ENV=test; a writer's shell does not, and the build must not depend on it.
 	delete env.NODE_ENV;
+	// Vitest also copies Vite's `import.meta.env` into process.env (BASE_URL=/, SITE, DEV=1…), and
+	// Astro's server code reads `import.meta.env` from process.env: they would override `--base`.
+	for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
 	if (options.now) env.HOURGLASS_NOW = options.now;
 	else delete env.HOURGLASS_NOW;
 	try {
