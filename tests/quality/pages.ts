@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { listFiles } from '../helpers/build-hub';
 
 /**
@@ -9,4 +12,70 @@ export const isEmail = (file: string): boolean => /(^|\/)emails?(\/|[-.][^/]*\.h
 /** The HTML pages of a built site, relative to it: every `.html` but emails. */
 export async function htmlPages(dist: string): Promise<string[]> {
 	return (await listFiles(dist)).filter((file) => file.endsWith('.html') && !isEmail(file));
+}
+
+/** The only page allowed to load JavaScript. */
+export const isSearchPage = (file: string): boolean => file === 'search/index.html';
+
+export interface PageToVisit {
+	/** What kind of page this stands for, for messages. */
+	name: string;
+	/** URL relative to the base, with query. */
+	path: string;
+	interact?: (page: Page) => Promise<void>;
+	expectNotFound?: boolean;
+}
+
+/** A result link in the search page's main area: search ran and showed something. */
+const resultLink = (page: Page, target: string) => page.locator(`main a[href*="${target}"]`).first().waitFor({ timeout: 15_000 });
+
+/** The first built entry of a kind, e.g. `papers/`: `papers/<id>/`. */
+async function first(dist: string, folder: string, prefer?: string): Promise<string> {
+	const entries = (await fs.readdir(path.join(dist, folder), { withFileTypes: true }))
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort();
+	if (entries.length === 0) throw new Error(`No page under ${folder} in ${dist}`);
+	return `${folder}${prefer && entries.includes(prefer) ? prefer : entries[0]}/`;
+}
+
+/** One page of every kind the hub builds, in the state a reader sees it (search with results). */
+export async function pagesToVisit(dist: string): Promise<PageToVisit[]> {
+	return [
+		{ name: 'home', path: '' },
+		{ name: 'paper list', path: 'papers/' },
+		{ name: 'case study list', path: 'case-studies/' },
+		{ name: 'metric list', path: 'metrics/' },
+		{ name: 'segment list', path: 'segments/' },
+		{ name: 'topic list', path: 'topics/' },
+		{ name: 'newsletter list', path: 'newsletter/' },
+		// The Tokyo paper has quotes, Japanese and emoji; the Windows 10 one is archived.
+		{ name: 'paper', path: await first(dist, 'papers/', 'tokyo-pop-up-store') },
+		{ name: 'archived paper', path: 'papers/windows-10-end-of-support/' },
+		{ name: 'case study', path: await first(dist, 'case-studies/') },
+		{ name: 'metric with chart', path: await first(dist, 'metrics/') },
+		{ name: 'segment', path: await first(dist, 'segments/', 'executives') },
+		{ name: 'topic', path: await first(dist, 'topics/') },
+		{ name: 'author', path: await first(dist, 'authors/') },
+		{ name: 'newsletter issue', path: await first(dist, 'newsletter/') },
+		{ name: 'subscribe', path: 'subscribe/' },
+		{
+			name: 'search with results',
+			path: 'search/?q=Ptarmigan',
+			interact: (page) => resultLink(page, 'papers/stock-visibility-ptarmigan/'),
+		},
+		{
+			name: 'search with a facet chosen',
+			path: 'search/?q=cloud',
+			interact: async (page) => {
+				await resultLink(page, 'papers/');
+				// Facets: open any disclosure, then choose the first option.
+				for (const details of await page.locator('main details:not([open]) > summary').all()) await details.click();
+				for (const toggle of await page.locator('main [aria-expanded="false"]').all()) await toggle.click();
+				await page.locator('main input[type="checkbox"]').first().check();
+				await resultLink(page, 'papers/');
+			},
+		},
+		{ name: 'not found', path: 'no-such-page/', expectNotFound: true },
+	];
 }

@@ -1,0 +1,147 @@
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+
+/** axe-core's rule tags for WCAG 2.2 level AA (2.0, 2.1 and 2.2 criteria at A and AA). */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const AXE_SOURCE = fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export type ColorScheme = 'light' | 'dark';
+
+export interface AxeViolation {
+	/** axe rule, e.g. `color-contrast`. */
+	id: string;
+	impact: string | null | undefined;
+	help: string;
+	/** CSS selectors of the offending elements, with axe's explanation. */
+	nodes: { target: string; summary: string }[];
+}
+
+export interface PageVisit {
+	/** What was loaded, relative to the site root. */
+	url: string;
+	scheme: ColorScheme;
+	/** Every URL the page and its workers requested. */
+	requests: string[];
+	/** Requests to any origin but the site's; they are aborted, never sent. */
+	outsideRequests: string[];
+	/** JavaScript the page loaded (files and modules). */
+	scriptRequests: string[];
+	/** Content-Security-Policy violations the browser reported. */
+	cspViolations: string[];
+	/** Console errors and uncaught exceptions. */
+	errors: string[];
+	/** WCAG 2.2 AA violations; empty unless `axe` was asked for. */
+	axeViolations: AxeViolation[];
+}
+
+export interface VisitOptions {
+	scheme?: ColorScheme;
+	/** Drives the page into the state to audit, e.g. waits for search results. */
+	interact?: (page: Page) => Promise<void>;
+	/** Run axe-core after `interact`. */
+	axe?: boolean;
+	/** The page is expected to answer 404 (the not-found page); its own status is no error then. */
+	expectNotFound?: boolean;
+}
+
+/** data: and blob: URLs never touch the network; blob: URLs carry the origin that made them. */
+function isOwn(url: string, origin: string): boolean {
+	if (url.startsWith('data:')) return true;
+	try {
+		return new URL(url.replace(/^blob:/, '')).origin === origin;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Loads one page in a fresh browser context (so colour scheme, cookies and cache never leak
+ * between pages) and records everything the intranet gates care about: requests leaving the
+ * origin, scripts, CSP violations, console errors and, on request, axe-core's WCAG 2.2 AA audit.
+ */
+export async function visitPage(browser: Browser, url: string, options: VisitOptions = {}): Promise<PageVisit> {
+	const { scheme = 'light', interact, axe = false, expectNotFound = false } = options;
+	const origin = new URL(url).origin;
+	const context = await browser.newContext({ colorScheme: scheme, serviceWorkers: 'block' });
+	const visit: PageVisit = {
+		url: new URL(url).pathname + new URL(url).search,
+		scheme,
+		requests: [],
+		outsideRequests: [],
+		scriptRequests: [],
+		cspViolations: [],
+		errors: [],
+		axeViolations: [],
+	};
+	try {
+		// Behind the intranet's firewall an outside request hangs; here it is recorded and aborted.
+		await context.route(
+			(target) => !isOwn(target.href, origin),
+			(route) => route.abort('blockedbyclient'),
+		);
+		context.on('request', (request) => {
+			const requested = request.url();
+			visit.requests.push(requested);
+			if (!isOwn(requested, origin)) visit.outsideRequests.push(requested);
+			if (request.resourceType() === 'script' || /\.m?js(\?|$)/.test(new URL(requested).pathname)) visit.scriptRequests.push(requested);
+		});
+		await context.exposeFunction('__hourglassCspViolation', (violation: string) => visit.cspViolations.push(violation));
+		await context.addInitScript(() => {
+			document.addEventListener('securitypolicyviolation', (event) => {
+				const report = (window as unknown as { __hourglassCspViolation: (violation: string) => void }).__hourglassCspViolation;
+				report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || 'page'}:${event.lineNumber})`);
+			});
+		});
+		const page = await context.newPage();
+		page.on('console', (message) => {
+			if (message.type() !== 'error') return;
+			const text = message.text();
+			// The not-found page's own 404 status is what the server must answer.
+			if (expectNotFound && message.location().url === url && /status of 404/.test(text)) return;
+			// Chromium reports CSP violations (also those in workers) on the console.
+			if (/Content Security Policy/i.test(text)) visit.cspViolations.push(text);
+			else visit.errors.push(text);
+		});
+		page.on('pageerror', (error) => visit.errors.push(`Uncaught: ${error.message}`));
+
+		const response = await page.goto(url, { waitUntil: 'load' });
+		const status = response?.status();
+		if (expectNotFound ? status !== 404 : status !== 200) visit.errors.push(`${url} answered ${status}`);
+		if (interact) await interact(page);
+		if (axe) visit.axeViolations = await runAxe(page);
+	} finally {
+		await context.close();
+	}
+	// A blocked request may be retried: report each URL once.
+	for (const key of ['requests', 'outsideRequests', 'scriptRequests'] as const) visit[key] = [...new Set(visit[key])];
+	return visit;
+}
+
+/** Runs axe-core's WCAG 2.2 AA rules on the page as it is now. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+	// Evaluated through the DevTools protocol, so the page's own CSP does not block the audit script.
+	await page.evaluate(await AXE_SOURCE);
+	return page.evaluate(async (tags) => {
+		const { axe } = window as unknown as { axe: typeof import('axe-core') };
+		const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+		return results.violations.map((violation) => ({
+			id: violation.id,
+			impact: violation.impact,
+			help: violation.help,
+			nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary ?? '' })),
+		}));
+	}, WCAG_22_AA);
+}
+
+/** One line per offending element, for assertion messages. */
+export function formatAxeViolations(visits: readonly PageVisit[]): string {
+	return visits
+		.flatMap(({ url, scheme, axeViolations }) =>
+			axeViolations.flatMap(({ id, help, nodes }) =>
+				nodes.map(({ target, summary }) => `${url} (${scheme}): ${id}: ${help} at ${target}\n    ${summary.replace(/\n/g, '\n    ')}`),
+			),
+		)
+		.join('\n');
+}
