@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 // getViteConfig gives tests Astro's virtual modules (`astro:content` for the schemas).
