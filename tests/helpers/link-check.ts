@@ -38,9 +38,29 @@ function urlsOf(element: HTMLElement): string[] {
 	return urls.filter(Boolean);
 }
 
-/** The URL a page of `dist` is served at: `papers/x/index.html` is `<site><base>papers/x/`. */
-function pageUrl(root: URL, file: string): URL {
+/** The site's root URL: `site` plus `base`, e.g. `https://intranet.example/it/`. */
+export function siteRoot(base: string, site: string): URL {
+	return new URL(base.endsWith('/') ? base : `${base}/`, site);
+}
+
+/** The URL a file of `dist` is served at: `papers/x/index.html` is `<site><base>papers/x/`. */
+export function pageUrl(root: URL, file: string): URL {
 	return new URL(file.replace(/(^|\/)index\.html$/, '$1'), root);
+}
+
+/**
+ * The files of `dist` that would answer a URL of the site, best first (a folder URL is its
+ * index.html; web servers also answer `/papers` with `/papers/`), or why none can.
+ */
+export function filesFor(target: URL, root: URL): string[] | string {
+	if (!target.pathname.startsWith(root.pathname)) return `outside the base ${root.pathname}`;
+	let relative: string;
+	try {
+		relative = decodeURIComponent(target.pathname.slice(root.pathname.length));
+	} catch {
+		return 'malformed percent-encoding';
+	}
+	return relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
 }
 
 /** Decodes the XML entities a URL can carry in a feed (`&amp;` in query strings). */
@@ -61,8 +81,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * sitemaps. Links to other origins are not this check's business.
  */
 export async function checkLinks({ dist, base = '/', site = 'https://intranet.example' }: LinkCheckOptions): Promise<BrokenLink[]> {
-	const prefix = base.endsWith('/') ? base : `${base}/`;
-	const root = new URL(prefix, site);
+	const root = siteRoot(base, site);
 	const files = await listFiles(dist);
 	const fileSet = new Set(files);
 	const ids = new Map<string, Set<string>>();
@@ -84,7 +103,8 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 			// Feeds name the site by absolute URL, in elements, attributes and escaped HTML alike.
 			const absolute = new RegExp(`${escapeRegExp(root.href)}[^\\s"'<>()\\]]*`, 'g');
 			for (const match of text.matchAll(absolute)) links.push({ page: file, url: decodeXml(match[0]), from: own });
-			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g)) links.push({ page: file, url: decodeXml(match[1]!), from: own });
+			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g))
+				links.push({ page: file, url: decodeXml(match[1]!), from: own });
 		}
 	}
 
@@ -105,15 +125,8 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 		}
 		if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
 		if (target.origin !== root.origin) return undefined;
-		if (!target.pathname.startsWith(prefix)) return `outside the base ${prefix}`;
-		let relative: string;
-		try {
-			relative = decodeURIComponent(target.pathname.slice(prefix.length));
-		} catch {
-			return 'malformed percent-encoding';
-		}
-		// A folder URL is its index.html; web servers also answer `/papers` with `/papers/`.
-		const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative, `${relative}/index.html`];
+		const candidates = filesFor(target, root);
+		if (typeof candidates === 'string') return candidates;
 		const file = candidates.find((candidate) => fileSet.has(candidate));
 		if (!file) return 'no such file';
 		const fragment = decodeURIComponent(target.hash.slice(1));

@@ -19,7 +19,9 @@ async function visitHub(dist: string, base: string, schemes: ColorScheme[], axe:
 	const visits: PageVisit[] = [];
 	for (const page of await pagesToVisit(dist)) {
 		for (const scheme of schemes) {
-			visits.push(await visitPage(browser, server.url + page.path, { scheme, axe, interact: page.interact, expectNotFound: page.expectNotFound }));
+			visits.push(
+				await visitPage(browser, server.url + page.path, { scheme, axe, interact: page.interact, expectNotFound: page.expectNotFound }),
+			);
 		}
 	}
 	return visits;
@@ -35,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await Promise.all(servers.map((server) => server.close()));
-	await browser?.close();
+	await browser.close();
 });
 
 describe('every kind of page in Chromium', () => {

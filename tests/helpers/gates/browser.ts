@@ -91,7 +91,9 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
 		await context.addInitScript(() => {
 			document.addEventListener('securitypolicyviolation', (event) => {
 				const report = (window as unknown as { __hourglassCspViolation: (violation: string) => void }).__hourglassCspViolation;
-				report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || 'page'}:${event.lineNumber})`);
+				report(
+					`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || 'page'}:${event.lineNumber})`,
+				);
 			});
 		});
 		const page = await context.newPage();
@@ -99,7 +101,7 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
 			if (message.type() !== 'error') return;
 			const text = message.text();
 			// The not-found page's own 404 status is what the server must answer.
-			if (expectNotFound && message.location().url === url && /status of 404/.test(text)) return;
+			if (expectNotFound && message.location().url === url && text.includes('status of 404')) return;
 			// Chromium reports CSP violations (also those in workers) on the console.
 			if (/Content Security Policy/i.test(text)) visit.cspViolations.push(text);
 			else visit.errors.push(text);
