@@ -184,4 +184,26 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		expect(alternates('topics/cloud/')).toEqual([`${base}feeds/all.xml`, `${base}feeds/topics/cloud.xml`]);
 		for (const href of alternates('segments/executives/')) expect(fs.existsSync(path.join(dist, href!.slice(base.length)))).toBe(true);
 	});
+
+	it("has a subscribe page with each segment's absolute feed address, the steps per app, the OPML and a newsletter request", () => {
+		const page = parseHtml(fs.readFileSync(path.join(dist, 'subscribe/index.html'), 'utf8'));
+		const main = page.querySelector('main')!;
+		const addresses = main.querySelectorAll('input[readonly]').map((input) => input.getAttribute('value')!);
+		expect(new Set(addresses.map(route))).toEqual(new Set(segmentIds.map((id) => `feeds/${id}.xml`)));
+		for (const input of main.querySelectorAll('input[readonly]')) {
+			expect(main.querySelector(`label[for="${input.id}"]`), input.id).not.toBeNull();
+		}
+		const executives = yamlFile(path.join(content, 'segments/executives.yaml'));
+		expect(main.querySelector('#feed-executives')?.textContent).toContain(executives.audience as string);
+		const headings = main.querySelectorAll('h3').map((h) => h.textContent);
+		expect(headings.some((h) => h.includes('Outlook'))).toBe(true);
+		expect(headings.some((h) => h.includes('Thunderbird'))).toBe(true);
+		expect(headings.some((h) => h.includes('phone'))).toBe(true);
+		const links = main.querySelectorAll('a').map((a) => a.getAttribute('href')!);
+		expect(links).toContain(`${base}feeds/subscriptions.opml`);
+		for (const id of topicIds) expect(main.textContent).toContain(`${root}feeds/topics/${id}.xml`);
+		const { editors } = yamlFile(path.join(content, 'hub.yaml')) as { editors: { email: string } };
+		expect(links.some((href) => href.startsWith(`mailto:${editors.email}?subject=`))).toBe(true);
+		expect(page.querySelectorAll('script')).toHaveLength(0);
+	});
 });
