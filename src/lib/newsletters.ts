@@ -6,6 +6,7 @@
 import type { EmailDetail, EmailIssue, EmailItem } from './email';
 import { kindLabel } from './format';
 import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from './hub';
+import { describeMetric } from './metrics';
 import { absoluteUrl, paths } from './paths';
 
 /** What an issue can feature. */
@@ -77,11 +78,18 @@ export interface IssueEmailContext {
 
 /**
  * What an issue says under an item beside its blurb, on the issue page and in the email alike:
- * the business value of a paper or case study; for a metric, its translation.
+ * the business value of a paper or case study; for a metric, its translation and where it stood.
  */
-export function itemDetails(item: FeaturedItem): EmailDetail[] {
-	if (item.kind === 'metric') return [{ label: 'What it means', text: item.entry.data.translation }];
-	return [{ label: 'Why it matters', text: item.businessValue }];
+export function itemDetails(item: FeaturedItem, issueDate: Date): EmailDetail[] {
+	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
+	const data = item.entry.data;
+	// An issue reports the figures as they were when it went out, so rebuilding an old issue
+	// later does not change what it said. A metric first measured after the issue shows them all.
+	const known = data.series.filter((point) => point.date <= issueDate);
+	return [
+		{ label: 'What it means', text: data.translation },
+		{ label: 'Where it stands', text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }) },
+	];
 }
 
 /** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
@@ -92,7 +100,7 @@ export function issueEmailModel(hub: Pick<Hub, 'settings' | 'papers' | 'caseStud
 		title: item.title,
 		url: url(item.path),
 		blurb,
-		details: itemDetails(item),
+		details: itemDetails(item, issue.date),
 	}));
 	return {
 		language: hub.settings.language,
