@@ -110,9 +110,8 @@ const lineAt = (lines: readonly LogLine[], test: RegExp, from = 0) => {
 
 /** What kind of output a route is, for splitting render time. */
 export function routeKind(route: string): string {
-	if (/\/(feeds?)\/|\.(xml|opml)$/.test(route)) return 'feeds';
-	if (/email|\.eml$/i.test(route)) return 'emails';
-	if (/pagefind|search-index/.test(route)) return 'search';
+	if (/^\/feeds\/|\.(xml|opml)$/.test(route)) return 'feeds';
+	if (/^\/newsletter\/[^/]+\/(email\.\w+|[^/]+\.eml)$/.test(route)) return 'emails';
 	return 'pages';
 }
 
