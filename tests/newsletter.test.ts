@@ -142,6 +142,8 @@ describe.each(builds)('the example hub’s issues, built $name', ({ dist: distOf
 		for (const { source } of issues) {
 			const issuePage = await page(dist, paths.newsletter(source.number));
 			const send = issuePage.querySelector('.send');
+			expect(send?.text).toMatch(/in Outlook\. It opens as a draft from The IT editors with no recipient/);
+			expect(send?.text).toMatch(/email as HTML or the plain-text version/);
 			const files = hrefs(send!).map((href) => new URL(href, root));
 			expect(files.map((url) => url.pathname.split('/').at(-1))).toEqual([`issue-${source.number}.eml`, 'email.html', 'email.txt']);
 			for (const url of files) {
