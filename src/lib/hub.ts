@@ -115,7 +115,12 @@ async function load(): Promise<Hub> {
 
 	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...segments, ...topics, ...authors];
 	const idsByCollection = new Map<string, string[]>();
-	for (const e of all) idsByCollection.set(e.collection, [...(idsByCollection.get(e.collection) ?? []), e.id]);
+	for (const e of all) {
+		// Push, not copy: copying the list for every entry is quadratic (most of a second at 10,000 papers).
+		const list = idsByCollection.get(e.collection);
+		if (list) list.push(e.id);
+		else idsByCollection.set(e.collection, [e.id]);
+	}
 	const isPublic = (ref: Reference) => {
 		const s = status.get(key(ref.collection, ref.id));
 		return s === undefined || s === 'live' || s === 'archived';
