@@ -27,8 +27,6 @@ export default defineConfig({
 		csp: {
 			directives: [
 				"default-src 'self'",
-				"img-src 'self' data:",
-				"connect-src 'self'",
 				// Pagefind runs its WASM search in a worker started from a blob: URL.
 				"worker-src 'self' blob:",
 				"object-src 'none'",

@@ -98,13 +98,13 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 				for (const url of urlsOf(element)) links.push({ page: file, url, from });
 			}
 		} else if (TEXT_SOURCES.test(file)) {
-			const text = await fs.readFile(path.join(dist, file), 'utf8');
+			// Feeds name the site by absolute URL in elements, attributes and entity-escaped HTML
+			// (`content:encoded`) alike: decoded once, each URL ends at its quote or tag.
+			const text = decodeXml(await fs.readFile(path.join(dist, file), 'utf8'));
 			const own = pageUrl(root, file);
-			// Feeds name the site by absolute URL, in elements, attributes and escaped HTML alike.
 			const absolute = new RegExp(`${escapeRegExp(root.href)}[^\\s"'<>()\\]]*`, 'g');
-			for (const match of text.matchAll(absolute)) links.push({ page: file, url: decodeXml(match[0]), from: own });
-			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g))
-				links.push({ page: file, url: decodeXml(match[1]!), from: own });
+			for (const match of text.matchAll(absolute)) links.push({ page: file, url: match[0], from: own });
+			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g)) links.push({ page: file, url: match[1]!, from: own });
 		}
 	}
 

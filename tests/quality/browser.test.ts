@@ -5,7 +5,7 @@ import { launchBrowser } from '../helpers/browser';
 import { ROOT } from '../helpers/build-hub';
 import { formatAxeViolations, visitPage, type ColorScheme, type PageVisit } from '../helpers/gates/browser';
 import { serveDist, type StaticServer } from '../helpers/serve';
-import { pagesToVisit } from './pages';
+import { pagesToVisit, readmeCspHeader } from './pages';
 
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 
@@ -13,8 +13,14 @@ let browser: Browser;
 const servers: StaticServer[] = [];
 
 /** Serves a built site and visits every kind of page in it, one after the other (CI has two cores). */
-async function visitHub(dist: string, base: string, schemes: ColorScheme[], axe: boolean): Promise<PageVisit[]> {
-	const server = await serveDist(dist, base);
+async function visitHub(
+	dist: string,
+	base: string,
+	schemes: ColorScheme[],
+	axe: boolean,
+	headers: Record<string, string> = {},
+): Promise<PageVisit[]> {
+	const server = await serveDist(dist, base, headers);
 	servers.push(server);
 	const visits: PageVisit[] = [];
 	for (const page of await pagesToVisit(dist)) {
@@ -48,8 +54,9 @@ describe('every kind of page in Chromium', () => {
 		const started = performance.now();
 		visits = await visitHub(inject('exampleDist'), '/', SCHEMES, true);
 		console.info(`axe audited ${visits.length} page states in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-		// Under a base path the same pages must still find their assets, scripts and search index.
-		itVisits = await visitHub(inject('exampleItDist'), '/it/', ['light'], false);
+		// Under a base path, served with the header README gives administrators, the same pages must
+		// still find their assets, scripts and search index.
+		itVisits = await visitHub(inject('exampleItDist'), '/it/', ['light'], false, { 'content-security-policy': await readmeCspHeader() });
 	});
 
 	it('have no WCAG 2.2 AA violation in the light or the dark colour scheme', () => {
@@ -60,7 +67,7 @@ describe('every kind of page in Chromium', () => {
 		expect(report([...visits, ...itVisits], (visit) => visit.outsideRequests)).toBe('');
 	});
 
-	it('run under the strict CSP without a violation or console error, search included', () => {
+	it("run under the strict CSP, and under README's header, without a violation or console error, search included", () => {
 		expect(report([...visits, ...itVisits], (visit) => [...visit.cspViolations, ...visit.errors])).toBe('');
 	});
 

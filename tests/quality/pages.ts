@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listFiles } from '../helpers/build-hub';
+import { listFiles, ROOT } from '../helpers/build-hub';
 
 /**
  * Newsletter emails are built beside the pages but are email HTML (tables, inline styles, no CSP):
@@ -12,6 +12,14 @@ export const isEmail = (file: string): boolean => /(^|\/)(emails?\/|email[^/]*\.
 /** The HTML pages of a built site, relative to it: every `.html` but emails. */
 export async function htmlPages(dist: string): Promise<string[]> {
 	return (await listFiles(dist)).filter((file) => file.endsWith('.html') && !isEmail(file));
+}
+
+/** The Content-Security-Policy header README.md tells administrators to send, so the tests keep it true. */
+export async function readmeCspHeader(): Promise<string> {
+	const readme = await fs.readFile(path.join(ROOT, 'README.md'), 'utf8');
+	const header = /^Content-Security-Policy: (.+)$/m.exec(readme)?.[1];
+	if (!header) throw new Error('README.md has no "Content-Security-Policy: …" line for administrators');
+	return header;
 }
 
 /** The only page allowed to load JavaScript. */
