@@ -12,7 +12,7 @@ export function parseMdx(source: string): Root {
 }
 
 /** Node types a reader does not read as prose: code, components, expressions, frontmatter. */
-const NOT_PROSE = new Set<string>([
+export const NOT_PROSE = new Set<string>([
 	'code',
 	'inlineCode',
 	'html',

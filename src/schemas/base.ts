@@ -20,15 +20,15 @@ export const publicationFields = {
 
 export const writingSchema = z.object({
 	/** Headline, in business language: what changes for the reader, not what IT did. */
-	title: z.string().min(5, { message: 'a title needs at least 5 characters' }),
+	title: z.string().min(5, { message: 'a title of at least 5 characters' }),
 	/** One sentence that tells the reader what the piece is about; used in lists, feeds and search. */
-	summary: z.string().min(10, { message: 'write a one-sentence summary' }),
+	summary: z.string().min(10, { message: 'a one-sentence summary (at least 10 characters)' }),
 	/** The "so what" for the business: revenue, cost, risk or customers. Required, shown first. */
-	businessValue: z.string().min(10, { message: 'say what the business gains, in one or two sentences' }),
+	businessValue: z.string().min(10, { message: 'one or two sentences on what the business gains (at least 10 characters)' }),
 	/** Segment ids (files in `content/segments/`) this piece is written for; at least one. */
 	segments: z
 		.array(reference('segments'))
-		.min(1, { message: 'name at least one segment this piece is for' }),
+		.min(1, { message: 'at least one segment this piece is for' }),
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
 	...publicationFields,

@@ -8,7 +8,7 @@ export const URL_SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const urlSafeId = (what: string) =>
 	z.string().regex(URL_SAFE_ID, {
-		message: `${what} must be lower-case letters, digits and single hyphens (for example "cloud-costs")`,
+		message: `${what} of lower-case letters, digits and single hyphens (for example "cloud-costs")`,
 	});
 
 /** A calendar date written as `2026-03-14` in frontmatter (YAML dates and ISO strings both work). */

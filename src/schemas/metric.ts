@@ -32,8 +32,8 @@ export const metricSchema = z.object({
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
 	/** Per segment, this metric's rank among the critical three its focus group chose, e.g. `{ executives: 1 }`. Default: none. */
-	critical: z.record(urlSafeId('A segment id'), z.number().int().min(1)).default({}),
+	critical: z.record(urlSafeId('a segment id'), z.number().int().min(1)).default({}),
 	/** The dated series, oldest or newest first (it is sorted); at least one value. */
-	series: z.array(metricPointSchema).min(1, { message: 'a metric needs at least one dated value' }),
+	series: z.array(metricPointSchema).min(1, { message: 'at least one dated value' }),
 	...publicationFields,
 });

@@ -12,7 +12,7 @@ export const newsletterItemSchema = z.union(
 		z.strictObject({ caseStudy: reference('case-studies'), blurb }),
 		z.strictObject({ metric: reference('metrics'), blurb }),
 	],
-	{ message: 'each item needs exactly one of paper, caseStudy or metric (and an optional blurb)' },
+	{ message: 'exactly one of paper, caseStudy or metric per item (and an optional blurb)' },
 );
 
 /** A newsletter issue: a short editor's intro (the MDX body) and an ordered list of items. */
@@ -26,7 +26,7 @@ export const newsletterSchema = z.object({
 	/** One sentence shown as the email preheader and in the archive. */
 	summary: z.string().min(10),
 	/** The items, in the order readers see them. */
-	items: z.array(newsletterItemSchema).min(1, { message: 'an issue needs at least one item' }),
+	items: z.array(newsletterItemSchema).min(1, { message: 'at least one item' }),
 	/** `true` keeps the issue out of every output of a production build. Default: `false`. */
 	draft: z.boolean().default(false),
 });

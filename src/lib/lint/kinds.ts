@@ -1,0 +1,47 @@
+/**
+ * The kinds of writing a hub holds, where their files live and how the hub names them. The linter
+ * and `npm run new` both work from this table; it matches the collections in `src/content.config.ts`.
+ */
+import { paths } from '../paths.ts';
+
+export type WritingKind = 'paper' | 'case-study' | 'metric' | 'newsletter';
+
+export interface KindInfo {
+	/** Astro collection name. */
+	collection: 'papers' | 'case-studies' | 'metrics' | 'newsletters';
+	/** Folder under the content root. */
+	folder: string;
+	/** File extensions the collection loads, the first one is what `npm run new` writes. */
+	extensions: readonly string[];
+	/** What readers call one, for messages. */
+	noun: string;
+}
+
+export const KINDS: Record<WritingKind, KindInfo> = {
+	paper: { collection: 'papers', folder: 'papers', extensions: ['.mdx'], noun: 'position paper' },
+	'case-study': { collection: 'case-studies', folder: 'case-studies', extensions: ['.mdx'], noun: 'case study' },
+	metric: { collection: 'metrics', folder: 'metrics', extensions: ['.yaml', '.yml'], noun: 'metric' },
+	newsletter: { collection: 'newsletters', folder: 'newsletters', extensions: ['.mdx'], noun: 'newsletter issue' },
+};
+
+export const WRITING_KINDS = Object.keys(KINDS) as WritingKind[];
+
+/** Collections that are not writing but that writing refers to. */
+export const SUPPORT_COLLECTIONS = {
+	segments: { folder: 'segments', extensions: ['.yaml', '.yml'] },
+	authors: { folder: 'authors', extensions: ['.yaml', '.yml'] },
+} as const;
+
+/** The route of an entry of a kind, relative to the site's base; newsletters are routed by number. */
+export function routeOf(kind: WritingKind, id: string, number?: number): string {
+	switch (kind) {
+		case 'paper':
+			return paths.paper(id);
+		case 'case-study':
+			return paths.caseStudy(id);
+		case 'metric':
+			return paths.metric(id);
+		case 'newsletter':
+			return paths.newsletter(number ?? Number.NaN);
+	}
+}

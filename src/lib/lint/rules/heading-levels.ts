@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { visit } from 'unist-util-visit';
+import { defineRule } from '../types.ts';
+
+/**
+ * Screen readers and the printed outline navigate by heading level: the title is the page's only
+ * h1, and levels go down one at a time.
+ */
+export const headingLevels = defineRule({
+	id: 'heading-levels',
+	severity: 'error',
+	description: 'No `#` (h1) in the body, because the title is the h1; headings go down one level at a time (`##`, then `###`).',
+	kinds: ['paper', 'case-study', 'newsletter'],
+	options: z.object({}),
+	check({ entry, report }) {
+		if (!entry.tree) return;
+		let previous = 1;
+		visit(entry.tree, 'heading', (node) => {
+			const start = node.position?.start.offset ?? 0;
+			const end = node.position?.end.offset;
+			if (node.depth === 1) {
+				report({
+					start,
+					end,
+					message: "The body has a level-1 heading, but the title is already the page's h1",
+					suggestion: 'use ## for the top level of the body',
+				});
+			} else if (node.depth > previous + 1) {
+				report({
+					start,
+					end,
+					message: `The heading skips from level ${previous} to level ${node.depth}`,
+					suggestion: `use ${'#'.repeat(previous + 1)} here`,
+				});
+			}
+			previous = Math.max(node.depth, 1);
+		});
+	},
+});
