@@ -158,6 +158,7 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		const attributes = [...xsl.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
 		expect(attributes.filter((value) => /^(https?:)?\/\//.test(value!))).toEqual([]);
 		expect(xsl).not.toMatch(/@import|url\(/);
+		expect(fs.readFileSync(path.join(dist, 'feeds/feed.css'), 'utf8')).not.toMatch(/@import|url\(/);
 	});
 
 	it('lists every feed in the OPML file', () => {

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
 	Shows a Hourglass RSS feed as a readable page when someone opens it in a browser, instead of raw
-	XML. Self-contained on purpose: the intranet makes no external requests, so no fonts, scripts or
-	stylesheets are fetched. Feed readers ignore this file.
+	XML. It fetches only feed.css beside it (an inline <style> would break a `style-src 'self'`
+	policy) and nothing from outside the intranet. Feed readers ignore this file.
 -->
 <xsl:stylesheet version="1.0"
 	xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -10,13 +10,11 @@
 	<xsl:output method="html" version="5.0" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
 	<xsl:variable name="self" select="/rss/channel/atom:link[@rel='self']/@href"/>
-	<!-- Topic feeds live one folder deeper than the others. -->
-	<xsl:variable name="subscribe">
-		<xsl:choose>
-			<xsl:when test="contains($self, '/feeds/topics/')">../../subscribe/</xsl:when>
-			<xsl:otherwise>../subscribe/</xsl:otherwise>
-		</xsl:choose>
+	<!-- Links are relative to the feed, so they follow any base path; topic feeds are one folder deeper. -->
+	<xsl:variable name="up">
+		<xsl:if test="contains($self, '/feeds/topics/')">../</xsl:if>
 	</xsl:variable>
+	<xsl:variable name="subscribe" select="concat($up, '../subscribe/')"/>
 
 	<xsl:template match="/">
 		<html lang="{/rss/channel/language}">
@@ -24,20 +22,7 @@
 				<meta charset="utf-8"/>
 				<meta name="viewport" content="width=device-width, initial-scale=1"/>
 				<title><xsl:value-of select="/rss/channel/title"/> (RSS feed)</title>
-				<style>
-					:root { color-scheme: light dark; --accent: #0b5cad; --muted: #5a6470; --border: #d6dbe1; --soft: #f3f5f8; }
-					@media (prefers-color-scheme: dark) { :root { --accent: #7db7f0; --muted: #a6b0bb; --border: #3a424c; --soft: #1c2128; } }
-					body { font: 1.05rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-					a { color: var(--accent); }
-					.about { background: var(--soft); border: 1px solid var(--border); border-radius: 6px; padding: 1rem 1.25rem; }
-					.about p { margin: 0.4rem 0; }
-					code { font-size: 0.95em; word-break: break-all; user-select: all; }
-					.muted, time { color: var(--muted); }
-					ol { list-style: none; padding: 0; }
-					li { border-bottom: 1px solid var(--border); padding: 1rem 0; }
-					li h2 { font-size: 1.2rem; margin: 0 0 0.2rem; }
-					li p { margin: 0.4rem 0; }
-				</style>
+				<link rel="stylesheet" href="{$up}feed.css"/>
 			</head>
 			<body>
 				<section class="about" aria-label="About this page">
