@@ -88,7 +88,9 @@ export function startSearch(form: HTMLFormElement): void {
 	};
 
 	const filtersOf = (state: SearchState, except?: string): Filters =>
-		Object.fromEntries([...state.selected].filter(([name, values]) => name !== except && values.length > 0).map(([name, values]) => [name, { any: values }]));
+		Object.fromEntries(
+			[...state.selected].filter(([name, values]) => name !== except && values.length > 0).map(([name, values]) => [name, { any: values }]),
+		);
 
 	const update = async () => {
 		const current = ++run;
@@ -114,7 +116,6 @@ export function startSearch(form: HTMLFormElement): void {
 			if (current === run) showCounts(state, counts);
 			return;
 		}
-		status.textContent = 'Searching…';
 		const api = await loadPagefind();
 		const search = await api.search(state.query || null, {
 			filters: filtersOf(state),
@@ -161,8 +162,10 @@ export function startSearch(form: HTMLFormElement): void {
 	};
 
 	const renderMore = async (query: string) => {
+		const current = run;
 		const page = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
 		const data = await Promise.all(page.map((result) => result.data()));
+		if (current !== run) return;
 		list.append(...data.map((result) => renderResult(result, query)));
 		more.hidden = list.children.length >= shown.length;
 	};
@@ -184,16 +187,22 @@ export function startSearch(form: HTMLFormElement): void {
 	});
 	input.addEventListener('input', () => {
 		clearTimeout(typing);
-		typing = setTimeout(() => searchNow('replace'), TYPING_DELAY_MS);
+		typing = setTimeout(() => {
+			searchNow('replace');
+		}, TYPING_DELAY_MS);
 	});
 	form.addEventListener('change', (event) => {
 		if (event.target !== input) searchNow('replace');
 	});
-	more.addEventListener('click', async () => {
+	const showMore = async () => {
 		const first = list.children.length;
+		region.setAttribute('aria-busy', 'true');
 		await renderMore(readForm().query);
+		region.setAttribute('aria-busy', 'false');
+		// Keyboard users carry on reading where the new results begin.
 		list.children[first]?.querySelector('a')?.focus();
-	});
+	};
+	more.addEventListener('click', () => void showMore());
 	window.addEventListener('popstate', () => {
 		writeForm(new URLSearchParams(location.search));
 		void update();

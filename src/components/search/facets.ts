@@ -18,7 +18,8 @@ export type Facet = (typeof FACETS)[number]['name'];
 
 const KINDS: readonly Kind[] = ['paper', 'case-study', 'metric', 'newsletter'];
 
-const nameOf = (list: readonly { id: string; data: { name: string } }[], id: string) => list.find((entry) => entry.id === id)?.data.name ?? id;
+const nameOf = (list: readonly { id: string; data: { name: string } }[], id: string) =>
+	list.find((entry) => entry.id === id)?.data.name ?? id;
 
 /** The values an entry is filed under, per facet. */
 export function searchFilters(hub: Hub, item: AnyItem): Record<Facet, string[]> {
@@ -37,9 +38,18 @@ export function facetOptions(hub: Hub): Record<Facet, string[]> {
 	const present = (facet: Facet, ordered: string[]) => ordered.filter((value) => used(facet).has(value));
 	return {
 		type: present('type', KINDS.map(kindLabel)),
-		segment: present('segment', hub.segments.map((segment) => segment.data.name)),
-		topic: present('topic', hub.topics.map((topic) => topic.data.name)),
-		author: present('author', hub.authors.map((author) => author.data.name)),
+		segment: present(
+			'segment',
+			hub.segments.map((segment) => segment.data.name),
+		),
+		topic: present(
+			'topic',
+			hub.topics.map((topic) => topic.data.name),
+		),
+		author: present(
+			'author',
+			hub.authors.map((author) => author.data.name),
+		),
 		year: [...used('year')].sort().reverse(),
 	};
 }

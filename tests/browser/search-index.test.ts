@@ -1,0 +1,95 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { listFiles } from '../helpers/build-hub';
+
+/** A page Pagefind indexed, as stored in its fragment file. */
+interface Fragment {
+	url: string;
+	filters: Record<string, string[]>;
+	meta: Record<string, string>;
+}
+
+/** Fragments are gzipped JSON behind a short signature; reading them shows exactly what search can find. */
+async function indexedPages(dist: string): Promise<Fragment[]> {
+	const folder = path.join(dist, 'pagefind/fragment');
+	const fragments = await Promise.all(
+		(await fs.readdir(folder)).map(async (file) => {
+			const text = gunzipSync(await fs.readFile(path.join(folder, file))).toString('utf8');
+			return JSON.parse(text.slice(text.indexOf('{'))) as Fragment;
+		}),
+	);
+	return fragments.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** Built pages whose main content is marked for the index, as root-relative routes without the base. */
+async function markedPages(dist: string): Promise<string[]> {
+	const pages = (await listFiles(dist)).filter((file) => file.endsWith('index.html'));
+	const marked: string[] = [];
+	for (const page of pages) {
+		const html = parse(await fs.readFile(path.join(dist, page), 'utf8'));
+		if (html.querySelector('[data-pagefind-body]')) marked.push(`/${page.replace(/index\.html$/, '')}`);
+	}
+	return marked.sort();
+}
+
+describe.each([
+	{ name: 'at /', dist: () => inject('exampleDist') },
+	{ name: 'under --base /it/', dist: () => inject('exampleItDist') },
+])('the search index of the example hub built $name', ({ dist }) => {
+	it('is written by the build to pagefind/ with the script the search page loads', async () => {
+		expect((await fs.stat(path.join(dist(), 'pagefind/pagefind.js'))).size).toBeGreaterThan(0);
+		const entry = JSON.parse(await fs.readFile(path.join(dist(), 'pagefind/pagefind-entry.json'), 'utf8')) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		expect(entry.languages['en-gb']?.page_count).toBeGreaterThan(20);
+	});
+
+	it('holds exactly the pages whose main content is marked, and no list, archived, draft or future page', async () => {
+		const urls = (await indexedPages(dist())).map((page) => page.url);
+		expect(urls).toEqual(await markedPages(dist()));
+		expect(urls).toContain('/papers/stock-visibility-ptarmigan/');
+		expect(urls).toContain('/case-studies/north-region-crm-habit/');
+		expect(urls).toContain('/metrics/crm-adoption/');
+		expect(urls).toContain('/newsletter/1/');
+		expect(urls).not.toContain('/papers/');
+		expect(urls).not.toContain('/');
+		expect(urls).not.toContain('/segments/executives/');
+		// The archived paper keeps its page, so old links work, but is not searchable.
+		await expect(fs.stat(path.join(dist(), 'papers/windows-10-end-of-support/index.html'))).resolves.toBeTruthy();
+		expect(urls).not.toContain('/papers/windows-10-end-of-support/');
+		expect(urls.filter((url) => /quantum|future-retail/.test(url))).toEqual([]);
+	});
+
+	it('files every page under type, segment and year, with a title, date and summary to show', async () => {
+		const ptarmigan = (await indexedPages(dist())).find((page) => page.url === '/papers/stock-visibility-ptarmigan/');
+		const html = parse(await fs.readFile(path.join(dist(), 'papers/stock-visibility-ptarmigan/index.html'), 'utf8'));
+		expect(ptarmigan?.filters).toEqual({
+			type: ['Position paper'],
+			segment: ['Executives', 'Divisional Managers', 'Superusers'],
+			topic: ['Data', 'Stores', 'E-commerce'],
+			author: ['Priya Raman'],
+			year: ['2026'],
+		});
+		expect(ptarmigan?.meta).toMatchObject({
+			title: 'One view of stock across stores, web shop and warehouse',
+			type: 'Position paper',
+			date: '8 September 2026',
+			datetime: '2026-09-08',
+			summary: html.querySelector('meta[name="description"]')?.getAttribute('content'),
+		});
+		for (const page of await indexedPages(dist())) {
+			expect(Object.keys(page.filters), page.url).toEqual(expect.arrayContaining(['type', 'segment', 'year']));
+		}
+	});
+
+	it('leaves bylines and related reading out of the indexed text', async () => {
+		const html = parse(await fs.readFile(path.join(dist(), 'papers/stock-visibility-ptarmigan/index.html'), 'utf8'));
+		const body = html.querySelector('[data-pagefind-body]');
+		expect(body?.querySelector('.byline')?.hasAttribute('data-pagefind-ignore')).toBe(true);
+		expect(html.querySelector('.related')).not.toBeNull();
+		expect(body?.querySelector('.related')).toBeNull();
+	});
+});
