@@ -5,5 +5,6 @@
  */
 import Metric from './metrics/Metric.astro';
 import MetricValue from './metrics/MetricValue.astro';
+import MdxLink from './MdxLink.astro';
 
-export const mdxComponents = { Metric, MetricValue };
+export const mdxComponents = { a: MdxLink, Metric, MetricValue };

@@ -31,6 +31,16 @@ export function withBase(base: string, path: string): string {
 	return prefix + path.replace(/^\/+/, '');
 }
 
+/**
+ * A link a writer put in MDX. Root-relative links name hub routes (`/papers/x/`), so under a base
+ * path they gain it, unless the writer already included it; any other link is left as written.
+ */
+export function rebaseLink(url: string, base: string): string {
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	if (!url.startsWith('/') || url.startsWith('//') || url.startsWith(prefix)) return url;
+	return withBase(base, url);
+}
+
 /** An absolute URL for feeds and email, which readers open outside the site. */
 export function absoluteUrl(site: URL | string, base: string, path: string): string {
 	return new URL(withBase(base, path), site).href;

@@ -99,10 +99,11 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 			}
 		} else if (TEXT_SOURCES.test(file)) {
 			// Feeds name the site by absolute URL in elements, attributes and entity-escaped HTML
-			// (`content:encoded`) alike: decoded once, each URL ends at its quote or tag.
+			// (`content:encoded`) alike: decoded once, each URL ends at its quote or tag. Any URL of
+			// the site's origin counts, so one that misses the base is caught too.
 			const text = decodeXml(await fs.readFile(path.join(dist, file), 'utf8'));
 			const own = pageUrl(root, file);
-			const absolute = new RegExp(`${escapeRegExp(root.href)}[^\\s"'<>()\\]]*`, 'g');
+			const absolute = new RegExp(`${escapeRegExp(root.origin)}/[^\\s"'<>()\\]]*`, 'g');
 			for (const match of text.matchAll(absolute)) links.push({ page: file, url: match[0], from: own });
 			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g)) links.push({ page: file, url: match[1]!, from: own });
 		}

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers/build-hub';
 import { checkLinks, formatBrokenLinks } from '../helpers/link-check';
+import { rebaseLink } from '../../src/lib/paths';
 
 const SITE = 'https://intranet.example';
 
@@ -35,5 +36,16 @@ describe('internal links and assets', () => {
 	it('reports a link that escapes the base, as a hard-coded root link would under /it/', async () => {
 		const broken = await checkLinks({ dist: path.join(ROOT, 'tests/fixtures/broken'), base: '/broken/', site: SITE });
 		expect(broken).toContainEqual({ page: 'dead-link/index.html', url: '/missing.css', reason: 'outside the base /broken/' });
+	});
+});
+
+describe('rebaseLink (links writers put in MDX)', () => {
+	it('gives root-relative hub routes the base, once, and leaves other links alone', () => {
+		expect(rebaseLink('/papers/x/', '/it/')).toBe('/it/papers/x/');
+		expect(rebaseLink('/it/papers/x/', '/it/')).toBe('/it/papers/x/');
+		expect(rebaseLink('/papers/x/', '/')).toBe('/papers/x/');
+		for (const other of ['../x/', '#part', '//cdn.example/x', 'https://example.org/', 'mailto:it@example.org']) {
+			expect(rebaseLink(other, '/it/')).toBe(other);
+		}
 	});
 });
