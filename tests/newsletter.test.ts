@@ -78,7 +78,7 @@ describe.each(builds)('the example hub’s issues, built $name', ({ dist: distOf
 			expect(mail.headers.get('x-unsent')).toBe('1');
 			expect(mail.date?.toISOString()).toBe(new Date(source.date).toISOString());
 			expect(mail.messageId).toMatch(new RegExp(`newsletter\\.${source.number}@intranet\\.example>$`));
-			expect(parse(mail.html || '').querySelector('h1')?.text).toBe(source.title);
+			expect(parse(typeof mail.html === 'string' ? mail.html : '').querySelector('h1')?.text).toBe(source.title);
 		}
 	});
 
@@ -114,7 +114,8 @@ describe.each(builds)('the example hub’s issues, built $name', ({ dist: distOf
 			for (const [index, item] of source.items.entries()) {
 				const cell = html.querySelectorAll('h3 a')[index]!.closest('td')!;
 				if (item.blurb) expect(cell.text).toContain(item.blurb);
-				if (item.metric) expect(cell.text).toMatch(/What it means: .+Where it stands: Latest .+ \(target .+\): (on target|at risk|off target)/);
+				if (item.metric)
+					expect(cell.text).toMatch(/What it means: .+Where it stands: Latest .+ \(target .+\): (on target|at risk|off target)/);
 				else expect(cell.text).toMatch(/Why it matters: /);
 				expect(text).toContain(expected[index]);
 			}
@@ -204,7 +205,10 @@ describe('a fixture hub with a draft and a future issue', () => {
 		);
 		await fs.writeFile(
 			path.join(content, 'newsletters/issue-3.mdx'),
-			issue.replace('number: 1', 'number: 3').replace(/title: .*/, 'title: "Zugzwang future issue"').replace(/date: .*/, 'date: 2099-01-01'),
+			issue
+				.replace('number: 1', 'number: 3')
+				.replace(/title: .*/, 'title: "Zugzwang future issue"')
+				.replace(/date: .*/, 'date: 2099-01-01'),
 		);
 		build = await buildHub({ name: 'newsletter-unpublished', content, now: NOW });
 		expect(build.code, build.output).toBe(0);
@@ -212,7 +216,13 @@ describe('a fixture hub with a draft and a future issue', () => {
 
 	it('sends only the published issue, and its email holds only published items', async () => {
 		const files = (await listFiles(build.dist)).filter((file) => file.startsWith('newsletter/'));
-		expect(files).toEqual(['newsletter/1/email.html', 'newsletter/1/email.txt', 'newsletter/1/index.html', 'newsletter/1/issue-1.eml', 'newsletter/index.html']);
+		expect(files).toEqual([
+			'newsletter/1/email.html',
+			'newsletter/1/email.txt',
+			'newsletter/1/index.html',
+			'newsletter/1/issue-1.eml',
+			'newsletter/index.html',
+		]);
 		const issue = await builtIssue(build.dist, await issueSource(`${FIXTURE}/newsletters/issue-1.mdx`));
 		expect(hrefs(issue.html, 'h3 a')).toEqual([
 			'https://intranet.example/papers/cloud-savings/',
@@ -231,7 +241,11 @@ describe('a fixture hub with a draft and a future issue', () => {
 
 describe('an issue that cannot be sent', () => {
 	/** Builds a copy of the fixture with one issue's text changed; returns the failed build. */
-	async function breakIssue(name: string, change: (issue: string) => string, extra?: (content: string) => Promise<void>): Promise<BuildResult> {
+	async function breakIssue(
+		name: string,
+		change: (issue: string) => string,
+		extra?: (content: string) => Promise<void>,
+	): Promise<BuildResult> {
 		const content = await copyFixture(FIXTURE, `${name}-content`);
 		const file = path.join(content, 'newsletters/issue-1.mdx');
 		await fs.writeFile(file, change(await fs.readFile(file, 'utf8')));
@@ -240,17 +254,25 @@ describe('an issue that cannot be sent', () => {
 	}
 
 	it('fails the build when an item refers to a missing entry, naming the file, the item and the id', async () => {
-		const build = await breakIssue('newsletter-missing-item', (issue) => issue.replace('caseStudy: finance-close', 'caseStudy: finance-closing'));
+		const build = await breakIssue('newsletter-missing-item', (issue) =>
+			issue.replace('caseStudy: finance-close', 'caseStudy: finance-closing'),
+		);
 		expect(build.code).not.toBe(0);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx items\[1\]\.caseStudy: expected an existing case study, one of: finance-close; found "finance-closing"/);
+		expect(build.output).toMatch(
+			/newsletters\/issue-1\.mdx items\[1\]\.caseStudy: expected an existing case study, one of: finance-close; found "finance-closing"/,
+		);
 	});
 
 	it('fails the build when an item is a draft or scheduled, naming the file and the item', async () => {
 		const build = await breakIssue('newsletter-draft-item', (issue) =>
-			issue.replace('paper: cloud-savings', 'paper: secret-draft').replace('metric: close-days', 'metric: close-days\n  - paper: future-plans'),
+			issue
+				.replace('paper: cloud-savings', 'paper: secret-draft')
+				.replace('metric: close-days', 'metric: close-days\n  - paper: future-plans'),
 		);
 		expect(build.code).not.toBe(0);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx items\[0\]\.paper: expected a published paper; found "secret-draft", which is a draft/);
+		expect(build.output).toMatch(
+			/newsletters\/issue-1\.mdx items\[0\]\.paper: expected a published paper; found "secret-draft", which is a draft/,
+		);
 		expect(build.output).toMatch(/newsletters\/issue-1\.mdx items\[3\]\.paper: expected a published paper; found "future-plans"/);
 	});
 
@@ -264,6 +286,8 @@ describe('an issue that cannot be sent', () => {
 			},
 		);
 		expect(build.code).not.toBe(0);
-		expect(build.output).toMatch(/newsletters\/(autumn|issue-1)\.mdx number: expected a number no other issue uses, but \S+newsletters\/(issue-1|autumn)\.mdx is already issue 1; found 1/);
+		expect(build.output).toMatch(
+			/newsletters\/(autumn|issue-1)\.mdx number: expected a number no other issue uses, but \S+newsletters\/(issue-1|autumn)\.mdx is already issue 1; found 1/,
+		);
 	});
 });

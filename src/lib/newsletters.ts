@@ -24,12 +24,14 @@ type IssueRef = IssueData['items'][number];
 const refOf = (ref: IssueRef) => ('paper' in ref ? ref.paper : 'caseStudy' in ref ? ref.caseStudy : ref.metric);
 const key = (collection: string, id: string) => `${collection}/${id}`;
 
+/** Named after the issue, so two downloaded issues do not overwrite each other. */
+export const emlName = (number: number): string => `issue-${number}.eml`;
+
 /** Files beside an issue's page that editors send it with; routes relative to the base. */
 export const issueFiles = {
 	html: (number: number) => `${paths.newsletter(number)}email.html`,
 	text: (number: number) => `${paths.newsletter(number)}email.txt`,
-	/** Named after the issue, so two downloaded issues do not overwrite each other. */
-	eml: (number: number) => `${paths.newsletter(number)}issue-${number}.eml`,
+	eml: (number: number) => `${paths.newsletter(number)}${emlName(number)}`,
 } as const;
 
 /**
@@ -93,7 +95,11 @@ export function itemDetails(item: FeaturedItem, issueDate: Date): EmailDetail[] 
 }
 
 /** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
-export function issueEmailModel(hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics'>, issue: NewsletterItem, context: IssueEmailContext): EmailIssue {
+export function issueEmailModel(
+	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics'>,
+	issue: NewsletterItem,
+	context: IssueEmailContext,
+): EmailIssue {
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	const items: EmailItem[] = issueEntries(hub, issue).map(({ item, blurb }) => ({
 		kind: kindLabel(item.kind),

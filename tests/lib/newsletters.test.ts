@@ -62,7 +62,10 @@ const issue = (number: number, date: string, items: object[]) =>
 		entry: { collection: 'newsletters', id: `issue-${number}`, filePath: `content/newsletters/issue-${number}.mdx`, data: { items } },
 	}) as unknown as NewsletterItem;
 
-const second = issue(2, '2026-02-15', [{ metric: { collection: 'metrics', id: 'close-days' } }, { paper: { collection: 'papers', id: 'a' } }]);
+const second = issue(2, '2026-02-15', [
+	{ metric: { collection: 'metrics', id: 'close-days' } },
+	{ paper: { collection: 'papers', id: 'a' } },
+]);
 const first = issue(1, '2026-01-20', [
 	{ paper: { collection: 'papers', id: 'a' }, blurb: 'A blurb for paper a.' },
 	{ caseStudy: { collection: 'case-studies', id: 'a' } },
@@ -119,7 +122,10 @@ describe('issueEmailModel', () => {
 		expect(model.url).toBe('https://intranet.example/it/newsletter/2/');
 		expect(model.archiveUrl).toBe('https://intranet.example/it/newsletter/');
 		expect(model.subscribeUrl).toBe('https://intranet.example/it/subscribe/');
-		expect(model.items.map((i) => i.url)).toEqual(['https://intranet.example/it/metrics/close-days/', 'https://intranet.example/it/papers/a/']);
+		expect(model.items.map((i) => i.url)).toEqual([
+			'https://intranet.example/it/metrics/close-days/',
+			'https://intranet.example/it/papers/a/',
+		]);
 		expect(model.items.map((i) => i.kind)).toEqual(['Metric', 'Position paper']);
 		expect(model.editors).toEqual({ name: 'Editors', email: 'editors@fixture.example' });
 	});
@@ -127,6 +133,10 @@ describe('issueEmailModel', () => {
 
 describe('issueFiles', () => {
 	it('puts the email files beside the issue page, the .eml named after the issue', () => {
-		expect([issueFiles.html(4), issueFiles.text(4), issueFiles.eml(4)]).toEqual(['newsletter/4/email.html', 'newsletter/4/email.txt', 'newsletter/4/issue-4.eml']);
+		expect([issueFiles.html(4), issueFiles.text(4), issueFiles.eml(4)]).toEqual([
+			'newsletter/4/email.html',
+			'newsletter/4/email.txt',
+			'newsletter/4/issue-4.eml',
+		]);
 	});
 });

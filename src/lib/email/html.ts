@@ -7,8 +7,7 @@ import juice from 'juice';
 import { emailSafeIntro } from './intro';
 import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
 
-const escape = (text: string): string =>
-	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /*
  * Light colours are inlined for every client. Clients that honour `prefers-color-scheme` (Apple

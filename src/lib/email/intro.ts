@@ -22,16 +22,18 @@ export function emailSafeIntro(html: string): string {
 
 /** The intro as text; html-to-text writes each link's URL after its words: `words [url]`. */
 export function introText(html: string): string {
-	return convert(emailSafeIntro(html), {
-		wordwrap: false,
-		selectors: [
-			{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-			{ selector: 'img', format: 'skip' },
-			{ selector: 'h3', options: { uppercase: false } },
-			{ selector: 'h4', options: { uppercase: false } },
-		],
-	})
-		// A paragraph that held only a dropped image would leave a gap.
-		.replace(/\n{3,}/g, '\n\n')
-		.trim();
+	return (
+		convert(emailSafeIntro(html), {
+			wordwrap: false,
+			selectors: [
+				{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+				{ selector: 'img', format: 'skip' },
+				{ selector: 'h3', options: { uppercase: false } },
+				{ selector: 'h4', options: { uppercase: false } },
+			],
+		})
+			// A paragraph that held only a dropped image would leave a gap.
+			.replace(/\n{3,}/g, '\n\n')
+			.trim()
+	);
 }

@@ -20,18 +20,20 @@ function itemBlock(item: EmailItem, index: number): string {
 /** The issue as plain text, with the same content and links as the HTML part. */
 export function renderEmailText(issue: EmailIssue): string {
 	const editors = `${issue.editors.name} <${issue.editors.email}>`;
-	return [
-		subjectOf(issue),
-		issueLine(issue),
-		`Read it on the hub: ${issue.url}`,
-		RULE,
-		introText(issue.introHtml),
-		RULE,
-		'IN THIS ISSUE',
-		...issue.items.map(itemBlock),
-		RULE,
-		`You get this note because you asked the editors for it. Questions or ideas? Reply, or write to ${editors}.`,
-		`Every issue in the archive: ${issue.archiveUrl}`,
-		`Subscribe or pass it on: ${issue.subscribeUrl}`,
-	].join('\n\n') + '\n';
+	return (
+		[
+			subjectOf(issue),
+			issueLine(issue),
+			`Read it on the hub: ${issue.url}`,
+			RULE,
+			introText(issue.introHtml),
+			RULE,
+			'IN THIS ISSUE',
+			...issue.items.map(itemBlock),
+			RULE,
+			`You get this note because you asked the editors for it. Questions or ideas? Reply, or write to ${editors}.`,
+			`Every issue in the archive: ${issue.archiveUrl}`,
+			`Subscribe or pass it on: ${issue.subscribeUrl}`,
+		].join('\n\n') + '\n'
+	);
 }
