@@ -26,6 +26,18 @@ async function issueSource(file: string): Promise<IssueSource> {
 	return parseYaml(frontmatter!) as IssueSource;
 }
 
+/** The segments an item is written for, from its own file. */
+async function itemSegments(item: IssueSource['items'][number]): Promise<string[]> {
+	const file = item.paper
+		? `content/papers/${item.paper}.mdx`
+		: item.caseStudy
+			? `content/case-studies/${item.caseStudy}.mdx`
+			: `content/metrics/${item.metric}.yaml`;
+	const text = await fs.readFile(path.join(ROOT, file), 'utf8');
+	const data = parseYaml(file.endsWith('.mdx') ? text.split(/^---$/m)[1]! : text) as { segments: string[] };
+	return data.segments;
+}
+
 const itemPath = (item: IssueSource['items'][number]) =>
 	item.paper ? paths.paper(item.paper) : item.caseStudy ? paths.caseStudy(item.caseStudy) : paths.metric(item.metric!);
 
@@ -180,11 +192,20 @@ describe.each(builds)('the example hub’s issues, built $name', ({ dist: distOf
 		expect(hrefs(archive, 'main li a')).toEqual([`${base}newsletter/2/`, `${base}newsletter/1/`]);
 	});
 
-	it('appear in the all-content feed and in the feed of a segment their items address', async () => {
+	it('appear in the all-content feed and in the feed of exactly the segments their items address', async () => {
 		const links = async (feed: string) => parseFeed(await read(dist, feed)).items.map((item) => item.url);
-		expect(await links(paths.feedAll())).toContain(`${root}newsletter/2/`);
-		// Issue 2 features the Black Friday case study, written for executives.
-		expect(await links(paths.feedSegment('executives'))).toContain(`${root}newsletter/2/`);
+		const all = await links(paths.feedAll());
+		const segmentIds = (await fs.readdir(path.join(ROOT, 'content/segments'))).map((file) => file.replace(/\.ya?ml$/, ''));
+		for (const { source } of issues) {
+			const url = `${root}newsletter/${source.number}/`;
+			expect(all).toContain(url);
+			const addressed = new Set((await Promise.all(source.items.map(itemSegments))).flat());
+			for (const segment of segmentIds) {
+				expect(await links(paths.feedSegment(segment)), `${segment} feed, issue ${source.number}`).toSatisfy(
+					(items: (string | null)[]) => items.includes(url) === addressed.has(segment),
+				);
+			}
+		}
 	});
 });
 
