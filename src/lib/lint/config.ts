@@ -66,8 +66,6 @@ async function readYaml<Schema extends z.ZodType>(
 	return result.data;
 }
 
-type RawSetting = Severity | (Record<string, unknown> & { severity?: Severity });
-
 /** Loads and validates the settings for the hub in `root`; problems name the file and field. */
 export async function loadConfig(root: string): Promise<{ config: LintConfig; problems: Problem[] }> {
 	const problems: Problem[] = [];
@@ -82,17 +80,17 @@ export async function loadConfig(root: string): Promise<{ config: LintConfig; pr
 		let severity: Severity = rule.severity;
 		let options: Record<string, unknown> = {};
 		for (const file of settings) {
-			const raw = file?.rules[rule.id] as RawSetting | undefined;
+			const raw = file?.rules[rule.id];
 			if (raw === undefined) continue;
 			if (typeof raw === 'string') severity = raw;
 			else {
-				const { severity: set, ...rest } = raw;
+				const { severity: set, ...rest } = raw as { severity?: Severity };
 				if (set) severity = set;
 				options = { ...options, ...rest };
 			}
 		}
 		if (rule.id === 'glossary') options.entries = glossary;
-		return { rule, severity, options: rule.options.parse(options) as unknown };
+		return { rule, severity, options: rule.options.parse(options) };
 	});
 	return { config: { rules, glossary, files: [...lintFiles, ...glossaryFiles].filter((file) => fs.existsSync(file)) }, problems };
 }

@@ -52,8 +52,7 @@ export interface HubContent {
 	settings: HubFile | undefined;
 }
 
-function yamlFile(collection: string, id: string, absolute: string, cwd: string): HubFile {
-	const source = fs.readFileSync(absolute, 'utf8');
+function yamlFile(collection: string, id: string, absolute: string, cwd: string, source = fs.readFileSync(absolute, 'utf8')): HubFile {
 	const yaml = parseYamlSource(source, source, 0);
 	const syntax = yaml.document.errors.map((error) => ({ offset: error.pos[0], message: error.message.split('\n')[0]! }));
 	return {
@@ -69,8 +68,7 @@ function yamlFile(collection: string, id: string, absolute: string, cwd: string)
 	};
 }
 
-function mdxFile(kind: WritingKind, absolute: string, cwd: string): WritingEntry {
-	const source = fs.readFileSync(absolute, 'utf8');
+function mdxFile(kind: WritingKind, absolute: string, cwd: string, source: string): WritingEntry {
 	const base = {
 		kind,
 		collection: KINDS[kind].collection,
@@ -110,10 +108,14 @@ function filesIn(dir: string, extensions: readonly string[]): string[] {
 		.sort();
 }
 
-export function readEntry(kind: WritingKind, absolute: string, cwd: string = process.cwd()): WritingEntry {
-	if (KINDS[kind].extensions[0] === '.mdx') return mdxFile(kind, absolute, cwd);
-	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd), kind, tree: undefined };
+/** An entry from its text; `absolute` names it (its id is the file name). */
+export function entryFromSource(kind: WritingKind, source: string, absolute: string, cwd: string = process.cwd()): WritingEntry {
+	if (KINDS[kind].extensions[0] === '.mdx') return mdxFile(kind, absolute, cwd, source);
+	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd, source), kind, tree: undefined };
 }
+
+export const readEntry = (kind: WritingKind, absolute: string, cwd: string = process.cwd()): WritingEntry =>
+	entryFromSource(kind, fs.readFileSync(absolute, 'utf8'), absolute, cwd);
 
 /** Every file of a hub's content folder, parsed but not yet checked. */
 export function readHub(root: string, cwd: string = process.cwd()): HubContent {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { paper, runRule, words } from './helpers';
+
+describe('paper-length', () => {
+	it('passes a paper of 200 to 300 words of prose', () => {
+		expect(runRule('paper-length', paper(words(200)))).toEqual([]);
+		expect(runRule('paper-length', paper(words(300)))).toEqual([]);
+	});
+
+	it('reports a short paper at the start of its body, with how many words to add', () => {
+		const [found, ...rest] = runRule('paper-length', paper(words(150)));
+		expect(rest).toEqual([]);
+		expect(found).toMatchObject({ line: 10, column: 1, message: 'The paper has 150 words of prose; position papers have 200 to 300' });
+		expect(found!.suggestion).toContain('add about 50 words');
+	});
+
+	it('reports a long paper with how many words to cut', () => {
+		const [found] = runRule('paper-length', paper(words(342)));
+		expect(found).toMatchObject({ line: 10, column: 1 });
+		expect(found!.suggestion).toContain('cut about 42 words');
+	});
+
+	it('counts prose only: code, components and expressions do not count', () => {
+		const body = `${words(190)}\n\n\`\`\`\n${words(50, 'code')}\n\`\`\`\n\n<Metric id="till-speed" caption="${words(20, 'x')}" />\n\n{/* ${words(30, 'note')} */}`;
+		expect(runRule('paper-length', paper(body))).toHaveLength(1);
+		expect(runRule('paper-length', paper(body))[0]!.message).toContain('190 words');
+	});
+
+	it('takes its limits from the options', () => {
+		expect(runRule('paper-length', paper(words(150)), { options: { min: 100, max: 160 } })).toEqual([]);
+	});
+
+	it('reads only position papers', () => {
+		expect(runRule('paper-length', paper(words(10)), { kind: 'case-study' })).toEqual([]);
+	});
+});
