@@ -65,7 +65,9 @@ describe('metric pages of the example hub', () => {
 			'/papers/web-shop-faster-black-friday/',
 		]);
 		// An inline <MetricValue>, a newsletter item and a case study.
-		expect(await cited('crm-adoption')).toEqual(expect.arrayContaining(['/papers/crm-for-store-managers/', '/newsletter/1/', '/case-studies/north-region-crm-habit/']));
+		expect(await cited('crm-adoption')).toEqual(
+			expect.arrayContaining(['/papers/crm-for-store-managers/', '/newsletter/1/', '/case-studies/north-region-crm-habit/']),
+		);
 	});
 
 	it('show a status for every metric on the index', async () => {
@@ -83,14 +85,19 @@ describe('metric pages of the example hub', () => {
 
 describe('the critical three in the example hub', () => {
 	const dist = inject('exampleDist');
-	const cards = (scope: HTMLElement | null) => (scope?.querySelectorAll('.metric-card') ?? []).map((card) => card.getAttribute('data-metric'));
+	const cards = (scope: HTMLElement | null) =>
+		(scope?.querySelectorAll('.metric-card') ?? []).map((card) => card.getAttribute('data-metric'));
 
 	it('show on every segment page, in the order the focus group ranked them, as cards with sparkline, value, status and translation', async () => {
 		for (const segment of ['executives', 'divisional-managers', 'superusers', 'all-staff', 'finance']) {
 			const main = (await page(dist, `segments/${segment}`)).querySelector('main');
 			const shown = main!.querySelectorAll('.critical-metrics .metric-card');
 			expect(shown, segment).toHaveLength(3);
-			expect(shown.map((card) => text(card.querySelector('.kind')))).toEqual(['Critical metric 1', 'Critical metric 2', 'Critical metric 3']);
+			expect(shown.map((card) => text(card.querySelector('.kind')))).toEqual([
+				'Critical metric 1',
+				'Critical metric 2',
+				'Critical metric 3',
+			]);
 			for (const card of shown) {
 				expect(card.querySelector('svg.sparkline')?.getAttribute('role')).toBe('img');
 				expect(text(card.querySelector('.value'))).not.toBe('');
@@ -104,7 +111,13 @@ describe('the critical three in the example hub', () => {
 
 	it('show on the home page, one row per segment', async () => {
 		const rows = (await page(dist, '')).querySelectorAll('main .critical-row');
-		expect(rows.map((row) => text(row.querySelector('h3')))).toEqual(['Executives', 'Divisional Managers', 'Superusers', 'All Staff', 'Finance']);
+		expect(rows.map((row) => text(row.querySelector('h3')))).toEqual([
+			'Executives',
+			'Divisional Managers',
+			'Superusers',
+			'All Staff',
+			'Finance',
+		]);
 		for (const row of rows) expect(cards(row)).toHaveLength(3);
 		expect(cards(rows.at(-1)!)).toEqual(['cloud-spend-variance', 'checkout-availability', 'till-outage-minutes']);
 	});
@@ -159,7 +172,11 @@ describe('content errors about metrics', () => {
 	beforeAll(async () => {
 		// The fixture's close-days is finance's first pick; three more make four.
 		const crowded = await copyFixture(FIXTURE, 'metrics-crowded-content');
-		for (const [id, rank] of [['uptime', 2], ['spend', 3], ['fourth-pick', 4]] as const) {
+		for (const [id, rank] of [
+			['uptime', 2],
+			['spend', 3],
+			['fourth-pick', 4],
+		] as const) {
 			await fs.writeFile(path.join(crowded, 'metrics', `${id}.yaml`), fourth(id, rank));
 		}
 		const raised = await copyFixture('tests/.tmp/metrics-crowded-content/content', 'metrics-raised-content');

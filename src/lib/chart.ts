@@ -101,7 +101,9 @@ export function chartGeometry(series: readonly Point[], options: ChartOptions): 
 	const sorted = [...series].sort((a, b) => a.date.getTime() - b.date.getTime());
 
 	const values = sorted.map((p) => p.value);
-	const y = scaleLinear().domain(valueDomain(target === undefined ? values : [...values, target])).range([plot.bottom, plot.top]);
+	const y = scaleLinear()
+		.domain(valueDomain(target === undefined ? values : [...values, target]))
+		.range([plot.bottom, plot.top]);
 	if (nice) y.nice(valueTicks);
 	const formatValue = y.tickFormat(valueTicks);
 
@@ -126,7 +128,10 @@ export function chartGeometry(series: readonly Point[], options: ChartOptions): 
 		line: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(''),
 		valueTicks: y.ticks(valueTicks).map((value) => ({ value, position: round(y(value)), label: formatValue(value) })),
 		timeTicks: tickDates.map((date, i) => ({ value: date, position: round(x(date)), label: tickLabels[i]! })),
-		target: target === undefined ? undefined : { value: target, y: targetY, labelAt: clearance(points[0]!) > clearance(points.at(-1)!) ? 'start' : 'end' },
+		target:
+			target === undefined
+				? undefined
+				: { value: target, y: targetY, labelAt: clearance(points[0]!) > clearance(points.at(-1)!) ? 'start' : 'end' },
 		zero: low < 0 && high > 0 ? round(y(0)) : undefined,
 	};
 }

@@ -107,7 +107,8 @@ function readingDate(date: Date, series: readonly SeriesPoint[]): string {
 }
 
 /** "in December 2025", or "on 14 December 2025" for a series that is not monthly. */
-const readingTime = (date: Date, series: readonly SeriesPoint[]): string => `${isMonthly(series) ? 'in' : 'on'} ${readingDate(date, series)}`;
+const readingTime = (date: Date, series: readonly SeriesPoint[]): string =>
+	`${isMonthly(series) ? 'in' : 'on'} ${readingDate(date, series)}`;
 
 /** Everything a card or an email says about a metric, worked out once. */
 export interface MetricSummary {
@@ -133,7 +134,8 @@ export function summariseMetric(metric: MetricFigures, tolerance = 1): MetricSum
 	const target = metric.target === undefined ? undefined : formatMetricValue(metric.target, metric.unit);
 	const when = readingDate(latest.date, series);
 	const at = readingTime(latest.date, series);
-	const standing = target === undefined ? `${value} ${at} (no target set)` : `${value} ${at} (target ${target}): ${STATUS_LABELS[status].toLowerCase()}`;
+	const standing =
+		target === undefined ? `${value} ${at} (no target set)` : `${value} ${at} (target ${target}): ${STATUS_LABELS[status].toLowerCase()}`;
 	return { latest, first, status, value, target, when, sentence: `Latest ${standing}; ${trendWords(metric, first, latest, series)}.` };
 }
 
@@ -183,7 +185,12 @@ export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: 
 				continue;
 			}
 			if (!addressed.includes(segment)) {
-				problems.push({ file: metric.file, field, expected: `"${segment}" also in segments, since its focus group chose this metric`, found: quote(addressed) });
+				problems.push({
+					file: metric.file,
+					field,
+					expected: `"${segment}" also in segments, since its focus group chose this metric`,
+					found: quote(addressed),
+				});
 			}
 			bySegment.set(segment, [...(bySegment.get(segment) ?? []), { metric, rank }]);
 		}
@@ -204,7 +211,12 @@ export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: 
 		for (const { metric, rank } of ranked.slice(0, limit)) {
 			const first = seen.get(rank);
 			if (first !== undefined) {
-				problems.push({ file: metric.file, field, expected: `a rank no other metric has for "${segment}", but ${first} is already ranked ${rank}`, found: String(rank) });
+				problems.push({
+					file: metric.file,
+					field,
+					expected: `a rank no other metric has for "${segment}", but ${first} is already ranked ${rank}`,
+					found: String(rank),
+				});
 			} else if (rank > limit) {
 				problems.push({ file: metric.file, field, expected: `a rank from 1 to ${limit} (criticalLimit in hub.yaml)`, found: String(rank) });
 			}
@@ -252,7 +264,14 @@ export function metricUsages(source: string, from: { collection: string; id: str
 		if (element.name === null || !METRIC_COMPONENTS.includes(element.name)) return;
 		const attribute = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
 		const id = attribute && typeof attribute.value === 'string' ? attribute.value : undefined;
-		usages.push({ collection: from.collection, entryId: from.id, file: from.file, line: element.position?.start.line, component: element.name, id });
+		usages.push({
+			collection: from.collection,
+			entryId: from.id,
+			file: from.file,
+			line: element.position?.start.line,
+			component: element.name,
+			id,
+		});
 	});
 	return usages;
 }
@@ -265,7 +284,8 @@ export function metricUsageProblems(usages: readonly MetricUsage[], check: Refer
 	const known = check.ids('metrics');
 	return usages.flatMap((usage): Problem[] => {
 		const where = { file: usage.file, line: usage.line, field: `<${usage.component}> id` };
-		if (usage.id === undefined) return [{ ...where, expected: `a metric id written as id="…", ${oneOf('metric', known)}`, found: 'no plain id' }];
+		if (usage.id === undefined)
+			return [{ ...where, expected: `a metric id written as id="…", ${oneOf('metric', known)}`, found: 'no plain id' }];
 		if (!known.includes(usage.id)) return [{ ...where, expected: oneOf('metric', known), found: quote(usage.id) }];
 		if (check.isPublic({ collection: usage.collection, id: usage.entryId }) && !check.isPublic({ collection: 'metrics', id: usage.id })) {
 			return [{ ...where, expected: 'a published metric', found: `${quote(usage.id)}, which is a draft or dated after this build` }];

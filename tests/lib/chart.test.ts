@@ -7,10 +7,11 @@ const box = { width: 200, height: 100 };
 
 describe('chartGeometry', () => {
 	it('maps a known series onto known points, oldest on the left and higher values higher up', () => {
-		const chart = chartGeometry(
-			series(['2026-03-01', 10], ['2026-01-01', 0], ['2026-02-01', 5]),
-			{ ...box, margin: { top: 10, right: 10, bottom: 10, left: 10 }, nice: false },
-		);
+		const chart = chartGeometry(series(['2026-03-01', 10], ['2026-01-01', 0], ['2026-02-01', 5]), {
+			...box,
+			margin: { top: 10, right: 10, bottom: 10, left: 10 },
+			nice: false,
+		});
 		// January to March is 31 + 28 days; February sits 31/59 of the way across 180 units.
 		expect(chart.points.map(({ x, y, value }) => ({ x, y, value }))).toEqual([
 			{ x: 10, y: 90, value: 0 },

@@ -21,7 +21,11 @@ import type { Reference, ReferenceCheck } from '../../src/lib/references';
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A monthly series from December 2025, one value a month. */
 const monthly = (...values: number[]) => values.map((value, i) => ({ date: new Date(Date.UTC(2025, 11 + i, 1)), value }));
-const metric = (fields: Partial<MetricFigures> & Pick<MetricFigures, 'series'>): MetricFigures => ({ unit: '%', direction: 'higher', ...fields });
+const metric = (fields: Partial<MetricFigures> & Pick<MetricFigures, 'series'>): MetricFigures => ({
+	unit: '%',
+	direction: 'higher',
+	...fields,
+});
 
 describe('metricStatus', () => {
 	it('is on target when a higher-is-better value reaches the target, off target well below it', () => {
@@ -89,26 +93,52 @@ describe('formatting values', () => {
 describe('describeMetric', () => {
 	it('says the chart in words: latest, target, status and the trend since the first reading', () => {
 		const availability = metric({ target: 99.9, series: monthly(99.2, 99.5, 99.95) });
-		expect(describeMetric(availability)).toBe('Latest 99.95% in February 2026 (target 99.9%): on target; up from 99.2% in December 2025, an improvement.');
+		expect(describeMetric(availability)).toBe(
+			'Latest 99.95% in February 2026 (target 99.9%): on target; up from 99.2% in December 2025, an improvement.',
+		);
 	});
 
 	it('judges the trend by the direction that is better', () => {
 		const load = metric({ unit: 'seconds', direction: 'lower', target: 2, series: monthly(1.8, 2.5, 2.6) });
-		expect(describeMetric(load)).toBe('Latest 2.6 seconds in February 2026 (target 2 seconds): off target; up from 1.8 seconds in December 2025, a decline.');
+		expect(describeMetric(load)).toBe(
+			'Latest 2.6 seconds in February 2026 (target 2 seconds): off target; up from 1.8 seconds in December 2025, a decline.',
+		);
 		const spend = metric({ unit: '£k', direction: 'lower', target: 0, series: monthly(42, -14) });
-		expect(describeMetric(spend)).toBe('Latest -£14k in January 2026 (target £0k): on target; down from £42k in December 2025, an improvement.');
+		expect(describeMetric(spend)).toBe(
+			'Latest -£14k in January 2026 (target £0k): on target; down from £42k in December 2025, an improvement.',
+		);
 	});
 
 	it('covers no target, no change, one reading and readings not on the first of a month', () => {
-		expect(describeMetric(metric({ series: monthly(70, 70) }))).toBe('Latest 70% in January 2026 (no target set); unchanged from 70% in December 2025.');
-		expect(describeMetric(metric({ target: 5, series: monthly(5) }))).toBe('Latest 5% in December 2025 (target 5%): on target; the first reading.');
-		const weekly = metric({ unit: 'days', direction: 'lower', series: [{ date: day('2026-03-09'), value: 4 }, { date: day('2026-03-16'), value: 3 }] });
-		expect(describeMetric(weekly)).toBe('Latest 3 days on 16 March 2026 (no target set); down from 4 days on 9 March 2026, an improvement.');
+		expect(describeMetric(metric({ series: monthly(70, 70) }))).toBe(
+			'Latest 70% in January 2026 (no target set); unchanged from 70% in December 2025.',
+		);
+		expect(describeMetric(metric({ target: 5, series: monthly(5) }))).toBe(
+			'Latest 5% in December 2025 (target 5%): on target; the first reading.',
+		);
+		const weekly = metric({
+			unit: 'days',
+			direction: 'lower',
+			series: [
+				{ date: day('2026-03-09'), value: 4 },
+				{ date: day('2026-03-16'), value: 3 },
+			],
+		});
+		expect(describeMetric(weekly)).toBe(
+			'Latest 3 days on 16 March 2026 (no target set); down from 4 days on 9 March 2026, an improvement.',
+		);
 	});
 
 	it('gives the pieces a card needs', () => {
 		const summary = summariseMetric(metric({ target: 80, series: monthly(34, 82) }));
-		expect(summary).toMatchObject({ status: 'on-target', value: '82%', target: '80%', when: 'January 2026', latest: { value: 82 }, first: { value: 34 } });
+		expect(summary).toMatchObject({
+			status: 'on-target',
+			value: '82%',
+			target: '80%',
+			when: 'January 2026',
+			latest: { value: 82 },
+			first: { value: 34 },
+		});
 	});
 });
 
@@ -121,12 +151,20 @@ describe('criticalProblems', () => {
 	});
 
 	it('accepts up to the limit per segment, ranked without gaps or clashes', () => {
-		expect(criticalProblems([marks('a', { finance: 1, executives: 2 }), marks('b', { finance: 2 }), marks('c', { finance: 3 })], segments, 3)).toEqual([]);
+		expect(
+			criticalProblems([marks('a', { finance: 1, executives: 2 }), marks('b', { finance: 2 }), marks('c', { finance: 3 })], segments, 3),
+		).toEqual([]);
 	});
 
 	it('refuses a fourth critical metric for a segment, naming the file, the segment and the three already chosen', () => {
 		const problems = criticalProblems(
-			[marks('a', { finance: 1 }), marks('b', { finance: 2 }), marks('c', { finance: 3 }), marks('d', { finance: 4 }), marks('e', { executives: 1 })],
+			[
+				marks('a', { finance: 1 }),
+				marks('b', { finance: 2 }),
+				marks('c', { finance: 3 }),
+				marks('d', { finance: 4 }),
+				marks('e', { executives: 1 }),
+			],
 			segments,
 			3,
 		);
@@ -146,7 +184,9 @@ describe('criticalProblems', () => {
 	it('refuses a critical key that names no segment, listing the segments there are', () => {
 		const [problem, ...rest] = criticalProblems([marks('a', { fnance: 1 }, ['finance'])], segments, 3);
 		expect(rest).toEqual([]);
-		expect(formatProblem(problem!)).toBe('content/metrics/a.yaml critical.fnance: expected an existing segment, one of: all-staff, executives, finance; found "fnance"');
+		expect(formatProblem(problem!)).toBe(
+			'content/metrics/a.yaml critical.fnance: expected an existing segment, one of: all-staff, executives, finance; found "fnance"',
+		);
 	});
 
 	it('refuses two metrics with one rank in one segment', () => {
@@ -231,7 +271,9 @@ describe('critical metrics and citations from the hub', () => {
 	const uptime = item('metric', 'uptime', { critical: {} });
 	const paper = item('paper', 'cloud', {});
 	const study = item('case-study', 'black-friday', { metrics: [{ collection: 'metrics', id: 'uptime' }] }, 'case-studies');
-	const issue = item('newsletter', 'issue-1', { items: [{ paper: { collection: 'papers', id: 'cloud' } }, { metric: { collection: 'metrics', id: 'speed' } }] });
+	const issue = item('newsletter', 'issue-1', {
+		items: [{ paper: { collection: 'papers', id: 'cloud' } }, { metric: { collection: 'metrics', id: 'speed' } }],
+	});
 	const hub = {
 		listed: [speed, spend, uptime, paper, study, issue] as unknown as AnyItem[],
 		metricUsages: [
@@ -241,7 +283,7 @@ describe('critical metrics and citations from the hub', () => {
 		],
 	} satisfies Pick<Hub, 'listed' | 'metricUsages'>;
 
-	it('lists a segment\'s critical metrics by rank', () => {
+	it("lists a segment's critical metrics by rank", () => {
 		expect(criticalFor(hub, 'executives').map(({ metric, rank }) => [metric.id, rank])).toEqual([
 			['spend', 1],
 			['speed', 2],
