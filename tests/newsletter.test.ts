@@ -297,6 +297,14 @@ describe('an issue that cannot be sent', () => {
 		expect(build.output).toMatch(/newsletters\/issue-1\.mdx items\[3\]\.paper: expected a published paper; found "future-plans"/);
 	});
 
+	it('fails the build when an item names no kind the hub knows, with the line of the item', async () => {
+		const build = await breakIssue('newsletter-unknown-kind', (issue) =>
+			issue.replace('caseStudy: finance-close', 'case-study: finance-close'),
+		);
+		expect(build.code).not.toBe(0);
+		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:9 items\[1\]: expected exactly one of paper, caseStudy or metric/);
+	});
+
 	it('fails the build when two issues share a number, naming both files', async () => {
 		const build = await breakIssue(
 			'newsletter-duplicate-number',
