@@ -98,7 +98,9 @@ export function startSearch(form: HTMLFormElement): void {
 		try {
 			await searchAndShow(current);
 		} catch (error) {
-			if (current === run) status.textContent = 'Search is not available right now. Please try again later.';
+			// The index is made from built pages: `astro dev` has none.
+			const advice = import.meta.env.DEV ? 'The preview has no search index: build the site to try search.' : 'Please try again later.';
+			if (current === run) status.textContent = `Search is not available right now. ${advice}`;
 			throw error;
 		} finally {
 			if (current === run) region.setAttribute('aria-busy', 'false');
