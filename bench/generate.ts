@@ -14,6 +14,13 @@ export interface GenerateOptions {
 	metricComponents?: boolean;
 }
 
+/** A paper or case study as later entries refer to it. */
+interface Writing {
+	id: string;
+	date: string;
+	draft: boolean;
+}
+
 /** File path (relative to the content folder) → file text. */
 export type HubFiles = Map<string, string>;
 
@@ -32,27 +39,164 @@ export const SEGMENTS = [
 ] as const;
 
 const TOPIC_NAMES = [
-	'Cloud', 'Security', 'Data', 'Networks', 'Tills', 'Web shop', 'Email', 'Identity', 'Laptops', 'Phones',
-	'Printing', 'Backups', 'Service desk', 'Analytics', 'Automation', 'Suppliers', 'Warehouse', 'Payments', 'Privacy', 'Training',
-	'Collaboration', 'Video meetings', 'Intranet', 'Recruitment systems', 'Payroll', 'Stock', 'Pricing', 'Loyalty', 'Delivery', 'Returns',
-	'Energy', 'Licences', 'Contracts', 'Accessibility', 'Wi-Fi', 'Cost', 'Resilience', 'Artificial intelligence', 'Reporting', 'Customer records',
+	'Cloud',
+	'Security',
+	'Data',
+	'Networks',
+	'Tills',
+	'Web shop',
+	'Email',
+	'Identity',
+	'Laptops',
+	'Phones',
+	'Printing',
+	'Backups',
+	'Service desk',
+	'Analytics',
+	'Automation',
+	'Suppliers',
+	'Warehouse',
+	'Payments',
+	'Privacy',
+	'Training',
+	'Collaboration',
+	'Video meetings',
+	'Intranet',
+	'Recruitment systems',
+	'Payroll',
+	'Stock',
+	'Pricing',
+	'Loyalty',
+	'Delivery',
+	'Returns',
+	'Energy',
+	'Licences',
+	'Contracts',
+	'Accessibility',
+	'Wi-Fi',
+	'Cost',
+	'Resilience',
+	'Artificial intelligence',
+	'Reporting',
+	'Customer records',
 ];
 
-const FIRST = ['Ada', 'Priya', 'Tom', 'Elena', 'Samir', 'Grace', 'Jonas', 'Mei', 'Olu', 'Nadia', 'Rafael', 'Ines', 'Kwame', 'Hannah', 'Yusuf', 'Clara'];
-const LAST = ['Marsh', 'Raman', 'Okafor', 'Lindqvist', 'Haddad', 'Moreno', 'Fischer', 'Tanaka', 'Adeyemi', 'Novak', 'Costa', 'Byrne', 'Mensah', 'Kowalski'];
-const ROLES = ['Head of Platforms', 'Service Owner', 'Security Lead', 'Data Architect', 'Head of Stores Technology', 'Product Manager', 'Network Engineer'];
+const FIRST = [
+	'Ada',
+	'Priya',
+	'Tom',
+	'Elena',
+	'Samir',
+	'Grace',
+	'Jonas',
+	'Mei',
+	'Olu',
+	'Nadia',
+	'Rafael',
+	'Ines',
+	'Kwame',
+	'Hannah',
+	'Yusuf',
+	'Clara',
+];
+const LAST = [
+	'Marsh',
+	'Raman',
+	'Okafor',
+	'Lindqvist',
+	'Haddad',
+	'Moreno',
+	'Fischer',
+	'Tanaka',
+	'Adeyemi',
+	'Novak',
+	'Costa',
+	'Byrne',
+	'Mensah',
+	'Kowalski',
+];
+const ROLES = [
+	'Head of Platforms',
+	'Service Owner',
+	'Security Lead',
+	'Data Architect',
+	'Head of Stores Technology',
+	'Product Manager',
+	'Network Engineer',
+];
 const DEPARTMENTS = ['Retail operations', 'Finance', 'Marketing', 'Logistics', 'Human resources', 'Online trading', 'Customer service'];
 
-const SUBJECTS = ['Our stores', 'The finance team', 'Store managers', 'Customers', 'Colleagues at head office', 'The service desk', 'Our buyers', 'The web shop team', 'Regional managers', 'New starters'];
+const SUBJECTS = [
+	'Our stores',
+	'The finance team',
+	'Store managers',
+	'Customers',
+	'Colleagues at head office',
+	'The service desk',
+	'Our buyers',
+	'The web shop team',
+	'Regional managers',
+	'New starters',
+];
 const VERBS = ['save', 'gain', 'win back', 'free up', 'recover', 'keep'];
-const GAINS = ['two hours a week', 'a day at month-end', 'about £40,000 a year', 'a fifth of the running cost', 'three days per project', 'half the waiting time', 'most of the manual checks', 'the weekend on-call work'];
-const WHATS = ['the new system', 'the shared dashboard', 'automatic alerts', 'the cloud service', 'single sign-on', 'the updated process', 'the new contract', 'a simpler form'];
-const RISKS = ['outages during trading hours', 'lost orders', 'late reports', 'fines for mishandled data', 'duplicate customer records', 'stock that sits unsold', 'calls to the service desk', 'phishing attacks'];
-const WHEN = ['by the end of the quarter', 'before the peak season', 'next spring', 'within six months', 'this year', 'before the summer sale', 'in two phases'];
+const GAINS = [
+	'two hours a week',
+	'a day at month-end',
+	'about £40,000 a year',
+	'a fifth of the running cost',
+	'three days per project',
+	'half the waiting time',
+	'most of the manual checks',
+	'the weekend on-call work',
+];
+const WHATS = [
+	'the new system',
+	'the shared dashboard',
+	'automatic alerts',
+	'the cloud service',
+	'single sign-on',
+	'the updated process',
+	'the new contract',
+	'a simpler form',
+];
+const RISKS = [
+	'outages during trading hours',
+	'lost orders',
+	'late reports',
+	'fines for mishandled data',
+	'duplicate customer records',
+	'stock that sits unsold',
+	'calls to the service desk',
+	'phishing attacks',
+];
+const WHEN = [
+	'by the end of the quarter',
+	'before the peak season',
+	'next spring',
+	'within six months',
+	'this year',
+	'before the summer sale',
+	'in two phases',
+];
 const OPENERS = ['Today', 'At the moment', 'For years', 'Until now', 'Last year', 'Every month'];
-const PROBLEMS = ['takes too long', 'costs more than it should', 'depends on one person', 'breaks at the busiest moments', 'needs three separate logins', 'relies on spreadsheets sent by email'];
+const PROBLEMS = [
+	'takes too long',
+	'costs more than it should',
+	'depends on one person',
+	'breaks at the busiest moments',
+	'needs three separate logins',
+	'relies on spreadsheets sent by email',
+];
 const ADVERBS = ['quietly', 'steadily', 'quickly', 'reliably', 'safely', 'visibly'];
-const HEADINGS = ['What changes', 'Why it matters', 'What it costs', 'What you need to do', 'How we will measure it', 'The risk of waiting', 'What happens next'];
+const HEADINGS = [
+	'What changes',
+	'Why it matters',
+	'What it costs',
+	'What you need to do',
+	'How we will measure it',
+	'The risk of waiting',
+	'What happens next',
+];
 
 /** mulberry32: small, fast and good enough to vary prose; the same seed always gives the same hub. */
 export function prng(seed: number): () => number {
@@ -66,7 +210,11 @@ export function prng(seed: number): () => number {
 	};
 }
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 const day = (base: Date, offset: number) => new Date(base.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
 const yamlString = (text: string) => JSON.stringify(text);
 const list = (items: readonly string[]) => `[${items.join(', ')}]`;
@@ -101,11 +249,29 @@ export function generateHub(options: GenerateOptions): HubFiles {
 
 	files.set(
 		'hub.yaml',
-		['title: Benchmark Hub', 'tagline: A synthetic hub for measuring build time.', 'organisation: Benchmark Retail', 'language: en-GB', 'editors:', '  name: The IT editors', '  email: editors@bench.example', ''].join('\n'),
+		[
+			'title: Benchmark Hub',
+			'tagline: A synthetic hub for measuring build time.',
+			'organisation: Benchmark Retail',
+			'language: en-GB',
+			'editors:',
+			'  name: The IT editors',
+			'  email: editors@bench.example',
+			'',
+		].join('\n'),
 	);
-	files.set('topics.yaml', TOPICS.map((t) => `- id: ${t.id}\n  name: ${yamlString(t.name)}\n  description: ${yamlString(`Everything IT writes about ${t.name.toLowerCase()}, in business terms.`)}\n`).join(''));
+	files.set(
+		'topics.yaml',
+		TOPICS.map(
+			(t) =>
+				`- id: ${t.id}\n  name: ${yamlString(t.name)}\n  description: ${yamlString(`Everything IT writes about ${t.name.toLowerCase()}, in business terms.`)}\n`,
+		).join(''),
+	);
 	SEGMENTS.forEach(([id, name, audience], order) => {
-		files.set(`segments/${id}.yaml`, `name: ${yamlString(name)}\naudience: ${yamlString(audience)}\ncares: [cost, risk, customers]\ndetail: summary\norder: ${order + 1}\n`);
+		files.set(
+			`segments/${id}.yaml`,
+			`name: ${yamlString(name)}\naudience: ${yamlString(audience)}\ncares: [cost, risk, customers]\ndetail: summary\norder: ${order + 1}\n`,
+		);
 	});
 
 	const authors = Array.from({ length: counts.authors }, (_, i) => {
@@ -162,17 +328,22 @@ export function generateHub(options: GenerateOptions): HubFiles {
 			() => `${pick(SUBJECTS)} told us that ${topic.toLowerCase()} ${pick(PROBLEMS)}, and that **${pick(RISKS)}** worry them most.`,
 			() => `The change costs less than the ${pick(RISKS)} it prevents, so it pays for itself ${pick(WHEN)}.`,
 			() => `Nobody needs to learn a new tool: ${pick(WHATS)} works with the logins colleagues already have.`,
-			() => (metric && options.metricComponents ? `Today the figure stands at <MetricValue id="${metric}" />, and we report it every month.` : `We will report the figure every month, next to the budget.`),
+			() =>
+				metric && options.metricComponents
+					? `Today the figure stands at <MetricValue id="${metric}" />, and we report it every month.`
+					: `We will report the figure every month, next to the budget.`,
 		];
 		return pick(forms)();
 	};
 
-	type Writing = { id: string; date: string; draft: boolean };
 	const writing = (kind: 'paper' | 'case-study', i: number, papersSoFar: readonly Writing[]) => {
 		const topics = pickSome(topicIds, 1 + Math.floor(random() * 3));
 		const mainTopic = TOPICS.find((t) => t.id === topics[0])!;
 		const metric = pick(metrics);
-		const title = kind === 'paper' ? `How ${mainTopic.name.toLowerCase()} helps ${pick(SUBJECTS).toLowerCase()} ${pick(VERBS)} ${pick(GAINS)}` : `${pick(DEPARTMENTS)}: ${pick(VERBS)} ${pick(GAINS)} with ${pick(WHATS)}`;
+		const title =
+			kind === 'paper'
+				? `How ${mainTopic.name.toLowerCase()} helps ${pick(SUBJECTS).toLowerCase()} ${pick(VERBS)} ${pick(GAINS)}`
+				: `${pick(DEPARTMENTS)}: ${pick(VERBS)} ${pick(GAINS)} with ${pick(WHATS)}`;
 		const id = `${kind === 'paper' ? 'p' : 'cs'}${i + 1}-${slug(title).split('-').slice(0, 6).join('-')}`;
 		const date = day(now, 1 + Math.floor(((i + random()) / (kind === 'paper' ? counts.papers : counts.caseStudies)) * span));
 		// About 1 in 100 is a draft and 1 in 50 is past its review date (archived): both exist in real hubs.
@@ -219,7 +390,9 @@ export function generateHub(options: GenerateOptions): HubFiles {
 	const livePapers = papers.filter((p) => !p.draft);
 	for (let n = 0; n < counts.newsletters; n++) {
 		const items = [
-			...pickSome(livePapers, 3).map((p) => `  - paper: ${p.id}\n    blurb: ${yamlString(`Why ${pick(SUBJECTS).toLowerCase()} should read this.`)}`),
+			...pickSome(livePapers, 3).map(
+				(p) => `  - paper: ${p.id}\n    blurb: ${yamlString(`Why ${pick(SUBJECTS).toLowerCase()} should read this.`)}`,
+			),
 			`  - caseStudy: ${pick(caseStudies).id}`,
 			`  - metric: ${pick(metrics)}`,
 		];

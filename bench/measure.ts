@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export interface LogLine {
 	/** Milliseconds since the build started. */
@@ -19,6 +20,7 @@ export interface RunResult {
 	wallMs: number;
 	/** Highest sum of resident memory over the process tree, sampled every 100 ms. */
 	peakRssBytes: number;
+	samples: { at: number; rssBytes: number }[];
 	lines: LogLine[];
 }
 
@@ -60,19 +62,20 @@ function treeRss(root: number): number {
 	return total;
 }
 
-// Vite's warnings come with coloured code frames even under NO_COLOR.
-const ANSI = /\x1b\[[0-9;]*m/g;
-
 /** Runs `command args` in `cwd` with `env`, sampling memory and timestamping output lines. */
-export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<RunResult> {
+export function measure(
+	command: string,
+	args: string[],
+	options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const log = fs.createWriteStream(options.logFile);
 		const lines: LogLine[] = [];
-		let peak = 0;
+		const samples: RunResult['samples'] = [];
 		const sample = () => {
-			if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+			if (child.pid) samples.push({ at: performance.now() - started, rssBytes: treeRss(child.pid) });
 		};
 		const timer = setInterval(sample, 100);
 		const collect = (stream: NodeJS.ReadableStream) => {
@@ -83,17 +86,19 @@ export function measure(command: string, args: string[], options: { cwd: string;
 				log.write(chunk);
 				const parts = (rest + chunk).split('\n');
 				rest = parts.pop()!;
-				for (const text of parts) lines.push({ at, text: text.replace(ANSI, '') });
+				// Vite's warnings come with coloured code frames even under NO_COLOR.
+				for (const text of parts) lines.push({ at, text: stripVTControlCharacters(text) });
 			});
-			stream.on('end', () => rest && lines.push({ at: performance.now() - started, text: rest.replace(ANSI, '') }));
+			stream.on('end', () => rest && lines.push({ at: performance.now() - started, text: stripVTControlCharacters(rest) }));
 		};
-		collect(child.stdout!);
-		collect(child.stderr!);
+		collect(child.stdout);
+		collect(child.stderr);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearInterval(timer);
 			log.end();
-			resolve({ code: code ?? 1, wallMs: performance.now() - started, peakRssBytes: peak, lines });
+			const peakRssBytes = samples.reduce((peak, { rssBytes }) => Math.max(peak, rssBytes), 0);
+			resolve({ code: code ?? 1, wallMs: performance.now() - started, peakRssBytes, samples, lines });
 		});
 	});
 }
@@ -101,6 +106,8 @@ export function measure(command: string, args: string[], options: { cwd: string;
 export interface Phase {
 	name: string;
 	ms: number;
+	/** Highest process-tree RSS while the phase ran (not for the per-kind sums of route times). */
+	peakRssBytes?: number;
 }
 
 const lineAt = (lines: readonly LogLine[], test: RegExp, from = 0) => {
@@ -115,44 +122,51 @@ export function routeKind(route: string): string {
 	return 'pages';
 }
 
+const ROUTE = /[├└]─ (\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/;
+
 /**
- * Splits a build's log into phases: content sync, bundling, rendering (by kind of route, from the
- * `+N ms` Astro prints per route) and each integration's `astro:build:done` work (the time up to its
- * log line, attributed to the logger that wrote it).
+ * Splits a build's log into phases: content sync, bundling, rendering (the set-up before the first
+ * route, where `getStaticPaths()` and `loadHub()` run, then by kind of route from the `+N ms` Astro
+ * prints per route) and each integration's `astro:build:done` work (the time up to its log line,
+ * attributed to the logger that wrote it).
  */
-export function phases(lines: readonly LogLine[], wallMs: number): Phase[] {
+export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Phase[] {
+	const { lines, wallMs, samples } = run;
 	const result: Phase[] = [];
+	const phase = (name: string, from: number, to: number) => {
+		const during = samples.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample.rssBytes);
+		result.push({ name, ms: to - from, peakRssBytes: Math.max(0, ...during) });
+	};
 	const synced = lineAt(lines, /\[content\] Synced content/);
-	if (synced) result.push({ name: 'content sync', ms: synced.at });
+	if (synced) phase('content sync', 0, synced.at);
 	const bundling = lineAt(lines, /Building static entrypoints/);
-	const rearranged = lineAt(lines, /Rearranging server assets|generating static routes/, bundling?.index ?? 0);
-	if (synced && bundling) result.push({ name: 'types and build setup', ms: bundling.at - synced.at });
-	if (bundling && rearranged) result.push({ name: 'bundling (Vite, MDX compile)', ms: rearranged.at - bundling.at });
-	const rendering = lineAt(lines, /generating static routes/);
+	const rendering = lineAt(lines, /generating static routes/, bundling?.index ?? 0);
+	if (synced && bundling) phase('types and build setup', synced.at, bundling.at);
+	if (bundling && rendering) phase('bundling (Vite, MDX compile)', bundling.at, rendering.at);
 	const rendered = lineAt(lines, /^\S*\s*✓ Completed in/, rendering?.index ?? 0);
 	if (!rendering || !rendered) return result;
+	const firstRoute = lineAt(lines, ROUTE, rendering.index);
+	phase('rendering, total', rendering.at, rendered.at);
+	if (firstRoute) phase('  set-up before the first route (getStaticPaths, loadHub)', rendering.at, firstRoute.at);
 	const perKind = new Map<string, number>();
 	for (const line of lines.slice(rendering.index, rendered.index)) {
-		const match = /[├└]─ (\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(line.text);
+		const match = ROUTE.exec(line.text);
 		if (!match) continue;
 		const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
 		const kind = routeKind(match[1]!);
 		perKind.set(kind, (perKind.get(kind) ?? 0) + ms);
 	}
-	const renderMs = rendered.at - (rearranged?.at ?? rendering.at);
-	result.push({ name: 'rendering, total', ms: renderMs });
-	for (const [kind, ms] of perKind) result.push({ name: `  rendering: ${kind} (sum of per-route times)`, ms });
+	for (const [kind, ms] of perKind) result.push({ name: `  ${kind} (sum of per-route times)`, ms });
 	// After rendering, each integration's build:done hook runs in config order and logs when done.
 	let previous = rendered.at;
-	const byLogger = new Map<string, number>();
 	for (const line of lines.slice(rendered.index + 1)) {
 		const logger = /^\d\d:\d\d:\d\d \[([^\]]+)\]/.exec(line.text)?.[1];
-		if (!logger || logger === 'WARN' || logger === 'ERROR') continue;
-		byLogger.set(logger, (byLogger.get(logger) ?? 0) + (line.at - previous));
+		// Astro says it is still waiting for a slow hook: that time belongs to the hook's own line.
+		if (!logger || logger === 'WARN' || logger === 'ERROR' || line.text.includes('Waiting for integration')) continue;
+		if (line.at - previous >= 50) phase(`after rendering: [${logger}]`, previous, line.at);
 		previous = line.at;
 	}
-	for (const [logger, ms] of byLogger) result.push({ name: `after rendering: [${logger}]`, ms });
-	result.push({ name: 'process exit after last line', ms: wallMs - previous });
+	phase('process exit after the last line', previous, wallMs);
 	return result;
 }
 

@@ -27,7 +27,10 @@ export function place(url: string, functionName = ''): string {
 	if (url.startsWith('node:')) return 'node internals';
 	const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
 	// Astro bundles the hub's pages and src/ into chunks of the build output; name the chunk.
-	if (!pkg) return /\/src\/[^?]+/.exec(url)?.[0].replace(/^.*\/src\//, 'src/') ?? `build chunk ${path.basename(url).replace(/[_.-][\w-]{8}\.mjs$/, '')}`;
+	if (!pkg)
+		return (
+			/\/src\/[^?]+/.exec(url)?.[0].replace(/^.*\/src\//, 'src/') ?? `build chunk ${path.basename(url).replace(/[_.-][\w-]{8}\.mjs$/, '')}`
+		);
 	return pkg[1]!;
 }
 

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
-import { folderSize, mb, measure, phases, seconds, type RunResult } from './measure.ts';
+import { folderSize, mb, measure, phases, seconds, type Phase, type RunResult } from './measure.ts';
 import { summariseProfile } from './profile.ts';
 import { timeSearch, type SearchTiming } from './search.ts';
 
@@ -42,21 +42,47 @@ async function metricComponents(): Promise<boolean> {
 	return /\bMetric\b/.test(map) && /\bMetricValue\b/.test(map);
 }
 
-function astroBuild(name: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunResult> {
+/** What a hub's build reads from the project (as `tests/helpers/build-hub.ts` copies it). */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+/**
+ * A copy of the project as it is now, node_modules linked: Astro writes generated modules into the
+ * project root, so building the benchmark hub from the repository would clash with other builds.
+ */
+async function projectCopy(work: string): Promise<string> {
+	const project = path.join(work, 'project');
+	await fs.rm(project, { recursive: true, force: true });
+	await fs.mkdir(project, { recursive: true });
+	await Promise.all(PROJECT_FILES.map((file) => fs.cp(path.join(ROOT, file), path.join(project, file), { recursive: true })));
+	await fs.symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+	return project;
+}
+
+function astroBuild(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunResult> {
 	return measure(process.execPath, [...nodeArgs, ASTRO, 'build', ...args], {
-		cwd: ROOT,
+		cwd,
 		env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
 		logFile: path.join(TMP, `${name}.log`),
 	});
 }
 
 function failed(what: string, run: RunResult): never {
-	const tail = run.lines.slice(-30).map((line) => line.text).join('\n');
+	const tail = run.lines
+		.slice(-30)
+		.map((line) => line.text)
+		.join('\n');
 	throw new Error(`${what} failed with exit code ${run.code}:\n${tail}`);
 }
 
 const pad = (label: string) => `  ${label.padEnd(56)}`;
-const report = (label: string, value: string) => console.log(`${pad(label)}${value}`);
+const report = (label: string, value: string) => {
+	console.log(`${pad(label)}${value}`);
+};
+
+function printPhases(list: readonly Phase[]) {
+	for (const { name, ms, peakRssBytes } of list)
+		report(`  ${name}`, `${seconds(ms).padStart(8)}${peakRssBytes ? `   peak ${mb(peakRssBytes)}` : ''}`);
+}
 
 async function benchmark(papers: number) {
 	const work = path.join(TMP, String(papers));
@@ -69,17 +95,21 @@ async function benchmark(papers: number) {
 			: '  Metric components are NOT registered in src/components/mdx-components.ts yet: papers are plain prose.',
 	);
 
-	let started = performance.now();
+	const started = performance.now();
 	const files = generateHub({ papers, seed: options.seed, metricComponents: withMetrics });
 	await writeHub(content, files);
 	const counts = proportions(papers);
-	report('generated', `${files.size} files (${counts.papers} papers, ${counts.caseStudies} case studies, ${counts.metrics} metrics, ${counts.newsletters} newsletters, ${counts.authors} authors) in ${seconds(performance.now() - started)}`);
+	report(
+		'generated',
+		`${files.size} files (${counts.papers} papers, ${counts.caseStudies} case studies, ${counts.metrics} metrics, ${counts.newsletters} newsletters, ${counts.authors} authors) in ${seconds(performance.now() - started)}`,
+	);
 
 	const hubEnv = { HOURGLASS_CONTENT: content, HOURGLASS_CACHE_DIR: path.join(work, 'cache'), HOURGLASS_NOW: BENCH_NOW };
 	const dist = path.join(work, 'dist');
+	const project = await projectCopy(work);
 	await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
 	await fs.rm(dist, { recursive: true, force: true });
-	const cold = await astroBuild(`${papers}-hub-cold`, ['--outDir', dist], hubEnv);
+	const cold = await astroBuild(`${papers}-hub-cold`, project, ['--outDir', dist], hubEnv);
 	if (cold.code !== 0) failed('The hub build', cold);
 	const output = await folderSize(dist);
 	const index = await folderSize(path.join(dist, 'pagefind'));
@@ -93,7 +123,7 @@ async function benchmark(papers: number) {
 	report('output', `${mb(output.bytes)} in ${output.files} files`);
 	report('search index (dist/pagefind)', `${mb(index.bytes)} in ${index.files} files`);
 	console.log('  Phases:');
-	for (const phase of phases(cold.lines, cold.wallMs)) report(`  ${phase.name}`, seconds(phase.ms));
+	printPhases(phases(cold));
 
 	const result: Record<string, unknown> = {
 		papers,
@@ -101,27 +131,48 @@ async function benchmark(papers: number) {
 		machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), load: os.loadavg() },
 		metricComponents: withMetrics,
 		files: files.size,
-		cold: { wallMs: cold.wallMs, peakRssBytes: cold.peakRssBytes, pages: htmlPages, outputFiles: pages, outputBytes: output.bytes, searchIndexBytes: index.bytes, phases: phases(cold.lines, cold.wallMs) },
+		cold: {
+			wallMs: cold.wallMs,
+			peakRssBytes: cold.peakRssBytes,
+			pages: htmlPages,
+			outputFiles: pages,
+			outputBytes: output.bytes,
+			searchIndexBytes: index.bytes,
+			phases: phases(cold),
+		},
 	};
 
 	if (options.warm) {
 		// One writer fixes a sentence in one paper: Astro's content cache (same cacheDir) is kept.
 		const edited = path.join(content, 'papers', [...files.keys()].find((file) => file.startsWith('papers/p2-'))!.slice('papers/'.length));
 		await fs.appendFile(edited, '\nOne more sentence, added by the benchmark to time a rebuild.\n');
-		const warm = await astroBuild(`${papers}-hub-warm`, ['--outDir', dist], hubEnv);
+		const warm = await astroBuild(`${papers}-hub-warm`, project, ['--outDir', dist], hubEnv);
 		if (warm.code !== 0) failed('The warm rebuild', warm);
 		console.log('  Hub, warm rebuild after editing one paper (same cache):');
 		report('wall time', `${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5)`);
 		report('peak memory', mb(warm.peakRssBytes));
-		for (const phase of phases(warm.lines, warm.wallMs)) report(`  ${phase.name}`, seconds(phase.ms));
-		result.warm = { wallMs: warm.wallMs, peakRssBytes: warm.peakRssBytes, ratioToCold: warm.wallMs / cold.wallMs, phases: phases(warm.lines, warm.wallMs) };
+		printPhases(phases(warm));
+		result.warm = {
+			wallMs: warm.wallMs,
+			peakRssBytes: warm.peakRssBytes,
+			ratioToCold: warm.wallMs / cold.wallMs,
+			phases: phases(warm),
+		};
 	}
 
 	if (options.baseline) {
 		const baseDist = path.join(work, 'baseline-dist');
 		const baseCache = path.join(work, 'baseline-cache');
 		await fs.rm(baseCache, { recursive: true, force: true });
-		const base = await astroBuild(`${papers}-baseline`, ['--root', 'bench/baseline', '--outDir', baseDist], {
+		// Built from a copy too, so that Astro's generated `.astro/` stays out of the repository. Its
+		// packages still resolve from the repository's node_modules, up the folder tree.
+		const baseProject = path.join(work, 'baseline-project');
+		await fs.rm(baseProject, { recursive: true, force: true });
+		await fs.cp(path.join(ROOT, 'bench/baseline'), baseProject, {
+			recursive: true,
+			filter: (file) => !/[\\/](\.astro|node_modules)$/.test(file),
+		});
+		const base = await astroBuild(`${papers}-baseline`, baseProject, ['--outDir', baseDist], {
 			BENCH_PAPERS: path.join(content, 'papers'),
 			BENCH_CACHE_DIR: baseCache,
 		});
@@ -131,16 +182,25 @@ async function benchmark(papers: number) {
 		report('wall time', seconds(base.wallMs));
 		report('peak memory', mb(base.peakRssBytes));
 		report('output', `${mb(baseOutput.bytes)} in ${baseOutput.files} files`);
-		for (const phase of phases(base.lines, base.wallMs)) report(`  ${phase.name}`, seconds(phase.ms));
+		printPhases(phases(base));
 		report('hub / baseline, wall time', `${(cold.wallMs / base.wallMs).toFixed(2)}× (target ≤ 1.5×)`);
 		report('hub / baseline, peak memory', `${(cold.peakRssBytes / base.peakRssBytes).toFixed(2)}×`);
-		result.baseline = { wallMs: base.wallMs, peakRssBytes: base.peakRssBytes, outputBytes: baseOutput.bytes, ratio: cold.wallMs / base.wallMs };
+		result.baseline = {
+			wallMs: base.wallMs,
+			peakRssBytes: base.peakRssBytes,
+			outputBytes: baseOutput.bytes,
+			ratio: cold.wallMs / base.wallMs,
+		};
 	}
 
 	if (options.search) {
 		const timing: SearchTiming = await timeSearch(dist, ['cloud', 'security', 'spreadsheets']);
 		console.log(`  Search in Chromium (${timing.method}):`);
-		for (const query of timing.queries) report(`  "${query.query}"${query.first ? ' (first search on the page)' : ''}`, `${Math.round(query.ms)} ms, ${query.results} results (target ≤ 300 ms)`);
+		for (const query of timing.queries)
+			report(
+				`  "${query.query}"${query.first ? ' (first search on the page)' : ''}`,
+				`${Math.round(query.ms)} ms, ${query.results} results (target ≤ 300 ms)`,
+			);
 		if (timing.note) console.log(`    ${timing.note}`);
 		result.search = timing;
 	}
@@ -149,8 +209,10 @@ async function benchmark(papers: number) {
 		const profileDir = path.join(work, 'profile');
 		await fs.rm(profileDir, { recursive: true, force: true });
 		await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
-		started = performance.now();
-		const profiled = await astroBuild(`${papers}-hub-profile`, ['--outDir', path.join(work, 'profile-dist')], hubEnv, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+		const profiled = await astroBuild(`${papers}-hub-profile`, project, ['--outDir', path.join(work, 'profile-dist')], hubEnv, [
+			'--cpu-prof',
+			`--cpu-prof-dir=${profileDir}`,
+		]);
 		if (profiled.code !== 0) failed('The profiled build', profiled);
 		console.log(`  CPU profile of a cold hub build (${seconds(profiled.wallMs)} with the profiler on), self time:`);
 		const summary = await summariseProfile(profileDir);
@@ -164,5 +226,10 @@ async function benchmark(papers: number) {
 }
 
 await fs.mkdir(TMP, { recursive: true });
-console.log(`Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other builds share these cores: times are noisy).`);
+console.log(
+	`Machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB; load average ${os
+		.loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' ')} (other builds share these cores: times are noisy).`,
+);
 for (const papers of options.papers) await benchmark(papers);

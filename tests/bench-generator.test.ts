@@ -13,7 +13,8 @@ describe('benchmark hub generator', () => {
 
 	it('refers only to entries it generates, and marks the critical three metrics of every segment', () => {
 		const files = generateHub({ papers: 1200, metricComponents: true });
-		const ids = (folder: string) => new Set([...files.keys()].filter((f) => f.startsWith(`${folder}/`)).map((f) => f.replace(/^.*\/|\.\w+$/g, '')));
+		const ids = (folder: string) =>
+			new Set([...files.keys()].filter((f) => f.startsWith(`${folder}/`)).map((f) => f.replace(/^.*\/|\.\w+$/g, '')));
 		const [authors, metrics, papers] = [ids('authors'), ids('metrics'), ids('papers')];
 		expect(papers.size).toBe(1200);
 		for (const [file, text] of files) {
@@ -28,7 +29,8 @@ describe('benchmark hub generator', () => {
 		const critical = new Map<string, number[]>();
 		for (const [file, text] of files) {
 			if (!file.startsWith('metrics/')) continue;
-			for (const [segment, rank] of Object.entries((parse(text) as { critical: Record<string, number> }).critical)) critical.set(segment, [...(critical.get(segment) ?? []), rank]);
+			for (const [segment, rank] of Object.entries((parse(text) as { critical: Record<string, number> }).critical))
+				critical.set(segment, [...(critical.get(segment) ?? []), rank]);
 		}
 		expect(critical.size).toBe(8);
 		for (const ranks of critical.values()) expect(ranks.sort()).toEqual([1, 2, 3]);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { related, type Relatable } from '../../src/lib/related';
 
-const entry = (id: string, topics: string[], segments: string[], date = '2026-01-01'): Relatable => ({ id, topics, segments, date: new Date(date) });
+const entry = (id: string, topics: string[], segments: string[], date = '2026-01-01'): Relatable => ({
+	id,
+	topics,
+	segments,
+	date: new Date(date),
+});
 
 describe('related', () => {
 	const me = entry('me', ['cloud', 'cost'], ['finance']);

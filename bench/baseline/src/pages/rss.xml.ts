@@ -7,6 +7,11 @@ export async function GET(context: APIContext) {
 		title: 'Baseline',
 		description: 'Every post, titles and summaries only.',
 		site: context.site!,
-		items: (await posts()).map((post) => ({ title: post.data.title, description: post.data.summary, pubDate: post.data.published, link: `/posts/${post.id}/` })),
+		items: (await posts()).map((post) => ({
+			title: post.data.title,
+			description: post.data.summary,
+			pubDate: post.data.published,
+			link: `/posts/${post.id}/`,
+		})),
 	});
 }
