@@ -7,7 +7,7 @@
  * link comes from the entry's kind and id through `paths` only, never from its title, body or dates.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { kindLabel } from './format';
 import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem, type NewsletterItem } from './hub';
 import { absoluteUrl, paths } from './paths';
@@ -245,4 +245,6 @@ export function opmlDocument(hub: HubNames & Pick<Hub, 'now'>, urls: SiteUrls): 
 }
 
 /** Fails the build on segment names that would collide with another feed. */
-export const assertDistinctFeeds = (hub: Pick<Hub, 'segments'>): void => assertNoProblems(feedNameProblems(hub));
+export function assertDistinctFeeds(hub: Pick<Hub, 'segments'>): void {
+	assertNoProblems(feedNameProblems(hub));
+}

@@ -139,7 +139,18 @@ describe('feedItem', () => {
 });
 
 describe('channel and OPML', () => {
-	const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+	const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'outline' });
+	interface Outline {
+		text: string;
+		type?: string;
+		xmlUrl?: string;
+		htmlUrl?: string;
+		outline?: Outline[];
+	}
+	interface Opml {
+		version: string;
+		body: { outline: Outline[] };
+	}
 
 	it('dates a channel by its newest entry or edit, and an empty one by the build', () => {
 		const items = [paper('a', { date: day('2026-01-01'), updated: day('2026-03-01') }), paper('b', { date: day('2026-02-01') })] as FeedItem[];
@@ -148,7 +159,8 @@ describe('channel and OPML', () => {
 	});
 
 	it('adds language, lastBuildDate and a self link', () => {
-		const extras = parser.parse(channelExtras({ language: 'en-GB', lastBuildDate: day('2026-03-01'), self: 'https://intranet.example/it/feeds/all.xml' }));
+		const xml = channelExtras({ language: 'en-GB', lastBuildDate: day('2026-03-01'), self: 'https://intranet.example/it/feeds/all.xml' });
+		const extras = parser.parse(xml) as { language: string; lastBuildDate: string; 'atom:link': Record<string, string> };
 		expect(extras.language).toBe('en-GB');
 		expect(new Date(extras.lastBuildDate)).toEqual(day('2026-03-01'));
 		expect(extras['atom:link']).toMatchObject({ href: 'https://intranet.example/it/feeds/all.xml', rel: 'self', type: 'application/rss+xml' });
@@ -156,9 +168,9 @@ describe('channel and OPML', () => {
 
 	it('lists every feed in OPML 2.0 with absolute feed and page addresses', () => {
 		const hub = makeHub([]);
-		const opml = parser.parse(opmlDocument(hub, urls)).opml;
+		const { opml } = parser.parse(opmlDocument(hub, urls)) as { opml: Opml };
 		expect(opml.version).toBe('2.0');
-		const outlines = [opml.body.outline].flat().flatMap((o: { outline?: unknown }) => (o.outline ? [o.outline].flat() : [o])) as Record<string, string>[];
+		const outlines = opml.body.outline.flatMap((o) => o.outline ?? [o]);
 		expect(outlines.map((o) => o.xmlUrl)).toEqual(feedsOf(hub).map((f) => `https://intranet.example/it/${f.path}`));
 		expect(outlines.every((o) => o.type === 'rss' && o.htmlUrl?.startsWith('https://intranet.example/it/'))).toBe(true);
 	});
