@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
-import { ROOT } from '../helpers/build-hub';
+import { listFiles, ROOT } from '../helpers/build-hub';
 import { formatAxeViolations, visitPage, type ColorScheme, type PageVisit } from '../helpers/gates/browser';
 import { serveDist, type StaticServer } from '../helpers/serve';
-import { pagesToVisit, readmeCspHeader } from './pages';
+import { isEmail, pagesToVisit, readmeCspHeader } from './pages';
 
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 
@@ -57,7 +57,7 @@ describe('every kind of page in Chromium', () => {
 		// Under a base path, served with the header README gives administrators, the same pages must
 		// still find their assets, scripts and search index.
 		itVisits = await visitHub(inject('exampleItDist'), '/it/', ['light'], false, { 'content-security-policy': await readmeCspHeader() });
-	});
+	}, 600_000);
 
 	it('have no WCAG 2.2 AA violation in the light or the dark colour scheme', () => {
 		expect(formatAxeViolations(visits)).toBe('');
@@ -74,6 +74,21 @@ describe('every kind of page in Chromium', () => {
 	it('load JavaScript on the search page only', () => {
 		const scripted = [...visits, ...itVisits].filter((visit) => !visit.url.includes('/search/'));
 		expect(report(scripted, (visit) => visit.scriptRequests)).toBe('');
+	});
+});
+
+describe('newsletter emails', () => {
+	it('have no WCAG 2.2 AA violation in the light or the dark colour scheme', async () => {
+		const dist = inject('exampleDist');
+		const server = await serveDist(dist);
+		servers.push(server);
+		const emails = (await listFiles(dist)).filter((file) => file.endsWith('.html') && isEmail(file));
+		expect(emails.length).toBeGreaterThan(0);
+		const visits: PageVisit[] = [];
+		// Only the audit applies: an email links and points its images to the hub's public address.
+		for (const email of emails)
+			for (const scheme of SCHEMES) visits.push(await visitPage(browser, server.url + email, { scheme, axe: true }));
+		expect(formatAxeViolations(visits)).toBe('');
 	});
 });
 
