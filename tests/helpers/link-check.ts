@@ -76,7 +76,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Finds every link and asset in a built site that does not resolve to a file in it: relative and
- * root-relative links in HTML (`href`, `src`, `srcset`, `<link>`, forms), links outside the base,
+ * root-relative links in HTML (`href`, `src`, `srcset`, `<link>`, forms) and CSS (`url()`,
+ * `@import`), links outside the base,
  * `#fragments` that name no element, and the site's own absolute URLs in HTML, feeds, OPML and
  * sitemaps. Links to other origins are not this check's business.
  */
@@ -96,6 +97,12 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 			ids.set(file, new Set(document.querySelectorAll('[id], a[name]').map((element) => element.id || element.getAttribute('name')!)));
 			for (const element of document.querySelectorAll('*')) {
 				for (const url of urlsOf(element)) links.push({ page: file, url, from });
+			}
+		} else if (file.endsWith('.css')) {
+			// Fonts and images a stylesheet loads, relative to the stylesheet.
+			const css = await fs.readFile(path.join(dist, file), 'utf8');
+			for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/g)) {
+				links.push({ page: file, url: (match[2] ?? match[4]!).trim(), from: pageUrl(root, file) });
 			}
 		} else if (TEXT_SOURCES.test(file)) {
 			// Feeds name the site by absolute URL in elements, attributes and entity-escaped HTML

@@ -17,7 +17,7 @@ describe('internal links and assets', () => {
 		expect(formatBrokenLinks(broken)).toBe('');
 	});
 
-	it('reports dead pages, assets, srcset images, fragments and absolute links to the hub, with the page they are on', async () => {
+	it('reports dead pages, assets, srcset images, CSS url()s, fragments and absolute links to the hub, with the page they are on', async () => {
 		const broken = await checkLinks({ dist: path.join(ROOT, 'tests/fixtures/broken'), base: '/', site: SITE });
 		const onDeadLinkPage = broken.filter((link) => link.page === 'dead-link/index.html');
 		expect(onDeadLinkPage.map(({ url, reason }) => ({ url, reason }))).toEqual(
@@ -30,6 +30,7 @@ describe('internal links and assets', () => {
 			]),
 		);
 		expect(onDeadLinkPage).toHaveLength(5);
+		expect(broken).toContainEqual({ page: 'dead-link/dead.css', url: 'missing.png', reason: 'no such file' });
 		expect(broken.filter((link) => link.page === 'clean/index.html')).toEqual([]);
 	});
 
