@@ -137,6 +137,13 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		expect(tokyo.categories.map((c) => c.label)).toEqual(['Position paper', 'Executives', 'Superusers', 'Stores', 'E-commerce']);
 		expect(tokyo.authors[0]).toMatchObject({ name: 'Tom Okafor', email: 'tom.okafor@northwind.example' });
 
+		const issue = all.items.find((item) => route(item.url) === 'newsletter/2/')!;
+		const featured = parseHtml(issue.content!)
+			.querySelectorAll('li a')
+			.map((a) => route(a.getAttribute('href')!));
+		expect(featured).toContain('papers/tokyo-pop-up-store/');
+		expect(featured).toContain('metrics/web-shop-page-load/');
+
 		const cloud = all.items.find((item) => route(item.url) === 'papers/cutting-cloud-spend/')!;
 		const links = parseHtml(cloud.content!)
 			.querySelectorAll('a')
@@ -145,7 +152,9 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		for (const item of all.items) {
 			const html = parseHtml(item.content ?? '');
 			for (const element of html.querySelectorAll('[href], [src]')) {
-				expect(element.getAttribute('href') ?? element.getAttribute('src')).toMatch(/^(https?:|mailto:)/);
+				const url = element.getAttribute('href') ?? element.getAttribute('src')!;
+				expect(url).toMatch(/^(https?:|mailto:)/);
+				if (url.startsWith(SITE)) expect(fs.existsSync(path.join(dist, route(url).replace(/#.*$/, ''), 'index.html')), `${item.title}: ${url}`).toBe(true);
 			}
 			expect(html.querySelectorAll('script, style, svg, [class], [style]'), item.title!).toHaveLength(0);
 			expect(item.content).not.toMatch(/data-astro-cid/);

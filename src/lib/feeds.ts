@@ -9,7 +9,7 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
 import { kindLabel } from './format';
-import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem, type NewsletterItem } from './hub';
+import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from './hub';
 import { absoluteUrl, paths } from './paths';
 import { assertNoProblems, quote, type Problem } from './problems';
 
@@ -130,16 +130,6 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 		categories: itemCategories(item, hub),
 		author: itemAuthor(item, hub),
 	};
-}
-
-/** What an issue features, in its order, each with the issue's blurb in place of its summary. */
-export function issueFeatures(issue: NewsletterItem, hub: Pick<Hub, 'papers' | 'caseStudies' | 'metrics'>): AnyItem[] {
-	const withPage: AnyItem[] = [...hub.papers, ...hub.caseStudies, ...hub.metrics];
-	return issue.entry.data.items.flatMap((featured) => {
-		const ref = 'paper' in featured ? featured.paper : 'caseStudy' in featured ? featured.caseStudy : featured.metric;
-		const found = withPage.find((item) => item.entry.collection === ref.collection && item.id === ref.id);
-		return found ? [{ ...found, summary: featured.blurb ?? found.summary }] : [];
-	});
 }
 
 /** An issue's full content: the editor's intro and the list of what is in it, with links. */

@@ -11,7 +11,6 @@ import {
 	channelExtras,
 	feedItem,
 	feedItems,
-	issueFeatures,
 	issueHtml,
 	itemLink,
 	lastChanged,
@@ -20,6 +19,7 @@ import {
 	type SiteUrls,
 } from '../../lib/feeds';
 import { loadHub, type Hub } from '../../lib/hub';
+import { issueEntries } from '../../lib/newsletters';
 import { absoluteUrl, withBase } from '../../lib/paths';
 
 /** The site's URLs as this build serves them (`--site`, `--base`). */
@@ -31,14 +31,8 @@ export function siteUrls(context: APIContext): SiteUrls {
 async function fullContent(item: FeedItem, hub: Hub, urls: SiteUrls): Promise<string> {
 	const body = await renderEntryHtml(item.entry, { ...urls, path: item.path });
 	if (item.kind !== 'newsletter') return body;
-	return issueHtml(
-		body,
-		issueFeatures(item, hub).map((featured) => ({
-			title: featured.title,
-			summary: featured.summary,
-			url: itemLink(featured, urls),
-		})),
-	);
+	const featured = issueEntries(hub, item).map(({ item: entry, blurb }) => ({ title: entry.title, summary: blurb, url: itemLink(entry, urls) }));
+	return issueHtml(body, featured);
 }
 
 export async function feedResponse(feed: Feed, context: APIContext): Promise<Response> {
