@@ -78,7 +78,7 @@ function found(issue: z.core.$ZodIssue, data: unknown): string | undefined {
  * data that was validated to report values as the writer wrote them.
  */
 export function zodProblems(file: string, error: z.ZodError, data: unknown = NOT_GIVEN): Problem[] {
-	return error.issues.map((issue) => ({
+	return error.issues.flatMap(closestBranch).map((issue) => ({
 		file,
 		field: fieldPath(issue.path) || undefined,
 		expected: issue.message.replace(/^expected /i, ''),
@@ -97,4 +97,19 @@ export async function schemaProblems<Schema extends z.ZodType>(
 ): Promise<{ data: z.output<Schema>; problems: [] } | { data: undefined; problems: Problem[] }> {
 	const parsed = await schema.safeParseAsync(data, { error: expectation });
 	return parsed.success ? { data: parsed.data, problems: [] } : { data: undefined, problems: zodProblems(file, parsed.error, data) };
+}
+
+/** The message zod gives a union without a message of its own. */
+const UNION_DEFAULT = 'Invalid input';
+
+/**
+ * "Invalid input" for a value that matches none of a union's forms says nothing. Unless the schema
+ * words the union itself, report the form the value came closest to (the one whose problems lie
+ * deepest), e.g. `rules.paper-length.severity` rather than `rules.paper-length`.
+ */
+function closestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+	if (issue.code !== 'invalid_union' || issue.message !== UNION_DEFAULT || issue.errors.length === 0) return [issue];
+	const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((inner) => inner.path.length));
+	const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a));
+	return best.flatMap((inner) => closestBranch({ ...inner, path: [...issue.path, ...inner.path] }));
 }

@@ -22,7 +22,9 @@ describe('readability', () => {
 		const medium = 'The new tills take card payments faster, so customers spend less time waiting at the counter in busy periods.';
 		const options = { default: 10, segments: { executives: 90, finance: 20 } };
 		const source = paper(medium).replace('segments: [executives]', 'segments: [finance, executives]');
-		expect(runRule('readability', source, { options }).map((f) => f.message)).toEqual([expect.stringMatching(/writing for executives needs 90 or more$/) as string]);
+		expect(runRule('readability', source, { options }).map((f) => f.message)).toEqual([
+			expect.stringMatching(/writing for executives needs 90 or more$/) as string,
+		]);
 		expect(runRule('readability', source.replace('finance, executives', 'finance'), { options })).toEqual([]);
 	});
 });
