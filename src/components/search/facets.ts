@@ -35,7 +35,10 @@ export function searchFilters(hub: Hub, item: AnyItem): Record<Facet, string[]> 
 /** Every value some searchable entry has, per facet, in the order the hub lists them (years newest first). */
 export function facetOptions(hub: Hub): Record<Facet, string[]> {
 	const used = (facet: Facet) => new Set(hub.listed.flatMap((item) => searchFilters(hub, item)[facet]));
-	const present = (facet: Facet, ordered: string[]) => ordered.filter((value) => used(facet).has(value));
+	const present = (facet: Facet, ordered: string[]) => {
+		const values = used(facet);
+		return ordered.filter((value) => values.has(value));
+	};
 	return {
 		type: present('type', KINDS.map(kindLabel)),
 		segment: present(
