@@ -108,29 +108,14 @@ export function portableHtml(html: string, urls: PortableHtmlOptions): string {
 }
 
 let container: Promise<AstroContainer> | undefined;
-const rendered = new Map<string, Promise<string>>();
-const portable = new Map<string, Promise<string>>();
-
-/** Memoised per build; the preview renders afresh so that edits show, as `loadHub()` does. */
-function memo(cache: Map<string, Promise<string>>, key: string, make: () => Promise<string>): Promise<string> {
-	if (import.meta.env.DEV) return make();
-	let value = cache.get(key);
-	if (value === undefined) {
-		value = make();
-		cache.set(key, value);
-	}
-	return value;
-}
+/** Only the cleaned HTML is kept (not the raw render), so a large hub holds each body once. */
+const cache = new Map<string, Promise<string>>();
 
 /** The MDX body rendered, components included, before any cleaning. */
-function renderedBody(entry: BodiedEntry): Promise<string> {
-	return memo(rendered, `${entry.collection}/${entry.id}`, async () => {
-		container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-		const { Content } = await render(entry);
-		return (await container).renderToString(Content, {
-			props: { components: mdxComponents },
-		});
-	});
+async function renderedBody(entry: BodiedEntry): Promise<string> {
+	container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+	const { Content } = await render(entry);
+	return (await container).renderToString(Content, { props: { components: mdxComponents } });
 }
 
 /**
@@ -147,5 +132,14 @@ export function renderEntryHtml(entry: BodiedEntry, { site, base, path = '' }: E
 		page: absoluteUrl(site, base, path),
 		root: absoluteUrl(site, base, ''),
 	};
-	return memo(portable, `${entry.collection}/${entry.id} ${urls.page}`, async () => portableHtml(await renderedBody(entry), urls));
+	const make = async () => portableHtml(await renderedBody(entry), urls);
+	// The preview renders afresh so that edits show, as `loadHub()` does.
+	if (import.meta.env.DEV) return make();
+	const key = `${entry.collection}/${entry.id} ${urls.page}`;
+	let html = cache.get(key);
+	if (html === undefined) {
+		html = make();
+		cache.set(key, html);
+	}
+	return html;
 }
