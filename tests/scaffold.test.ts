@@ -134,7 +134,7 @@ describe('npm run new', () => {
 
 describe('scaffolded entries in a build', () => {
 	it('builds a hub with one new draft of every kind, and publishes none of them', async () => {
-		const content = await copyFixture('tests/fixtures/basic/content', 'scaffold-build');
+		const content = await copyFixture('tests/fixtures/basic/content', 'scaffold-build-content');
 		process.env.HOURGLASS_CONTENT = content;
 		process.env.HOURGLASS_NOW = '2026-06-15';
 		const io = { out: () => undefined, err: () => undefined, gitEmail: () => undefined };
