@@ -37,7 +37,7 @@ const glossaryFileSchema = z.array(glossaryEntrySchema);
 export interface RuleSetting {
 	rule: Rule;
 	severity: Severity;
-	options: unknown;
+	options: Record<string, unknown>;
 }
 
 export interface LintConfig {
@@ -50,6 +50,8 @@ export interface LintConfig {
 async function readYaml<Schema extends z.ZodType>(
 	file: string,
 	schema: Schema,
+	/** What an empty file means. */
+	empty: unknown,
 	problems: Problem[],
 ): Promise<z.output<Schema> | undefined> {
 	if (!fs.existsSync(file)) return undefined;
@@ -61,7 +63,7 @@ async function readYaml<Schema extends z.ZodType>(
 		problems.push({ file: relative, expected: 'valid YAML', found: (error as Error).message.split('\n')[0] });
 		return undefined;
 	}
-	const result = await schemaProblems(relative, schema, data ?? (schema === glossaryFileSchema ? [] : {}));
+	const result = await schemaProblems(relative, schema, data ?? empty);
 	problems.push(...result.problems);
 	return result.data;
 }
@@ -72,8 +74,8 @@ export async function loadConfig(root: string): Promise<{ config: LintConfig; pr
 	const dirs = [...new Set([HOUSE_DIR, path.resolve(root)])];
 	const lintFiles = dirs.map((dir) => path.join(dir, 'lint.yaml'));
 	const glossaryFiles = dirs.map((dir) => path.join(dir, 'glossary.yaml'));
-	const settings = await Promise.all(lintFiles.map((file) => readYaml(file, lintFileSchema, problems)));
-	const glossaries = await Promise.all(glossaryFiles.map((file) => readYaml(file, glossaryFileSchema, problems)));
+	const settings = await Promise.all(lintFiles.map((file) => readYaml(file, lintFileSchema, {}, problems)));
+	const glossaries = await Promise.all(glossaryFiles.map((file) => readYaml(file, glossaryFileSchema, [], problems)));
 	const glossary = glossaries.flatMap((entries) => entries ?? []);
 
 	const rules = RULES.map((rule): RuleSetting => {
