@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentDir } from './content-dir';
 import { duplicateNumberProblems, idFromFile, idProblems, type IdentifiedFile } from './integrity';
-import { proseWordCount, readingMinutes } from './mdx';
+import { countWords, parseMdx, proseText, readingMinutes } from './mdx';
 import { criticalProblems, metricUsageProblems, metricUsages, type MetricUsage } from './metrics';
 import { paths } from './paths';
 import { assertNoProblems } from './problems';
@@ -128,10 +128,15 @@ async function load(): Promise<Hub> {
 
 	const settings = loadSettings();
 	const check: ReferenceCheck = { ids: (c) => idsByCollection.get(c) ?? [], isPublic: (r) => preview || isPublic(r) };
-	const usages = [...papers, ...caseStudies, ...newsletters].flatMap((e) =>
+	// One parse per file gives both the metrics it cites and its prose word count: parsing MDX is
+	// most of loadHub's time on a large hub.
+	const wordCounts = new Map<string, number>();
+	const usages = [...papers, ...caseStudies, ...newsletters].flatMap((e) => {
 		// The file, not `body`, so that lines in messages count the frontmatter too.
-		metricUsages(e.filePath ? fs.readFileSync(e.filePath, 'utf8') : (e.body ?? ''), { collection: e.collection, id: e.id, file: e.filePath ?? e.id }),
-	);
+		const tree = parseMdx(e.filePath ? fs.readFileSync(e.filePath, 'utf8') : (e.body ?? ''));
+		wordCounts.set(key(e.collection, e.id), countWords(proseText(tree)));
+		return metricUsages(tree, { collection: e.collection, id: e.id, file: e.filePath ?? e.id });
+	});
 
 	assertNoProblems([
 		...idProblems(collectionFiles('papers', '**/*.mdx')),
@@ -149,7 +154,7 @@ async function load(): Promise<Hub> {
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
-		const words = proseWordCount(entry.body ?? '');
+		const words = wordCounts.get(key(entry.collection, entry.id))!;
 		// References were checked above, so the author exists.
 		return { author: authorById.get(entry.data.author.id)!, words, minutes: readingMinutes(words), businessValue: entry.data.businessValue };
 	};

@@ -3,7 +3,7 @@
  * trend in words (for feeds and email, where a chart does not travel), the critical three each
  * segment's focus group chose, and which writing cites which metric.
  */
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { AnyItem, Hub, MetricItem } from './hub';
 import { formatDate } from './format';
@@ -255,21 +255,23 @@ export interface MetricUsage {
 	id: string | undefined;
 }
 
-/** Every metric component in an MDX source (frontmatter included, so lines are the file's). */
-export function metricUsages(source: string, from: { collection: string; id: string; file: string }): MetricUsage[] {
+/**
+ * Every metric component in an MDX source (frontmatter included, so lines are the file's), or in
+ * its tree from `parseMdx` when the caller parses the file for other reasons too.
+ */
+export function metricUsages(source: string | Root, from: { collection: string; id: string; file: string }): MetricUsage[] {
 	const usages: MetricUsage[] = [];
-	visit(parseMdx(source), (node) => {
+	visit(typeof source === 'string' ? parseMdx(source) : source, (node) => {
 		if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-		const element = node as MdxJsxFlowElement | MdxJsxTextElement;
-		if (element.name === null || !METRIC_COMPONENTS.includes(element.name)) return;
-		const attribute = element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+		if (node.name === null || !METRIC_COMPONENTS.includes(node.name)) return;
+		const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
 		const id = attribute && typeof attribute.value === 'string' ? attribute.value : undefined;
 		usages.push({
 			collection: from.collection,
 			entryId: from.id,
 			file: from.file,
-			line: element.position?.start.line,
-			component: element.name,
+			line: node.position?.start.line,
+			component: node.name,
 			id,
 		});
 	});
