@@ -55,7 +55,7 @@ describe('glossary', () => {
 	it('ships a house glossary with the house rules', async () => {
 		const { config, problems } = await loadConfig(path.resolve('content'));
 		expect(problems).toEqual([]);
-		const options = config.rules.find((r) => r.rule.id === 'glossary')!.options as Record<string, unknown>;
+		const options = config.rules.find((r) => r.rule.id === 'glossary')!.options;
 		const text =
 			'Users got five nines and 99.99% uptime after the upgrade to version 9, the go-live, and some synergy; I lack the bandwidth to leverage it.';
 		const found = runRule('glossary', paper(text), { options });
