@@ -1,3 +1,4 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -72,7 +73,9 @@ describe('metric pages of the example hub', () => {
 
 	it('show a status for every metric on the index', async () => {
 		const rows = (await page(dist, 'metrics')).querySelectorAll('main tbody tr');
-		const status = Object.fromEntries(rows.map((row) => [row.getAttribute('data-metric'), text(row.querySelector('.status'))]));
+		const status = Object.fromEntries(
+			rows.map((row): [string, string] => [row.getAttribute('data-metric') ?? '', text(row.querySelector('.status'))]),
+		);
 		expect(status).toMatchObject({
 			'checkout-availability': '✓ On target',
 			'phishing-click-rate': '! At risk',
@@ -146,6 +149,27 @@ describe('metrics cited in writing', () => {
 	it('follow the base path in links', async () => {
 		const card = (await page(inject('exampleItDist'), 'papers/cutting-cloud-spend')).querySelector('main .metric-card .title a');
 		expect(card?.getAttribute('href')).toBe('/it/metrics/cloud-spend-variance/');
+	});
+});
+
+describe('metrics outside the site', () => {
+	const dist = inject('exampleDist');
+
+	it('carry the chart in words in feeds, where no SVG is relied on', async () => {
+		const feed = parseFeed(await fs.readFile(path.join(dist, 'feeds/all.xml'), 'utf8'));
+		const item = feed.items.find((i) => i.url === 'https://intranet.example/papers/cutting-cloud-spend/')!;
+		const content = parse(item.content ?? '');
+		expect(text(content)).toContain(
+			'Latest -£14k in November 2026 (target £0k): on target; down from £42k in December 2025, an improvement.',
+		);
+		expect(content.querySelector('a[href="https://intranet.example/metrics/cloud-spend-variance/"]')).not.toBeNull();
+	});
+
+	it('give <MetricValue> in a newsletter intro as text and a link in the plain-text email', async () => {
+		const plain = await fs.readFile(path.join(dist, 'newsletter/2/email.txt'), 'utf8');
+		expect(plain.replace(/\s+/g, ' ')).toContain(
+			'The latest median load time is 2.6 seconds [https://intranet.example/metrics/web-shop-page-load/].',
+		);
 	});
 });
 
