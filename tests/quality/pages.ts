@@ -37,6 +37,29 @@ export interface PageToVisit {
 /** A result link in the search page's main area: search ran and showed something. */
 const resultLink = (page: Page, target: string) => page.locator(`main a[href*="${target}"]`).first().waitFor({ timeout: 15_000 });
 
+/** Resolves once `main` has not changed for a moment: the search script has drawn what it fetched. */
+const settled = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				let timer = setTimeout(done, 400);
+				const observer = new MutationObserver(() => {
+					clearTimeout(timer);
+					timer = setTimeout(done, 400);
+				});
+				function done() {
+					observer.disconnect();
+					resolve();
+				}
+				observer.observe(document.querySelector('main') ?? document.body, {
+					subtree: true,
+					childList: true,
+					attributes: true,
+					characterData: true,
+				});
+			}),
+	);
+
 /** The first built entry of a kind, e.g. `papers/`: `papers/<id>/`. */
 async function first(dist: string, folder: string, prefer?: string): Promise<string> {
 	const entries = (await fs.readdir(path.join(dist, folder), { withFileTypes: true }))
@@ -81,7 +104,7 @@ export async function pagesToVisit(dist: string): Promise<PageToVisit[]> {
 				for (const details of await page.locator('main details:not([open]) > summary').all()) await details.click();
 				for (const toggle of await page.locator('main [aria-expanded="false"]').all()) await toggle.click();
 				await page.locator('main input[type="checkbox"]').first().check();
-				await resultLink(page, 'papers/');
+				await settled(page);
 			},
 		},
 		{ name: 'not found', path: 'no-such-page/', expectNotFound: true },
