@@ -25,17 +25,42 @@ export interface BrokenLink {
 const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'poster', 'xlink:href'] as const;
 /** Files whose text mentions the site's own absolute URLs: feeds, OPML, sitemaps, stylesheets for feeds. */
 const TEXT_SOURCES = /\.(xml|opml|xsl|txt|webmanifest|json)$/;
+/** `<link>` relations that name a page rather than load a file into this one. */
+const NAVIGATION_RELS = new Set([
+	'alternate',
+	'author',
+	'bookmark',
+	'canonical',
+	'external',
+	'help',
+	'license',
+	'me',
+	'next',
+	'prev',
+	'search',
+	'sitemap',
+]);
 
-/** The candidate URLs of one element: every URL attribute, `srcset` split into its images. */
-function urlsOf(element: HTMLElement): string[] {
-	const urls: string[] = [];
+interface FoundUrl {
+	url: string;
+	/** The browser fetches it while showing the page (stylesheet, image, script), rather than on a click. */
+	loads: boolean;
+}
+
+/** The URLs of one element: every URL attribute, `srcset` split into its images. */
+function urlsOf(element: HTMLElement): FoundUrl[] {
+	const tag = element.tagName.toLowerCase();
+	const rels = (element.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+	const navigates =
+		tag === 'a' || tag === 'area' || tag === 'form' || (tag === 'link' && rels.length > 0 && rels.every((rel) => NAVIGATION_RELS.has(rel)));
+	const urls: FoundUrl[] = [];
 	for (const name of URL_ATTRIBUTES) {
 		const value = element.getAttribute(name)?.trim();
 		if (!value) continue;
-		if (name === 'srcset') urls.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!));
-		else urls.push(value);
+		const found = name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value];
+		urls.push(...found.filter(Boolean).map((url) => ({ url, loads: !navigates })));
 	}
-	return urls.filter(Boolean);
+	return urls;
 }
 
 /** The site's root URL: `site` plus `base`, e.g. `https://intranet.example/it/`. */
@@ -79,14 +104,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * root-relative links in HTML (`href`, `src`, `srcset`, `<link>`, forms) and CSS (`url()`,
  * `@import`), links outside the base,
  * `#fragments` that name no element, and the site's own absolute URLs in HTML, feeds, OPML and
- * sitemaps. Links to other origins are not this check's business.
+ * sitemaps. A file loaded from another origin is broken too (the intranet blocks it); a link a
+ * reader follows to another site is not this check's business.
  */
 export async function checkLinks({ dist, base = '/', site = 'https://intranet.example' }: LinkCheckOptions): Promise<BrokenLink[]> {
 	const root = siteRoot(base, site);
 	const files = await listFiles(dist);
 	const fileSet = new Set(files);
 	const ids = new Map<string, Set<string>>();
-	const links: { page: string; url: string; from: URL }[] = [];
+	const links: (FoundUrl & { page: string; from: URL })[] = [];
 
 	for (const file of files) {
 		if (file.endsWith('.html')) {
@@ -96,13 +122,13 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 			const from = baseHref ? new URL(baseHref, own) : own;
 			ids.set(file, new Set(document.querySelectorAll('[id], a[name]').map((element) => element.id || element.getAttribute('name')!)));
 			for (const element of document.querySelectorAll('*')) {
-				for (const url of urlsOf(element)) links.push({ page: file, url, from });
+				for (const found of urlsOf(element)) links.push({ ...found, page: file, from });
 			}
 		} else if (file.endsWith('.css')) {
 			// Fonts and images a stylesheet loads, relative to the stylesheet.
 			const css = await fs.readFile(path.join(dist, file), 'utf8');
 			for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3/g)) {
-				links.push({ page: file, url: (match[2] ?? match[4]!).trim(), from: pageUrl(root, file) });
+				links.push({ page: file, url: (match[2] ?? match[4]!).trim(), loads: true, from: pageUrl(root, file) });
 			}
 		} else if (TEXT_SOURCES.test(file)) {
 			// Feeds name the site by absolute URL in elements, attributes and entity-escaped HTML
@@ -111,20 +137,21 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 			const text = decodeXml(await fs.readFile(path.join(dist, file), 'utf8'));
 			const own = pageUrl(root, file);
 			const absolute = new RegExp(`${escapeRegExp(root.origin)}/[^\\s"'<>()\\]]*`, 'g');
-			for (const match of text.matchAll(absolute)) links.push({ page: file, url: match[0], from: own });
-			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g)) links.push({ page: file, url: match[1]!, from: own });
+			for (const match of text.matchAll(absolute)) links.push({ page: file, url: match[0], loads: false, from: own });
+			for (const match of text.matchAll(/<\?xml-stylesheet[^>]*\bhref="([^"]+)"/g))
+				links.push({ page: file, url: match[1]!, loads: true, from: own });
 		}
 	}
 
 	const broken = new Map<string, BrokenLink>();
-	for (const { page, url, from } of links) {
-		const reason = resolve(url, from);
+	for (const { page, url, loads, from } of links) {
+		const reason = resolve(url, loads, from);
 		if (reason) broken.set(`${page}\n${url}`, { page, url, reason });
 	}
 	return [...broken.values()];
 
 	/** Why `url` on a page at `from` does not resolve, or undefined when it does. */
-	function resolve(url: string, from: URL): string | undefined {
+	function resolve(url: string, loads: boolean, from: URL): string | undefined {
 		let target: URL;
 		try {
 			target = new URL(url, from);
@@ -132,7 +159,8 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 			return 'not a URL';
 		}
 		if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
-		if (target.origin !== root.origin) return undefined;
+		// Behind the intranet's firewall a file from elsewhere never arrives; a link elsewhere is fine.
+		if (target.origin !== root.origin) return loads ? `loaded from ${target.origin}, outside the site` : undefined;
 		const candidates = filesFor(target, root);
 		if (typeof candidates === 'string') return candidates;
 		const file = candidates.find((candidate) => fileSet.has(candidate));

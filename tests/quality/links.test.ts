@@ -7,12 +7,12 @@ import { rebaseLink } from '../../src/lib/paths';
 const SITE = 'https://intranet.example';
 
 describe('internal links and assets', () => {
-	it('all resolve in the example hub built at /', async () => {
+	it('all resolve, and no page or stylesheet loads a file from another origin, in the example hub built at /', async () => {
 		const broken = await checkLinks({ dist: inject('exampleDist'), base: '/', site: SITE });
 		expect(formatBrokenLinks(broken)).toBe('');
 	});
 
-	it('all resolve in the example hub built under --base /it/', async () => {
+	it('all resolve, and nothing loads from another origin, in the example hub built under --base /it/', async () => {
 		const broken = await checkLinks({ dist: inject('exampleItDist'), base: '/it/', site: SITE });
 		expect(formatBrokenLinks(broken)).toBe('');
 	});
@@ -32,6 +32,18 @@ describe('internal links and assets', () => {
 		expect(onDeadLinkPage).toHaveLength(5);
 		expect(broken).toContainEqual({ page: 'dead-link/dead.css', url: 'missing.png', reason: 'no such file' });
 		expect(broken.filter((link) => link.page === 'clean/index.html')).toEqual([]);
+	});
+
+	it('reports a file loaded from another origin, but not a link a reader follows there', async () => {
+		const broken = await checkLinks({ dist: path.join(ROOT, 'tests/fixtures/broken'), base: '/', site: SITE });
+		expect(broken.filter((link) => link.page === 'outside-font/index.html')).toEqual([
+			{
+				page: 'outside-font/index.html',
+				url: 'https://fonts.googleapis.com/css2?family=Inter&display=swap',
+				reason: 'loaded from https://fonts.googleapis.com, outside the site',
+			},
+		]);
+		expect(broken.map((link) => link.url)).not.toContain('https://example.org/');
 	});
 
 	it('reports a link that escapes the base, as a hard-coded root link would under /it/', async () => {
