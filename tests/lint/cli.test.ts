@@ -114,6 +114,35 @@ describe('npm run lint:content', () => {
 		expect(err).toContain(`${file} rules: expected only the fields the hub knows (check the spelling); found "no-such-rule"`);
 	});
 
+	it('warns about a frontmatter field the hub ignores, such as a misspelling', async () => {
+		const file = path.join(content, 'papers/cloud-savings.mdx');
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('published: 2026-03-02', 'published: 2026-03-02\nexpiers: 2027-01-01'));
+		const report = (JSON.parse((await run('--format', 'json')).out) as EslintJson[]).find((r) => r.filePath === file)!;
+		const [warning, ...rest] = report.messages.filter((m) => m.ruleId === 'schema');
+		expect(rest).toEqual([]);
+		expect(warning).toMatchObject({ severity: 1, line: 9, column: 10 });
+		expect(warning!.message).toMatch(/^expiers: expected one of the fields the hub reads: .*expires.*; found a field it ignores$/);
+	});
+
+	it('documents the options and every rule in --help', async () => {
+		const { code, out } = await run('--help');
+		expect(code).toBe(0);
+		expect(out).toContain('--fix');
+		expect(out).toContain('--format <format>');
+		for (const rule of [
+			'paper-length',
+			'business-value',
+			'glossary',
+			'acronym-first-use',
+			'readability',
+			'image-alt',
+			'internal-links',
+			'heading-levels',
+		]) {
+			expect(out).toMatch(new RegExp(`^  ${rule} `, 'm'));
+		}
+	});
+
 	it('lets a hub tune a rule in its own lint.yaml, over the house settings', async () => {
 		fs.writeFileSync(path.join(content, 'lint.yaml'), 'rules:\n  paper-length: off\n');
 		const { out } = await run();

@@ -37,12 +37,12 @@ function message(file: HubFile, ruleId: string, severity: 'warn' | 'error', repo
 }
 
 /** A schema problem, said by the hub's one formatter without the file name the report groups by. */
-function schemaMessage({ file, problem, path }: LocatedProblem): LintMessage {
+function schemaMessage({ file, problem, path, severity }: LocatedProblem): LintMessage {
 	const range = file.yaml ? fieldRange(file.yaml, path) : undefined;
 	const text = formatProblem({ ...problem, line: undefined })
 		.slice(problem.file.length)
 		.trim();
-	return message(file, 'schema', 'error', { start: range?.[0] ?? 0, end: range?.[1], message: text });
+	return message(file, 'schema', severity, { start: range?.[0] ?? 0, end: range?.[1], message: text });
 }
 
 /** Every page of the hub and the status of the entry it shows: what internal links may point at. */

@@ -37,6 +37,31 @@ export interface LocatedProblem {
 	problem: Problem;
 	/** Field path inside the file's YAML (for `topics.yaml`, starting with the item's index). */
 	path: (string | number)[];
+	/** Problems that do not fail the build are warnings. */
+	severity: 'warn' | 'error';
+}
+
+/**
+ * The schemas ignore fields they do not know, so a misspelt optional field ("expiers") silently
+ * does nothing: the linter warns about it.
+ */
+function unknownFields(file: HubFile): LocatedProblem[] {
+	const schema = SCHEMAS[file.collection];
+	if (!schema || !('shape' in schema) || typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) return [];
+	const known = Object.keys(schema.shape as object);
+	return Object.keys(file.data)
+		.filter((key) => !known.includes(key))
+		.map((key) => ({
+			file,
+			path: [key],
+			severity: 'warn' as const,
+			problem: {
+				file: file.file,
+				field: key,
+				expected: `one of the fields the hub reads: ${[...known].sort().join(', ')}`,
+				found: 'a field it ignores',
+			},
+		}));
 }
 
 /** The publication status of validated data (newsletters are dated by `date`). */
@@ -66,6 +91,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 			located.push({
 				file,
 				path,
+				severity: 'error',
 				problem: {
 					...problem,
 					field: prefix.length ? `${prefix.map((p) => `[${p}]`).join('')}${problem.field ? `.${problem.field}` : ''}` : problem.field,
@@ -78,6 +104,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	const single = [...hub.entries, ...hub.segments, ...hub.authors, ...(hub.settings ? [hub.settings] : [])];
 	for (const file of single) {
 		if (file.syntax.length > 0) continue;
+		located.push(...unknownFields(file));
 		const data = await validate(file, file.data ?? {});
 		if (!data) continue;
 		valid.set(file.path, data);
@@ -102,7 +129,12 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	};
 	const ids = idsByCollection(hub);
 	const byFile = new Map<string, HubFile>([...single, ...(topics ? [topics] : [])].map((file) => [file.file, file]));
-	const locate = (problem: Problem): LocatedProblem => ({ file: byFile.get(problem.file)!, problem, path: toPath(problem.field) });
+	const locate = (problem: Problem): LocatedProblem => ({
+		file: byFile.get(problem.file)!,
+		problem,
+		path: toPath(problem.field),
+		severity: 'error',
+	});
 	located.push(...checkReferences(entries, { ids: (c) => ids.get(c) ?? [], isPublic }).map(locate));
 	for (const kind of new Set(hub.entries.map((e) => e.collection))) {
 		located.push(...idProblems(hub.entries.filter((e) => e.collection === kind)).map(locate));
