@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import { idFromFile } from './integrity';
 import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSource } from './lint/source';
 import { parseMdx } from './mdx';
-import { assertNoProblems, type Problem } from './problems';
+import { assertNoProblems, ContentProblems, type Problem } from './problems';
 import { schemaProblems } from './zod-problems';
 
 /** The line of each problem's field in the file, so editors can jump to it. */
@@ -55,6 +55,7 @@ export function reportSchemaProblems(loader: Loader, schema: z.ZodType): Loader 
 	};
 
 	async function load(context: LoaderContext, problems: Problem[]) {
+		let loading = true;
 		await loader.load({
 			...context,
 			parseData: async (props) => {
@@ -67,12 +68,18 @@ export function reportSchemaProblems(loader: Loader, schema: z.ZodType): Loader 
 					if (found.length === 0) throw error;
 					// A file that holds several entries (topics.yaml) names the entry in the field.
 					const several = absolute !== undefined && idFromFile(absolute) !== props.id;
-					if (several || !absolute) problems.push(...found.map((p) => ({ ...p, field: p.field ? `${props.id}.${p.field}` : props.id })));
-					else problems.push(...withLines(found, absolute));
+					const located =
+						several || !absolute
+							? found.map((p) => ({ ...p, field: p.field ? `${props.id}.${p.field}` : props.id }))
+							: withLines(found, absolute);
+					// A file edited under `astro dev` after the first load fails on its own, as Astro's error would.
+					if (!loading) throw new ContentProblems(located);
 					// Keep loading, so one report lists every broken entry.
+					problems.push(...located);
 					return props.data;
 				}
 			},
 		});
+		loading = false;
 	}
 }
