@@ -204,8 +204,11 @@ export function opmlOutlines(hub: HubNames, urls: SiteUrls): { text: string; fee
 	];
 }
 
-/** OPML 2.0 listing every feed, for one-click import into Outlook, Thunderbird, Feedly and phone readers. */
-export function opmlDocument(hub: HubNames & Pick<Hub, 'now'>, urls: SiteUrls): string {
+/**
+ * OPML 2.0 listing every feed, for one-click import into Outlook, Thunderbird and phone readers.
+ * No `dateCreated`: the same content gives the same file on every build.
+ */
+export function opmlDocument(hub: HubNames, urls: SiteUrls): string {
 	const attributes = (o: Outline) => Object.fromEntries(Object.entries(o).map(([key, value]) => [`@_${key}`, value]));
 	const body = opmlOutlines(hub, urls).flatMap((group) =>
 		group.text === ''
@@ -224,7 +227,6 @@ export function opmlDocument(hub: HubNames & Pick<Hub, 'now'>, urls: SiteUrls): 
 			'@_version': '2.0',
 			head: {
 				title: `${hub.settings.title} feeds`,
-				dateCreated: hub.now.toUTCString(),
 				ownerName: hub.settings.editors.name,
 				ownerEmail: hub.settings.editors.email,
 				docs: 'http://opml.org/spec2.opml',
