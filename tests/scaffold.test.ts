@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -129,6 +130,19 @@ describe('npm run new', () => {
 		expect(await run('paper', '--help')).toBe(0);
 		expect(out).toContain('--segment <ids...>');
 		expect(out).toContain('--author <id>');
+	});
+});
+
+describe('scripts/new.ts under Node', () => {
+	it('runs with Node’s own type stripping, as npm run new does', async () => {
+		const content = await copyFixture('tests/fixtures/basic/content', 'scaffold-node');
+		const result = spawnSync(process.execPath, ['scripts/new.ts', 'metric', 'Orders kept flowing', '--segment', 'executives'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, HOURGLASS_CONTENT: content, HOURGLASS_NOW: '2026-06-15' },
+		});
+		expect(result.status, result.stderr).toBe(0);
+		expect(fs.readFileSync(path.join(content, 'metrics/orders-kept-flowing.yaml'), 'utf8')).toContain('title: "Orders kept flowing"');
 	});
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -122,6 +123,18 @@ describe('npm run lint:content', () => {
 		expect(rest).toEqual([]);
 		expect(warning).toMatchObject({ severity: 1, line: 9, column: 10 });
 		expect(warning!.message).toMatch(/^expiers: expected one of the fields the hub reads: .*expires.*; found a field it ignores$/);
+	});
+
+	it('runs as scripts/lint-content.ts with Node’s own type stripping, as npm run lint:content does', () => {
+		fs.writeFileSync(path.join(content, 'papers/broken.mdx'), BROKEN);
+		const result = spawnSync(process.execPath, ['scripts/lint-content.ts', '--format', 'json'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env },
+		});
+		expect(result.status, result.stderr).toBe(1);
+		const report = (JSON.parse(result.stdout) as EslintJson[]).find((file) => file.filePath.endsWith('broken.mdx'))!;
+		expect(report.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toContain('7:12 schema');
 	});
 
 	it('documents the options and every rule in --help', async () => {
