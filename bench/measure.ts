@@ -122,7 +122,8 @@ export function routeKind(route: string): string {
 	return 'pages';
 }
 
-const ROUTE = /[├└]─ (\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/;
+// Astro prints `(+12ms)`, `(+3.41s)` or, past a minute, `(+3m 31s)`.
+const ROUTE = /[├└]─ (\S+).*\(\+(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)\)/;
 
 /**
  * Splits a build's log into phases: content sync, bundling, rendering (the set-up before the first
@@ -152,7 +153,7 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 	for (const line of lines.slice(rendering.index, rendered.index)) {
 		const match = ROUTE.exec(line.text);
 		if (!match) continue;
-		const ms = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
+		const ms = Number(match[2] ?? 0) * 60_000 + Number(match[3]) * (match[4] === 's' ? 1000 : 1);
 		const kind = routeKind(match[1]!);
 		perKind.set(kind, (perKind.get(kind) ?? 0) + ms);
 	}
