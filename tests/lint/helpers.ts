@@ -30,7 +30,7 @@ export function runRule(
 		route: run.route ?? 'papers/test-entry/',
 		status: run.status ?? 'live',
 		options: rule.options.parse(run.options ?? {}),
-		hub: { now: new Date('2026-06-15'), routes: new Map(), ...run.hub },
+		hub: { routes: new Map(), ...run.hub },
 		report: (report) => {
 			const { line, column } = entry.position(report.start);
 			const end = report.end === undefined ? undefined : entry.position(report.end);

@@ -91,7 +91,7 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 		const data = schemas.valid.get(file.path);
 		return data ? statusOf(file.collection, data, now) : undefined;
 	};
-	const index: HubIndex = { now, routes: routesOf(hub, status) };
+	const index: HubIndex = { routes: routesOf(hub, status) };
 	const files = [
 		...hub.entries,
 		...hub.segments,

@@ -83,7 +83,7 @@ export interface SchemaResult {
 export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaResult> {
 	const located: LocatedProblem[] = [];
 	const valid = new Map<string, Record<string, unknown>>();
-	const entries: (EntryLike & { source: HubFile })[] = [];
+	const entries: EntryLike[] = [];
 	const validate = async (file: HubFile, data: unknown, prefix: (string | number)[] = []) => {
 		const result = await schemaProblems(file.file, SCHEMAS[file.collection]!, data);
 		for (const problem of result.problems) {
@@ -108,7 +108,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		const data = await validate(file, file.data ?? {});
 		if (!data) continue;
 		valid.set(file.path, data);
-		if (file.collection !== 'settings') entries.push({ collection: file.collection, id: file.id, filePath: file.file, data, source: file });
+		if (file.collection !== 'settings') entries.push({ collection: file.collection, id: file.id, filePath: file.file, data });
 	}
 	const topics = hub.topics.file;
 	if (topics?.syntax.length === 0) {
@@ -116,7 +116,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		for (const [index, item] of items.entries()) {
 			const { id, ...rest } = (item ?? {}) as { id?: unknown };
 			const data = await validate(topics, rest, [index]);
-			if (data) entries.push({ collection: 'topics', id: String(id), filePath: topics.file, data, source: topics });
+			if (data) entries.push({ collection: 'topics', id: String(id), filePath: topics.file, data });
 		}
 	}
 

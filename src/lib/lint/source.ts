@@ -36,8 +36,6 @@ export interface TextSpan {
 	text: string;
 	/** File offset of `text[index]`; `offsets[text.length]` is the offset just after the span. */
 	offsets: number[];
-	/** Whether the source reads exactly as `text`, so replacing a range of it is safe. */
-	verbatim: boolean;
 	/** The frontmatter field this text comes from, or undefined for body prose. */
 	field?: string | undefined;
 }
@@ -54,7 +52,7 @@ export function alignSpan(text: string, source: string, start: number, end: numb
 		if (found < end) at = found + char.length;
 	}
 	offsets.push(at);
-	return { text, offsets, verbatim: source.slice(start, end) === text, field };
+	return { text, offsets, field };
 }
 
 /** The frontmatter of an MDX file, or the whole of a YAML file, parsed with positions. */

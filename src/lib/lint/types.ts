@@ -37,8 +37,6 @@ export interface Report {
 
 /** What rules may know about the rest of the hub. */
 export interface HubIndex {
-	/** The moment the publication rule is applied at. */
-	now: Date;
 	/** Every page route of the hub (relative to the base, e.g. `papers/cloud-files/`), with the status of the entry it shows. */
 	routes: ReadonlyMap<string, Visibility | undefined>;
 }

@@ -12,7 +12,7 @@ function join(spans: readonly TextSpan[]): TextSpan {
 	const text = spans.map((span) => span.text).join(' ');
 	// Each span's last offset (just after it) stands for the joining space.
 	const offsets = spans.flatMap((span) => span.offsets);
-	return { text, offsets, verbatim: false };
+	return { text, offsets };
 }
 
 /** Whether words end with the acronym's letters as initials: "multi-factor authentication" for MFA. */
