@@ -25,8 +25,16 @@ async function visitHub(
 	const visits: PageVisit[] = [];
 	for (const page of await pagesToVisit(dist)) {
 		for (const scheme of schemes) {
+			// Focus styles do not change with the colour scheme: one keyboard walk per page is enough.
+			const keyboard = axe && scheme === 'light';
 			visits.push(
-				await visitPage(browser, server.url + page.path, { scheme, axe, interact: page.interact, expectNotFound: page.expectNotFound }),
+				await visitPage(browser, server.url + page.path, {
+					scheme,
+					axe,
+					keyboard,
+					interact: page.interact,
+					expectNotFound: page.expectNotFound,
+				}),
 			);
 		}
 	}
@@ -61,6 +69,10 @@ describe('every kind of page in Chromium', () => {
 
 	it('have no WCAG 2.2 AA violation in the light or the dark colour scheme', () => {
 		expect(formatAxeViolations(visits)).toBe('');
+	});
+
+	it('show keyboard users where focus is at every Tab stop', () => {
+		expect(report(visits, (visit) => visit.keyboardProblems)).toBe('');
 	});
 
 	it('request nothing outside the site, at / and under /it/', () => {
@@ -102,9 +114,19 @@ describe('the browser gates fail broken pages', () => {
 	});
 
 	it('passes the clean control page', async () => {
-		const clean = await visit('clean');
+		const clean = await visitPage(browser, `${server.url}clean/`, { axe: true, keyboard: true });
+		expect(clean.keyboardProblems).toEqual([]);
 		expect(clean.axeViolations).toEqual([]);
 		expect([...clean.outsideRequests, ...clean.cspViolations, ...clean.errors, ...clean.scriptRequests]).toEqual([]);
+	});
+
+	it('reports links whose focus cannot be seen', async () => {
+		const { keyboardProblems } = await visitPage(browser, `${server.url}hidden-focus/`, { keyboard: true });
+		expect(keyboardProblems).toEqual([
+			'<a> "A link whose focus outline was removed": no visible focus indicator',
+			'<a> "A link kept off screen": no visible focus indicator',
+			'<a> "A link kept off screen": focused but not on screen',
+		]);
 	});
 
 	it('reports an image without alt text', async () => {

@@ -34,6 +34,8 @@ export interface PageVisit {
 	errors: string[];
 	/** WCAG 2.2 AA violations; empty unless `axe` was asked for. */
 	axeViolations: AxeViolation[];
+	/** Elements a keyboard user reaches with Tab but cannot see focused; empty unless `keyboard` was asked for. */
+	keyboardProblems: string[];
 }
 
 export interface VisitOptions {
@@ -42,6 +44,8 @@ export interface VisitOptions {
 	interact?: (page: Page) => Promise<void>;
 	/** Run axe-core after `interact`. */
 	axe?: boolean;
+	/** Tab through the page after the audit, checking every stop shows its focus. */
+	keyboard?: boolean;
 	/** The page is expected to answer 404 (the not-found page); its own status is no error then. */
 	expectNotFound?: boolean;
 }
@@ -62,7 +66,7 @@ function isOwn(url: string, origin: string): boolean {
  * origin, scripts, CSP violations, console errors and, on request, axe-core's WCAG 2.2 AA audit.
  */
 export async function visitPage(browser: Browser, url: string, options: VisitOptions = {}): Promise<PageVisit> {
-	const { scheme = 'light', interact, axe = false, expectNotFound = false } = options;
+	const { scheme = 'light', interact, axe = false, keyboard = false, expectNotFound = false } = options;
 	const origin = new URL(url).origin;
 	const context = await browser.newContext({ colorScheme: scheme, serviceWorkers: 'block' });
 	const visit: PageVisit = {
@@ -74,6 +78,7 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
 		cspViolations: [],
 		errors: [],
 		axeViolations: [],
+		keyboardProblems: [],
 	};
 	try {
 		// Behind the intranet's firewall an outside request hangs; here it is recorded and aborted.
@@ -113,6 +118,7 @@ export async function visitPage(browser: Browser, url: string, options: VisitOpt
 		if (expectNotFound ? status !== 404 : status !== 200) visit.errors.push(`${url} answered ${status}`);
 		if (interact) await interact(page);
 		if (axe) visit.axeViolations = await runAxe(page);
+		if (keyboard) visit.keyboardProblems = await tabThrough(page);
 	} finally {
 		await context.close();
 	}
@@ -135,6 +141,46 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 			nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary ?? '' })),
 		}));
 	}, WCAG_22_AA);
+}
+
+/** Most Tab stops walked on one page: the longest page has far fewer, and a trap must not hang the test. */
+const MAX_TAB_STOPS = 150;
+
+/**
+ * Walks the page with the Tab key as a keyboard user does and returns the stops where focus cannot
+ * be seen (WCAG 2.4.7 Focus Visible, 2.4.11 Focus Not Obscured), which axe-core does not check: no
+ * outline or box-shadow while focused, or an element with no size or outside the viewport.
+ */
+export async function tabThrough(page: Page): Promise<string[]> {
+	const problems: string[] = [];
+	const seen = new Set<string>();
+	for (let stop = 0; stop < MAX_TAB_STOPS; stop++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const element = document.activeElement;
+			if (!element || element === document.body) return undefined;
+			const style = getComputedStyle(element);
+			const rect = element.getBoundingClientRect();
+			const path: string[] = [];
+			for (let node: Element | null = element; node && node !== document.body; node = node.parentElement) {
+				path.unshift(`${node.tagName.toLowerCase()}:nth-child(${[...(node.parentElement?.children ?? [])].indexOf(node) + 1})`);
+			}
+			const text = (element.getAttribute('aria-label') ?? element.textContent).trim().replace(/\s+/g, ' ').slice(0, 40);
+			return {
+				key: path.join('>'),
+				name: `<${element.tagName.toLowerCase()}> "${text}"`,
+				indicated: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
+				inView: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth,
+			};
+		});
+		// Focus left the page (to the browser's own controls) or came round again: every stop is done.
+		if (!focused || seen.has(focused.key)) return problems;
+		seen.add(focused.key);
+		if (!focused.indicated) problems.push(`${focused.name}: no visible focus indicator`);
+		if (!focused.inView) problems.push(`${focused.name}: focused but not on screen`);
+	}
+	problems.push(`focus never left the page after ${MAX_TAB_STOPS} Tab presses (a keyboard trap?)`);
+	return problems;
 }
 
 /** One line per offending element, for assertion messages. */
