@@ -63,7 +63,8 @@ function isOwn(url: string, origin: string): boolean {
 /**
  * Loads one page in a fresh browser context (so colour scheme, cookies and cache never leak
  * between pages) and records everything the intranet gates care about: requests leaving the
- * origin, scripts, CSP violations, console errors and, on request, axe-core's WCAG 2.2 AA audit.
+ * origin, scripts, CSP violations, console errors and, on request, axe-core's WCAG 2.2 AA audit
+ * and a walk with the Tab key.
  */
 export async function visitPage(browser: Browser, url: string, options: VisitOptions = {}): Promise<PageVisit> {
 	const { scheme = 'light', interact, axe = false, keyboard = false, expectNotFound = false } = options;
