@@ -146,6 +146,12 @@ describe('the browser gates fail broken pages', () => {
 		expect(requests.length).toBeGreaterThan(outsideRequests.length);
 	});
 
+	it('reports JavaScript a content page loads', async () => {
+		const { scriptRequests, cspViolations } = await visit('script-file');
+		expect(scriptRequests).toEqual([`${server.url}script-file/carousel.js`]);
+		expect(cspViolations).toEqual([]);
+	});
+
 	it('reports an inline script the policy blocks', async () => {
 		const { cspViolations } = await visit('inline-script');
 		expect(cspViolations.join('\n')).toMatch(/script-src/);

@@ -69,6 +69,10 @@ describe('page budgets', () => {
 		expect(budgetProblems(await pageWeight(BROKEN, 'inline-script/index.html'))).toEqual([
 			'inline-script/index.html: 1 <script> element(s); only the search page may have scripts',
 		]);
+		expect(budgetProblems(await pageWeight(BROKEN, 'script-file/index.html'))).toEqual([
+			'script-file/index.html: 1 <script> element(s); only the search page may have scripts',
+		]);
+		expect(await pageWeight(BROKEN, 'script-file/index.html')).toMatchObject({ js: 50, scripts: 1 });
 		expect(budgetProblems(await pageWeight(BROKEN, 'clean/index.html'))).toEqual([]);
 
 		const heavy = path.join(TMP, 'heavy-css');
