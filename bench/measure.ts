@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -22,6 +23,8 @@ export interface RunResult {
 	peakRssBytes: number;
 	samples: { at: number; rssBytes: number }[];
 	lines: LogLine[];
+	/** One-minute load average when the build started and ended: other work on the machine slows it. */
+	load: [number, number];
 }
 
 const PAGE_SIZE = 4096;
@@ -70,6 +73,7 @@ export function measure(
 ): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
+		const loadAtStart = os.loadavg()[0]!;
 		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 		const log = fs.createWriteStream(options.logFile);
 		const lines: LogLine[] = [];
@@ -98,7 +102,14 @@ export function measure(
 			clearInterval(timer);
 			log.end();
 			const peakRssBytes = samples.reduce((peak, { rssBytes }) => Math.max(peak, rssBytes), 0);
-			resolve({ code: code ?? 1, wallMs: performance.now() - started, peakRssBytes, samples, lines });
+			resolve({
+				code: code ?? 1,
+				wallMs: performance.now() - started,
+				peakRssBytes,
+				samples,
+				lines,
+				load: [loadAtStart, os.loadavg()[0]!],
+			});
 		});
 	});
 }

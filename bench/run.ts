@@ -79,6 +79,8 @@ const report = (label: string, value: string) => {
 	console.log(`${pad(label)}${value}`);
 };
 
+const loadNote = (run: RunResult) => `load average ${run.load.map((l) => l.toFixed(1)).join(' → ')}`;
+
 function printPhases(list: readonly Phase[]) {
 	for (const { name, ms, peakRssBytes } of list)
 		report(`  ${name}`, `${seconds(ms).padStart(8)}${peakRssBytes ? `   peak ${mb(peakRssBytes)}` : ''}`);
@@ -117,7 +119,7 @@ async function benchmark(papers: number) {
 	const htmlPages = Number(/(\d+) page\(s\) built/.exec(cold.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
 
 	console.log('  Hub, cold build (empty cache):');
-	report('wall time', seconds(cold.wallMs));
+	report('wall time', `${seconds(cold.wallMs)} (${loadNote(cold)})`);
 	report('peak memory (process tree RSS)', mb(cold.peakRssBytes));
 	report('pages built (Astro count)', `${htmlPages} (${(htmlPages / (cold.wallMs / 1000)).toFixed(1)} pages/s)`);
 	report('output', `${mb(output.bytes)} in ${output.files} files`);
@@ -133,6 +135,7 @@ async function benchmark(papers: number) {
 		files: files.size,
 		cold: {
 			wallMs: cold.wallMs,
+			load: cold.load,
 			peakRssBytes: cold.peakRssBytes,
 			pages: htmlPages,
 			outputFiles: pages,
@@ -149,11 +152,15 @@ async function benchmark(papers: number) {
 		const warm = await astroBuild(`${papers}-hub-warm`, project, ['--outDir', dist], hubEnv);
 		if (warm.code !== 0) failed('The warm rebuild', warm);
 		console.log('  Hub, warm rebuild after editing one paper (same cache):');
-		report('wall time', `${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5)`);
+		report(
+			'wall time',
+			`${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5; ${loadNote(warm)})`,
+		);
 		report('peak memory', mb(warm.peakRssBytes));
 		printPhases(phases(warm));
 		result.warm = {
 			wallMs: warm.wallMs,
+			load: warm.load,
 			peakRssBytes: warm.peakRssBytes,
 			ratioToCold: warm.wallMs / cold.wallMs,
 			phases: phases(warm),
@@ -179,7 +186,7 @@ async function benchmark(papers: number) {
 		if (base.code !== 0) failed('The baseline build', base);
 		const baseOutput = await folderSize(baseDist);
 		console.log('  Plain Astro baseline (one MDX collection, a page per post, one RSS feed without content), cold:');
-		report('wall time', seconds(base.wallMs));
+		report('wall time', `${seconds(base.wallMs)} (${loadNote(base)})`);
 		report('peak memory', mb(base.peakRssBytes));
 		report('output', `${mb(baseOutput.bytes)} in ${baseOutput.files} files`);
 		printPhases(phases(base));
@@ -187,6 +194,7 @@ async function benchmark(papers: number) {
 		report('hub / baseline, peak memory', `${(cold.peakRssBytes / base.peakRssBytes).toFixed(2)}×`);
 		result.baseline = {
 			wallMs: base.wallMs,
+			load: base.load,
 			peakRssBytes: base.peakRssBytes,
 			outputBytes: baseOutput.bytes,
 			ratio: cold.wallMs / base.wallMs,
