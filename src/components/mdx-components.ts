@@ -7,4 +7,6 @@ import Metric from './metrics/Metric.astro';
 import MetricValue from './metrics/MetricValue.astro';
 import MdxLink from './MdxLink.astro';
 
+// typescript-eslint cannot type `.astro` imports in a `.ts` file (only Astro's language server can).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
 export const mdxComponents = { a: MdxLink, Metric, MetricValue };

@@ -25,8 +25,8 @@ export function atomicOutput(): AstroIntegration {
 				if (!stagingDir) return;
 				const previous = `${finalDir.replace(/[\\/]+$/, '')}.previous`;
 				await fs.rm(previous, { recursive: true, force: true });
-				await fs.rename(finalDir, previous).catch((error: NodeJS.ErrnoException) => {
-					if (error.code !== 'ENOENT') throw error;
+				await fs.rename(finalDir, previous).catch((error: unknown) => {
+					if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 				});
 				await fs.rename(stagingDir, finalDir);
 				await fs.rm(previous, { recursive: true, force: true });

@@ -39,11 +39,10 @@ export function assertNoProblems(problems: readonly Problem[]): void {
 	if (problems.length > 0) throw new ContentProblems(problems);
 }
 
-/** Quotes a found value the way the messages do: strings in quotes, lists joined. */
+/** Shows a found value the way the messages do: strings in quotes, lists as `["a","b"]`. */
 export function quote(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	if (typeof value === 'string') return JSON.stringify(value);
-	return JSON.stringify(value) ?? String(value);
+	return JSON.stringify(value);
 }
 
 /** "one of: a, b, c" (or "none exist yet") for messages that list the valid ids. */

@@ -9,6 +9,14 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TMP = path.join(ROOT, 'tests/.tmp');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
+/**
+ * Variables of the test process a writer's shell does not have. Vitest sets NODE_ENV=test and
+ * copies Vite's `import.meta.env` into process.env (BASE_URL=/, SITE, DEV=1…); Astro's server code
+ * reads `import.meta.env` from process.env, so they would override `--base`. HOURGLASS_NOW is set
+ * per build.
+ */
+const NOT_INHERITED = new Set(['NODE_ENV', 'BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR', 'HOURGLASS_NOW']);
+
 /** What a hub's build reads from the project; everything else stays behind. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
@@ -61,19 +69,13 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	if (options.base) args.push('--base', options.base);
 	if (options.site) args.push('--site', options.site);
 	const env: NodeJS.ProcessEnv = {
-		...process.env,
+		...Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_INHERITED.has(name))),
 		HOURGLASS_CONTENT: path.resolve(ROOT, options.content ?? 'content'),
 		HOURGLASS_CACHE_DIR: path.join(work, 'cache'),
 		ASTRO_TELEMETRY_DISABLED: '1',
 		NO_COLOR: '1',
+		...(options.now ? { HOURGLASS_NOW: options.now } : {}),
 	};
-	// Vitest sets NODE_ENV=test; a writer's shell does not, and the build must not depend on it.
-	delete env.NODE_ENV;
-	// Vitest also copies Vite's `import.meta.env` into process.env (BASE_URL=/, SITE, DEV=1…), and
-	// Astro's server code reads `import.meta.env` from process.env: they would override `--base`.
-	for (const name of ['BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
-	if (options.now) env.HOURGLASS_NOW = options.now;
-	else delete env.HOURGLASS_NOW;
 	try {
 		const { stdout, stderr } = await run(process.execPath, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
 		return { dist, code: 0, output: stdout + stderr };

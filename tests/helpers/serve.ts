@@ -35,7 +35,7 @@ export interface StaticServer {
  */
 export async function serveDist(dist: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
-	const server = http.createServer(async (req, res) => {
+	const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
 		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
 		const send = async (file: string, status = 200) => {
 			const body = await fs.readFile(file);
@@ -54,6 +54,9 @@ export async function serveDist(dist: string, base = '/', headers: Record<string
 				res.writeHead(404).end('not found');
 			});
 		}
+	};
+	const server = http.createServer((req, res) => {
+		void answer(req, res);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
@@ -61,6 +64,11 @@ export async function serveDist(dist: string, base = '/', headers: Record<string
 	return {
 		url: `${origin}${prefix}`,
 		origin,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => {
+					resolve();
+				});
+			}),
 	};
 }
