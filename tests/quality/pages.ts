@@ -35,19 +35,25 @@ export interface PageToVisit {
 }
 
 /** A result link in the search page's main area: search ran and showed something. */
-const resultLink = (page: Page, target: string) => page.locator(`main a[href*="${target}"]`).first().waitFor({ timeout: 15_000 });
+const resultLink = (page: Page, target: string) => page.locator(`main a[href*="${target}"]`).first().waitFor({ timeout: 30_000 });
 
-/** Resolves once `main` has not changed for a moment: the search script has drawn what it fetched. */
+/**
+ * Resolves once `main` has not changed for a moment: the search script has drawn what it fetched.
+ * A page that never stops changing is audited as it is after five seconds.
+ */
 const settled = (page: Page) =>
 	page.evaluate(
 		() =>
 			new Promise<void>((resolve) => {
 				let timer = setTimeout(done, 400);
+				const limit = setTimeout(done, 5000);
 				const observer = new MutationObserver(() => {
 					clearTimeout(timer);
 					timer = setTimeout(done, 400);
 				});
 				function done() {
+					clearTimeout(timer);
+					clearTimeout(limit);
 					observer.disconnect();
 					resolve();
 				}
