@@ -164,7 +164,9 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 	for (const kind of WRITING_KINDS) {
 		const command = program
 			.command(kind)
-			.description(`start a ${KINDS[kind].noun} (${KINDS[kind].folder}/<slug>${KINDS[kind].extensions[0]})`)
+			.description(
+				`start a ${KINDS[kind].noun} (${KINDS[kind].folder}/${kind === 'newsletter' ? 'issue-<number>' : '<slug>'}${KINDS[kind].extensions[0]})`,
+			)
 			.argument('<title>', 'the title, in business language')
 			.option('-s, --segment <ids...>', 'segment ids it is written for (repeat, or separate with commas)')
 			.option('-t, --topic <ids...>', 'topic ids to file it under')
