@@ -11,7 +11,7 @@ import path from 'node:path';
 import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
 import { folderSize, mb, measure, phases, seconds, type Phase, type RunResult } from './measure.ts';
 import { summariseProfile } from './profile.ts';
-import { timeSearch, type SearchTiming } from './search.ts';
+import { timeSearch, type QueryTiming, type SearchTiming } from './search.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TMP = path.join(ROOT, 'bench/.tmp');
@@ -31,9 +31,18 @@ const program = new Command('bench')
 	.option('--no-warm', 'skip the warm rebuild after editing one paper')
 	.option('--no-search', 'skip the search timing in Chromium')
 	.option('--profile', 'also run the cold hub build with --cpu-prof and print where the CPU time goes', false)
+	.option('--search-only', 'only time the search again, in the hub the last run built at each size', false)
 	.parse();
 
-const options = program.opts<{ papers: number[]; seed: number; baseline: boolean; warm: boolean; search: boolean; profile: boolean }>();
+const options = program.opts<{
+	papers: number[];
+	seed: number;
+	baseline: boolean;
+	warm: boolean;
+	search: boolean;
+	profile: boolean;
+	searchOnly: boolean;
+}>();
 
 /** Whether the hub registers the metric components, so generated papers can use them. */
 async function metricComponents(): Promise<boolean> {
@@ -86,11 +95,38 @@ function printPhases(list: readonly Phase[]) {
 		report(`  ${name}`, `${seconds(ms).padStart(8)}${peakRssBytes ? `   peak ${mb(peakRssBytes)}` : ''}`);
 }
 
+async function reportSearch(dist: string): Promise<SearchTiming> {
+	const timing = await timeSearch(dist, ['cloud', 'security', 'spreadsheets']);
+	const print = (list: readonly QueryTiming[]) => {
+		for (const query of list) {
+			report(
+				`  "${query.query}"${query.first ? ' (first query on the page)' : ''}`,
+				`${Math.round(query.ms)} ms, ${query.results} results (target ≤ 300 ms)`,
+			);
+		}
+	};
+	console.log(`  Search in Chromium (load average ${os.loadavg()[0]!.toFixed(1)}):`);
+	if (timing.page) {
+		console.log('    search page: type the query, press Enter, until the results are on screen');
+		console.log('    (the page loads Pagefind and its filter counts on arrival; typing without Enter adds a 200 ms pause)');
+		print(timing.page);
+	} else {
+		console.log('    the search page has no search form yet: only the Pagefind API was timed');
+	}
+	console.log("    Pagefind API alone, fresh browser context: import('/pagefind/pagefind.js'), search(), first result's data()");
+	print(timing.api);
+	return timing;
+}
+
 async function benchmark(papers: number) {
 	const work = path.join(TMP, String(papers));
 	const content = path.join(work, 'content');
 	const withMetrics = await metricComponents();
 	console.log(`\n=== ${papers} papers ===`);
+	if (options.searchOnly) {
+		await reportSearch(path.join(work, 'dist'));
+		return;
+	}
 	console.log(
 		withMetrics
 			? '  Metric components are registered in src/components/mdx-components.ts: papers use <Metric/> and <MetricValue/>.'
@@ -201,17 +237,7 @@ async function benchmark(papers: number) {
 		};
 	}
 
-	if (options.search) {
-		const timing: SearchTiming = await timeSearch(dist, ['cloud', 'security', 'spreadsheets']);
-		console.log(`  Search in Chromium (${timing.method}):`);
-		for (const query of timing.queries)
-			report(
-				`  "${query.query}"${query.first ? ' (first search on the page)' : ''}`,
-				`${Math.round(query.ms)} ms, ${query.results} results (target ≤ 300 ms)`,
-			);
-		if (timing.note) console.log(`    ${timing.note}`);
-		result.search = timing;
-	}
+	if (options.search) result.search = await reportSearch(dist);
 
 	if (options.profile) {
 		const profileDir = path.join(work, 'profile');
