@@ -156,6 +156,17 @@ describe('npm run lint:content', () => {
 		}
 	});
 
+	it('adds a hub’s own glossary.yaml to the house glossary', async () => {
+		fs.writeFileSync(
+			path.join(content, 'glossary.yaml'),
+			'- terms: [Zephyrine]\n  use: [the file move]\n  why: our code name means nothing to readers\n',
+		);
+		const { out } = await run();
+		expect(out).toMatch(
+			/cloud-savings\.mdx:11:\d+ +warning +glossary +"Zephyrine": our code name means nothing to readers \(write "the file move"\)/,
+		);
+	});
+
 	it('lets a hub tune a rule in its own lint.yaml, over the house settings', async () => {
 		fs.writeFileSync(path.join(content, 'lint.yaml'), 'rules:\n  paper-length: off\n');
 		const { out } = await run();
