@@ -31,6 +31,12 @@ const program = new Command('bench')
 	.option('--no-warm', 'skip the warm rebuild after editing one paper')
 	.option('--no-search', 'skip the search timing in Chromium')
 	.option('--profile', 'also run the cold hub build with --cpu-prof and print where the CPU time goes', false)
+	.option(
+		'--runs <n>',
+		'repeat the builds and report medians (the machine is shared: single runs are noisy)',
+		(v) => Number.parseInt(v, 10),
+		1,
+	)
 	.option('--search-only', 'only time the search again, in the hub the last run built at each size', false)
 	.parse();
 
@@ -42,7 +48,14 @@ const options = program.opts<{
 	search: boolean;
 	profile: boolean;
 	searchOnly: boolean;
+	runs: number;
 }>();
+
+const median = (values: readonly number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
 
 /** Whether the hub registers the metric components, so generated papers can use them. */
 async function metricComponents(): Promise<boolean> {
@@ -145,96 +158,129 @@ async function benchmark(papers: number) {
 	const hubEnv = { HOURGLASS_CONTENT: content, HOURGLASS_CACHE_DIR: path.join(work, 'cache'), HOURGLASS_NOW: BENCH_NOW };
 	const dist = path.join(work, 'dist');
 	const project = await projectCopy(work);
-	await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
-	await fs.rm(dist, { recursive: true, force: true });
-	const cold = await astroBuild(`${papers}-hub-cold`, project, ['--outDir', dist], hubEnv);
-	if (cold.code !== 0) failed('The hub build', cold);
-	const output = await folderSize(dist);
-	const index = await folderSize(path.join(dist, 'pagefind'));
-	const pages = output.files - index.files;
-	const htmlPages = Number(/(\d+) page\(s\) built/.exec(cold.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
+	const walls = { cold: [] as number[], warm: [] as number[], baseline: [] as number[] };
+	const peaks: number[] = [];
+	const runs: Record<string, unknown>[] = [];
+	for (let run = 1; run <= options.runs; run++) {
+		if (options.runs > 1) console.log(`  --- run ${run} of ${options.runs}`);
+		// Fresh content each run: the warm rebuild edits a paper.
+		if (run > 1) await writeHub(content, files);
+		await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
+		await fs.rm(dist, { recursive: true, force: true });
+		const cold = await astroBuild(`${papers}-hub-cold`, project, ['--outDir', dist], hubEnv);
+		if (cold.code !== 0) failed('The hub build', cold);
+		const output = await folderSize(dist);
+		const index = await folderSize(path.join(dist, 'pagefind'));
+		const pages = output.files - index.files;
+		const htmlPages = Number(/(\d+) page\(s\) built/.exec(cold.lines.map((l) => l.text).join('\n'))?.[1] ?? 0);
 
-	console.log('  Hub, cold build (empty cache):');
-	report('wall time', `${seconds(cold.wallMs)} (${loadNote(cold)})`);
-	report('peak memory (process tree RSS)', mb(cold.peakRssBytes));
-	report('pages built (Astro count)', `${htmlPages} (${(htmlPages / (cold.wallMs / 1000)).toFixed(1)} pages/s)`);
-	report('output', `${mb(output.bytes)} in ${output.files} files`);
-	report('search index (dist/pagefind)', `${mb(index.bytes)} in ${index.files} files`);
-	console.log('  Phases:');
-	printPhases(phases(cold));
+		console.log('  Hub, cold build (empty cache):');
+		report('wall time', `${seconds(cold.wallMs)} (${loadNote(cold)})`);
+		report('peak memory (process tree RSS)', mb(cold.peakRssBytes));
+		report('pages built (Astro count)', `${htmlPages} (${(htmlPages / (cold.wallMs / 1000)).toFixed(1)} pages/s)`);
+		report('output', `${mb(output.bytes)} in ${output.files} files`);
+		report('search index (dist/pagefind)', `${mb(index.bytes)} in ${index.files} files`);
+		console.log('  Phases:');
+		printPhases(phases(cold));
 
+		const record: Record<string, unknown> = {
+			cold: {
+				wallMs: cold.wallMs,
+				load: cold.load,
+				peakRssBytes: cold.peakRssBytes,
+				pages: htmlPages,
+				outputFiles: pages,
+				outputBytes: output.bytes,
+				searchIndexBytes: index.bytes,
+				phases: phases(cold),
+			},
+		};
+
+		walls.cold.push(cold.wallMs);
+		peaks.push(cold.peakRssBytes);
+		if (options.warm) {
+			// One writer fixes a sentence in one paper: Astro's content cache (same cacheDir) is kept.
+			const edited = path.join(content, 'papers', [...files.keys()].find((file) => file.startsWith('papers/p2-'))!.slice('papers/'.length));
+			await fs.appendFile(edited, '\nOne more sentence, added by the benchmark to time a rebuild.\n');
+			const warm = await astroBuild(`${papers}-hub-warm`, project, ['--outDir', dist], hubEnv);
+			if (warm.code !== 0) failed('The warm rebuild', warm);
+			console.log('  Hub, warm rebuild after editing one paper (same cache):');
+			report(
+				'wall time',
+				`${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5; ${loadNote(warm)})`,
+			);
+			report('peak memory', mb(warm.peakRssBytes));
+			printPhases(phases(warm));
+			walls.warm.push(warm.wallMs);
+			record.warm = {
+				wallMs: warm.wallMs,
+				load: warm.load,
+				peakRssBytes: warm.peakRssBytes,
+				ratioToCold: warm.wallMs / cold.wallMs,
+				phases: phases(warm),
+			};
+		}
+
+		if (options.baseline) {
+			const baseDist = path.join(work, 'baseline-dist');
+			const baseCache = path.join(work, 'baseline-cache');
+			await fs.rm(baseCache, { recursive: true, force: true });
+			// Built from a copy too, so that Astro's generated `.astro/` stays out of the repository. Its
+			// packages still resolve from the repository's node_modules, up the folder tree.
+			const baseProject = path.join(work, 'baseline-project');
+			await fs.rm(baseProject, { recursive: true, force: true });
+			await fs.cp(path.join(ROOT, 'bench/baseline'), baseProject, {
+				recursive: true,
+				filter: (file) => !/[\\/](\.astro|node_modules)$/.test(file),
+			});
+			const base = await astroBuild(`${papers}-baseline`, baseProject, ['--outDir', baseDist], {
+				BENCH_PAPERS: path.join(content, 'papers'),
+				BENCH_CACHE_DIR: baseCache,
+			});
+			if (base.code !== 0) failed('The baseline build', base);
+			const baseOutput = await folderSize(baseDist);
+			console.log('  Plain Astro baseline (one MDX collection, a page per post, one RSS feed without content), cold:');
+			report('wall time', `${seconds(base.wallMs)} (${loadNote(base)})`);
+			report('peak memory', mb(base.peakRssBytes));
+			report('output', `${mb(baseOutput.bytes)} in ${baseOutput.files} files`);
+			printPhases(phases(base));
+			report('hub / baseline, wall time', `${(cold.wallMs / base.wallMs).toFixed(2)}× (target ≤ 1.5×)`);
+			report('hub / baseline, peak memory', `${(cold.peakRssBytes / base.peakRssBytes).toFixed(2)}×`);
+			walls.baseline.push(base.wallMs);
+			record.baseline = {
+				wallMs: base.wallMs,
+				load: base.load,
+				peakRssBytes: base.peakRssBytes,
+				outputBytes: baseOutput.bytes,
+				ratio: cold.wallMs / base.wallMs,
+			};
+		}
+
+		runs.push(record);
+	}
 	const result: Record<string, unknown> = {
 		papers,
 		measuredAt: new Date().toISOString(),
-		machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3), load: os.loadavg() },
+		machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3) },
 		metricComponents: withMetrics,
 		files: files.size,
-		cold: {
-			wallMs: cold.wallMs,
-			load: cold.load,
-			peakRssBytes: cold.peakRssBytes,
-			pages: htmlPages,
-			outputFiles: pages,
-			outputBytes: output.bytes,
-			searchIndexBytes: index.bytes,
-			phases: phases(cold),
-		},
+		medianMs: { cold: median(walls.cold), warm: median(walls.warm), baseline: median(walls.baseline) },
+		maxPeakRssBytes: Math.max(...peaks),
+		runs,
 	};
-
-	if (options.warm) {
-		// One writer fixes a sentence in one paper: Astro's content cache (same cacheDir) is kept.
-		const edited = path.join(content, 'papers', [...files.keys()].find((file) => file.startsWith('papers/p2-'))!.slice('papers/'.length));
-		await fs.appendFile(edited, '\nOne more sentence, added by the benchmark to time a rebuild.\n');
-		const warm = await astroBuild(`${papers}-hub-warm`, project, ['--outDir', dist], hubEnv);
-		if (warm.code !== 0) failed('The warm rebuild', warm);
-		console.log('  Hub, warm rebuild after editing one paper (same cache):');
-		report(
-			'wall time',
-			`${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5; ${loadNote(warm)})`,
-		);
-		report('peak memory', mb(warm.peakRssBytes));
-		printPhases(phases(warm));
-		result.warm = {
-			wallMs: warm.wallMs,
-			load: warm.load,
-			peakRssBytes: warm.peakRssBytes,
-			ratioToCold: warm.wallMs / cold.wallMs,
-			phases: phases(warm),
-		};
-	}
-
-	if (options.baseline) {
-		const baseDist = path.join(work, 'baseline-dist');
-		const baseCache = path.join(work, 'baseline-cache');
-		await fs.rm(baseCache, { recursive: true, force: true });
-		// Built from a copy too, so that Astro's generated `.astro/` stays out of the repository. Its
-		// packages still resolve from the repository's node_modules, up the folder tree.
-		const baseProject = path.join(work, 'baseline-project');
-		await fs.rm(baseProject, { recursive: true, force: true });
-		await fs.cp(path.join(ROOT, 'bench/baseline'), baseProject, {
-			recursive: true,
-			filter: (file) => !/[\\/](\.astro|node_modules)$/.test(file),
-		});
-		const base = await astroBuild(`${papers}-baseline`, baseProject, ['--outDir', baseDist], {
-			BENCH_PAPERS: path.join(content, 'papers'),
-			BENCH_CACHE_DIR: baseCache,
-		});
-		if (base.code !== 0) failed('The baseline build', base);
-		const baseOutput = await folderSize(baseDist);
-		console.log('  Plain Astro baseline (one MDX collection, a page per post, one RSS feed without content), cold:');
-		report('wall time', `${seconds(base.wallMs)} (${loadNote(base)})`);
-		report('peak memory', mb(base.peakRssBytes));
-		report('output', `${mb(baseOutput.bytes)} in ${baseOutput.files} files`);
-		printPhases(phases(base));
-		report('hub / baseline, wall time', `${(cold.wallMs / base.wallMs).toFixed(2)}× (target ≤ 1.5×)`);
-		report('hub / baseline, peak memory', `${(cold.peakRssBytes / base.peakRssBytes).toFixed(2)}×`);
-		result.baseline = {
-			wallMs: base.wallMs,
-			load: base.load,
-			peakRssBytes: base.peakRssBytes,
-			outputBytes: baseOutput.bytes,
-			ratio: cold.wallMs / base.wallMs,
-		};
+	if (options.runs > 1) {
+		console.log(`  Medians of ${options.runs} runs:`);
+		report('hub, cold build', `${seconds(median(walls.cold))}; peak memory at most ${mb(Math.max(...peaks))}`);
+		if (walls.warm.length > 0)
+			report(
+				'hub, warm rebuild',
+				`${seconds(median(walls.warm))} (${(median(walls.warm) / median(walls.cold)).toFixed(2)} of the cold build; target ≤ 0.5)`,
+			);
+		if (walls.baseline.length > 0)
+			report(
+				'baseline',
+				`${seconds(median(walls.baseline))}; hub / baseline ${(median(walls.cold) / median(walls.baseline)).toFixed(2)}× (target ≤ 1.5×)`,
+			);
 	}
 
 	if (options.search) result.search = await reportSearch(dist);
