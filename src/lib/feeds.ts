@@ -86,10 +86,11 @@ export function feedNameProblems(hub: Pick<Hub, 'segments'>): Problem[] {
 
 const isFeedItem = (item: AnyItem): item is FeedItem => item.kind !== 'metric';
 
-/** The entries of a feed, newest first, from the hub's one publication rule. */
+/** The entries of a feed, newest first, from the hub's one publication rule, at most `feedLimit` of them. */
 export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[] {
 	const entries = feed.scope === 'segment' ? forSegment(hub, feed.id) : feed.scope === 'topic' ? forTopic(hub, feed.id) : hub.listed;
-	return entries.filter(isFeedItem);
+	const items = entries.filter(isFeedItem);
+	return hub.settings.feedLimit > 0 ? items.slice(0, hub.settings.feedLimit) : items;
 }
 
 /** Readers file items by category: what kind of entry it is, who it is for, what it is about. */

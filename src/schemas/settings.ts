@@ -18,6 +18,8 @@ export const settingsSchema = z.object({
 		/** Mailbox of the editors. */
 		email,
 	}),
+	/** How many of the newest entries each feed carries; 0 carries every entry. Readers show the newest anyway, and a complete feed of thousands of papers runs to tens of megabytes that Outlook downloads on every refresh. Default: 50. */
+	feedLimit: z.number().int().min(0).default(50),
 	/** How many critical metrics a segment's focus group may choose (`critical` in metric files); more fails the build. Default: 3. */
 	criticalLimit: z.number().int().min(1).default(3),
 	/** How close to its target a metric counts as "at risk", in typical moves between two readings (see `metricStatus` in src/lib/metrics.ts). Default: 1. */

@@ -45,9 +45,10 @@ function paper(id: string, overrides: Partial<AnyItem> = {}): AnyItem {
 	} as unknown as AnyItem;
 }
 
-function makeHub(listed: AnyItem[]): Hub {
+function makeHub(listed: AnyItem[], feedLimit = 50): Hub {
 	return {
 		settings: {
+			feedLimit,
 			title: 'Northwind IT Hub',
 			tagline: 'What IT does, in plain words.',
 			organisation: 'Northwind',
@@ -107,6 +108,12 @@ describe('feedItems', () => {
 		expect(feedItems(hub, { scope: 'segment', id: 'finance' }).map((i) => i.id)).toEqual(['budget']);
 		expect(feedItems(hub, { scope: 'topic', id: 'stores' }).map((i) => i.id)).toEqual(['tills']);
 		expect(feedItems(makeHub([]), { scope: 'segment', id: 'finance' })).toEqual([]);
+	});
+
+	it('carries only the newest entries up to the limit, and every entry with a limit of 0', () => {
+		const three = [paper('newest'), paper('middle'), paper('oldest')];
+		expect(feedItems(makeHub(three, 2), { scope: 'all', id: 'all' }).map((i) => i.id)).toEqual(['newest', 'middle']);
+		expect(feedItems(makeHub(three, 0), { scope: 'all', id: 'all' })).toHaveLength(3);
 	});
 });
 
