@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
 import { folderSize, mb, measure, phases, seconds, type Phase, type RunResult } from './measure.ts';
+import { isolatedProject } from '../tests/helpers/build-hub.ts';
 import { summariseProfile } from './profile.ts';
 import { timeSearch, type QueryTiming, type SearchTiming } from './search.ts';
 
@@ -62,22 +63,6 @@ async function metricComponents(): Promise<boolean> {
 	const source = await fs.readFile(path.join(ROOT, 'src/components/mdx-components.ts'), 'utf8');
 	const map = source.slice(source.indexOf('mdxComponents'));
 	return /\bMetric\b/.test(map) && /\bMetricValue\b/.test(map);
-}
-
-/** What a hub's build reads from the project (as `tests/helpers/build-hub.ts` copies it). */
-const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
-
-/**
- * A copy of the project as it is now, node_modules linked: Astro writes generated modules into the
- * project root, so building the benchmark hub from the repository would clash with other builds.
- */
-async function projectCopy(work: string): Promise<string> {
-	const project = path.join(work, 'project');
-	await fs.rm(project, { recursive: true, force: true });
-	await fs.mkdir(project, { recursive: true });
-	await Promise.all(PROJECT_FILES.map((file) => fs.cp(path.join(ROOT, file), path.join(project, file), { recursive: true })));
-	await fs.symlink(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-	return project;
 }
 
 function astroBuild(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunResult> {
@@ -157,7 +142,7 @@ async function benchmark(papers: number) {
 
 	const hubEnv = { HOURGLASS_CONTENT: content, HOURGLASS_CACHE_DIR: path.join(work, 'cache'), HOURGLASS_NOW: BENCH_NOW };
 	const dist = path.join(work, 'dist');
-	const project = await projectCopy(work);
+	const project = await isolatedProject(work);
 	const walls = { cold: [] as number[], warm: [] as number[], baseline: [] as number[] };
 	const peaks: number[] = [];
 	const runs: Record<string, unknown>[] = [];

@@ -13,7 +13,8 @@ import { reportSchemaProblems } from './lib/schema-loader';
 
 const root = contentDir();
 // Schema failures are reported through the hub's formatter (file:line, field, expected, found).
-const from = (folder: string, pattern: string, schema: z.ZodType) => reportSchemaProblems(glob({ pattern, base: `${root}/${folder}` }), schema);
+const from = (folder: string, pattern: string, schema: z.ZodType) =>
+	reportSchemaProblems(glob({ pattern, base: `${root}/${folder}` }), schema);
 
 export const collections = {
 	papers: defineCollection({ loader: from('papers', '**/*.mdx', paperSchema), schema: paperSchema }),

@@ -47,9 +47,13 @@ describe('a feed opened in a browser', () => {
 		// Chromium injects its own XSLT deprecation banner, styled inline, which the policy blocks;
 		// nothing of ours may be blocked.
 		const banner = await page.locator('xslt-warning-banner').count();
-		const ours = errors.filter((error) => !(banner > 0 && /inline (style|event handler) violates/.test(error)) && !error.includes('Failed to load resource'));
+		const ours = errors.filter(
+			(error) => !(banner > 0 && /inline (style|event handler) violates/.test(error)) && !error.includes('Failed to load resource'),
+		);
 		expect(ours).toEqual([]);
-		const styled = await page.evaluate(() => [...document.querySelectorAll('[style]')].filter((element) => !element.closest('xslt-warning-banner')).length);
+		const styled = await page.evaluate(
+			() => [...document.querySelectorAll('[style]')].filter((element) => !element.closest('xslt-warning-banner')).length,
+		);
 		expect(styled).toBe(0);
 		await page.close();
 	});

@@ -11,7 +11,9 @@ const NOW = '2026-06-15';
 async function guidsByFeed(dist: string): Promise<Record<string, (string | null)[]>> {
 	const files = (await listFiles(path.join(dist, 'feeds'))).filter((file) => file.endsWith('.xml'));
 	const entries = await Promise.all(
-		files.map(async (file) => [file, parseFeed(await fs.readFile(path.join(dist, 'feeds', file), 'utf8')).items.map((item) => item.id)] as const),
+		files.map(
+			async (file) => [file, parseFeed(await fs.readFile(path.join(dist, 'feeds', file), 'utf8')).items.map((item) => item.id)] as const,
+		),
 	);
 	return Object.fromEntries(entries);
 }
@@ -37,7 +39,9 @@ describe('feeds of the fixture hub, before and after a writer edits an entry', (
 		const after = await buildHub({ name: 'feeds-edit-after', content, now: NOW });
 		expect(after.code, after.output).toBe(0);
 
-		const edited = parseFeed(await fs.readFile(path.join(after.dist, 'feeds/all.xml'), 'utf8')).items.find((item) => item.title === 'Cloud savings, revised');
+		const edited = parseFeed(await fs.readFile(path.join(after.dist, 'feeds/all.xml'), 'utf8')).items.find(
+			(item) => item.title === 'Cloud savings, revised',
+		);
 		expect(edited?.content).toContain('Obsidiane');
 		const guids = await guidsByFeed(before.dist);
 		expect(Object.keys(guids)).toContain('warehouse.xml');

@@ -27,16 +27,24 @@ interface Addressed {
 	topics: string[];
 }
 const entryAt = (folder: string, id: string): Addressed =>
-	(folder === 'metrics' ? yamlFile(path.join(content, folder, `${id}.yaml`)) : frontmatter(path.join(content, folder, `${id}.mdx`))) as unknown as Addressed;
+	(folder === 'metrics'
+		? yamlFile(path.join(content, folder, `${id}.yaml`))
+		: frontmatter(path.join(content, folder, `${id}.mdx`))) as unknown as Addressed;
 
 /** Who an entry at a hub URL is addressed to; an issue addresses everyone its items address. */
 function addressedTo(route: string): Addressed {
 	const [section, id] = route.split('/') as [string, string];
 	if (section === 'newsletter') {
-		const issueFile = fs.readdirSync(path.join(content, 'newsletters')).find((f) => frontmatter(path.join(content, 'newsletters', f)).number === Number(id))!;
+		const issueFile = fs
+			.readdirSync(path.join(content, 'newsletters'))
+			.find((f) => frontmatter(path.join(content, 'newsletters', f)).number === Number(id))!;
 		const items = frontmatter(path.join(content, 'newsletters', issueFile)).items as Record<string, string>[];
 		const featured = items.map((item) =>
-			item.paper ? entryAt('papers', item.paper) : item.caseStudy ? entryAt('case-studies', item.caseStudy) : entryAt('metrics', item.metric!),
+			item.paper
+				? entryAt('papers', item.paper)
+				: item.caseStudy
+					? entryAt('case-studies', item.caseStudy)
+					: entryAt('metrics', item.metric!),
 		);
 		return { segments: [...new Set(featured.flatMap((e) => e.segments))], topics: [...new Set(featured.flatMap((e) => e.topics))] };
 	}
@@ -104,7 +112,9 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 				.filter((entry) => entry.isDirectory())
 				.map((entry) => `${section}/${entry.name}/`),
 		);
-		const live = pages.filter((page) => !parseHtml(fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8')).querySelector('.banner-archived'));
+		const live = pages.filter(
+			(page) => !parseHtml(fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8')).querySelector('.banner-archived'),
+		);
 		expect(live).not.toContain('papers/windows-10-end-of-support/');
 		expect(all.items.map((item) => route(item.url)).sort()).toEqual(live.sort());
 		for (const [file, { xml }] of Object.entries(feeds)) {
@@ -119,7 +129,9 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 				.filter(([file, { feed }]) => file !== 'feeds/all.xml' && feed.items.some((other) => other.id === item.id))
 				.map(([file]) => file)
 				.sort();
-			expect(inFeeds, item.title!).toEqual([...segments.map((id) => `feeds/${id}.xml`), ...topics.map((id) => `feeds/topics/${id}.xml`)].sort());
+			expect(inFeeds, item.title!).toEqual(
+				[...segments.map((id) => `feeds/${id}.xml`), ...topics.map((id) => `feeds/topics/${id}.xml`)].sort(),
+			);
 		}
 	});
 
@@ -154,7 +166,8 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 			for (const element of html.querySelectorAll('[href], [src]')) {
 				const url = element.getAttribute('href') ?? element.getAttribute('src')!;
 				expect(url).toMatch(/^(https?:|mailto:)/);
-				if (url.startsWith(SITE)) expect(fs.existsSync(path.join(dist, route(url).replace(/#.*$/, ''), 'index.html')), `${item.title}: ${url}`).toBe(true);
+				if (url.startsWith(SITE))
+					expect(fs.existsSync(path.join(dist, route(url).replace(/#.*$/, ''), 'index.html')), `${item.title}: ${url}`).toBe(true);
 			}
 			expect(html.querySelectorAll('script, style, svg, [class], [style]'), item.title!).toHaveLength(0);
 			expect(item.content).not.toMatch(/data-astro-cid/);

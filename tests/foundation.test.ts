@@ -68,7 +68,9 @@ describe('a fixture hub built at /', () => {
 		const tagLinks = main.querySelectorAll('.byline .pill-list a').map((a) => a.getAttribute('href'));
 		expect(tagLinks).toEqual(['/segments/executives/', '/segments/finance/', '/topics/cloud/']);
 		const feedback = main.querySelectorAll('a').find((a) => a.getAttribute('href')?.startsWith('mailto:'));
-		expect(decodeURIComponent(feedback?.getAttribute('href') ?? '')).toBe('mailto:ada@fixture.example?subject=Feedback: Cloud savings: what moving saves us');
+		expect(decodeURIComponent(feedback?.getAttribute('href') ?? '')).toBe(
+			'mailto:ada@fixture.example?subject=Feedback: Cloud savings: what moving saves us',
+		);
 	});
 
 	it('has a 404 page, a sitemap without unpublished pages, and RSS autodiscovery', async () => {
@@ -108,7 +110,9 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 			name: 'bad-reference',
 			file: 'papers/cloud-savings.mdx',
 			edit: (s) => s.replace('segments: [executives, finance]', 'segments: [executives, finanse]'),
-			expected: [/papers\/cloud-savings\.mdx segments\[1\]: expected an existing segment, one of: all-staff, executives, finance; found "finanse"/],
+			expected: [
+				/papers\/cloud-savings\.mdx segments\[1\]: expected an existing segment, one of: all-staff, executives, finance; found "finanse"/,
+			],
 		},
 		{
 			name: 'bad-yaml',
@@ -131,8 +135,11 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 		{
 			name: 'duplicate-id',
 			file: 'papers/nested/cloud-savings.mdx',
-			edit: () => '---\ntitle: "Another cloud paper"\nsummary: A second file with the same name.\nbusinessValue: It would silently replace the first one.\nsegments: [finance]\nauthor: ada-lovelace\npublished: 2026-03-03\n---\n\nText.\n',
-			expected: [/nested\/cloud-savings\.mdx id: expected an id used once, but .*papers\/cloud-savings\.mdx already uses it; found "cloud-savings"/],
+			edit: () =>
+				'---\ntitle: "Another cloud paper"\nsummary: A second file with the same name.\nbusinessValue: It would silently replace the first one.\nsegments: [finance]\nauthor: ada-lovelace\npublished: 2026-03-03\n---\n\nText.\n',
+			expected: [
+				/nested\/cloud-savings\.mdx id: expected an id used once, but .*papers\/cloud-savings\.mdx already uses it; found "cloud-savings"/,
+			],
 		},
 		{
 			name: 'unpublished-item',

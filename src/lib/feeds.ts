@@ -135,7 +135,9 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 
 /** An issue's full content: the editor's intro and the list of what is in it, with links. */
 export function issueHtml(intro: string, featured: readonly { title: string; summary: string; url: string }[]): string {
-	const list = featured.map(({ title, summary, url }) => `<li><a href="${escapeHtml(url)}">${escapeHtml(title)}</a>: ${escapeHtml(summary)}</li>`);
+	const list = featured.map(
+		({ title, summary, url }) => `<li><a href="${escapeHtml(url)}">${escapeHtml(title)}</a>: ${escapeHtml(summary)}</li>`,
+	);
 	return `${intro}<h2>In this issue</h2><ul>${list.join('')}</ul>`;
 }
 

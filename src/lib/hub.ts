@@ -148,7 +148,11 @@ async function load(): Promise<Hub> {
 		...idProblems(topicFileIds()),
 		...checkReferences(all, check),
 		...metricUsageProblems(usages, check),
-		...criticalProblems(metrics, segments.map((s) => s.id), settings.criticalLimit),
+		...criticalProblems(
+			metrics,
+			segments.map((s) => s.id),
+			settings.criticalLimit,
+		),
 		...duplicateNumberProblems(newsletters.map((n) => ({ number: n.data.number, file: n.filePath ?? n.id }))),
 	]);
 
@@ -156,7 +160,12 @@ async function load(): Promise<Hub> {
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
 		const words = wordCounts.get(key(entry.collection, entry.id))!;
 		// References were checked above, so the author exists.
-		return { author: authorById.get(entry.data.author.id)!, words, minutes: readingMinutes(words), businessValue: entry.data.businessValue };
+		return {
+			author: authorById.get(entry.data.author.id)!,
+			words,
+			minutes: readingMinutes(words),
+			businessValue: entry.data.businessValue,
+		};
 	};
 	const listing = <K extends Kind>(kind: K, entry: CollectionEntry<'papers' | 'case-studies' | 'metrics'>, route: string) => ({
 		kind,

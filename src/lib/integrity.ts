@@ -41,7 +41,13 @@ export function duplicateNumberProblems(issues: readonly { number: number; file:
 	for (const { number, file } of issues) {
 		const first = seen.get(number);
 		if (first === undefined) seen.set(number, file);
-		else problems.push({ file, field: 'number', expected: `a number no other issue uses, but ${first} is already issue ${number}`, found: String(number) });
+		else
+			problems.push({
+				file,
+				field: 'number',
+				expected: `a number no other issue uses, but ${first} is already issue ${number}`,
+				found: String(number),
+			});
 	}
 	return problems;
 }

@@ -82,7 +82,7 @@ export interface IssueEmailContext {
  * What an issue says under an item beside its blurb, on the issue page and in the email alike:
  * the business value of a paper or case study; for a metric, its translation and where it stood.
  */
-export function itemDetails(item: FeaturedItem, issueDate: Date): EmailDetail[] {
+export function itemDetails(item: FeaturedItem, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
 	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
 	const data = item.entry.data;
 	// An issue reports the figures as they were when it went out, so rebuilding an old issue
@@ -90,7 +90,7 @@ export function itemDetails(item: FeaturedItem, issueDate: Date): EmailDetail[] 
 	const known = data.series.filter((point) => point.date <= issueDate);
 	return [
 		{ label: 'What it means', text: data.translation },
-		{ label: 'Where it stands', text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }) },
+		{ label: 'Where it stands', text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }, atRiskTolerance) },
 	];
 }
 
@@ -106,7 +106,7 @@ export function issueEmailModel(
 		title: item.title,
 		url: url(item.path),
 		blurb,
-		details: itemDetails(item, issue.date),
+		details: itemDetails(item, issue.date, hub.settings.atRiskTolerance),
 	}));
 	return {
 		language: hub.settings.language,

@@ -11,7 +11,9 @@ export function loadSettings(dir: string = contentDir()): Settings {
 	const file = path.join(dir, 'hub.yaml');
 	const relative = path.relative(process.cwd(), file);
 	if (!fs.existsSync(file)) {
-		throw new ContentProblems([{ file: relative, expected: 'a hub.yaml with the hub title, tagline, organisation and editors', found: 'no file' }]);
+		throw new ContentProblems([
+			{ file: relative, expected: 'a hub.yaml with the hub title, tagline, organisation and editors', found: 'no file' },
+		]);
 	}
 	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
 	const parsed = settingsSchema.safeParse(raw);

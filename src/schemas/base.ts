@@ -26,9 +26,7 @@ export const writingSchema = z.object({
 	/** The "so what" for the business: revenue, cost, risk or customers. Required, shown first. */
 	businessValue: z.string().min(10, { message: 'one or two sentences on what the business gains (at least 10 characters)' }),
 	/** Segment ids (files in `content/segments/`) this piece is written for; at least one. */
-	segments: z
-		.array(reference('segments'))
-		.min(1, { message: 'at least one segment this piece is for' }),
+	segments: z.array(reference('segments')).min(1, { message: 'at least one segment this piece is for' }),
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
 	...publicationFields,

@@ -23,9 +23,10 @@ const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsc
 /**
  * Astro writes generated modules (`.astro/content-modules.mjs`) into the project root, so two
  * builds of different content from one root overwrite each other's. Each build gets its own copy of
- * the project (node_modules linked), which also keeps tests clear of a writer's `astro dev`.
+ * the project (node_modules linked), which also keeps tests clear of a writer's `astro dev`. The
+ * benchmark builds its hubs the same way.
  */
-async function isolatedProject(work: string): Promise<string> {
+export async function isolatedProject(work: string): Promise<string> {
 	const project = path.join(work, 'project');
 	await fs.rm(project, { recursive: true, force: true });
 	await fs.mkdir(project, { recursive: true });

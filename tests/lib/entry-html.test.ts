@@ -26,7 +26,10 @@ describe('portableHtml: links and images', () => {
 	});
 
 	it('leaves absolute and mailto links alone, and is a no-op on paths at the root base', () => {
-		const doc = clean('<a href="https://example.org/a?b=1&amp;c=2">e</a><a href="mailto:it@example.org">m</a><a href="/papers/x/">x</a>', atRoot);
+		const doc = clean(
+			'<a href="https://example.org/a?b=1&amp;c=2">e</a><a href="mailto:it@example.org">m</a><a href="/papers/x/">x</a>',
+			atRoot,
+		);
 		expect(doc.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual([
 			'https://example.org/a?b=1&c=2',
 			'mailto:it@example.org',

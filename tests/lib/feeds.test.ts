@@ -80,7 +80,11 @@ describe('feedsOf', () => {
 			'feeds/topics/stores.xml',
 			'feeds/topics/cloud.xml',
 		]);
-		expect(feeds[1]).toMatchObject({ title: 'Northwind IT Hub: Executives', description: 'Who Executives are.', pagePath: 'segments/executives/' });
+		expect(feeds[1]).toMatchObject({
+			title: 'Northwind IT Hub: Executives',
+			description: 'Who Executives are.',
+			pagePath: 'segments/executives/',
+		});
 		expect(feeds[3]?.description).toBe('All about Stores.');
 		expect(feeds[0]?.description).toBe('What IT does, in plain words.');
 	});
@@ -160,7 +164,10 @@ describe('channel and OPML', () => {
 	}
 
 	it('dates a channel by its newest entry or edit, and an empty one by the build', () => {
-		const items = [paper('a', { date: day('2026-01-01'), updated: day('2026-03-01') }), paper('b', { date: day('2026-02-01') })] as FeedItem[];
+		const items = [
+			paper('a', { date: day('2026-01-01'), updated: day('2026-03-01') }),
+			paper('b', { date: day('2026-02-01') }),
+		] as FeedItem[];
 		expect(lastChanged(items, day('2026-06-15'))).toEqual(day('2026-03-01'));
 		expect(lastChanged([], day('2026-06-15'))).toEqual(day('2026-06-15'));
 	});
@@ -170,7 +177,11 @@ describe('channel and OPML', () => {
 		const extras = parser.parse(xml) as { language: string; lastBuildDate: string; 'atom:link': Record<string, string> };
 		expect(extras.language).toBe('en-GB');
 		expect(new Date(extras.lastBuildDate)).toEqual(day('2026-03-01'));
-		expect(extras['atom:link']).toMatchObject({ href: 'https://intranet.example/it/feeds/all.xml', rel: 'self', type: 'application/rss+xml' });
+		expect(extras['atom:link']).toMatchObject({
+			href: 'https://intranet.example/it/feeds/all.xml',
+			rel: 'self',
+			type: 'application/rss+xml',
+		});
 	});
 
 	it('lists every feed in OPML 2.0 with absolute feed and page addresses', () => {

@@ -4,7 +4,12 @@ import { formatProblem } from '../../src/lib/problems';
 
 describe('idProblems', () => {
 	it('accepts kebab-case names used once', () => {
-		expect(idProblems([{ id: 'cloud-files', file: 'a' }, { id: 'crm-2026', file: 'b' }])).toEqual([]);
+		expect(
+			idProblems([
+				{ id: 'cloud-files', file: 'a' },
+				{ id: 'crm-2026', file: 'b' },
+			]),
+		).toEqual([]);
 	});
 
 	it('rejects names that are not safe in a URL, saying why', () => {
@@ -39,6 +44,8 @@ describe('duplicateNumberProblems', () => {
 			{ number: 2, file: 'b.mdx' },
 			{ number: 1, file: 'c.mdx' },
 		]);
-		expect(problems.map(formatProblem)).toEqual(['c.mdx number: expected a number no other issue uses, but a.mdx is already issue 1; found 1']);
+		expect(problems.map(formatProblem)).toEqual([
+			'c.mdx number: expected a number no other issue uses, but a.mdx is already issue 1; found 1',
+		]);
 	});
 });

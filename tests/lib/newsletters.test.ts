@@ -105,14 +105,14 @@ describe('featuredIn', () => {
 
 describe('itemDetails', () => {
 	it('gives papers and case studies their business value', () => {
-		expect(itemDetails(paper('a'), day('2026-02-01'))).toEqual([{ label: 'Why it matters', text: 'Value of a.' }]);
+		expect(itemDetails(paper('a'), day('2026-02-01'), 1)).toEqual([{ label: 'Why it matters', text: 'Value of a.' }]);
 	});
 
 	it('describes a metric as it stood on the issue date, not as it stands at the build', () => {
-		const [meaning, standing] = itemDetails(metric, day('2026-02-15'));
+		const [meaning, standing] = itemDetails(metric, day('2026-02-15'), 1);
 		expect(meaning?.text).toBe('Finance closes the month faster.');
 		expect(standing?.text).toMatch(/^Latest 7 days in February 2026 \(target 5 days\)/);
-		expect(itemDetails(metric, day('2026-06-01'))[1]?.text).toMatch(/^Latest 4 days in March 2026/);
+		expect(itemDetails(metric, day('2026-06-01'), 1)[1]?.text).toMatch(/^Latest 4 days in March 2026/);
 	});
 });
 

@@ -12,12 +12,19 @@ describe('withBase and absoluteUrl', () => {
 
 	it('makes absolute URLs for feeds and email from site and base', () => {
 		expect(absoluteUrl('https://intranet.example', '/it/', paths.newsletter(2))).toBe('https://intranet.example/it/newsletter/2/');
-		expect(absoluteUrl(new URL('https://intranet.example/ignored/'), '/', paths.feedTopic('cloud'))).toBe('https://intranet.example/feeds/topics/cloud.xml');
+		expect(absoluteUrl(new URL('https://intranet.example/ignored/'), '/', paths.feedTopic('cloud'))).toBe(
+			'https://intranet.example/feeds/topics/cloud.xml',
+		);
 	});
 });
 
 describe('related', () => {
-	const entry = (id: string, topics: string[], segments: string[], day: number) => ({ id, topics, segments, date: new Date(Date.UTC(2026, 0, day)) });
+	const entry = (id: string, topics: string[], segments: string[], day: number) => ({
+		id,
+		topics,
+		segments,
+		date: new Date(Date.UTC(2026, 0, day)),
+	});
 	const me = entry('me', ['cloud', 'cost'], ['finance'], 1);
 
 	it('ranks shared topics above shared segments, newer first on a tie, and drops the unrelated and itself', () => {

@@ -27,7 +27,8 @@ describe('findReferences', () => {
 });
 
 describe('checkReferences', () => {
-	const ids = (collection: string) => ({ segments: ['executives', 'finance'], authors: ['ada'], papers: ['cloud', 'draft'] })[collection] ?? [];
+	const ids = (collection: string) =>
+		({ segments: ['executives', 'finance'], authors: ['ada'], papers: ['cloud', 'draft'] })[collection] ?? [];
 
 	it('reports an unknown id with the file, the field and the ids that exist', () => {
 		const problems = checkReferences([paper], { ids, isPublic: () => true });
@@ -37,7 +38,12 @@ describe('checkReferences', () => {
 	});
 
 	it('reports a published entry that points at an unpublished one, but not a draft that does', () => {
-		const issue = { collection: 'newsletters', id: 'one', filePath: 'content/newsletters/one.mdx', data: { items: [{ paper: { collection: 'papers', id: 'draft' } }] } };
+		const issue = {
+			collection: 'newsletters',
+			id: 'one',
+			filePath: 'content/newsletters/one.mdx',
+			data: { items: [{ paper: { collection: 'papers', id: 'draft' } }] },
+		};
 		const isPublic = (ref: { id: string }) => ref.id !== 'draft' && ref.id !== 'two';
 		expect(checkReferences([issue], { ids, isPublic }).map(formatProblem)).toEqual([
 			'content/newsletters/one.mdx items[0].paper: expected a published paper; found "draft", which is a draft or dated after this build',

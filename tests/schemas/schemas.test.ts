@@ -85,15 +85,21 @@ describe('bad entries are rejected with messages a writer can act on', () => {
 
 	it('rejects a metric direction other than higher or lower', () => {
 		const metric = yamlFile(filesIn('metrics')[0]!) as Record<string, unknown>;
-		expect(check(metricSchema, { ...metric, direction: 'up' })).toEqual([expect.stringMatching(/direction: expected "higher" or "lower"; found "up"/)]);
+		expect(check(metricSchema, { ...metric, direction: 'up' })).toEqual([
+			expect.stringMatching(/direction: expected "higher" or "lower"; found "up"/),
+		]);
 	});
 
 	it('rejects a newsletter item that names two entries', () => {
 		const issue = frontmatter(filesIn('newsletters')[0]!) as Record<string, unknown>;
-		expect(check(newsletterSchema, { ...issue, items: [{ paper: 'a', metric: 'b' }] }).join('\n')).toMatch(/items\[0\]: expected exactly one of paper, caseStudy or metric per item .*; found {"paper":"a","metric":"b"}/);
+		expect(check(newsletterSchema, { ...issue, items: [{ paper: 'a', metric: 'b' }] }).join('\n')).toMatch(
+			/items\[0\]: expected exactly one of paper, caseStudy or metric per item .*; found {"paper":"a","metric":"b"}/,
+		);
 	});
 
 	it('rejects an author without a valid email', () => {
-		expect(check(authorSchema, { name: 'Ada', role: 'Lead', email: 'ada' })).toEqual([expect.stringMatching(/email: expected an email address/)]);
+		expect(check(authorSchema, { name: 'Ada', role: 'Lead', email: 'ada' })).toEqual([
+			expect.stringMatching(/email: expected an email address/),
+		]);
 	});
 });

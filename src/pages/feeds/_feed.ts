@@ -31,7 +31,11 @@ export function siteUrls(context: APIContext): SiteUrls {
 async function fullContent(item: FeedItem, hub: Hub, urls: SiteUrls): Promise<string> {
 	const body = await renderEntryHtml(item.entry, { ...urls, path: item.path });
 	if (item.kind !== 'newsletter') return body;
-	const featured = issueEntries(hub, item).map(({ item: entry, blurb }) => ({ title: entry.title, summary: blurb, url: itemLink(entry, urls) }));
+	const featured = issueEntries(hub, item).map(({ item: entry, blurb }) => ({
+		title: entry.title,
+		summary: blurb,
+		url: itemLink(entry, urls),
+	}));
 	return issueHtml(body, featured);
 }
 
