@@ -8,20 +8,32 @@ import { newsletterSchema } from './schemas/newsletter';
 import { paperSchema } from './schemas/paper';
 import { segmentSchema } from './schemas/segment';
 import { topicSchema } from './schemas/topic';
-import { contentDir } from './lib/content-dir';
+import { COLLECTION_FILES, contentDir } from './lib/content-dir';
+import { idFromFile } from './lib/integrity';
 import { reportSchemaProblems } from './lib/schema-loader';
 
 const root = contentDir();
-// Schema failures are reported through the hub's formatter (file:line, field, expected, found).
-const from = (folder: string, pattern: string, schema: z.ZodType) =>
-	reportSchemaProblems(glob({ pattern, base: `${root}/${folder}` }), schema);
+
+/**
+ * An entry is named after its file (`idFromFile`), wherever it sits in its folder: ids become URLs,
+ * and the hub's id checks (unsafe names, two files with one name) see exactly what Astro sees.
+ * Schema failures are reported through the hub's formatter (file:line, field, expected, found).
+ */
+const collection = <S extends z.ZodType>(name: keyof typeof COLLECTION_FILES, schema: S) =>
+	defineCollection({
+		loader: reportSchemaProblems(
+			glob({ pattern: COLLECTION_FILES[name], base: `${root}/${name}`, generateId: ({ entry }) => idFromFile(entry) }),
+			schema,
+		),
+		schema,
+	});
 
 export const collections = {
-	papers: defineCollection({ loader: from('papers', '**/*.mdx', paperSchema), schema: paperSchema }),
-	'case-studies': defineCollection({ loader: from('case-studies', '**/*.mdx', caseStudySchema), schema: caseStudySchema }),
-	metrics: defineCollection({ loader: from('metrics', '**/*.{yaml,yml}', metricSchema), schema: metricSchema }),
-	newsletters: defineCollection({ loader: from('newsletters', '**/*.mdx', newsletterSchema), schema: newsletterSchema }),
-	segments: defineCollection({ loader: from('segments', '**/*.{yaml,yml}', segmentSchema), schema: segmentSchema }),
-	authors: defineCollection({ loader: from('authors', '**/*.{yaml,yml}', authorSchema), schema: authorSchema }),
+	papers: collection('papers', paperSchema),
+	'case-studies': collection('case-studies', caseStudySchema),
+	metrics: collection('metrics', metricSchema),
+	newsletters: collection('newsletters', newsletterSchema),
+	segments: collection('segments', segmentSchema),
+	authors: collection('authors', authorSchema),
 	topics: defineCollection({ loader: reportSchemaProblems(file(`${root}/topics.yaml`), topicSchema), schema: topicSchema }),
 };

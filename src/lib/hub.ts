@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:c
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { contentDir } from './content-dir';
+import { COLLECTION_FILES, contentDir } from './content-dir';
 import { duplicateNumberProblems, idFromFile, idProblems, type IdentifiedFile } from './integrity';
 import { countWords, parseMdx, proseText, readingMinutes } from './mdx';
 import { criticalProblems, metricUsageProblems, metricUsages, type MetricUsage } from './metrics';
@@ -139,12 +139,7 @@ async function load(): Promise<Hub> {
 	});
 
 	assertNoProblems([
-		...idProblems(collectionFiles('papers', '**/*.mdx')),
-		...idProblems(collectionFiles('case-studies', '**/*.mdx')),
-		...idProblems(collectionFiles('metrics', '**/*.{yaml,yml}')),
-		...idProblems(collectionFiles('newsletters', '**/*.mdx')),
-		...idProblems(collectionFiles('segments', '**/*.{yaml,yml}')),
-		...idProblems(collectionFiles('authors', '**/*.{yaml,yml}')),
+		...Object.entries(COLLECTION_FILES).flatMap(([folder, pattern]) => idProblems(collectionFiles(folder, pattern))),
 		...idProblems(topicFileIds()),
 		...checkReferences(all, check),
 		...metricUsageProblems(usages, check),
