@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -17,7 +18,9 @@ export function search(): AstroIntegration {
 				try {
 					const { index } = checked('createIndex', await pagefind.createIndex());
 					const { page_count } = checked('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
-					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) }));
+					const output = new URL('pagefind/', dir);
+					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(output) }));
+					await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(new URL(file, output), { force: true })));
 					logger.info(`read ${page_count} pages for the search index in ${Math.round(performance.now() - started)} ms`);
 				} finally {
 					await pagefind.close();
@@ -26,6 +29,21 @@ export function search(): AstroIntegration {
 		},
 	};
 }
+
+/**
+ * Pagefind writes its ready-made search interfaces beside the index on every build (about 430 kB).
+ * The search page drives `pagefind.js` itself (OR within a facet, which those interfaces cannot
+ * do), so nothing loads them: leave them out of the site.
+ */
+const UNUSED_BUNDLES = [
+	'pagefind-ui.js',
+	'pagefind-ui.css',
+	'pagefind-modular-ui.js',
+	'pagefind-modular-ui.css',
+	'pagefind-component-ui.js',
+	'pagefind-component-ui.css',
+	'pagefind-highlight.js',
+];
 
 /** Pagefind reports problems in the response instead of throwing; a build must not ship a broken index. */
 function checked<T extends { errors: string[] }>(step: string, response: T): Required<T> {

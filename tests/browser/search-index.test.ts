@@ -47,6 +47,12 @@ describe.each([
 		expect(entry.languages['en-gb']?.page_count).toBeGreaterThan(20);
 	});
 
+	it("ships none of Pagefind's ready-made interfaces, which the search page does not load", async () => {
+		const files = await fs.readdir(path.join(dist(), 'pagefind'));
+		expect(files.filter((file) => /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./.test(file))).toEqual([]);
+		expect(files).toContain('pagefind-worker.js');
+	});
+
 	it('holds exactly the pages whose main content is marked, and no list, archived, draft or future page', async () => {
 		const urls = (await indexedPages(dist())).map((page) => page.url);
 		expect(urls).toEqual(await markedPages(dist()));
