@@ -226,6 +226,16 @@ export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: 
 	return problems;
 }
 
+/**
+ * The metric an MDX component (`<Metric>`, `<MetricValue>`) names. `loadHub()` has already
+ * reported unknown ids with their file and line, so a miss here is a bug, not a writer's mistake.
+ */
+export function citedMetric(hub: Pick<Hub, 'metrics'>, id: string, component: string): MetricItem {
+	const metric = hub.metrics.find((m) => m.id === id);
+	if (!metric) throw new Error(`<${component} id="${id}"/>: no published metric has this id`);
+	return metric;
+}
+
 /** The live metrics a segment's focus group chose, best rank first. */
 export function criticalFor(hub: Pick<Hub, 'listed'>, segmentId: string): { metric: MetricItem; rank: number }[] {
 	return hub.listed

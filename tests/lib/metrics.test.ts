@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyItem, Hub } from '../../src/lib/hub';
+import type { AnyItem, Hub, MetricItem } from '../../src/lib/hub';
 import {
 	citedBy,
+	citedMetric,
 	criticalFor,
 	criticalProblems,
 	describeMetric,
@@ -297,5 +298,17 @@ describe('critical metrics and citations from the hub', () => {
 		expect(ids('uptime')).toEqual(['case-study/black-friday']);
 		expect(ids('speed')).toEqual(['newsletter/issue-1']);
 		expect(ids('unknown')).toEqual([]);
+	});
+});
+
+describe('citedMetric', () => {
+	const hub = { metrics: [{ id: 'checkout-availability' } as MetricItem] };
+
+	it('finds the metric a component names', () => {
+		expect(citedMetric(hub, 'checkout-availability', 'Metric').id).toBe('checkout-availability');
+	});
+
+	it('names the component and the id when the hub has no such metric', () => {
+		expect(() => citedMetric(hub, 'uptime', 'MetricValue')).toThrow('<MetricValue id="uptime"/>: no published metric has this id');
 	});
 });
