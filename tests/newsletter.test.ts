@@ -280,7 +280,7 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/issue-1\.mdx items\[1\]\.caseStudy: expected an existing case study, one of: finance-close; found "finance-closing"/,
+			/newsletters\/issue-1\.mdx:\d+ items\[1\]\.caseStudy: expected an existing case study, one of: finance-close; found "finance-closing"/,
 		);
 	});
 
@@ -292,9 +292,9 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/issue-1\.mdx items\[0\]\.paper: expected a published paper; found "secret-draft", which is a draft/,
+			/newsletters\/issue-1\.mdx:\d+ items\[0\]\.paper: expected a published paper; found "secret-draft", which is a draft/,
 		);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx items\[3\]\.paper: expected a published paper; found "future-plans"/);
+		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:\d+ items\[3\]\.paper: expected a published paper; found "future-plans"/);
 	});
 
 	it('fails the build when an item names no kind the hub knows, with the line of the item', async () => {
@@ -316,7 +316,7 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/(autumn|issue-1)\.mdx number: expected a number no other issue uses, but \S+newsletters\/(issue-1|autumn)\.mdx is already issue 1; found 1/,
+			/newsletters\/(autumn|issue-1)\.mdx:\d+ number: expected a number no other issue uses, but \S+newsletters\/(issue-1|autumn)\.mdx is already issue 1; found 1/,
 		);
 	});
 });

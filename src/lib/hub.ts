@@ -13,6 +13,7 @@ import { countWords, parseMdx, proseText, readingMinutes } from './mdx';
 import { criticalProblems, metricUsageProblems, metricUsages, type MetricUsage } from './metrics';
 import { paths } from './paths';
 import { assertNoProblems } from './problems';
+import { locateProblems } from './schema-loader';
 import { buildTime, hasPage, isListed, visibility, type Visibility } from './publication';
 import { checkReferences, type Reference, type ReferenceCheck } from './references';
 import { loadSettings } from './settings';
@@ -138,18 +139,20 @@ async function load(): Promise<Hub> {
 		return metricUsages(tree, { collection: e.collection, id: e.id, file: e.filePath ?? e.id });
 	});
 
-	assertNoProblems([
-		...Object.entries(COLLECTION_FILES).flatMap(([folder, pattern]) => idProblems(collectionFiles(folder, pattern))),
-		...idProblems(topicFileIds()),
-		...checkReferences(all, check),
-		...metricUsageProblems(usages, check),
-		...criticalProblems(
-			metrics,
-			segments.map((s) => s.id),
-			settings.criticalLimit,
-		),
-		...duplicateNumberProblems(newsletters.map((n) => ({ number: n.data.number, file: n.filePath ?? n.id }))),
-	]);
+	assertNoProblems(
+		locateProblems([
+			...Object.entries(COLLECTION_FILES).flatMap(([folder, pattern]) => idProblems(collectionFiles(folder, pattern))),
+			...idProblems(topicFileIds()),
+			...checkReferences(all, check),
+			...metricUsageProblems(usages, check),
+			...criticalProblems(
+				metrics,
+				segments.map((s) => s.id),
+				settings.criticalLimit,
+			),
+			...duplicateNumberProblems(newsletters.map((n) => ({ number: n.data.number, file: n.filePath ?? n.id }))),
+		]),
+	);
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {

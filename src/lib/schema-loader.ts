@@ -9,13 +9,17 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { idFromFile } from './integrity';
-import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSource } from './lint/source';
+import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSource, yamlNodeAt } from './lint/source';
 import { parseMdx } from './mdx';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
 import { schemaProblems } from './zod-problems';
 
-/** The line of each problem's field in the file, so editors can jump to it. */
-function withLines(problems: readonly Problem[], absolute: string): Problem[] {
+/**
+ * The line of each problem's field in the file, so editors can jump to it. A schema problem may
+ * name a field the writer left out: it gets the line of the nearest field that is there. With
+ * `exact`, only a field that is in the file gets a line (an entry's `id` is its file name).
+ */
+function withLines(problems: readonly Problem[], absolute: string, exact = false): Problem[] {
 	const source = fs.readFileSync(absolute, 'utf8');
 	let yaml = parseYamlSource(source, source, 0);
 	if (absolute.endsWith('.mdx') || absolute.endsWith('.md')) {
@@ -26,8 +30,23 @@ function withLines(problems: readonly Problem[], absolute: string): Problem[] {
 	}
 	const position = lineIndex(source);
 	return problems.map((problem) => {
-		const range = fieldRange(yaml, problem.field ? parseFieldPath(problem.field) : []);
+		const fieldPath = problem.field ? parseFieldPath(problem.field) : [];
+		if (exact && !yamlNodeAt(yaml, fieldPath).exact) return problem;
+		const range = fieldRange(yaml, fieldPath);
 		return range ? { ...problem, line: position(range[0]).line } : problem;
+	});
+}
+
+/**
+ * Adds the line of each problem's field to problems found after loading (references, ids, the
+ * critical three), so they read like schema problems: `file:line field: expected …; found …`.
+ * Files are read only when there is something to report.
+ */
+export function locateProblems(problems: readonly Problem[]): Problem[] {
+	return problems.map((problem) => {
+		const absolute = path.resolve(problem.file);
+		if (problem.line !== undefined || !problem.field || !fs.existsSync(absolute)) return problem;
+		return withLines([problem], absolute, true)[0] ?? problem;
 	});
 }
 
