@@ -90,6 +90,16 @@ describe('a fixture hub built at /', () => {
 	});
 });
 
+describe('a production build whatever NODE_ENV says', () => {
+	it('publishes no draft or future page even under NODE_ENV=development', async () => {
+		// Vite's import.meta.env.DEV follows NODE_ENV; the hub must decide preview from the Astro command.
+		const build = await buildHub({ name: 'foundation-node-env', content: FIXTURE, now: NOW, env: { NODE_ENV: 'development' } });
+		expect(build.code, build.output).toBe(0);
+		const papers = (await listFiles(path.join(build.dist, 'papers'))).filter((f) => f.endsWith('/index.html'));
+		expect(papers).toEqual(['cloud-savings/index.html', 'old-laptops/index.html', 'phishing-drill/index.html']);
+	});
+});
+
 describe('the same hub under --base /it/', () => {
 	it('prefixes every internal link, asset and sitemap URL with the base', async () => {
 		const build = await buildHub({ name: 'foundation-it', content: FIXTURE, now: NOW, base: '/it/', site: 'https://intranet.example' });

@@ -46,6 +46,8 @@ export interface BuildOptions {
 	site?: string;
 	/** Pins the publication rule's "now" (HOURGLASS_NOW). */
 	now?: string;
+	/** Extra environment for the build, e.g. a NODE_ENV a CI system might set. */
+	env?: Record<string, string>;
 	/** Keep what an earlier build of this name left in `dist/` (to test that a failure keeps it). */
 	keepDist?: boolean;
 }
@@ -76,6 +78,7 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 		ASTRO_TELEMETRY_DISABLED: '1',
 		NO_COLOR: '1',
 		...(options.now ? { HOURGLASS_NOW: options.now } : {}),
+		...options.env,
 	};
 	try {
 		const { stdout, stderr } = await run(process.execPath, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
