@@ -8,7 +8,7 @@ import { newsletterSchema } from './schemas/newsletter';
 import { paperSchema } from './schemas/paper';
 import { segmentSchema } from './schemas/segment';
 import { topicSchema } from './schemas/topic';
-import { COLLECTION_FILES, contentDir } from './lib/content-dir';
+import { collectionPattern, contentDir, type FileCollection } from './lib/content-dir';
 import { idFromFile } from './lib/integrity';
 import { reportSchemaProblems } from './lib/schema-loader';
 
@@ -19,10 +19,10 @@ const root = contentDir();
  * and the hub's id checks (unsafe names, two files with one name) see exactly what Astro sees.
  * Schema failures are reported through the hub's formatter (file:line, field, expected, found).
  */
-const collection = <S extends z.ZodType>(name: keyof typeof COLLECTION_FILES, schema: S) =>
+const collection = <S extends z.ZodType>(name: FileCollection, schema: S) =>
 	defineCollection({
 		loader: reportSchemaProblems(
-			glob({ pattern: COLLECTION_FILES[name], base: `${root}/${name}`, generateId: ({ entry }) => idFromFile(entry) }),
+			glob({ pattern: collectionPattern(name), base: `${root}/${name}`, generateId: ({ entry }) => idFromFile(entry) }),
 			schema,
 		),
 		schema,

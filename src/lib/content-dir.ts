@@ -9,15 +9,24 @@ export function contentDir(cwd: string = process.cwd()): string {
 }
 
 /**
- * The folders under the content root that hold one entry per file, and the files each reads.
- * Astro's loaders (src/content.config.ts) and the hub's id checks (src/lib/hub.ts) both read this,
- * so they always see the same files. Topics live in one file, `topics.yaml`.
+ * The folders under the content root that hold one entry per file, and the extensions each reads
+ * (the first is what `npm run new` writes). Astro's loaders (src/content.config.ts), the hub's id
+ * checks (src/lib/hub.ts) and the linter (src/lib/lint/kinds.ts) all read this, so they always see
+ * the same files. Topics live in one file, `topics.yaml`.
  */
-export const COLLECTION_FILES = {
-	papers: '**/*.mdx',
-	'case-studies': '**/*.mdx',
-	metrics: '**/*.{yaml,yml}',
-	newsletters: '**/*.mdx',
-	segments: '**/*.{yaml,yml}',
-	authors: '**/*.{yaml,yml}',
+export const COLLECTION_EXTENSIONS = {
+	papers: ['.mdx'],
+	'case-studies': ['.mdx'],
+	metrics: ['.yaml', '.yml'],
+	newsletters: ['.mdx'],
+	segments: ['.yaml', '.yml'],
+	authors: ['.yaml', '.yml'],
 } as const;
+
+export type FileCollection = keyof typeof COLLECTION_EXTENSIONS;
+
+/** The glob of a collection's files under its folder: every file with one of its extensions, at any depth. */
+export function collectionPattern(name: FileCollection): string {
+	const extensions: readonly string[] = COLLECTION_EXTENSIONS[name].map((extension) => extension.slice(1));
+	return extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
+}

@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:c
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { COLLECTION_FILES, contentDir } from './content-dir';
+import { COLLECTION_EXTENSIONS, collectionPattern, contentDir, type FileCollection } from './content-dir';
 import { duplicateNumberProblems, idFromFile, idProblems, type IdentifiedFile } from './integrity';
 import { countWords, parseMdx, proseText, readingMinutes } from './mdx';
 import { criticalProblems, metricUsageProblems, metricUsages, type MetricUsage } from './metrics';
@@ -141,7 +141,9 @@ async function load(): Promise<Hub> {
 
 	assertNoProblems(
 		locateProblems([
-			...Object.entries(COLLECTION_FILES).flatMap(([folder, pattern]) => idProblems(collectionFiles(folder, pattern))),
+			...(Object.keys(COLLECTION_EXTENSIONS) as FileCollection[]).flatMap((name) =>
+				idProblems(collectionFiles(name, collectionPattern(name))),
+			),
 			...idProblems(topicFileIds()),
 			...checkReferences(all, check),
 			...metricUsageProblems(usages, check),

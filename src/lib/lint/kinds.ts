@@ -1,7 +1,8 @@
 /**
  * The kinds of writing a hub holds, where their files live and how the hub names them. The linter
- * and `npm run new` both work from this table; it matches the collections in `src/content.config.ts`.
+ * and `npm run new` both work from this table; the files each reads come from `COLLECTION_EXTENSIONS`.
  */
+import { COLLECTION_EXTENSIONS } from '../content-dir.ts';
 import { paths } from '../paths.ts';
 
 export type WritingKind = 'paper' | 'case-study' | 'metric' | 'newsletter';
@@ -18,18 +19,23 @@ export interface KindInfo {
 }
 
 export const KINDS: Record<WritingKind, KindInfo> = {
-	paper: { collection: 'papers', folder: 'papers', extensions: ['.mdx'], noun: 'position paper' },
-	'case-study': { collection: 'case-studies', folder: 'case-studies', extensions: ['.mdx'], noun: 'case study' },
-	metric: { collection: 'metrics', folder: 'metrics', extensions: ['.yaml', '.yml'], noun: 'metric' },
-	newsletter: { collection: 'newsletters', folder: 'newsletters', extensions: ['.mdx'], noun: 'newsletter issue' },
+	paper: { collection: 'papers', folder: 'papers', extensions: COLLECTION_EXTENSIONS.papers, noun: 'position paper' },
+	'case-study': {
+		collection: 'case-studies',
+		folder: 'case-studies',
+		extensions: COLLECTION_EXTENSIONS['case-studies'],
+		noun: 'case study',
+	},
+	metric: { collection: 'metrics', folder: 'metrics', extensions: COLLECTION_EXTENSIONS.metrics, noun: 'metric' },
+	newsletter: { collection: 'newsletters', folder: 'newsletters', extensions: COLLECTION_EXTENSIONS.newsletters, noun: 'newsletter issue' },
 };
 
 export const WRITING_KINDS = Object.keys(KINDS) as WritingKind[];
 
 /** Collections that are not writing but that writing refers to. */
 export const SUPPORT_COLLECTIONS = {
-	segments: { folder: 'segments', extensions: ['.yaml', '.yml'] },
-	authors: { folder: 'authors', extensions: ['.yaml', '.yml'] },
+	segments: { folder: 'segments', extensions: COLLECTION_EXTENSIONS.segments },
+	authors: { folder: 'authors', extensions: COLLECTION_EXTENSIONS.authors },
 } as const;
 
 /** The route of an entry of a kind, relative to the site's base; newsletters are routed by number. */
