@@ -1,16 +1,16 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { authorSchema } from './schemas/author';
-import { caseStudySchema } from './schemas/case-study';
-import { metricSchema } from './schemas/metric';
-import { newsletterSchema } from './schemas/newsletter';
-import { paperSchema } from './schemas/paper';
-import { segmentSchema } from './schemas/segment';
-import { topicSchema } from './schemas/topic';
-import { collectionPattern, contentDir, type FileCollection } from './lib/content-dir';
-import { idFromFile } from './lib/integrity';
-import { reportSchemaProblems } from './lib/schema-loader';
+import { authorSchema } from './content/schemas/author';
+import { caseStudySchema } from './content/schemas/case-study';
+import { metricSchema } from './content/schemas/metric';
+import { newsletterSchema } from './content/schemas/newsletter';
+import { paperSchema } from './content/schemas/paper';
+import { segmentSchema } from './content/schemas/segment';
+import { topicSchema } from './content/schemas/topic';
+import { collectionPattern, contentDir, type FileCollection } from './content/content-dir';
+import { idFromFile } from './checks/integrity';
+import { reportSchemaProblems } from './content/schema-loader';
 
 const root = contentDir();
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { paths } from '../src/lib/paths';
+import { paths } from '../src/content/paths';
 import { buildHub, copyFixture, listFiles, ROOT, type BuildResult } from './helpers/build-hub';
 
 const SITE = 'https://intranet.example';

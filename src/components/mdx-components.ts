@@ -1,7 +1,7 @@
 /**
  * Components writers may use in MDX without importing them. Pages and feeds pass this same map
  * to `<Content components={…}>`, so an entry renders the same everywhere. The hub checks every
- * use of the metric components while loading (`metricUsages` in src/lib/metrics.ts).
+ * use of the metric components while loading (`metricUsages` in src/hub/metrics.ts).
  */
 import Metric from './metrics/Metric.astro';
 import MetricValue from './metrics/MetricValue.astro';

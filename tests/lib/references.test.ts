@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/problems';
-import { checkReferences, findReferences } from '../../src/lib/references';
+import { formatProblem } from '../../src/content/problems';
+import { checkReferences, findReferences } from '../../src/checks/references';
 
 const paper = {
 	collection: 'papers',

@@ -1,10 +1,10 @@
 /**
  * Turns a feed of the hub into an RSS response. Shared by the feed routes beside it; what the feed
- * says is decided in `src/lib/feeds.ts`, the entry bodies come from `renderEntryHtml`.
+ * says is decided in `src/outputs/feeds.ts`, the entry bodies come from `renderEntryHtml`.
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { renderEntryHtml } from '../../lib/entry-html';
+import { renderEntryHtml } from '../../outputs/entry-html';
 import {
 	ATOM_NAMESPACE,
 	assertDistinctFeeds,
@@ -17,10 +17,10 @@ import {
 	type Feed,
 	type FeedItem,
 	type SiteUrls,
-} from '../../lib/feeds';
-import { loadHub, type Hub } from '../../lib/hub';
-import { issueEntries } from '../../lib/newsletters';
-import { absoluteUrl, withBase } from '../../lib/paths';
+} from '../../outputs/feeds';
+import { loadHub, type Hub } from '../../hub/hub';
+import { issueEntries } from '../../outputs/newsletters';
+import { absoluteUrl, withBase } from '../../content/paths';
 
 /** The site's URLs as this build serves them (`--site`, `--base`). */
 export function siteUrls(context: APIContext): SiteUrls {

@@ -3,10 +3,10 @@
  * so the email is composed once per issue and build.
  */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { composeIssueEmail, type IssueEmail } from '../../../lib/email';
-import { renderEntryHtml } from '../../../lib/entry-html';
-import { loadHub, type NewsletterItem } from '../../../lib/hub';
-import { issueEmailModel } from '../../../lib/newsletters';
+import { composeIssueEmail, type IssueEmail } from '../../../outputs/email';
+import { renderEntryHtml } from '../../../outputs/entry-html';
+import { loadHub, type NewsletterItem } from '../../../hub/hub';
+import { issueEmailModel } from '../../../outputs/newsletters';
 
 export interface Props {
 	issue: NewsletterItem;
