@@ -3,7 +3,7 @@
  * the search page offers the same values as checkboxes; both take them from here, so a value in
  * the index always has its checkbox.
  */
-import { kindLabel } from '../content/format';
+import { kindLabel } from '../content/kinds';
 import type { AnyItem, Hub, Kind } from '../hub/hub';
 
 export const FACETS = [

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { entryFromSource } from '../../src/tools/lint/entry';
-import type { WritingKind } from '../../src/tools/lint/kinds';
+import type { WritingKind } from '../../src/content/kinds';
 import { RULES } from '../../src/tools/lint/rules/index';
 import type { HubIndex, LintMessage } from '../../src/tools/lint/types';
 import type { Visibility } from '../../src/content/publication';

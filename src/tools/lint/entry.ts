@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { idFromFile } from '../../checks/integrity.ts';
+import { idFromFile } from '../../content/content-dir.ts';
 import { parseMdx } from '../../content/mdx.ts';
-import { KINDS, SUPPORT_COLLECTIONS, WRITING_KINDS, type WritingKind } from './kinds.ts';
-import { frontmatterStart, lineIndex, parseYamlSource, type Point, type YamlSource } from './source.ts';
+import { COLLECTIONS, KINDS, TOPICS_FILE, WRITING_KINDS, type WritingKind } from '../../content/kinds.ts';
+import { frontmatterStart, lineIndex, parseYamlSource, type Point, type YamlSource } from '../../content/source.ts';
 
 export interface SourceProblem {
 	offset: number;
@@ -110,7 +110,7 @@ function filesIn(dir: string, extensions: readonly string[]): string[] {
 
 /** An entry from its text; `absolute` names it (its id is the file name). */
 export function entryFromSource(kind: WritingKind, source: string, absolute: string, cwd: string = process.cwd()): WritingEntry {
-	if (KINDS[kind].extensions[0] === '.mdx') return mdxFile(kind, absolute, cwd, source);
+	if (KINDS[kind].body) return mdxFile(kind, absolute, cwd, source);
 	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd, source), kind, tree: undefined };
 }
 
@@ -120,13 +120,13 @@ export const readEntry = (kind: WritingKind, absolute: string, cwd: string = pro
 /** Every file of a hub's content folder, parsed but not yet checked. */
 export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 	const entries = WRITING_KINDS.flatMap((kind) =>
-		filesIn(path.join(root, KINDS[kind].folder), KINDS[kind].extensions).map((file) => readEntry(kind, file, cwd)),
+		filesIn(path.join(root, KINDS[kind].collection), COLLECTIONS[KINDS[kind].collection].extensions).map((file) =>
+			readEntry(kind, file, cwd),
+		),
 	);
-	const support = (name: keyof typeof SUPPORT_COLLECTIONS) =>
-		filesIn(path.join(root, SUPPORT_COLLECTIONS[name].folder), SUPPORT_COLLECTIONS[name].extensions).map((file) =>
-			yamlFile(name, idFromFile(file), file, cwd),
-		);
-	const topicsPath = path.join(root, 'topics.yaml');
+	const support = (name: 'segments' | 'authors') =>
+		filesIn(path.join(root, name), COLLECTIONS[name].extensions).map((file) => yamlFile(name, idFromFile(file), file, cwd));
+	const topicsPath = path.join(root, TOPICS_FILE);
 	const topicsFile = fs.existsSync(topicsPath) ? yamlFile('topics', 'topics', topicsPath, cwd) : undefined;
 	const topicIds = Array.isArray(topicsFile?.data) ? topicsFile.data.map((topic: { id?: unknown } | null) => String(topic?.id)) : [];
 	const settingsPath = path.join(root, 'hub.yaml');

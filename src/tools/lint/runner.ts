@@ -6,9 +6,9 @@ import { formatProblem } from '../../content/problems.ts';
 import type { Visibility } from '../../content/publication.ts';
 import type { LintConfig } from './config.ts';
 import { field, readHub, type HubContent, type HubFile, type WritingEntry } from './entry.ts';
-import { routeOf } from './kinds.ts';
+import { routeOf } from '../../content/kinds.ts';
 import { checkSchemas, statusOf, type LocatedProblem } from './schema.ts';
-import { fieldRange } from './source.ts';
+import { fieldRange } from '../../content/source.ts';
 import type { HubIndex, LintMessage, Report } from './types.ts';
 
 export interface FileReport {

@@ -4,30 +4,18 @@
  * in the shape of the hub's one formatter, located in the file for the linter's report.
  */
 import type { z } from 'astro/zod';
-import { authorSchema } from '../../content/schemas/author.ts';
-import { caseStudySchema } from '../../content/schemas/case-study.ts';
-import { metricSchema } from '../../content/schemas/metric.ts';
-import { newsletterSchema } from '../../content/schemas/newsletter.ts';
-import { paperSchema } from '../../content/schemas/paper.ts';
-import { segmentSchema } from '../../content/schemas/segment.ts';
+import { COLLECTIONS } from '../../content/kinds.ts';
 import { settingsSchema } from '../../content/schemas/settings.ts';
-import { topicSchema } from '../../content/schemas/topic.ts';
 import { duplicateNumberProblems, idProblems } from '../../checks/integrity.ts';
 import type { Problem } from '../../content/problems.ts';
 import { visibility, type Visibility } from '../../content/publication.ts';
 import { checkReferences, type EntryLike, type Reference } from '../../checks/references.ts';
 import { schemaProblems } from '../../content/zod-problems.ts';
 import { idsByCollection, type HubContent, type HubFile } from './entry.ts';
-import { parseFieldPath } from './source.ts';
+import { parseFieldPath } from '../../content/source.ts';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
-	papers: paperSchema,
-	'case-studies': caseStudySchema,
-	metrics: metricSchema,
-	newsletters: newsletterSchema,
-	segments: segmentSchema,
-	authors: authorSchema,
-	topics: topicSchema,
+	...Object.fromEntries(Object.entries(COLLECTIONS).map(([name, info]) => [name, info.schema])),
 	settings: settingsSchema,
 };
 

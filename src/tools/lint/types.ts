@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import type { Visibility } from '../../content/publication.ts';
 import type { WritingEntry } from './entry.ts';
-import type { WritingKind } from './kinds.ts';
+import type { WritingKind } from '../../content/kinds.ts';
 
 export type Severity = 'off' | 'warn' | 'error';
 
