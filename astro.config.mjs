@@ -12,6 +12,9 @@ export default defineConfig({
 	// Tests and the benchmark build several hubs side by side; each needs its own content cache.
 	cacheDir: process.env.HOURGLASS_CACHE_DIR ?? './node_modules/.astro',
 	trailingSlash: 'ignore',
+	// Entries are rendered by the hub's own loader (src/content/loader.ts), which highlights code with
+	// classes; Astro's inline-styled Shiki would be blocked by the CSP.
+	markdown: { syntaxHighlight: false },
 	vite: {
 		// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
 		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },
