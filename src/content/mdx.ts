@@ -14,7 +14,7 @@ const parser = createProcessor({ remarkPlugins: MDX_REMARK_PLUGINS });
 
 /** Parses an MDX file (frontmatter allowed) into an mdast tree with exact positions. Throws on a syntax error. */
 export function parseMdx(source: string): Root {
-	return parser.parse(source) as Root;
+	return parser.parse(source);
 }
 
 /** Node types a reader does not read as prose: code, components, expressions, frontmatter. */
