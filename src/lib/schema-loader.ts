@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { idFromFile } from './integrity';
-import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSource, yamlNodeAt } from './lint/source';
+import { isScalar } from 'yaml';
+import { impossibleDay } from '../schemas/common';
+import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSource, yamlNodeAt, type YamlSource } from './lint/source';
 import { parseMdx } from './mdx';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
 import { schemaProblems } from './zod-problems';
@@ -21,13 +23,8 @@ import { schemaProblems } from './zod-problems';
  */
 function withLines(problems: readonly Problem[], absolute: string, exact = false): Problem[] {
 	const source = fs.readFileSync(absolute, 'utf8');
-	let yaml = parseYamlSource(source, source, 0);
-	if (absolute.endsWith('.mdx') || absolute.endsWith('.md')) {
-		const front = parseMdx(source).children[0];
-		const start = frontmatterStart(source);
-		if (front?.type !== 'yaml' || start === undefined) return [...problems];
-		yaml = parseYamlSource(source, front.value, start);
-	}
+	const yaml = yamlOf(source, absolute);
+	if (!yaml) return [...problems];
 	const position = lineIndex(source);
 	return problems.map((problem) => {
 		const fieldPath = problem.field ? parseFieldPath(problem.field) : [];
@@ -35,6 +32,38 @@ function withLines(problems: readonly Problem[], absolute: string, exact = false
 		const range = fieldRange(yaml, fieldPath);
 		return range ? { ...problem, line: position(range[0]).line } : problem;
 	});
+}
+
+/** The YAML of a file as written, with positions: all of a YAML file, the frontmatter of an MDX one. */
+function yamlOf(source: string, absolute: string): YamlSource | undefined {
+	if (!absolute.endsWith('.mdx') && !absolute.endsWith('.md')) return parseYamlSource(source, source, 0);
+	const front = parseMdx(source).children[0];
+	const start = frontmatterStart(source);
+	return front?.type === 'yaml' && start !== undefined ? parseYamlSource(source, front.value, start) : undefined;
+}
+
+/**
+ * Astro's YAML parser turns a day the calendar lacks (`2026-02-30`) into a real one (2 March)
+ * before any schema sees it. In a file that holds such a day, the dates the parser made are given
+ * back as written, so the schemas refuse them as they do for the linter. Files without one are
+ * left as parsed: reading their YAML again would slow every build.
+ */
+function datesAsWritten(data: unknown, absolute: string): unknown {
+	const source = fs.readFileSync(absolute, 'utf8');
+	if (!(source.match(/\d{4}-\d{2}-\d{2}/g) ?? []).some((written) => impossibleDay(written))) return data;
+	const yaml = yamlOf(source, absolute);
+	if (!yaml) return data;
+	const restore = (value: unknown, at: (string | number)[]): unknown => {
+		if (value instanceof Date) {
+			const node = yaml.document.getIn(at, true);
+			return isScalar(node) && typeof node.value === 'string' ? node.value : value;
+		}
+		if (Array.isArray(value)) return value.map((item, index) => restore(item, [...at, index]));
+		if (typeof value === 'object' && value !== null)
+			return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, restore(item, [...at, key])]));
+		return value;
+	};
+	return restore(data, []);
 }
 
 /**
@@ -78,12 +107,13 @@ export function reportSchemaProblems(loader: Loader, schema: z.ZodType): Loader 
 		await loader.load({
 			...context,
 			parseData: async (props) => {
+				const absolute = props.filePath ? path.resolve(fileURLToPath(context.config.root), props.filePath) : undefined;
+				const data = absolute ? datesAsWritten(props.data, absolute) : props.data;
 				try {
-					return await context.parseData(props);
+					return await context.parseData({ ...props, data: data as typeof props.data });
 				} catch (error) {
-					const absolute = props.filePath ? path.resolve(fileURLToPath(context.config.root), props.filePath) : undefined;
 					const file = absolute ? path.relative(process.cwd(), absolute) : context.collection;
-					const found = (await schemaProblems(file, schema, props.data)).problems;
+					const found = (await schemaProblems(file, schema, data)).problems;
 					if (found.length === 0) throw error;
 					// A file that holds several entries (topics.yaml) names the entry in the field.
 					const several = absolute !== undefined && idFromFile(absolute) !== props.id;

@@ -77,6 +77,28 @@ describe('bad entries are rejected with messages a writer can act on', () => {
 		]);
 	});
 
+	it('rejects a day the calendar does not have in every date field, as written or as a YAML date', () => {
+		expect(check(paperSchema, { ...paper, published: '2026-02-30', updated: '2026-04-31', expires: '2027-02-29' })).toEqual([
+			'x.mdx published: expected a day that exists (February 2026 has 28 days); found "2026-02-30"',
+			'x.mdx updated: expected a day that exists (April 2026 has 30 days); found "2026-04-31"',
+			'x.mdx expires: expected a day that exists (February 2027 has 28 days); found "2027-02-29"',
+		]);
+		expect(check(paperSchema, { ...paper, published: '2026-13-01' })).toEqual([
+			'x.mdx published: expected a day that exists (there are 12 months); found "2026-13-01"',
+		]);
+		const metric = yamlFile(filesIn('metrics')[0]!) as { series: object[] };
+		expect(check(metricSchema, { ...metric, series: [{ date: '2026-06-31', value: 1 }] })).toEqual([
+			'x.mdx series[0].date: expected a day that exists (June 2026 has 30 days); found "2026-06-31"',
+		]);
+		const issue = frontmatter(filesIn('newsletters')[0]!) as Record<string, unknown>;
+		expect(check(newsletterSchema, { ...issue, date: '2026-09-31' })).toHaveLength(1);
+		// Leap days exist; dates a YAML parser already made are taken as they are.
+		expect(check(paperSchema, { ...paper, published: '2028-02-29' })).toEqual([]);
+		expect(paperSchema.parse({ ...paper, published: new Date('2026-03-01T00:00:00Z') }).published).toEqual(
+			new Date('2026-03-01T00:00:00Z'),
+		);
+	});
+
 	it('needs at least one segment', () => {
 		expect(check(paperSchema, { ...paper, segments: [] })).toEqual([
 			expect.stringMatching(/^x\.mdx segments: expected .*at least one segment/),
