@@ -5,11 +5,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import type { z } from 'astro/zod';
 import { contentDir } from './content-dir.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
 import { KINDS, WRITING_KINDS, type WritingKind } from './lint/kinds.ts';
+import { SCHEMAS } from './lint/schema.ts';
 import { oneOf } from './problems.ts';
 import { buildTime, visibility } from './publication.ts';
+import { expectation, zodProblems } from './zod-problems.ts';
 import { authorByEmail, isoDate, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
 
 export interface Io {
@@ -70,7 +73,16 @@ interface Options {
 	direction?: 'higher' | 'lower';
 }
 
+/** The title as the kind's schema will read it, before a file is written: spaces alone would make an empty heading. */
+function checkTitle(kind: WritingKind, title: string): void {
+	const schema = SCHEMAS[KINDS[kind].collection] as z.ZodObject<{ title: z.ZodType }>;
+	const checked = schema.shape.title.safeParse(title, { error: expectation });
+	const [problem] = checked.success ? [] : zodProblems('', checked.error, title);
+	if (problem) throw new UsageError(`the title: expected ${problem.expected}; found ${problem.found ?? 'nothing'}`);
+}
+
 function create(kind: WritingKind, title: string, options: Options, io: Io): string {
+	checkTitle(kind, title);
 	const root = contentDir();
 	if (!fs.existsSync(root)) throw new UsageError(`no content folder at ${root}`);
 	const hub = readHub(root);

@@ -41,5 +41,15 @@ export const calendarDate = z
 	})
 	.pipe(z.coerce.date({ message: 'expected a date such as 2026-03-14' }));
 
+/**
+ * Text a reader sees, trimmed: a title of spaces would give an empty heading. `min` counts what is
+ * left after trimming.
+ */
+export const text = (min: number, message?: string) =>
+	z
+		.string()
+		.trim()
+		.min(min, message === undefined ? undefined : { message });
+
 /** An email address; writers get feedback mail here, and feeds show it as the author. */
 export const email = z.email({ message: 'expected an email address such as name@example.com' });

@@ -99,6 +99,21 @@ describe('bad entries are rejected with messages a writer can act on', () => {
 		);
 	});
 
+	it('rejects titles and summaries of spaces, and trims text fields', () => {
+		expect(check(paperSchema, { ...paper, title: '      ', summary: ' \t          ' })).toEqual([
+			'x.mdx title: expected a title of at least 5 characters; found "      "',
+			'x.mdx summary: expected a one-sentence summary (at least 10 characters); found " \\t          "',
+		]);
+		expect(paperSchema.parse({ ...paper, title: '  Cloud files, cheaper  ' }).title).toBe('Cloud files, cheaper');
+		const metric = yamlFile(filesIn('metrics')[0]!) as Record<string, unknown>;
+		expect(check(metricSchema, { ...metric, title: '   ', translation: '            ' })).toHaveLength(2);
+		const issue = frontmatter(filesIn('newsletters')[0]!) as { items: object[] };
+		expect(check(newsletterSchema, { ...issue, title: '       ', items: [{ paper: 'a', blurb: '        ' }] })).toHaveLength(2);
+		expect(check(segmentSchema, { name: '  ', audience: '              ', cares: ['cost'] })).toHaveLength(2);
+		expect(check(topicSchema, { name: '  ', description: '              ' })).toHaveLength(2);
+		expect(check(authorSchema, { name: '  ', role: '  ', email: 'ada@example.com' })).toHaveLength(2);
+	});
+
 	it('needs at least one segment', () => {
 		expect(check(paperSchema, { ...paper, segments: [] })).toEqual([
 			expect.stringMatching(/^x\.mdx segments: expected .*at least one segment/),
