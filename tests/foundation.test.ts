@@ -174,6 +174,8 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 			expect(bad.code).not.toBe(0);
 			for (const pattern of expected) expect(bad.output).toMatch(pattern);
 			expect(await fs.readFile(path.join(bad.dist, 'index.html'), 'utf8')).toBe(before);
+			// Nothing of the failed build is left beside the site.
+			expect(await exists(`${bad.dist}.next`)).toBe(false);
 		});
 	}
 });
