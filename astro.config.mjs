@@ -1,10 +1,10 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atomicOutput } from './src/integrations/atomic-output';
 import { previewMode } from './src/integrations/preview-mode';
 import { search } from './src/integrations/search';
+import { indexableSitemap } from './src/integrations/sitemap';
 
 // `--site` and `--base` on the command line override these, e.g. `astro build --base /it/`.
 export default defineConfig({
@@ -42,7 +42,8 @@ export default defineConfig({
 	integrations: [
 		previewMode(),
 		mdx(),
-		sitemap(),
+		// Leaves out pages marked noindex (archived entries).
+		indexableSitemap(),
 		// Indexes the built pages; runs before atomicOutput() moves them into place.
 		search(),
 		// Must stay last: it swaps the finished site into place after every other build hook.

@@ -79,6 +79,11 @@ describe('a fixture hub built at /', () => {
 		const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
 		expect(urls).toContain('https://intranet.example/papers/cloud-savings/');
 		expect(urls.filter((u) => /secret-draft|future-plans/.test(u ?? ''))).toEqual([]);
+		// An archived page keeps its URL but leaves every list: crawlers are told not to index it.
+		expect(urls.filter((u) => u?.includes('old-laptops'))).toEqual([]);
+		const archived = await page(build.dist, 'papers/old-laptops');
+		expect(archived.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+		expect((await page(build.dist, 'papers/cloud-savings')).querySelector('meta[name="robots"]')).toBeNull();
 		const home = await page(build.dist, '');
 		expect(home.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('/feeds/all.xml');
 	});
