@@ -88,6 +88,30 @@ describe('a fixture hub built at /', () => {
 		expect(home.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('/feeds/all.xml');
 	});
 
+	it('lets titles, summaries and blurbs in any script set their own direction (dir="auto")', async () => {
+		const paper = await page(build.dist, 'papers/cloud-savings');
+		expect(paper.querySelector('main h1')?.getAttribute('dir')).toBe('auto');
+		expect(paper.querySelector('main .lede')?.getAttribute('dir')).toBe('auto');
+		const cards = (await page(build.dist, 'papers')).querySelectorAll('main article');
+		for (const card of cards) {
+			expect(card.querySelector('.title')?.getAttribute('dir')).toBe('auto');
+			expect(card.querySelector('.summary')?.getAttribute('dir')).toBe('auto');
+		}
+		const issue = await page(build.dist, 'newsletter/1');
+		expect(issue.querySelector('main h1')?.getAttribute('dir')).toBe('auto');
+		const items = issue.querySelectorAll('.issue-items li');
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(item.querySelector('h3')?.getAttribute('dir')).toBe('auto');
+		expect((await page(build.dist, 'metrics/close-days')).querySelector('main h1')?.getAttribute('dir')).toBe('auto');
+	});
+
+	it("sets an entry's own language on its page, and the hub's on the others", async () => {
+		expect((await page(build.dist, 'case-studies/finance-close')).querySelector('html')?.getAttribute('lang')).toBe('en-US');
+		for (const route of ['', 'papers/cloud-savings', 'case-studies', 'metrics/close-days']) {
+			expect((await page(build.dist, route)).querySelector('html')?.getAttribute('lang'), route).toBe('en-GB');
+		}
+	});
+
 	it('ships no client JavaScript on content pages', async () => {
 		for (const route of ['', 'papers', 'papers/cloud-savings', 'case-studies/finance-close', 'segments/finance']) {
 			expect((await page(build.dist, route)).querySelectorAll('script'), route).toHaveLength(0);

@@ -111,7 +111,7 @@ export function issueEmailModel(
 		details: itemDetails(entry, issue.date, hub.settings.atRiskTolerance),
 	}));
 	return {
-		language: hub.settings.language,
+		language: issue.entry.data.lang ?? hub.settings.language,
 		hubTitle: hub.settings.title,
 		number: issue.number,
 		title: issue.title,

@@ -1,6 +1,6 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { calendarDate, text } from './common';
+import { calendarDate, languageTag, text } from './common';
 
 /**
  * What every published piece of writing shares: papers and case studies `.extend()` it.
@@ -29,5 +29,7 @@ export const writingSchema = z.object({
 	segments: z.array(reference('segments')).min(1, { message: 'at least one segment this piece is for' }),
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
+	/** Language of this entry when it is not the hub's (`language` in hub.yaml), e.g. `ja`; set on its page. Default: the hub's. */
+	lang: languageTag.optional(),
 	...publicationFields,
 });

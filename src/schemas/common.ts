@@ -51,5 +51,16 @@ export const text = (min: number, message?: string) =>
 		.trim()
 		.min(min, message === undefined ? undefined : { message });
 
+const isLanguageTag = (tag: string) => {
+	try {
+		return Intl.getCanonicalLocales(tag).length === 1;
+	} catch {
+		return false;
+	}
+};
+
+/** A BCP 47 language tag, as the `lang` attribute takes it: `en-GB`, `de`, `ja`, `ar`. */
+export const languageTag = z.string().trim().refine(isLanguageTag, { message: 'a language tag such as en-GB, de, ja or ar' });
+
 /** An email address; writers get feedback mail here, and feeds show it as the author. */
 export const email = z.email({ message: 'expected an email address such as name@example.com' });

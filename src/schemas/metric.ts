@@ -1,7 +1,7 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { publicationFields } from './base';
-import { calendarDate, text, urlSafeId } from './common';
+import { calendarDate, languageTag, text, urlSafeId } from './common';
 
 /** One dated value of a metric's series. */
 export const metricPointSchema = z.object({
@@ -35,5 +35,7 @@ export const metricSchema = z.object({
 	critical: z.record(urlSafeId('a segment id'), z.number().int().min(1)).default({}),
 	/** The dated series, oldest or newest first (it is sorted); at least one value. */
 	series: z.array(metricPointSchema).min(1, { message: 'at least one dated value' }),
+	/** Language of this metric's text when it is not the hub's, e.g. `ja`; set on its page. Default: the hub's. */
+	lang: languageTag.optional(),
 	...publicationFields,
 });

@@ -1,6 +1,6 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { calendarDate, text } from './common';
+import { calendarDate, languageTag, text } from './common';
 
 /** An optional one-line blurb that replaces the item's summary in this issue. */
 const blurb = text(5).optional();
@@ -27,6 +27,8 @@ export const newsletterSchema = z.object({
 	summary: text(10),
 	/** The items, in the order readers see them. */
 	items: z.array(newsletterItemSchema).min(1, { message: 'at least one item' }),
+	/** Language of the issue when it is not the hub's, e.g. `de`; set on its page and its email. Default: the hub's. */
+	lang: languageTag.optional(),
 	/** `true` keeps the issue out of every output of a production build. Default: `false`. */
 	draft: z.boolean().default(false),
 });

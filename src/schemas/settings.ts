@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { email, text } from './common';
+import { email, languageTag, text } from './common';
 
 /** Hub-wide settings, from `content/hub.yaml`. */
 export const settingsSchema = z.object({
@@ -10,7 +10,7 @@ export const settingsSchema = z.object({
 	/** The company the hub belongs to, e.g. "Northwind Outfitters". */
 	organisation: text(2),
 	/** Language of the content, as a BCP 47 tag. Default: `en-GB`. */
-	language: z.string().default('en-GB'),
+	language: languageTag.default('en-GB'),
 	/** Who edits the hub and the newsletter: readers write here to join the list. */
 	editors: z.object({
 		/** Name shown to readers, e.g. "The IT editors". */

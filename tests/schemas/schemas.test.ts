@@ -114,6 +114,18 @@ describe('bad entries are rejected with messages a writer can act on', () => {
 		expect(check(authorSchema, { name: '  ', role: '  ', email: 'ada@example.com' })).toHaveLength(2);
 	});
 
+	it("takes an entry's own language as a BCP 47 tag, and leaves it out by default", () => {
+		expect(paperSchema.parse({ ...paper, lang: 'ja' }).lang).toBe('ja');
+		expect(paperSchema.parse(paper).lang).toBeUndefined();
+		expect(check(paperSchema, { ...paper, lang: 'english please' })).toEqual([
+			expect.stringMatching(/^x\.mdx lang: expected a language tag such as .*; found "english please"$/),
+		]);
+		const metric = yamlFile(filesIn('metrics')[0]!) as Record<string, unknown>;
+		expect(metricSchema.parse({ ...metric, lang: 'ar' }).lang).toBe('ar');
+		const issue = frontmatter(filesIn('newsletters')[0]!) as Record<string, unknown>;
+		expect(newsletterSchema.parse({ ...issue, lang: 'de-CH' }).lang).toBe('de-CH');
+	});
+
 	it('needs at least one segment', () => {
 		expect(check(paperSchema, { ...paper, segments: [] })).toEqual([
 			expect.stringMatching(/^x\.mdx segments: expected .*at least one segment/),
