@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { loadSettings } from '../lib/settings';
+import { loadSettings } from '../content/settings';
 
 /**
  * Indexes the built pages with Pagefind as part of `astro build`, so the site and its search
