@@ -30,7 +30,17 @@ import { parseMdx } from './mdx';
 import { schemaProblems } from './zod-problems';
 
 /** Packages whose output is in the stored HTML: a new version re-renders every entry. */
-const RENDERER_PACKAGES = ['astro', '@mdx-js/mdx', 'remark-gfm', 'rehype-slug', '@shikijs/rehype', 'shiki', 'hastscript', 'hast-util-to-html'];
+const RENDERER_PACKAGES = [
+	'astro',
+	'@mdx-js/mdx',
+	'remark-gfm',
+	'remark-smartypants',
+	'rehype-slug',
+	'@shikijs/rehype',
+	'shiki',
+	'hastscript',
+	'hast-util-to-html',
+];
 
 /**
  * What every stored entry depends on besides its own file. The content layer's source is read
