@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { authorSchema } from '../../../src/schemas/author';
+import { caseStudySchema } from '../../../src/schemas/case-study';
+import { metricSchema } from '../../../src/schemas/metric';
+import { newsletterSchema } from '../../../src/schemas/newsletter';
+import { paperSchema } from '../../../src/schemas/paper';
+import { segmentSchema } from '../../../src/schemas/segment';
+import { settingsSchema } from '../../../src/schemas/settings';
+import { topicSchema } from '../../../src/schemas/topic';
+import { zodProblems } from '../../../src/lib/zod-problems';
+import { formatProblem } from '../../../src/lib/problems';
+
+const CONTENT = path.resolve(import.meta.dirname, '../../../content');
+
+const frontmatter = (file: string): unknown => parseYaml(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(file, 'utf8'))![1]!);
+const yamlFile = (file: string): unknown => parseYaml(fs.readFileSync(file, 'utf8'));
+const filesIn = (folder: string) => fs.readdirSync(path.join(CONTENT, folder)).map((f) => path.join(CONTENT, folder, f));
+
+/** Messages as a writer reads them, through the hub's one formatter. */
+const check = (schema: { safeParse: (input: unknown) => { error?: Parameters<typeof zodProblems>[1] } }, input: unknown) => {
+	const { error } = schema.safeParse(input);
+	return error ? zodProblems('x.mdx', error, input).map(formatProblem) : [];
+};
+
+describe('the example hub is valid', () => {
+	const kinds = [
+		{ folder: 'papers', schema: paperSchema, read: frontmatter },
+		{ folder: 'case-studies', schema: caseStudySchema, read: frontmatter },
+		{ folder: 'newsletters', schema: newsletterSchema, read: frontmatter },
+		{ folder: 'metrics', schema: metricSchema, read: yamlFile },
+		{ folder: 'segments', schema: segmentSchema, read: yamlFile },
+		{ folder: 'authors', schema: authorSchema, read: yamlFile },
+	] as const;
+	for (const { folder, schema, read } of kinds) {
+		it(`accepts every file in content/${folder}`, () => {
+			const files = filesIn(folder);
+			expect(files.length).toBeGreaterThan(0);
+			for (const file of files) expect(check(schema, read(file)), file).toEqual([]);
+		});
+	}
+
+	it('accepts topics.yaml and hub.yaml', () => {
+		for (const topic of yamlFile(path.join(CONTENT, 'topics.yaml')) as unknown[]) expect(check(topicSchema, topic)).toEqual([]);
+		expect(check(settingsSchema, yamlFile(path.join(CONTENT, 'hub.yaml')))).toEqual([]);
+	});
+});
+
+describe('bad entries are rejected with messages a writer can act on', () => {
+	const paper = {
+		title: 'Why we are moving file shares to the cloud',
+		summary: 'Shared drives move to the cloud this spring.',
+		businessValue: 'We stop buying servers and save £80k a year.',
+		segments: ['executives'],
+		author: 'priya-raman',
+		published: '2026-03-01',
+	};
+
+	it('accepts a minimal paper and fills the defaults', () => {
+		const parsed = paperSchema.parse(paper);
+		expect(parsed.draft).toBe(false);
+		expect(parsed.topics).toEqual([]);
+		expect(parsed.published).toEqual(new Date('2026-03-01T00:00:00Z'));
+	});
+
+	it('names a missing business value', () => {
+		const rest: Partial<typeof paper> = { ...paper };
+		delete rest.businessValue;
+		expect(check(paperSchema, rest)).toEqual([expect.stringMatching(/^x\.mdx businessValue: expected .*; found nothing$/)]);
+	});
+
+	it('names an unreadable date and shows what was found', () => {
+		expect(check(paperSchema, { ...paper, published: 'next spring' })).toEqual([
+			expect.stringMatching(/^x\.mdx published: expected a date such as 2026-03-14; found "next spring"$/),
+		]);
+	});
+
+	it('needs at least one segment', () => {
+		expect(check(paperSchema, { ...paper, segments: [] })).toEqual([
+			expect.stringMatching(/^x\.mdx segments: expected .*at least one segment/),
+		]);
+	});
+
+	it('rejects a metric direction other than higher or lower', () => {
+		const metric = yamlFile(filesIn('metrics')[0]!) as Record<string, unknown>;
+		expect(check(metricSchema, { ...metric, direction: 'up' })).toEqual([
+			expect.stringMatching(/direction: expected "higher" or "lower"; found "up"/),
+		]);
+	});
+
+	it('rejects a newsletter item that names two entries', () => {
+		const issue = frontmatter(filesIn('newsletters')[0]!) as Record<string, unknown>;
+		expect(check(newsletterSchema, { ...issue, items: [{ paper: 'a', metric: 'b' }] }).join('\n')).toMatch(
+			/items\[0\]: expected exactly one of paper, caseStudy or metric per item .*; found {"paper":"a","metric":"b"}/,
+		);
+	});
+
+	it('rejects an author without a valid email', () => {
+		expect(check(authorSchema, { name: 'Ada', role: 'Lead', email: 'ada' })).toEqual([
+			expect.stringMatching(/email: expected an email address/),
+		]);
+	});
+});
