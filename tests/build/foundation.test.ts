@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildHub, copyFixture, listFiles, type BuildResult } from '../helpers/build-hub';
+import { buildHub, copyFixture, listFiles, TMP, type BuildResult } from '../helpers/build-hub';
+import { fixtureHub } from '../helpers/shared-build';
 
 const FIXTURE = 'tests/fixtures/basic/content';
 const NOW = '2026-06-15';
@@ -19,7 +20,7 @@ const exists = (file: string) =>
 describe('a fixture hub built at /', () => {
 	let build: BuildResult;
 	beforeAll(async () => {
-		build = await buildHub({ name: 'foundation', content: FIXTURE, now: NOW });
+		build = await fixtureHub({ content: FIXTURE, now: NOW });
 		expect(build.code, build.output).toBe(0);
 	});
 
@@ -93,7 +94,7 @@ describe('a fixture hub built at /', () => {
 describe('a production build whatever NODE_ENV says', () => {
 	it('publishes no draft or future page even under NODE_ENV=development', async () => {
 		// Vite's import.meta.env.DEV follows NODE_ENV; the hub must decide preview from the Astro command.
-		const build = await buildHub({ name: 'foundation-node-env', content: FIXTURE, now: NOW, env: { NODE_ENV: 'development' } });
+		const build = await fixtureHub({ content: FIXTURE, now: NOW, env: { NODE_ENV: 'development' } });
 		expect(build.code, build.output).toBe(0);
 		const papers = (await listFiles(path.join(build.dist, 'papers'))).filter((f) => f.endsWith('/index.html'));
 		expect(papers).toEqual(['cloud-savings/index.html', 'old-laptops/index.html', 'phishing-drill/index.html']);
@@ -102,7 +103,7 @@ describe('a production build whatever NODE_ENV says', () => {
 
 describe('the same hub under --base /it/', () => {
 	it('prefixes every internal link, asset and sitemap URL with the base', async () => {
-		const build = await buildHub({ name: 'foundation-it', content: FIXTURE, now: NOW, base: '/it/', site: 'https://intranet.example' });
+		const build = await fixtureHub({ content: FIXTURE, now: NOW, base: '/it/', site: 'https://intranet.example' });
 		expect(build.code, build.output).toBe(0);
 		for (const file of (await listFiles(build.dist)).filter((f) => f.endsWith('.html'))) {
 			const html = parse(await fs.readFile(path.join(build.dist, file), 'utf8'));
@@ -161,11 +162,12 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 
 	for (const { name, file, edit, expected } of cases) {
 		it(name, async () => {
-			// A good build first: a failed rebuild must leave it in place.
+			// A good build first (the shared one, copied into place): a failed rebuild must leave it there.
 			const content = await copyFixture(FIXTURE, name);
-			const good = await buildHub({ name, content, now: NOW, keepDist: true });
+			const good = await fixtureHub({ content: FIXTURE, now: NOW });
 			expect(good.code, good.output).toBe(0);
-			const before = await fs.readFile(path.join(good.dist, 'index.html'), 'utf8');
+			await fs.cp(good.dist, path.join(TMP, name, 'dist'), { recursive: true });
+			const before = await fs.readFile(path.join(TMP, name, 'dist', 'index.html'), 'utf8');
 			await fs.mkdir(path.dirname(path.join(content, file)), { recursive: true });
 			const target = path.join(content, file);
 			const text = await fs.readFile(target, 'utf8').catch(() => '');

@@ -65,7 +65,7 @@ describe('every kind of page in Chromium', () => {
 		// Under a base path, served with the header README gives administrators, the same pages must
 		// still find their assets, scripts and search index.
 		itVisits = await visitHub(inject('exampleItDist'), '/it/', ['light'], false, { 'content-security-policy': await readmeCspHeader() });
-	}, 600_000);
+	});
 
 	it('have no WCAG 2.2 AA violation in the light or the dark colour scheme', () => {
 		expect(formatAxeViolations(visits)).toBe('');
