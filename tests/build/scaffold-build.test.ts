@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { readHub } from '../../src/lib/lint/entry';
-import { checkSchemas } from '../../src/lib/lint/schema';
-import { newEntry } from '../../src/lib/scaffold-cli';
+import { readHub } from '../../src/tools/lint/entry';
+import { checkSchemas } from '../../src/tools/lint/schema';
+import { newEntry } from '../../src/tools/scaffold-cli';
 import { buildHub, copyFixture, listFiles, ROOT } from '../helpers/build-hub';
 
 describe('scaffolded entries in a build', () => {

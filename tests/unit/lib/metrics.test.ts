@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyItem, Hub, MetricItem } from '../../../src/lib/hub';
+import type { AnyItem, Hub, MetricItem } from '../../../src/hub/hub';
 import {
 	citedBy,
 	citedMetric,
@@ -15,9 +15,9 @@ import {
 	typicalMove,
 	type CriticalMarks,
 	type MetricFigures,
-} from '../../../src/lib/metrics';
-import { formatProblem } from '../../../src/lib/problems';
-import type { Reference, ReferenceCheck } from '../../../src/lib/references';
+} from '../../../src/hub/metrics';
+import { formatProblem } from '../../../src/content/problems';
+import type { Reference, ReferenceCheck } from '../../../src/checks/references';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A monthly series from December 2025, one value a month. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lintContent } from '../../../src/lib/lint/cli';
+import { lintContent } from '../../../src/tools/lint/cli';
 import { copyFixture, ROOT } from '../../helpers/build-hub';
 
 interface EslintJson {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { entryFromSource } from '../../../src/lib/lint/entry';
-import type { WritingKind } from '../../../src/lib/lint/kinds';
-import { RULES } from '../../../src/lib/lint/rules/index';
-import type { HubIndex, LintMessage } from '../../../src/lib/lint/types';
-import type { Visibility } from '../../../src/lib/publication';
+import { entryFromSource } from '../../../src/tools/lint/entry';
+import type { WritingKind } from '../../../src/content/kinds';
+import { RULES } from '../../../src/tools/lint/rules/index';
+import type { HubIndex, LintMessage } from '../../../src/tools/lint/types';
+import type { Visibility } from '../../../src/content/publication';
 
 export interface RunOptions {
 	kind?: WritingKind;

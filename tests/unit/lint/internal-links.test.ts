@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkLink } from '../../../src/lib/lint/rules/internal-links';
-import type { HubIndex } from '../../../src/lib/lint/types';
+import { checkLink } from '../../../src/tools/lint/rules/internal-links';
+import type { HubIndex } from '../../../src/tools/lint/types';
 import { paper, runRule } from './helpers';
 
 const routes = new Map([
