@@ -62,9 +62,11 @@ export function linkProblem(href: string, from: string, routes: HubRoutes, fromP
 	const candidates = [route, route.endsWith('/') || /\.[a-z]+$/.test(route) ? route : `${route}/`];
 	const found = candidates.find((candidate) => routes.has(candidate));
 	if (found === undefined) {
+		// The section is the same by construction: compare what follows it.
+		const words = (r: string) => r.slice(section.length).replace(/[-/]/g, ' ');
 		const closest = [...routes.keys()]
 			.filter((r) => r.startsWith(`${section}/`) && r !== `${section}/`)
-			.map((r) => ({ r, score: similarity(r.replace(/[-/]/g, ' '), route.replace(/[-/]/g, ' ')) }))
+			.map((r) => ({ r, score: similarity(words(r), words(route)) }))
 			.sort((a, b) => b.score - a.score || a.r.localeCompare(b.r))[0];
 		return {
 			expected: 'a link to a page the hub has (pages are named after their files)',

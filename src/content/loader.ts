@@ -24,7 +24,9 @@ import { collectionPattern, COLLECTIONS, TOPICS_FILE, type FileCollection } from
 import { locateSchemaProblems } from './locate';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
 import { renderMdx, type BodyFacts } from './render/render-mdx';
-import { frontmatterStart, lineIndex } from './source';
+import { frontmatterText } from './source';
+import { mdxProblem, yamlProblems } from './syntax';
+import { parseMdx } from './mdx';
 import { schemaProblems } from './zod-problems';
 
 /** Packages whose output is in the stored HTML: a new version re-renders every entry. */
@@ -67,25 +69,12 @@ async function pooled(load: (problems: Problem[]) => Promise<void>): Promise<voi
 
 const relativeFile = (absolute: string) => path.relative(process.cwd(), absolute);
 
-/** YAML that does not parse, in the hub's shape: file:line:col, expected, found. */
-export function yamlProblems(yaml: string, file: string, source = yaml, offset = 0): Problem[] {
-	const position = lineIndex(source);
-	return parseDocument(yaml, { prettyErrors: false }).errors.map((error) => ({
-		file,
-		...position(offset + error.pos[0]),
-		expected: 'valid YAML (indent with spaces, put text that holds a colon in quotes)',
-		found: error.message.split('\n')[0]!,
-	}));
-}
-
 /** The frontmatter of an MDX file as data, or the problems that stop it parsing. */
 function frontmatter(source: string, file: string): { data: Record<string, unknown>; problems: Problem[] } {
-	const start = frontmatterStart(source);
-	if (start === undefined) return { data: {}, problems: [] };
-	const end = source.indexOf('\n---', start - 1);
-	const yaml = source.slice(start, end === -1 ? source.length : end + 1);
-	const problems = yamlProblems(yaml, file, source, start);
-	const data: unknown = problems.length > 0 ? {} : parseDocument(yaml).toJS();
+	const front = frontmatterText(source);
+	if (!front) return { data: {}, problems: [] };
+	const problems = yamlProblems(front.yaml, file, source, front.start);
+	const data: unknown = problems.length > 0 ? {} : parseDocument(front.yaml).toJS();
 	return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, problems };
 }
 
@@ -197,8 +186,19 @@ async function validate<T extends Record<string, unknown>>(
 			several || !absolute
 				? found.map((p) => ({ ...p, field: p.field ? `${props.id}.${p.field}` : props.id }))
 				: locateSchemaProblems(found, absolute);
-		report(absolute ?? file, located);
+		// A body that does not parse is the first thing to fix, as the linter says: its fields are judged after.
+		const syntax = absolute?.endsWith('.mdx') ? mdxSyntaxProblems(absolute, file) : [];
+		report(absolute ?? file, syntax.length > 0 ? syntax : located);
 		return props.data;
+	}
+}
+
+function mdxSyntaxProblems(absolute: string, file: string): Problem[] {
+	try {
+		parseMdx(fs.readFileSync(absolute, 'utf8'));
+		return [];
+	} catch (error) {
+		return [mdxProblem(error, file)];
 	}
 }
 

@@ -4,9 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMdx } from './mdx';
 import type { Problem } from './problems';
-import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSource, yamlNodeAt } from './source';
+import { fieldRange, frontmatterText, lineIndex, parseFieldPath, parseYamlSource, yamlNodeAt } from './source';
 
 /**
  * The line of each problem's field in the file. A schema problem may name a field the writer left
@@ -16,11 +15,10 @@ import { fieldRange, frontmatterStart, lineIndex, parseFieldPath, parseYamlSourc
 export function locateSchemaProblems(problems: readonly Problem[], absolute: string, exact = false): Problem[] {
 	const source = fs.readFileSync(absolute, 'utf8');
 	let yaml = parseYamlSource(source, source, 0);
-	if (absolute.endsWith('.mdx') || absolute.endsWith('.md')) {
-		const front = parseMdx(source).children[0];
-		const start = frontmatterStart(source);
-		if (front?.type !== 'yaml' || start === undefined) return [...problems];
-		yaml = parseYamlSource(source, front.value, start);
+	if (absolute.endsWith('.mdx')) {
+		const front = frontmatterText(source);
+		if (!front) return [...problems];
+		yaml = parseYamlSource(source, front.yaml, front.start);
 	}
 	const position = lineIndex(source);
 	return problems.map((problem) => {

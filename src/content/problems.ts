@@ -36,6 +36,8 @@ export class ContentProblems extends Error {
 		super(`Hourglass found ${count} in the content:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
 		this.name = 'ContentProblems';
 		this.problems = problems;
+		// The message says where every problem is; a stack trace of the hub's code would only bury it.
+		this.stack = this.message;
 	}
 }
 

@@ -18,6 +18,7 @@ import { readingMinutes } from '../content/mdx';
 import { paths } from '../content/paths';
 import { assertNoProblems } from '../content/problems';
 import { buildTime, hasPage, isListed, statusOf, type Visibility } from '../content/publication';
+import type { EntryImage } from '../content/render/images';
 import type { BodyFacts } from '../content/render/render-mdx';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
@@ -89,6 +90,8 @@ function foundFiles(): FoundFile[] {
 	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) =>
 		fs
 			.globSync(collectionPattern(collection), { cwd: path.join(root, collection) })
+			// Sorted, so "already uses it" names the same first file as the linter does.
+			.sort()
 			.map((file) => path.join(root, collection, file))
 			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
 	);
@@ -220,6 +223,12 @@ async function load(): Promise<Hub> {
 
 /** The hub's content, loaded and checked once per build (every request in the preview, so edits show). */
 export const loadHub = (): Promise<Hub> => perBuild('hub', load);
+
+/** The images stored beside entries that have a page, once each: the site serves these and no others. */
+export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters'>): EntryImage[] {
+	const images = [...hub.papers, ...hub.caseStudies, ...hub.newsletters].flatMap((item) => bodyFacts(item.entry)?.images ?? []);
+	return [...new Map(images.map((image) => [image.name, image])).values()];
+}
 
 /** Listed entries addressed to a segment, newest first. */
 export const forSegment = (hub: Hub, segmentId: string): AnyItem[] => hub.listed.filter((i) => i.segments.includes(segmentId));

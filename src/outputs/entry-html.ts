@@ -104,7 +104,16 @@ export function portableHtml(html: string, urls: PortableHtmlOptions): string {
 		nonTextTags: DROPPED_WITH_CONTENT,
 		allowedSchemes: ['http', 'https', 'mailto', 'tel'],
 		allowProtocolRelative: false,
-		transformTags: { a: withAbsolute('href'), img: withAbsolute('src') },
+		transformTags: {
+			a: withAbsolute('href'),
+			img: withAbsolute('src'),
+			// A task list's checkboxes become the marks readers can show: mail clients drop form controls.
+			input: (_tagName, attribs) => ({
+				tagName: 'span',
+				attribs: {},
+				text: attribs.type !== 'checkbox' ? '' : 'checked' in attribs ? '☑ ' : '☐ ',
+			}),
+		},
 		// A link or image whose URL was refused is gone; its text (for a link) stays.
 		exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 	}).trim();

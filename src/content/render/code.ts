@@ -15,7 +15,8 @@ import { visit } from 'unist-util-visit';
 
 export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
-const highlighter = createHighlighter({ themes: Object.values(CODE_THEMES), langs: [], engine: createJavaScriptRegexEngine() });
+let started: ReturnType<typeof createHighlighter> | undefined;
+const highlighter = () => (started ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [], engine: createJavaScriptRegexEngine() }));
 const OPTIONS = { themes: CODE_THEMES, defaultColor: 'light', fallbackLanguage: 'text' } as const;
 
 /**
@@ -26,7 +27,7 @@ const OPTIONS = { themes: CODE_THEMES, defaultColor: 'light', fallbackLanguage: 
 let loading = Promise.resolve();
 function loadLanguages(names: readonly string[]): Promise<void> {
 	loading = loading.then(async () => {
-		const shiki = await highlighter;
+		const shiki = await highlighter();
 		for (const lang of names) {
 			if (!(lang in bundledLanguages) || shiki.getLoadedLanguages().includes(lang)) continue;
 			await shiki.loadLanguage(lang as BundledLanguage);
@@ -45,7 +46,7 @@ export function rehypeHighlight() {
 			for (const name of node.properties.className) if (String(name).startsWith('language-')) langs.add(String(name).slice(9));
 		});
 		await loadLanguages([...langs]);
-		const highlight = rehypeShikiFromHighlighter(await highlighter, OPTIONS) as unknown as (tree: Root) => Promise<void> | undefined;
+		const highlight = rehypeShikiFromHighlighter(await highlighter(), OPTIONS) as unknown as (tree: Root) => Promise<void> | undefined;
 		await highlight(tree);
 	};
 }

@@ -25,6 +25,7 @@ import { VFile } from 'vfile';
 import { countWords, MDX_REMARK_PLUGINS, proseText } from '../mdx';
 import { rebaseLink } from '../paths';
 import type { Problem } from '../problems';
+import { mdxProblem } from '../syntax';
 import { rehypeHighlight, rehypeStylesToClasses } from './code';
 import { localImage, type EntryImage } from './images';
 
@@ -108,9 +109,10 @@ const isRemote = (url: string) => /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) || url.
 
 /**
  * What cannot be rendered, and what the body cites, found in one walk of the tree: imports (the
- * hub's components need none), unknown components, images without alt text or file.
+ * hub's components need none), unknown components, images without alt text or file. The linter
+ * calls this too, so it reports these problems in the build's words.
  */
-function inspect(tree: Root, options: RenderOptions) {
+export function inspectMdx(tree: Root, options: Pick<RenderOptions, 'file' | 'path'>) {
 	const problems: Problem[] = [];
 	const metrics: MetricCitation[] = [];
 	const links: BodyLink[] = [];
@@ -148,7 +150,7 @@ function inspect(tree: Root, options: RenderOptions) {
 			}
 		}
 	});
-	return { problems, metrics, links };
+	return { problems, metrics, links, words: countWords(proseText(tree)) };
 }
 
 const textOf = (node: ElementContent | RootContent): string =>
@@ -193,19 +195,6 @@ const components = Object.fromEntries(
 	]),
 );
 
-/** A parse error from the MDX parser, in the hub's shape: file:line:col, expected, found. */
-function syntaxProblem(error: unknown, file: string): Problem {
-	const message = error as { line?: number; column?: number; reason?: string; message?: string };
-	return {
-		file,
-		line: message.line ?? 1,
-		column: message.column ?? 1,
-		field: 'body',
-		expected: 'valid MDX (close every tag, escape a literal { or < with a backslash)',
-		found: message.reason ?? message.message ?? String(error),
-	};
-}
-
 /**
  * Renders one MDX file (frontmatter included, so lines are the file's). Returns the HTML and the
  * facts, or every problem that stops it rendering.
@@ -216,11 +205,11 @@ export async function renderMdx(source: string, options: RenderOptions): Promise
 	try {
 		tree = processor.parse(file) as Root;
 	} catch (error) {
-		return { problems: [syntaxProblem(error, options.file)] };
+		return { problems: [mdxProblem(error, options.file)] };
 	}
-	const found = inspect(tree, options);
+	const found = inspectMdx(tree, options);
 	if (found.problems.length > 0) return { problems: found.problems };
-	const words = countWords(proseText(tree));
+	const { words } = found;
 	try {
 		const program = await processor.run(tree as never, file);
 		const code = processor.stringify(program, file);
@@ -232,6 +221,6 @@ export async function renderMdx(source: string, options: RenderOptions): Promise
 			problems: [],
 		};
 	} catch (error) {
-		return { problems: [{ ...syntaxProblem(error, options.file), expected: 'MDX whose expressions run without imports' }] };
+		return { problems: [mdxProblem(error, options.file, 'MDX whose expressions run without imports')] };
 	}
 }

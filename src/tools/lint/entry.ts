@@ -7,13 +7,11 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { idFromFile } from '../../content/content-dir.ts';
 import { parseMdx } from '../../content/mdx.ts';
+import type { Problem } from '../../content/problems.ts';
+import { inspectMdx } from '../../content/render/render-mdx.ts';
+import { mdxProblem, yamlProblems } from '../../content/syntax.ts';
 import { COLLECTIONS, KINDS, TOPICS_FILE, WRITING_KINDS, type WritingKind } from '../../content/kinds.ts';
 import { frontmatterStart, lineIndex, parseYamlSource, type Point, type YamlSource } from '../../content/source.ts';
-
-export interface SourceProblem {
-	offset: number;
-	message: string;
-}
 
 /** One file of the hub, parsed. */
 export interface HubFile {
@@ -32,13 +30,15 @@ export interface HubFile {
 	/** The YAML as plain data, or undefined when it does not parse. */
 	data: unknown;
 	/** Syntax errors in the YAML or the MDX: nothing else can be checked until they are fixed. */
-	syntax: SourceProblem[];
+	syntax: Problem[];
 }
 
 export interface WritingEntry extends HubFile {
 	kind: WritingKind;
 	/** The MDX tree (frontmatter included), for MDX kinds that parse. */
 	tree: Root | undefined;
+	/** What the body cites and links to, and what in it the build cannot render (`inspectMdx`). */
+	body: ReturnType<typeof inspectMdx> | undefined;
 }
 
 export interface HubContent {
@@ -54,7 +54,7 @@ export interface HubContent {
 
 function yamlFile(collection: string, id: string, absolute: string, cwd: string, source = fs.readFileSync(absolute, 'utf8')): HubFile {
 	const yaml = parseYamlSource(source, source, 0);
-	const syntax = yaml.document.errors.map((error) => ({ offset: error.pos[0], message: error.message.split('\n')[0]! }));
+	const syntax = yamlProblems(source, path.relative(cwd, absolute));
 	return {
 		collection,
 		id,
@@ -82,19 +82,15 @@ function mdxFile(kind: WritingKind, absolute: string, cwd: string, source: strin
 	try {
 		tree = parseMdx(source);
 	} catch (error) {
-		// remark-mdx stops at the first syntax error and says where it is.
-		type Place = { offset?: number } | { start: { offset?: number } } | undefined;
-		const place = (error as { place?: Place }).place;
-		const offset = (place && 'start' in place ? place.start.offset : place?.offset) ?? 0;
-		const message = error instanceof Error ? error.message : String(error);
-		return { ...base, tree: undefined, yaml: undefined, data: undefined, syntax: [{ offset, message }] };
+		return { ...base, tree: undefined, body: undefined, yaml: undefined, data: undefined, syntax: [mdxProblem(error, base.file)] };
 	}
+	const body = inspectMdx(tree, { file: base.file, path: absolute });
 	const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
 	const start = frontmatterStart(source);
-	if (!front || start === undefined) return { ...base, tree, yaml: undefined, data: undefined, syntax: [] };
+	if (!front || start === undefined) return { ...base, tree, body, yaml: undefined, data: undefined, syntax: [] };
 	const yaml = parseYamlSource(source, front.value, start);
-	const syntax = yaml.document.errors.map((error) => ({ offset: start + error.pos[0], message: error.message.split('\n')[0]! }));
-	return { ...base, tree, yaml, data: syntax.length > 0 ? undefined : yaml.document.toJS(), syntax };
+	const syntax = yamlProblems(front.value, base.file, source, start);
+	return { ...base, tree, body, yaml, data: syntax.length > 0 ? undefined : yaml.document.toJS(), syntax };
 }
 
 function filesIn(dir: string, extensions: readonly string[]): string[] {
@@ -111,7 +107,7 @@ function filesIn(dir: string, extensions: readonly string[]): string[] {
 /** An entry from its text; `absolute` names it (its id is the file name). */
 export function entryFromSource(kind: WritingKind, source: string, absolute: string, cwd: string = process.cwd()): WritingEntry {
 	if (KINDS[kind].body) return mdxFile(kind, absolute, cwd, source);
-	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd, source), kind, tree: undefined };
+	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd, source), kind, tree: undefined, body: undefined };
 }
 
 export const readEntry = (kind: WritingKind, absolute: string, cwd: string = process.cwd()): WritingEntry =>

@@ -17,7 +17,12 @@ const CONTENT = path.resolve(import.meta.dirname, '../../../content');
 
 const frontmatter = (file: string): unknown => parseYaml(/^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(file, 'utf8'))![1]!);
 const yamlFile = (file: string): unknown => parseYaml(fs.readFileSync(file, 'utf8'));
-const filesIn = (folder: string) => fs.readdirSync(path.join(CONTENT, folder)).map((f) => path.join(CONTENT, folder, f));
+/** The entries of a folder; images stored beside them are not entries. */
+const filesIn = (folder: string) =>
+	fs
+		.readdirSync(path.join(CONTENT, folder))
+		.filter((f) => /\.(mdx?|ya?ml)$/.test(f))
+		.map((f) => path.join(CONTENT, folder, f));
 
 /** Messages as a writer reads them, through the hub's one formatter. */
 const check = (schema: { safeParse: (input: unknown) => { error?: Parameters<typeof zodProblems>[1] } }, input: unknown) => {
