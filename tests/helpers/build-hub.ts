@@ -105,10 +105,7 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 		return { dist, code: 0, output: stdout + stderr, project };
 	} catch (error) {
 		const failed = error as { code?: number; killed?: boolean; stdout?: string; stderr?: string };
-		const hung = failed.killed
-			? `
-astro build killed after ${BUILD_LIMIT_MS / 60_000} minutes (BUILD_LIMIT_MS)`
-			: '';
+		const hung = failed.killed ? `\nastro build killed after ${BUILD_LIMIT_MS / 60_000} minutes (BUILD_LIMIT_MS)` : '';
 		return {
 			dist,
 			project,
