@@ -116,13 +116,14 @@ describe.each(builds)('the example hub’s issues, built $name', ({ dist: distOf
 		}
 	});
 
-	it('show every item of the issue, in order, with its blurb or summary and a Read more link', () => {
+	it('show every item of the issue, in order, with its blurb or summary and a "Read: <title>" link', () => {
 		for (const { html, text, source } of issues) {
 			const expected = source.items.map((item) => root + itemPath(item));
 			const titles = html.querySelectorAll('h3 a').map((a) => a.getAttribute('href'));
 			expect(titles).toEqual(expected);
-			const readMore = html.querySelectorAll('a').filter((a) => a.text === 'Read more');
+			const readMore = html.querySelectorAll('a').filter((a) => a.text.startsWith('Read'));
 			expect(readMore.map((a) => a.getAttribute('href'))).toEqual(expected);
+			expect(readMore.map((a) => a.text)).toEqual(html.querySelectorAll('h3 a').map((a) => `Read: ${a.text}`));
 			for (const [index, item] of source.items.entries()) {
 				const cell = html.querySelectorAll('h3 a')[index]!.closest('td')!;
 				if (item.blurb) expect(cell.text).toContain(item.blurb);

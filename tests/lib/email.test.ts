@@ -61,14 +61,14 @@ describe('the HTML part', () => {
 		for (const link of links) expect(link).toMatch(/^(https:\/\/intranet\.example\/it\/|mailto:)/);
 	});
 
-	it('shows every item with its blurb, details and a Read more link', () => {
+	it('shows every item with its blurb, details and a link that says what it opens, "Read: <title>"', () => {
 		for (const item of issue.items) {
 			const title = html.querySelectorAll('h3 a').find((a) => a.textContent === item.title);
 			expect(title?.getAttribute('href')).toBe(item.url);
 			const cell = title!.closest('td')!;
 			expect(cell.textContent).toContain(item.blurb);
 			for (const detail of item.details) expect(cell.textContent).toContain(detail.text);
-			const more = cell.querySelectorAll('a').find((a) => a.textContent === 'Read more');
+			const more = cell.querySelectorAll('a').find((a) => a.textContent === `Read: ${item.title}`);
 			expect(more?.getAttribute('href')).toBe(item.url);
 		}
 	});

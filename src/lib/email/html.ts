@@ -60,7 +60,7 @@ function itemRow(item: EmailItem): string {
 <h3><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
 <p>${escape(item.blurb)}</p>
 ${details}
-<p class="more"><a href="${escape(item.url)}">Read more</a></p>
+<p class="more"><a href="${escape(item.url)}">Read: ${escape(item.title)}</a></p>
 </td></tr>`;
 }
 
