@@ -224,7 +224,9 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		const main = page.querySelector('main')!;
 		const feeds = main.querySelectorAll('.feed').filter((feed) => feed.querySelector('[data-feed-url]'));
 		const addresses = feeds.map((feed) => feed.querySelector('[data-feed-url]')!.textContent.trim());
-		expect(new Set(addresses.filter((a) => !a.includes('/topics/')).map(route))).toEqual(new Set(segmentIds.map((id) => `feeds/${id}.xml`)));
+		expect(new Set(addresses.filter((a) => !a.includes('/topics/')).map(route))).toEqual(
+			new Set(segmentIds.map((id) => `feeds/${id}.xml`)),
+		);
 		// Each feed is reached through its page: a browser shows the XML itself as raw code.
 		for (const feed of feeds) {
 			const pageLink = feed.querySelector('h3 a')!.getAttribute('href')!;

@@ -44,9 +44,7 @@ export function publishedRecently(hub: Hub, exclude: readonly ReadingItem[] = []
 	const since = hub.now.getTime() - days * DAY;
 	const recent = readingIn(hub, { scope: 'all', id: 'all' }).filter((item) => item.date.getTime() > since && !exclude.includes(item));
 	const kinds: ReadingItem['kind'][] = ['newsletter', 'paper', 'case-study'];
-	return kinds
-		.map((kind) => ({ kind, items: recent.filter((item) => item.kind === kind) }))
-		.filter((group) => group.items.length > 0);
+	return kinds.map((kind) => ({ kind, items: recent.filter((item) => item.kind === kind) })).filter((group) => group.items.length > 0);
 }
 
 export interface AttentionMetric {
