@@ -83,8 +83,11 @@ export function brandProblems(brand: Brand, contentDir: string, file: string): P
 	];
 }
 
+/** The accent as hex, the one colour syntax every mail client (Outlook's Word included) reads; nothing but a colour gets through. */
+export const accentHex = (accent: Brand['accent']): Brand['accent'] => ({ light: formatHex(accent.light), dark: formatHex(accent.dark) });
+
 /** The stylesheet that hands the accent to src/styles/tokens.css, which picks one per scheme. */
 export function brandCss(brand: Brand): string {
-	// Written back as hex, so nothing but a colour reaches the stylesheet.
-	return `:root{--brand-light:${formatHex(brand.accent.light)};--brand-dark:${formatHex(brand.accent.dark)}}\n`;
+	const { light, dark } = accentHex(brand.accent);
+	return `:root{--brand-light:${light};--brand-dark:${dark}}\n`;
 }

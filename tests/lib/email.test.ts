@@ -37,6 +37,7 @@ const issue: EmailIssue = {
 	archiveUrl: `${site}newsletter/`,
 	subscribeUrl: `${site}subscribe/`,
 	editors: { name: 'The IT editors', email: 'it-editors@northwind.example' },
+	accent: { light: '#7a1f5c', dark: '#f2a7d8' },
 };
 
 const email = await composeIssueEmail(issue);
@@ -71,6 +72,12 @@ describe('the HTML part', () => {
 			const more = cell.querySelectorAll('a').find((a) => a.textContent === `Read: ${item.title}`);
 			expect(more?.getAttribute('href')).toBe(item.url);
 		}
+	});
+
+	it("draws links and the masthead rule in the hub's accent, and links in its dark accent where mail follows the dark scheme", () => {
+		expect(html.querySelector('h3 a')!.getAttribute('style')).toContain('color: #7a1f5c');
+		expect(html.querySelector('.masthead')!.getAttribute('style')).toContain('border-bottom: 3px solid #7a1f5c');
+		expect(html.querySelector('style')!.textContent).toMatch(/prefers-color-scheme: dark[^]*\.item h3 a \{\s*color: #f2a7d8 !important;/);
 	});
 
 	it('hides the summary as a preheader before the content', () => {
