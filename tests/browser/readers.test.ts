@@ -139,6 +139,20 @@ describe.each(SCHEMES.flatMap((scheme) => [DESKTOP, PHONE].map((device) => ({ ..
 			expect(chart.unit).toBe('Unit: seconds');
 		});
 
+		it('header search box shows its whole placeholder', async () => {
+			await page.goto(server.url);
+			const fits = await page.$eval('#site-search-q', (input) => {
+				const field = input as HTMLInputElement;
+				const style = getComputedStyle(field);
+				const context = document.createElement('canvas').getContext('2d')!;
+				context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+				const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+				return { text: field.placeholder, needed: context.measureText(field.placeholder).width, room };
+			});
+			expect(fits.text).not.toBe('');
+			expect(fits.needed).toBeLessThanOrEqual(fits.room);
+		});
+
 		if (touch) {
 			it.each(['metrics/', 'metrics/web-shop-page-load/', 'search/?q=cloud', ''])(
 				'phone layout of /%s: no sideways scroll, and no text under 12 px',
@@ -161,6 +175,20 @@ describe.each(SCHEMES.flatMap((scheme) => [DESKTOP, PHONE].map((device) => ({ ..
 					expect(layout.small).toEqual([]);
 				},
 			);
+
+			it('phone: the metrics list shows every metric as a card with its target and status in view', async () => {
+				await page.goto(`${server.url}metrics/`);
+				const rows = await page.$$eval('tr[data-metric]', (cards) =>
+					cards.map((card) =>
+						[...card.querySelectorAll('td[data-label="Target"], td[data-label="Status"]')].map((cell) => {
+							const box = cell.getBoundingClientRect();
+							return box.width > 0 && box.left >= 0 && box.right <= window.innerWidth;
+						}),
+					),
+				);
+				expect(rows.length).toBeGreaterThan(0);
+				expect(rows.every((cells) => cells.length === 2 && cells.every(Boolean))).toBe(true);
+			});
 
 			it('phone: links that stand alone are at least 44 px tall to tap', async () => {
 				const short: string[] = [];
