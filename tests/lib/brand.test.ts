@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accentProblems, brandCss, logoProblems, SCHEME_BACKGROUNDS } from '../../src/lib/brand';
-import { loadSettings } from '../../src/lib/settings';
+import { accentProblems, brandCss, logoProblems, SCHEME_BACKGROUNDS } from '../../src/content/brand';
+import { loadSettings } from '../../src/content/settings';
 import { ROOT } from '../helpers/build-hub';
 
 const HUB = `title: Test hub

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRoute } from 'astro';
-import { brandCss } from '../../lib/brand';
-import { contentDir } from '../../lib/content-dir';
-import { loadHub } from '../../lib/hub';
+import { brandCss } from '../../content/brand';
+import { contentDir } from '../../content/content-dir';
+import { loadHub } from '../../hub/hub';
 
 /** The accent stylesheet, and the logo when hub.yaml names one (it lives in the content folder, outside `public/`). */
 export async function getStaticPaths() {
