@@ -84,11 +84,11 @@ export interface RenderedMetadata {
 	facts: BodyFacts;
 }
 
-type EntryType = {
+interface EntryType {
 	extensions: string[];
 	getEntryInfo(params: { fileUrl: URL; contents: string }): { data: Record<string, unknown>; body: string; slug: string; rawData: string };
 	getRenderFunction?(): Promise<(entry: { filePath?: string; body?: string }) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>>;
-};
+}
 
 /** A loader for one file-per-entry collection: `content/<name>/**`. */
 export function hubCollection(name: FileCollection): Loader {
@@ -123,7 +123,7 @@ export function hubCollection(name: FileCollection): Loader {
 						Promise.resolve(async ({ filePath }) => {
 							if (!filePath || failed.has(filePath)) return undefined;
 							const rendered = await renderMdx(source(filePath), { file: relativeFile(filePath), path: filePath, base: context.config.base });
-							if (!rendered.body) return void report(filePath, rendered.problems);
+							if (!rendered.body) { report(filePath, rendered.problems); return; }
 							return { html: rendered.body.html, metadata: { headings: rendered.body.facts.headings, facts: rendered.body.facts } };
 						}),
 				};
@@ -160,7 +160,7 @@ export function hubCollection(name: FileCollection): Loader {
 							return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(store) : value;
 						},
 					}),
-				} as LoaderContext);
+				});
 				loading = false;
 			}),
 	};

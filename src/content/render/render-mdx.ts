@@ -203,7 +203,7 @@ export async function renderMdx(source: string, options: RenderOptions): Promise
 	const file = new VFile({ value: source, path: options.path });
 	let tree: Root;
 	try {
-		tree = processor.parse(file) as Root;
+		tree = processor.parse(file);
 	} catch (error) {
 		return { problems: [mdxProblem(error, options.file)] };
 	}
