@@ -232,14 +232,20 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		for (const href of alternates('segments/executives/')) expect(fs.existsSync(path.join(dist, href!.slice(base.length)))).toBe(true);
 	});
 
-	it("has a subscribe page with each segment's absolute feed address, the steps per app, the OPML and a newsletter request", () => {
+	it("has a subscribe page with each audience's absolute feed address to copy, its page linked, the steps per app, the OPML and a newsletter request", () => {
 		const page = parseHtml(fs.readFileSync(path.join(dist, 'subscribe/index.html'), 'utf8'));
 		const main = page.querySelector('main')!;
-		const addresses = main.querySelectorAll('input[readonly]').map((input) => input.getAttribute('value')!);
-		expect(new Set(addresses.map(route))).toEqual(new Set(segmentIds.map((id) => `feeds/${id}.xml`)));
-		for (const input of main.querySelectorAll('input[readonly]')) {
-			expect(main.querySelector(`label[for="${input.id}"]`), input.id).not.toBeNull();
+		const feeds = main.querySelectorAll('.feed').filter((feed) => feed.querySelector('[data-feed-url]'));
+		const addresses = feeds.map((feed) => feed.querySelector('[data-feed-url]')!.textContent.trim());
+		expect(new Set(addresses.filter((a) => !a.includes('/topics/')).map(route))).toEqual(
+			new Set(segmentIds.map((id) => `feeds/${id}.xml`)),
+		);
+		// Each feed is reached through its page: a browser shows the XML itself as raw code.
+		for (const feed of feeds) {
+			const pageLink = feed.querySelector('h3 a')!.getAttribute('href')!;
+			expect(fs.existsSync(path.join(dist, pageLink.slice(base.length), 'index.html')), pageLink).toBe(true);
 		}
+		expect(main.querySelectorAll('a').filter((a) => a.getAttribute('href')!.endsWith('.xml'))).toEqual([]);
 		const executives = yamlFile(path.join(content, 'segments/executives.yaml'));
 		expect(main.querySelector('#feed-executives')?.textContent).toContain(executives.audience as string);
 		const headings = main.querySelectorAll('h3').map((h) => h.textContent);

@@ -14,26 +14,26 @@ const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</
  * Mail, Outlook for Mac and iOS) swap to the dark block, which is why juice keeps that one media
  * query as a <style> element: inline styles cannot hold it. Clients that invert colours by force
  * (Outlook.com, Outlook for Windows) get mid-tone text on plain backgrounds, which inverts
- * legibly; no colour is carried by an image.
+ * legibly; no colour is carried by an image. The accent is the hub's (`accent` in hub.yaml).
  */
-const CSS = `
+const css = ({ light, dark }: EmailIssue['accent']) => `
 body, .outer { margin: 0; padding: 0; background-color: #eef1f4; }
 .outer-cell { padding: 24px 12px; }
 .container { width: 100%; max-width: 600px; background-color: #ffffff; border: 1px solid #d5dbe1; }
 td, p, li, h1, h2, h3, h4 { font-family: Arial, Helvetica, sans-serif; color: #1f2933; }
 p, li { font-size: 16px; line-height: 24px; margin: 0 0 12px; }
-a { color: #0b5cad; text-decoration: underline; }
+a { color: ${light}; text-decoration: underline; }
 h1 { font-size: 26px; line-height: 32px; margin: 0 0 16px; }
 h2 { font-size: 14px; line-height: 20px; margin: 0; text-transform: uppercase; letter-spacing: 1px; color: #52606d; }
 h3 { font-size: 19px; line-height: 26px; margin: 0 0 8px; }
 h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
-.masthead { padding: 20px 32px 12px; border-bottom: 3px solid #0b5cad; }
+.masthead { padding: 20px 32px 12px; border-bottom: 3px solid ${light}; }
 .masthead-title { font-size: 18px; line-height: 24px; font-weight: bold; margin: 0 0 4px; }
 .masthead-title a { color: #1f2933; text-decoration: none; }
 .meta, .kind { font-size: 14px; line-height: 20px; color: #52606d; margin: 0 0 4px; }
 .content { padding: 24px 32px 8px; }
 .item { padding: 16px 32px; border-top: 1px solid #d5dbe1; }
-.item h3 a { color: #0b5cad; }
+.item h3 a { color: ${light}; }
 .detail strong { color: #1f2933; }
 .more { font-weight: bold; margin: 0; }
 .footer { padding: 20px 32px; background-color: #f5f7f9; border-top: 1px solid #d5dbe1; }
@@ -43,7 +43,7 @@ h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
 	.container { background-color: #1b1f24 !important; border-color: #39414a !important; }
 	td, p, li, h1, h3, h4, .masthead-title a, .detail strong { color: #e4e7eb !important; }
 	h2, .meta, .kind, .footer p { color: #a9b4bf !important; }
-	a, .item h3 a { color: #8cc4ff !important; }
+	a, .item h3 a { color: ${dark} !important; }
 	.footer { background-color: #15191d !important; }
 }
 `;
@@ -60,7 +60,7 @@ function itemRow(item: EmailItem): string {
 <h3 dir="auto"><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
 <p dir="auto">${escape(item.blurb)}</p>
 ${details}
-<p class="more"><a href="${escape(item.url)}">Read more</a></p>
+<p class="more"><a href="${escape(item.url)}">Read: ${escape(item.title)}</a></p>
 </td></tr>`;
 }
 
@@ -76,7 +76,7 @@ export function renderEmailHtml(issue: EmailIssue): string {
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
 <title>${escape(subject)}</title>
-<style>${CSS}</style>
+<style>${css(issue.accent)}</style>
 </head>
 <body>
 <div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${escape(issue.summary)}${PREHEADER_PADDING}</div>

@@ -13,7 +13,7 @@ function itemBlock(item: EmailItem, index: number): string {
 		`   ${item.kind}`,
 		`   ${item.blurb}`,
 		...item.details.map((detail) => `   ${detail.label}: ${detail.text}`),
-		`   Read more: ${item.url}`,
+		`   Read: ${item.url}`,
 	].join('\n');
 }
 

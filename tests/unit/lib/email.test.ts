@@ -37,6 +37,7 @@ const issue: EmailIssue = {
 	archiveUrl: `${site}newsletter/`,
 	subscribeUrl: `${site}subscribe/`,
 	editors: { name: 'The IT editors', email: 'it-editors@northwind.example' },
+	accent: { light: '#7a1f5c', dark: '#f2a7d8' },
 };
 
 const email = await composeIssueEmail(issue);
@@ -61,16 +62,22 @@ describe('the HTML part', () => {
 		for (const link of links) expect(link).toMatch(/^(https:\/\/intranet\.example\/it\/|mailto:)/);
 	});
 
-	it('shows every item with its blurb, details and a Read more link', () => {
+	it('shows every item with its blurb, details and a link that says what it opens, "Read: <title>"', () => {
 		for (const item of issue.items) {
 			const title = html.querySelectorAll('h3 a').find((a) => a.textContent === item.title);
 			expect(title?.getAttribute('href')).toBe(item.url);
 			const cell = title!.closest('td')!;
 			expect(cell.textContent).toContain(item.blurb);
 			for (const detail of item.details) expect(cell.textContent).toContain(detail.text);
-			const more = cell.querySelectorAll('a').find((a) => a.textContent === 'Read more');
+			const more = cell.querySelectorAll('a').find((a) => a.textContent === `Read: ${item.title}`);
 			expect(more?.getAttribute('href')).toBe(item.url);
 		}
+	});
+
+	it("draws links and the masthead rule in the hub's accent, and links in its dark accent where mail follows the dark scheme", () => {
+		expect(html.querySelector('h3 a')!.getAttribute('style')).toContain('color: #7a1f5c');
+		expect(html.querySelector('.masthead')!.getAttribute('style')).toContain('border-bottom: 3px solid #7a1f5c');
+		expect(html.querySelector('style')!.textContent).toMatch(/prefers-color-scheme: dark[^]*\.item h3 a \{\s*color: #f2a7d8 !important;/);
 	});
 
 	it('lets the title, item titles and blurbs set their own direction, for Arabic or Hebrew text (dir="auto")', () => {

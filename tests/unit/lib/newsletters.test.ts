@@ -71,7 +71,12 @@ const first = issue(1, '2026-01-20', [
 	{ caseStudy: { collection: 'case-studies', id: 'a' } },
 ]);
 const hub = {
-	settings: { title: 'Fixture Hub', language: 'en-GB', editors: { name: 'Editors', email: 'editors@fixture.example' } },
+	settings: {
+		title: 'Fixture Hub',
+		language: 'en-GB',
+		editors: { name: 'Editors', email: 'editors@fixture.example' },
+		accent: { light: 'rgb(11 92 173)', dark: '#7CB7F2' },
+	},
 	papers: [paper('a'), paper('b')],
 	caseStudies: [study('a')],
 	metrics: [metric],
@@ -132,6 +137,7 @@ describe('issueEmailModel', () => {
 		expect(model.url).toBe('https://intranet.example/it/newsletter/2/');
 		expect(model.archiveUrl).toBe('https://intranet.example/it/newsletter/');
 		expect(model.subscribeUrl).toBe('https://intranet.example/it/subscribe/');
+		expect(model.accent).toEqual({ light: '#0b5cad', dark: '#7cb7f2' });
 		expect(model.items.map((i) => i.url)).toEqual([
 			'https://intranet.example/it/metrics/close-days/',
 			'https://intranet.example/it/papers/a/',
