@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ROOT } from './helpers/build-hub';
+import { ROOT } from '../helpers/build-hub';
 
 const dist = inject('exampleDist');
 const page = (route: string): HTMLElement => parseHtml(fs.readFileSync(path.join(dist, route, 'index.html'), 'utf8'));
