@@ -219,7 +219,7 @@ describe('content errors about metrics', () => {
 	it('fail the build on an unknown metric id in MDX, naming the file, line and id', () => {
 		expect(unknownId.code).not.toBe(0);
 		expect(unknownId.output).toContain(
-			`papers/cloud-savings.mdx:${unknownLine} <Metric> id: expected an existing metric, one of: close-days; found "no-such-metric"`,
+			`papers/cloud-savings.mdx:${unknownLine}:1 <Metric> id: expected an existing metric, one of: close-days; found "no-such-metric"`,
 		);
 	});
 });
