@@ -166,8 +166,11 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 			for (const element of html.querySelectorAll('[href], [src]')) {
 				const url = element.getAttribute('href') ?? element.getAttribute('src')!;
 				expect(url).toMatch(/^(https?:|mailto:)/);
-				if (url.startsWith(SITE))
-					expect(fs.existsSync(path.join(dist, route(url).replace(/#.*$/, ''), 'index.html')), `${item.title}: ${url}`).toBe(true);
+				if (url.startsWith(SITE)) {
+					// A page is a folder with index.html; an image stored beside an entry is a file.
+					const target = path.join(dist, route(url).replace(/#.*$/, ''));
+					expect(fs.existsSync(/\.[a-z]+$/.test(target) ? target : path.join(target, 'index.html')), `${item.title}: ${url}`).toBe(true);
+				}
 			}
 			expect(html.querySelectorAll('script, style, svg, [class], [style]'), item.title!).toHaveLength(0);
 			expect(item.content).not.toMatch(/data-astro-cid/);
