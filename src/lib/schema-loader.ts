@@ -19,7 +19,7 @@ import { schemaProblems } from './zod-problems';
  * name a field the writer left out: it gets the line of the nearest field that is there. With
  * `exact`, only a field that is in the file gets a line (an entry's `id` is its file name).
  */
-function withLines(problems: readonly Problem[], absolute: string, exact = false): Problem[] {
+export function withLines(problems: readonly Problem[], absolute: string, exact = false): Problem[] {
 	const source = fs.readFileSync(absolute, 'utf8');
 	let yaml = parseYamlSource(source, source, 0);
 	if (absolute.endsWith('.mdx') || absolute.endsWith('.md')) {
