@@ -1,6 +1,6 @@
 /**
- * The editor's intro arrives as HTML sanitised for the web (see `src/lib/entry-html.ts`). Email
- * takes a smaller subset of it, and the text part needs it as text.
+ * The editor's intro, or a paper's whole body, arrives as HTML sanitised for the web (see
+ * `src/lib/entry-html.ts`). Email takes a smaller subset of it, and the text part needs it as text.
  */
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
