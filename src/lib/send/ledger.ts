@@ -84,21 +84,22 @@ export interface SendSummary {
 	/** When the first and the latest message of the entry went. */
 	first: Date;
 	last: Date;
-	/** Recipients served, and messages that failed. */
+	/** Recipients who received it. */
 	sent: number;
+	/** Recipients it failed for and has not reached since. */
 	failed: number;
 }
 
 /** What was sent and when, one line per entry, most recent first: the editors' page shows it. */
 export function sendHistory(records: readonly LedgerRecord[]): SendSummary[] {
-	const byEntry = new Map<string, SendSummary>();
-	for (const record of records) {
-		const summary = byEntry.get(record.entry) ?? { entry: record.entry, first: record.at, last: record.at, sent: 0, failed: 0 };
-		if (record.at < summary.first) summary.first = record.at;
-		if (record.at > summary.last) summary.last = record.at;
-		if (record.result === 'sent') summary.sent++;
-		else summary.failed++;
-		byEntry.set(record.entry, summary);
-	}
-	return [...byEntry.values()].sort((a, b) => b.last.getTime() - a.last.getTime());
+	const entries = [...new Set(records.map((record) => record.entry))];
+	return entries
+		.map((entry) => {
+			const own = records.filter((record) => record.entry === entry);
+			const times = own.map((record) => record.at.getTime());
+			const served = servedBy(own, entry);
+			const failed = new Set(own.filter((r) => r.result === 'failed' && !served.has(r.to.toLowerCase())).map((r) => r.to.toLowerCase()));
+			return { entry, first: new Date(Math.min(...times)), last: new Date(Math.max(...times)), sent: served.size, failed: failed.size };
+		})
+		.sort((a, b) => b.last.getTime() - a.last.getTime());
 }
