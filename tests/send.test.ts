@@ -8,7 +8,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
-import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { sendCommand } from '../src/lib/send/cli';
 import { ROOT, TMP } from './helpers/build-hub';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
@@ -60,7 +60,6 @@ let content: string;
 let smtp: TestSmtp | undefined;
 let out: string;
 let err: string;
-const previousContent = process.env.HOURGLASS_CONTENT;
 
 /** Runs the command in this process, as `npm run send -- …` would, against `url`. */
 const send = (url: string | undefined, ...argv: string[]) => {
@@ -100,14 +99,13 @@ beforeEach((context) => {
 	fs.cpSync(path.join(ROOT, 'content'), content, { recursive: true });
 	fs.rmSync(path.join(content, 'sent'), { recursive: true, force: true });
 	fs.writeFileSync(path.join(content, 'contacts.yaml'), CONTACTS);
-	process.env.HOURGLASS_CONTENT = content;
+	vi.stubEnv('HOURGLASS_CONTENT', content);
 });
 
 afterEach(async () => {
 	await smtp?.close();
 	smtp = undefined;
-	if (previousContent === undefined) delete process.env.HOURGLASS_CONTENT;
-	else process.env.HOURGLASS_CONTENT = previousContent;
+	vi.unstubAllEnvs();
 });
 
 describe('npm run send', () => {
