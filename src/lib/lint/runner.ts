@@ -5,6 +5,7 @@ import { paths } from '../paths.ts';
 import { formatProblem } from '../problems.ts';
 import type { Visibility } from '../publication.ts';
 import type { LintConfig } from './config.ts';
+import { contactsReport } from './contacts.ts';
 import { field, readHub, type HubContent, type HubFile, type WritingEntry } from './entry.ts';
 import { routeOf } from './kinds.ts';
 import { checkSchemas, statusOf, type LocatedProblem } from './schema.ts';
@@ -120,5 +121,9 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 			});
 		}
 	}
-	return files.map((file) => ({ file: file.file, path: file.path, source: file.source, messages: messages.get(file)!.sort(byPosition) }));
+	const contacts = await contactsReport(root);
+	return [
+		...files.map((file) => ({ file: file.file, path: file.path, source: file.source, messages: messages.get(file)!.sort(byPosition) })),
+		...(contacts ? [contacts] : []),
+	];
 }
