@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { contactsFileSchema } from '../schemas/contact';
+import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
 import { contactsPath, isActive, listProblems, readContacts, segmentIds, type Contact } from './contacts';
 import { contentDir } from './content-dir';
 import { isoDate } from './format';
@@ -15,15 +15,9 @@ import { formatProblem, oneOf } from './problems';
 import { buildTime } from './publication';
 import { schemaProblems } from './zod-problems';
 
-export interface Io {
-	out: (text: string) => void;
-	err: (text: string) => void;
-}
+type Io = CliOutput;
 
 const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-
-/** A mistake on the command line or in the list: the message says what is valid. */
-class UsageError extends Error {}
 
 const HEADER = ` Key contacts who asked for the hub's writing by email (npm run contacts -- add|remove|list).
  Never published: no address or name in this file reaches the site. See src/schemas/contact.ts.`;
@@ -159,10 +153,7 @@ async function list(options: { segment?: string; all?: boolean }, io: Io): Promi
 }
 
 export async function contactsCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	const program = new Command('contacts')
-		.description("Keep the list of key contacts who get the hub's writing by email (content/contacts.yaml).")
-		.exitOverride()
-		.configureOutput({ writeOut: io.out, writeErr: io.err });
+	const program = newProgram('contacts', "Keep the list of key contacts who get the hub's writing by email (content/contacts.yaml).", io);
 	program
 		.command('add')
 		.description('add a contact, or add segments to one already on the list')
@@ -185,16 +176,5 @@ export async function contactsCommand(argv: readonly string[], io: Io = processI
 		.option('-s, --segment <id>', 'only those following this segment')
 		.option('--all', 'include those who left')
 		.action((options: { segment?: string; all?: boolean }) => list(options, io));
-	try {
-		await program.parseAsync(argv, { from: 'user' });
-	} catch (error) {
-		if (error instanceof UsageError) {
-			io.err(`npm run contacts: ${error.message}\n`);
-			return 1;
-		}
-		const exit = error as { exitCode?: number; code?: string };
-		if (exit.code?.startsWith('commander.')) return exit.exitCode ?? 1;
-		throw error;
-	}
-	return 0;
+	return runProgram(program, argv, io);
 }

@@ -6,12 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { Command } from 'commander';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { newProgram, runProgram, type CliOutput } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../contacts';
 import { contentDir } from '../content-dir';
-import { ContentProblems } from '../problems';
 import { buildTime } from '../publication';
 import { loadSettings } from '../settings';
 import { deliver, type Outcome } from './deliver';
@@ -19,9 +18,7 @@ import { appendRecord, readLedger, servedBy } from './ledger';
 import { messageFor, newMessageId } from './message';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
 
-export interface Io {
-	out: (text: string) => void;
-	err: (text: string) => void;
+export interface Io extends CliOutput {
 	env: Record<string, string | undefined>;
 	/** Draw a progress bar (a terminal); otherwise one line per recipient. */
 	tty: boolean;
@@ -162,14 +159,14 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 
 export async function sendCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
 	let code = 0;
-	const program = new Command('send')
-		.description('Send a published entry by email to the contacts who follow its segments, one message each (SMTP_URL, STARTTLS).')
-		.exitOverride()
-		.configureOutput({ writeOut: io.out, writeErr: io.err })
-		.addHelpText(
-			'after',
-			'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
-		);
+	const program = newProgram(
+		'send',
+		'Send a published entry by email to the contacts who follow its segments, one message each (SMTP_URL, STARTTLS).',
+		io,
+	).addHelpText(
+		'after',
+		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
+	);
 	for (const kind of ['paper', 'case-study', 'issue'] as const) {
 		program
 			.command(kind)
@@ -185,16 +182,6 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 				code = await run(kind, id, options, io);
 			});
 	}
-	try {
-		await program.parseAsync(argv, { from: 'user' });
-	} catch (error) {
-		if (error instanceof SendRefused || error instanceof ContentProblems) {
-			io.err(`npm run send: ${error.message}\n`);
-			return 1;
-		}
-		const exit = error as { exitCode?: number; code?: string };
-		if (exit.code?.startsWith('commander.')) return exit.exitCode ?? 1;
-		throw error;
-	}
-	return code;
+	const parsed = await runProgram(program, argv, io);
+	return parsed === 0 ? code : parsed;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { convert } from 'html-to-text';
+import { UsageError } from '../cli';
 import { isoDate } from '../format';
 import { field, readHub, type HubContent, type WritingEntry } from '../lint/entry';
 import { issueFiles } from '../newsletters';
@@ -37,7 +38,7 @@ export interface SendTarget {
 }
 
 /** A reason the entry cannot be sent; the message says what to do. */
-export class SendRefused extends Error {}
+export class SendRefused extends UsageError {}
 
 const dateOf = (value: unknown): Date | undefined => {
 	if (!(value instanceof Date) && typeof value !== 'string') return undefined;
