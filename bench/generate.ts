@@ -1,6 +1,6 @@
 /**
  * A synthetic hub for the benchmark: papers, case studies, metrics, newsletters, authors, segments,
- * topics and hub.yaml in the formats of `src/schemas/`. Everything comes from one seeded PRNG, so a
+ * topics and hub.yaml in the formats of `src/content/schemas/`. Everything comes from one seeded PRNG, so a
  * size always gives the same hub and timings compare like with like.
  */
 import fs from 'node:fs/promises';

@@ -1,5 +1,5 @@
 // Node runs this file directly (type stripping); the hooks let it load the hub's schemas outside Astro.
-import '../src/lib/lint/node-hooks.ts';
+import '../src/tools/lint/node-hooks.ts';
 
-const { lintContent } = await import('../src/lib/lint/cli.ts');
+const { lintContent } = await import('../src/tools/lint/cli.ts');
 process.exitCode = await lintContent(process.argv.slice(2));

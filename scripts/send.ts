@@ -1,5 +1,5 @@
 // Node runs this file directly (type stripping); the hooks let it load the hub's own modules outside Astro.
-import '../src/lib/lint/node-hooks.ts';
+import '../src/tools/lint/node-hooks.ts';
 
-const { sendCommand } = await import('../src/lib/send/cli.ts');
+const { sendCommand } = await import('../src/tools/send/cli.ts');
 process.exitCode = await sendCommand(process.argv.slice(2));

@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contactsCommand } from '../src/lib/contacts-cli';
-import { followerCount, listGrowth, readContacts, type Contact } from '../src/lib/contacts';
-import { formatProblem } from '../src/lib/problems';
+import { followerCount, readContacts, type Contact } from '../src/checks/contacts';
+import { formatProblem } from '../src/content/problems';
+import { listGrowth } from '../src/outputs/list-growth';
+import { contactsCommand } from '../src/tools/contacts-cli';
 import { ROOT, TMP } from './helpers/build-hub';
 
 let content: string;

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readHub } from '../src/lib/lint/entry';
-import { checkSchemas } from '../src/lib/lint/schema';
-import { authorByEmail, nextIssueNumber, slugFor } from '../src/lib/scaffold';
-import { newEntry } from '../src/lib/scaffold-cli';
+import { readHub } from '../src/tools/lint/entry';
+import { checkSchemas } from '../src/tools/lint/schema';
+import { authorByEmail, nextIssueNumber, slugFor } from '../src/tools/scaffold';
+import { newEntry } from '../src/tools/scaffold-cli';
 import { buildHub, copyFixture, listFiles, ROOT } from './helpers/build-hub';
 
 describe('slugFor', () => {

@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { sendCommand } from '../src/lib/send/cli';
+import { sendCommand } from '../src/tools/send/cli';
 import { ROOT, TMP } from './helpers/build-hub';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
 

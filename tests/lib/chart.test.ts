@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartGeometry, type Point } from '../../src/lib/chart';
+import { chartGeometry, type Point } from '../../src/outputs/chart';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const series = (...pairs: [string, number][]): Point[] => pairs.map(([date, value]) => ({ date: day(date), value }));

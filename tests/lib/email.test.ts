@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { composeIssueEmail, type EmailIssue } from '../../src/lib/email';
-import { emailSafeIntro, introText } from '../../src/lib/email/intro';
+import { composeIssueEmail, type EmailIssue } from '../../src/outputs/email';
+import { emailSafeIntro, introText } from '../../src/outputs/email/intro';
 
 const site = 'https://intranet.example/it/';
 

@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { portableHtml } from '../../src/lib/entry-html';
+import { portableHtml } from '../../src/outputs/entry-html';
 
 const underIt = { page: 'https://intranet.example/it/papers/tokyo/', root: 'https://intranet.example/it/' };
 const atRoot = { page: 'https://intranet.example/papers/tokyo/', root: 'https://intranet.example/' };

@@ -12,8 +12,8 @@ import {
 	lastChanged,
 	opmlDocument,
 	type FeedItem,
-} from '../../src/lib/feeds';
-import type { AnyItem, Hub } from '../../src/lib/hub';
+} from '../../src/outputs/feeds';
+import type { AnyItem, Hub } from '../../src/hub/hub';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const author = { id: 'tom', data: { name: 'Tom O’Kafor & Co', role: 'Lead', email: 'tom@northwind.example' } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateNumberProblems, idFromFile, idProblems } from '../../src/lib/integrity';
-import { formatProblem } from '../../src/lib/problems';
+import { duplicateNumberProblems, idProblems } from '../../src/checks/integrity';
+import { idFromFile } from '../../src/content/content-dir';
+import { formatProblem } from '../../src/content/problems';
 
 describe('idProblems', () => {
 	it('accepts kebab-case names used once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proseWordCount, readingMinutes } from '../../src/lib/mdx';
+import { proseWordCount, readingMinutes } from '../../src/content/mdx';
 
 describe('proseWordCount', () => {
 	it('counts the words a reader reads, not frontmatter, code or components', () => {

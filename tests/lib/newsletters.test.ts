@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../../src/lib/hub';
-import { featuredIn, issueEmailModel, issueEntries, issueFiles, itemDetails } from '../../src/lib/newsletters';
+import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../../src/hub/hub';
+import { featuredIn, issueEmailModel, issueEntries, issueFiles, itemDetails } from '../../src/outputs/newsletters';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, paths, withBase } from '../../src/lib/paths';
-import { related } from '../../src/lib/related';
+import { absoluteUrl, paths, withBase } from '../../src/content/paths';
+import { related } from '../../src/hub/related';
 
 describe('withBase and absoluteUrl', () => {
 	it('joins routes to a base with exactly one slash', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTime, hasPage, isListed, visibility } from '../../src/lib/publication';
+import { buildTime, hasPage, isListed, visibility } from '../../src/content/publication';
 
 const now = new Date('2026-06-15T12:00:00Z');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { related, type Relatable } from '../../src/lib/related';
+import { related, type Relatable } from '../../src/hub/related';
 
 const entry = (id: string, topics: string[], segments: string[], date = '2026-01-01'): Relatable => ({
 	id,

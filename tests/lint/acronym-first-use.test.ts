@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialsMatch } from '../../src/lib/lint/rules/acronym-first-use';
+import { initialsMatch } from '../../src/tools/lint/rules/acronym-first-use';
 import { paper, runRule } from './helpers';
 
 describe('acronym-first-use', () => {

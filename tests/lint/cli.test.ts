@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lintContent } from '../../src/lib/lint/cli';
+import { lintContent } from '../../src/tools/lint/cli';
 import { copyFixture, ROOT } from '../helpers/build-hub';
 
 interface EslintJson {
@@ -142,16 +142,7 @@ describe('npm run lint:content', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('--fix');
 		expect(out).toContain('--format <format>');
-		for (const rule of [
-			'paper-length',
-			'business-value',
-			'glossary',
-			'acronym-first-use',
-			'readability',
-			'image-alt',
-			'internal-links',
-			'heading-levels',
-		]) {
+		for (const rule of ['paper-length', 'business-value', 'glossary', 'acronym-first-use', 'readability', 'image-alt', 'heading-levels']) {
 			expect(out).toMatch(new RegExp(`^  ${rule} `, 'm'));
 		}
 	});

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/lint/config';
+import { loadConfig } from '../../src/tools/lint/config';
 import { paper, runRule } from './helpers';
 
 const entries = [

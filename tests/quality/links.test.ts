@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers/build-hub';
 import { checkLinks, formatBrokenLinks } from '../helpers/link-check';
-import { rebaseLink } from '../../src/lib/paths';
+import { rebaseLink } from '../../src/content/paths';
 
 const SITE = 'https://intranet.example';
 

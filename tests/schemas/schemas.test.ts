@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { authorSchema } from '../../src/schemas/author';
-import { caseStudySchema } from '../../src/schemas/case-study';
-import { metricSchema } from '../../src/schemas/metric';
-import { newsletterSchema } from '../../src/schemas/newsletter';
-import { paperSchema } from '../../src/schemas/paper';
-import { segmentSchema } from '../../src/schemas/segment';
-import { settingsSchema } from '../../src/schemas/settings';
-import { topicSchema } from '../../src/schemas/topic';
-import { zodProblems } from '../../src/lib/zod-problems';
-import { formatProblem } from '../../src/lib/problems';
+import { authorSchema } from '../../src/content/schemas/author';
+import { caseStudySchema } from '../../src/content/schemas/case-study';
+import { metricSchema } from '../../src/content/schemas/metric';
+import { newsletterSchema } from '../../src/content/schemas/newsletter';
+import { paperSchema } from '../../src/content/schemas/paper';
+import { segmentSchema } from '../../src/content/schemas/segment';
+import { settingsSchema } from '../../src/content/schemas/settings';
+import { topicSchema } from '../../src/content/schemas/topic';
+import { zodProblems } from '../../src/content/zod-problems';
+import { formatProblem } from '../../src/content/problems';
 
 const CONTENT = path.resolve(import.meta.dirname, '../../content');
 

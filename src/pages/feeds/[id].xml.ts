@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { assertDistinctFeeds, feedsOf, type Feed } from '../../lib/feeds';
-import { loadHub } from '../../lib/hub';
+import { assertDistinctFeeds, feedsOf, type Feed } from '../../outputs/feeds';
+import { loadHub } from '../../hub/hub';
 import { feedResponse } from './_feed';
 
 /** One feed per segment: exactly the entries addressed to it. */

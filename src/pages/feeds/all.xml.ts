@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedsOf } from '../../lib/feeds';
-import { loadHub } from '../../lib/hub';
+import { feedsOf } from '../../outputs/feeds';
+import { loadHub } from '../../hub/hub';
 import { feedResponse } from './_feed';
 
 /** Every published paper, case study and newsletter issue. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { opmlDocument } from '../../lib/feeds';
-import { loadHub } from '../../lib/hub';
+import { opmlDocument } from '../../outputs/feeds';
+import { loadHub } from '../../hub/hub';
 import { siteUrls } from './_feed';
 
 /** Every feed in one file, for one-click import into Outlook and feed readers. */

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedsOf, type Feed } from '../../../lib/feeds';
-import { loadHub } from '../../../lib/hub';
+import { feedsOf, type Feed } from '../../../outputs/feeds';
+import { loadHub } from '../../../hub/hub';
 import { feedResponse } from '../_feed';
 
 /** One feed per topic. */

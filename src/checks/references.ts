@@ -1,0 +1,68 @@
+import { noun } from '../content/kinds';
+import { oneOf, quote, type Problem } from '../content/problems';
+
+/** The shape Astro's `reference()` gives a resolved field. */
+export interface Reference {
+	collection: string;
+	id: string;
+}
+
+export interface EntryLike {
+	collection: string;
+	id: string;
+	filePath?: string | undefined;
+	data: unknown;
+}
+
+export interface FoundReference extends Reference {
+	field: string;
+}
+
+const isReference = (value: unknown): value is Reference =>
+	typeof value === 'object' &&
+	value !== null &&
+	Object.keys(value).length === 2 &&
+	typeof (value as Reference).collection === 'string' &&
+	typeof (value as Reference).id === 'string';
+
+/** Every `reference()` value inside an entry's data, with the dotted field path that holds it. */
+export function findReferences(data: unknown, field = ''): FoundReference[] {
+	if (isReference(data)) return [{ ...data, field }];
+	if (Array.isArray(data)) return data.flatMap((item, index) => findReferences(item, `${field}[${index}]`));
+	if (typeof data === 'object' && data !== null && !(data instanceof Date)) {
+		return Object.entries(data).flatMap(([key, value]) => findReferences(value, field ? `${field}.${key}` : key));
+	}
+	return [];
+}
+
+export interface ReferenceCheck {
+	/** Ids that exist, per collection. */
+	ids: (collection: string) => readonly string[];
+	/** Whether `entry` is itself published (its references must then be published too). */
+	isPublic: (entry: Reference) => boolean;
+}
+
+/**
+ * Astro 7 only logs an unknown reference and lets the page crash later; the hub instead reports
+ * every unknown or unpublished target, naming the file, the field and the ids that do exist.
+ */
+export function checkReferences(entries: readonly EntryLike[], check: ReferenceCheck): Problem[] {
+	const problems: Problem[] = [];
+	for (const entry of entries) {
+		const file = entry.filePath ?? `${entry.collection}/${entry.id}`;
+		for (const ref of findReferences(entry.data)) {
+			const known = check.ids(ref.collection);
+			if (!known.includes(ref.id)) {
+				problems.push({ file, field: ref.field, expected: oneOf(noun(ref.collection), known), found: quote(ref.id) });
+			} else if (check.isPublic(entry) && !check.isPublic(ref)) {
+				problems.push({
+					file,
+					field: ref.field,
+					expected: `a published ${noun(ref.collection)}`,
+					found: `${quote(ref.id)}, which is a draft or dated after this build`,
+				});
+			}
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,33 @@
+import { reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { calendarDate } from './common';
+
+/**
+ * What every published piece of writing shares: papers and case studies `.extend()` it.
+ * Publication fields (`published`, `expires`, `draft`) drive the one publication rule in
+ * `src/content/publication.ts`.
+ */
+export const publicationFields = {
+	/** Date the entry goes live. Entries dated after the build are not published yet. */
+	published: calendarDate,
+	/** Optional date of the last substantial revision; shown beside the published date. */
+	updated: calendarDate.optional(),
+	/** Optional review-by date: after it the entry is archived (kept at its URL, dropped from lists, feeds and search). */
+	expires: calendarDate.optional(),
+	/** `true` keeps the entry out of every output of a production build. Default: `false`. */
+	draft: z.boolean().default(false),
+};
+
+export const writingSchema = z.object({
+	/** Headline, in business language: what changes for the reader, not what IT did. */
+	title: z.string().min(5, { message: 'a title of at least 5 characters' }),
+	/** One sentence that tells the reader what the piece is about; used in lists, feeds and search. */
+	summary: z.string().min(10, { message: 'a one-sentence summary (at least 10 characters)' }),
+	/** The "so what" for the business: revenue, cost, risk or customers. Required, shown first. */
+	businessValue: z.string().min(10, { message: 'one or two sentences on what the business gains (at least 10 characters)' }),
+	/** Segment ids (files in `content/segments/`) this piece is written for; at least one. */
+	segments: z.array(reference('segments')).min(1, { message: 'at least one segment this piece is for' }),
+	/** Topic ids (from `content/topics.yaml`). Default: none. */
+	topics: z.array(reference('topics')).default([]),
+	...publicationFields,
+});

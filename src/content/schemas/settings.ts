@@ -1,0 +1,29 @@
+import { z } from 'astro/zod';
+import { email } from './common';
+
+/** Hub-wide settings, from `content/hub.yaml`. */
+export const settingsSchema = z.object({
+	/** The hub's name, shown in the header, page titles and feed titles. */
+	title: z.string().min(2),
+	/** One line under the name on the home page and in the all-content feed's description. */
+	tagline: z.string().min(10),
+	/** The company the hub belongs to, e.g. "Northwind Outfitters". */
+	organisation: z.string().min(2),
+	/** Language of the content, as a BCP 47 tag. Default: `en-GB`. */
+	language: z.string().default('en-GB'),
+	/** Who edits the hub and the newsletter: readers write here to join the list. */
+	editors: z.object({
+		/** Name shown to readers, e.g. "The IT editors". */
+		name: z.string().min(2),
+		/** Mailbox of the editors. */
+		email,
+	}),
+	/** How many of the newest entries each feed carries; 0 carries every entry. Readers show the newest anyway, and a complete feed of thousands of papers runs to tens of megabytes that Outlook downloads on every refresh. Default: 50. */
+	feedLimit: z.number().int().min(0).default(50),
+	/** How many critical metrics a segment's focus group may choose (`critical` in metric files); more fails the build. Default: 3. */
+	criticalLimit: z.number().int().min(1).default(3),
+	/** How close to its target a metric counts as "at risk", in typical moves between two readings (see `metricStatus` in src/hub/metrics.ts). Default: 1. */
+	atRiskTolerance: z.number().min(0).default(1),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { settingsSchema, type Settings } from './schemas/settings';
+import { contentDir } from './content-dir';
+import { ContentProblems } from './problems';
+import { zodProblems } from './zod-problems';
+
+/** Reads and checks `content/hub.yaml`. */
+export function loadSettings(dir: string = contentDir()): Settings {
+	const file = path.join(dir, 'hub.yaml');
+	const relative = path.relative(process.cwd(), file);
+	if (!fs.existsSync(file)) {
+		throw new ContentProblems([
+			{ file: relative, expected: 'a hub.yaml with the hub title, tagline, organisation and editors', found: 'no file' },
+		]);
+	}
+	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
+	const parsed = settingsSchema.safeParse(raw);
+	if (!parsed.success) throw new ContentProblems(zodProblems(relative, parsed.error, raw));
+	return parsed.data;
+}

@@ -1,0 +1,239 @@
+/**
+ * The one place that loads the hub's content: it reads what the content loader stored, has
+ * `checkHub()` judge it, applies the publication rule once and sorts; pages, feeds, search and
+ * email all take from `loadHub()`.
+ */
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
+import type { MetricUsage } from '../checks/metrics';
+import type { Reference } from '../checks/references';
+import { contentDir, idFromFile } from '../content/content-dir';
+import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
+import type { RenderedMetadata } from '../content/loader';
+import { locateProblems } from '../content/locate';
+import { readingMinutes } from '../content/mdx';
+import { paths } from '../content/paths';
+import { assertNoProblems } from '../content/problems';
+import { buildTime, hasPage, isListed, statusOf, type Visibility } from '../content/publication';
+import type { EntryImage } from '../content/render/images';
+import type { BodyFacts } from '../content/render/render-mdx';
+import type { Settings } from '../content/schemas/settings';
+import { loadSettings } from '../content/settings';
+import { isPreview, perBuild } from './memo';
+
+export type Kind = WritingKind;
+
+/** What every kind of entry offers to lists, feeds and search. */
+export interface Listing {
+	kind: Kind;
+	id: string;
+	/** Route relative to the site's base, e.g. `papers/cloud-files/`. */
+	path: string;
+	title: string;
+	summary: string;
+	/** Publication date (for an issue, its date). */
+	date: Date;
+	updated?: Date | undefined;
+	segments: string[];
+	topics: string[];
+	status: Visibility;
+}
+
+type Item<K extends Kind, C extends CollectionKey> = Listing & { kind: K; entry: CollectionEntry<C> };
+
+export type Author = CollectionEntry<'authors'>;
+export type Segment = CollectionEntry<'segments'>;
+export type Topic = CollectionEntry<'topics'>;
+export interface Reading {
+	author: Author;
+	words: number;
+	minutes: number;
+	businessValue: string;
+}
+export type PaperItem = Item<'paper', 'papers'> & Reading;
+export type CaseStudyItem = Item<'case-study', 'case-studies'> & Reading;
+export type MetricItem = Item<'metric', 'metrics'>;
+export type NewsletterItem = Item<'newsletter', 'newsletters'> & { number: number };
+export type AnyItem = PaperItem | CaseStudyItem | MetricItem | NewsletterItem;
+
+export interface Hub {
+	/** Hub-wide settings from `content/hub.yaml`. */
+	settings: Settings;
+	/** The moment the publication rule was applied at. */
+	now: Date;
+	/** `npm run dev`: drafts and scheduled entries are shown, with a banner. */
+	preview: boolean;
+	segments: Segment[];
+	topics: Topic[];
+	authors: Author[];
+	/** Entries that have a page (published and archived; in the preview, all), newest first. */
+	papers: PaperItem[];
+	caseStudies: CaseStudyItem[];
+	metrics: MetricItem[];
+	newsletters: NewsletterItem[];
+	/** Entries for lists, feeds, search, the sitemap and email: live ones only, newest first. */
+	listed: AnyItem[];
+	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
+	metricUsages: MetricUsage[];
+}
+
+const newestFirst = (a: Listing, b: Listing) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
+const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
+const relative = (file: string) => path.relative(process.cwd(), file);
+
+/** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
+function foundFiles(): FoundFile[] {
+	const root = contentDir();
+	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) =>
+		fs
+			.globSync(collectionPattern(collection), { cwd: path.join(root, collection) })
+			.map((file) => path.join(root, collection, file))
+			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
+	);
+	const topicsFile = path.join(root, TOPICS_FILE);
+	const list: unknown = fs.existsSync(topicsFile) ? parseYaml(fs.readFileSync(topicsFile, 'utf8')) : [];
+	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
+		collection: 'topics' as const,
+		id: String(topic.id),
+		file: relative(topicsFile),
+	}));
+	return [...files, ...topics];
+}
+
+/** What the loader derived from an MDX body at content sync (src/content/loader.ts). */
+export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined }): BodyFacts | undefined =>
+	(entry.rendered?.metadata as RenderedMetadata | undefined)?.facts;
+
+async function load(): Promise<Hub> {
+	const now = buildTime();
+	const preview = isPreview();
+	const [papers, caseStudies, metrics, newsletters, segments, topics, authors] = await Promise.all([
+		getCollection('papers'),
+		getCollection('case-studies'),
+		getCollection('metrics'),
+		getCollection('newsletters'),
+		getCollection('segments'),
+		getCollection('topics'),
+		getCollection('authors'),
+	]);
+
+	const status = new Map<string, Visibility>();
+	const key = (collection: string, id: string) => `${collection}/${id}`;
+	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters]) {
+		status.set(key(e.collection, e.id), statusOf(e.collection, e.data as unknown as Record<string, unknown>, now)!);
+	}
+
+	const settings = loadSettings();
+	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...segments, ...topics, ...authors];
+	const usages: MetricUsage[] = [];
+	const entries: CheckedEntry[] = all.map((e) => {
+		const file = e.filePath ?? e.id;
+		const body = bodyFacts(e);
+		usages.push(...(body?.metrics ?? []).map((citation) => ({ ...citation, collection: e.collection, entryId: e.id, file })));
+		return {
+			collection: e.collection,
+			kind: kindOf(e.collection),
+			id: e.id,
+			file,
+			data: e.data as unknown as Record<string, unknown>,
+			body,
+		};
+	});
+	assertNoProblems(locateProblems(checkHub({ files: foundFiles(), entries, criticalLimit: settings.criticalLimit, now, preview })));
+
+	const authorById = new Map(authors.map((a) => [a.id, a]));
+	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
+		const words = bodyFacts(entry)?.words ?? 0;
+		// References were checked above, so the author exists.
+		return {
+			author: authorById.get(entry.data.author.id)!,
+			words,
+			minutes: readingMinutes(words),
+			businessValue: entry.data.businessValue,
+		};
+	};
+	const listing = <K extends Kind>(kind: K, entry: CollectionEntry<'papers' | 'case-studies' | 'metrics'>, route: string) => ({
+		kind,
+		id: entry.id,
+		path: route,
+		title: entry.data.title,
+		summary: 'summary' in entry.data ? entry.data.summary : entry.data.translation,
+		date: entry.data.published,
+		updated: entry.data.updated,
+		segments: ids(entry.data.segments),
+		topics: ids(entry.data.topics),
+		status: status.get(key(entry.collection, entry.id))!,
+	});
+
+	const paperItems: PaperItem[] = papers.map((entry) => ({ ...listing('paper', entry, paths.paper(entry.id)), entry, ...reading(entry) }));
+	const caseItems: CaseStudyItem[] = caseStudies.map((entry) => ({
+		...listing('case-study', entry, paths.caseStudy(entry.id)),
+		entry,
+		...reading(entry),
+	}));
+	const metricItems: MetricItem[] = metrics.map((entry) => ({ ...listing('metric', entry, paths.metric(entry.id)), entry }));
+
+	const byKey = new Map<string, Listing>([...paperItems, ...caseItems, ...metricItems].map((i) => [key(i.entry.collection, i.id), i]));
+	const newsletterItems: NewsletterItem[] = newsletters.map((entry) => {
+		const featured = entry.data.items.map((item) => {
+			const ref = 'paper' in item ? item.paper : 'caseStudy' in item ? item.caseStudy : item.metric;
+			return byKey.get(key(ref.collection, ref.id))!;
+		});
+		const union = (pick: (l: Listing) => string[]) => [...new Set(featured.flatMap(pick))].sort();
+		return {
+			kind: 'newsletter',
+			id: entry.id,
+			path: paths.newsletter(entry.data.number),
+			title: entry.data.title,
+			summary: entry.data.summary,
+			date: entry.data.date,
+			segments: union((l) => l.segments),
+			topics: union((l) => l.topics),
+			status: status.get(key(entry.collection, entry.id))!,
+			entry,
+			number: entry.data.number,
+		};
+	});
+
+	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
+	const hub: Hub = {
+		settings,
+		now,
+		preview,
+		segments: segments.sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
+		topics: topics.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+		authors: authors.sort((a, b) => a.data.name.localeCompare(b.data.name)),
+		papers: withPage(paperItems),
+		caseStudies: withPage(caseItems),
+		metrics: withPage(metricItems),
+		newsletters: withPage(newsletterItems),
+		listed: [],
+		metricUsages: usages,
+	};
+	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters]
+		.filter((i) => isListed(i.status, preview))
+		.sort(newestFirst);
+	return hub;
+}
+
+/** The hub's content, loaded and checked once per build (every request in the preview, so edits show). */
+export const loadHub = (): Promise<Hub> => perBuild('hub', load);
+
+/** The images stored beside entries that have a page, once each: the site serves these and no others. */
+export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters'>): EntryImage[] {
+	const images = [...hub.papers, ...hub.caseStudies, ...hub.newsletters].flatMap((item) => bodyFacts(item.entry)?.images ?? []);
+	return [...new Map(images.map((image) => [image.name, image])).values()];
+}
+
+/** Listed entries addressed to a segment, newest first. */
+export const forSegment = (hub: Hub, segmentId: string): AnyItem[] => hub.listed.filter((i) => i.segments.includes(segmentId));
+
+/** Listed entries filed under a topic, newest first. */
+export const forTopic = (hub: Hub, topicId: string): AnyItem[] => hub.listed.filter((i) => i.topics.includes(topicId));
+
+/** Only the listed entries of one kind. */
+export const listedOf = <K extends Kind>(hub: Hub, kind: K): Extract<AnyItem, { kind: K }>[] =>
+	hub.listed.filter((i): i is Extract<AnyItem, { kind: K }> => i.kind === kind);

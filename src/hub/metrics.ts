@@ -1,0 +1,202 @@
+/**
+ * Metrics as the business reads them: the status of the latest value against its target, the
+ * trend in words (for feeds and email, where a chart does not travel), the critical three each
+ * segment's focus group chose, and which writing cites which metric. Their checks are in
+ * src/checks/metrics.ts.
+ */
+import type { AnyItem, Hub, MetricItem } from './hub';
+import { formatDate } from '../content/format';
+import type { MetricUsage } from '../checks/metrics';
+
+export interface SeriesPoint {
+	date: Date;
+	value: number;
+}
+
+/** The fields of a metric that its status and its sentence depend on. */
+export interface MetricFigures {
+	unit: string;
+	direction: 'higher' | 'lower';
+	target?: number | undefined;
+	series: readonly SeriesPoint[];
+}
+
+/** The series oldest first, whatever order the writer used. */
+export const sortedSeries = (series: readonly SeriesPoint[]): SeriesPoint[] =>
+	[...series].sort((a, b) => a.date.getTime() - b.date.getTime());
+
+export type MetricStatus = 'on-target' | 'at-risk' | 'off-target' | 'no-target';
+
+export const STATUS_LABELS: Record<MetricStatus, string> = {
+	'on-target': 'On target',
+	'at-risk': 'At risk',
+	'off-target': 'Off target',
+	'no-target': 'No target set',
+};
+
+const median = (values: readonly number[]): number => {
+	if (values.length === 0) return 0;
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * How far the metric usually moves between two readings (the median of the absolute steps). It
+ * scales "close to the target" to each metric: 0.02 points is a lot for availability and nothing
+ * for a cloud bill in £k, and a target of 0 leaves no percentage to take.
+ */
+export function typicalMove(series: readonly SeriesPoint[]): number {
+	const values = sortedSeries(series).map((p) => p.value);
+	return median(values.slice(1).map((value, i) => Math.abs(value - values[i]!)));
+}
+
+/**
+ * The status of the latest value against the target, with "higher or lower is better" applied.
+ * A value on the target meets it. `tolerance` is counted in typical moves (`typicalMove`), so
+ * with the default of 1 a metric is:
+ * - on target: it meets the target, and either clears it by more than one typical move or its
+ *   last move went the right way;
+ * - at risk: it misses by no more than one typical move (an ordinary month could bring it back),
+ *   or it meets the target by less than one typical move while its last move went the wrong way
+ *   (an ordinary month could lose it);
+ * - off target: it misses by more than one typical move;
+ * - no target set: there is nothing to compare with.
+ * A single reading or a flat series has no typical move, so it is simply on or off target.
+ */
+export function metricStatus(metric: MetricFigures, tolerance = 1): MetricStatus {
+	if (metric.target === undefined) return 'no-target';
+	const values = sortedSeries(metric.series).map((p) => p.value);
+	const latest = values.at(-1)!;
+	const better = metric.direction === 'higher' ? 1 : -1;
+	// Positive: by how much the target is met; negative: by how much it is missed.
+	const margin = (latest - metric.target) * better;
+	const lastMove = values.length > 1 ? (latest - values.at(-2)!) * better : 0;
+	// Decimal readings such as 3.5 - 3 and 3.9 - 3.5 should compare as the equal steps they are.
+	const epsilon = 1e-9 * Math.max(1, ...values.map(Math.abs));
+	const band = tolerance * typicalMove(metric.series) + epsilon;
+	if (margin >= -epsilon) return margin < band && lastMove < -epsilon ? 'at-risk' : 'on-target';
+	return -margin <= band ? 'at-risk' : 'off-target';
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** A value with its unit as a reader writes it: "99.95%", "£42k", "-£14k", "84 minutes". */
+export function formatMetricValue(value: number, unit: string): string {
+	if (unit === '%') return `${numberFormat.format(value)}%`;
+	const currency = /^([£$€¥])(.*)$/u.exec(unit);
+	if (currency) return `${value < 0 ? '-' : ''}${currency[1]}${numberFormat.format(Math.abs(value))}${currency[2]}`;
+	return `${numberFormat.format(value)} ${unit}`;
+}
+
+/** A gap between two values: a gap between percentages is in percentage points, not per cent. */
+export function formatMetricGap(gap: number, unit: string): string {
+	return unit === '%' ? `${numberFormat.format(gap)} percentage ${gap === 1 ? 'point' : 'points'}` : formatMetricValue(gap, unit);
+}
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const isMonthly = (series: readonly SeriesPoint[]) => series.every((p) => p.date.getUTCDate() === 1);
+
+/** "December 2025" for a monthly series (every reading on the 1st), else "14 December 2025". */
+function readingDate(date: Date, series: readonly SeriesPoint[]): string {
+	return isMonthly(series) ? monthYear.format(date) : formatDate(date);
+}
+
+/** "in December 2025", or "on 14 December 2025" for a series that is not monthly. */
+const readingTime = (date: Date, series: readonly SeriesPoint[]): string =>
+	`${isMonthly(series) ? 'in' : 'on'} ${readingDate(date, series)}`;
+
+/** Everything a card or an email says about a metric, worked out once. */
+export interface MetricSummary {
+	latest: SeriesPoint;
+	first: SeriesPoint;
+	status: MetricStatus;
+	/** "99.99%" */
+	value: string;
+	/** "99.9%", when there is a target. */
+	target?: string | undefined;
+	/** "November 2026": when the latest value was measured. */
+	when: string;
+	/** The chart in words, e.g. "Latest 99.99% in November 2026 (target 99.9%): on target; up from 99.91% in December 2025, an improvement." */
+	sentence: string;
+}
+
+export function summariseMetric(metric: MetricFigures, tolerance = 1): MetricSummary {
+	const series = sortedSeries(metric.series);
+	const first = series[0]!;
+	const latest = series.at(-1)!;
+	const status = metricStatus(metric, tolerance);
+	const value = formatMetricValue(latest.value, metric.unit);
+	const target = metric.target === undefined ? undefined : formatMetricValue(metric.target, metric.unit);
+	const when = readingDate(latest.date, series);
+	const at = readingTime(latest.date, series);
+	const standing =
+		target === undefined ? `${value} ${at} (no target set)` : `${value} ${at} (target ${target}): ${STATUS_LABELS[status].toLowerCase()}`;
+	return { latest, first, status, value, target, when, sentence: `Latest ${standing}; ${trendWords(metric, first, latest, series)}.` };
+}
+
+function trendWords(metric: MetricFigures, first: SeriesPoint, latest: SeriesPoint, series: readonly SeriesPoint[]): string {
+	if (series.length === 1) return 'the first reading';
+	const since = `${formatMetricValue(first.value, metric.unit)} ${readingTime(first.date, series)}`;
+	if (latest.value === first.value) return `unchanged from ${since}`;
+	const up = latest.value > first.value;
+	const improved = up === (metric.direction === 'higher');
+	return `${up ? 'up' : 'down'} from ${since}, ${improved ? 'an improvement' : 'a decline'}`;
+}
+
+/** The chart as one sentence, for feeds, email and screen readers: see `summariseMetric`. */
+export const describeMetric = (metric: MetricFigures, tolerance = 1): string => summariseMetric(metric, tolerance).sentence;
+
+/**
+ * The metric an MDX component (`<Metric>`, `<MetricValue>`) names. `loadHub()` has already
+ * reported unknown ids with their file and line, so a miss here is a bug, not a writer's mistake.
+ */
+export function citedMetric(hub: Pick<Hub, 'metrics'>, id: string, component: string): MetricItem {
+	const metric = hub.metrics.find((m) => m.id === id);
+	if (!metric) throw new Error(`<${component} id="${id}"/>: no published metric has this id`);
+	return metric;
+}
+
+/** The live metrics a segment's focus group chose, best rank first. */
+export function criticalFor(hub: Pick<Hub, 'listed'>, segmentId: string): { metric: MetricItem; rank: number }[] {
+	return hub.listed
+		.filter((item): item is MetricItem => item.kind === 'metric')
+		.flatMap((metric) => {
+			const rank = metric.entry.data.critical[segmentId];
+			return rank === undefined ? [] : [{ metric, rank }];
+		})
+		.sort((a, b) => a.rank - b.rank || a.metric.title.localeCompare(b.metric.title));
+}
+
+/* ---------------------------------------------------------------- backlinks */
+
+const citationsByHub = new WeakMap<object, Map<string, AnyItem[]>>();
+
+/**
+ * Listed writing that cites each metric: through a component in its body, a case study's
+ * `metrics` field, or a newsletter item. Worked out once per hub from the usages `loadHub()`
+ * found, so pages never re-parse MDX.
+ */
+function citations(hub: Pick<Hub, 'listed' | 'metricUsages'>): Map<string, AnyItem[]> {
+	const known = citationsByHub.get(hub);
+	if (known) return known;
+	const inBody = new Map<string, string[]>();
+	for (const usage of hub.metricUsages) {
+		if (usage.id === undefined) continue;
+		const key = `${usage.collection}/${usage.entryId}`;
+		inBody.set(key, [...(inBody.get(key) ?? []), usage.id]);
+	}
+	const byMetric = new Map<string, AnyItem[]>();
+	for (const item of hub.listed) {
+		const cited = new Set(inBody.get(`${item.entry.collection}/${item.id}`) ?? []);
+		if (item.kind === 'case-study') for (const ref of item.entry.data.metrics) cited.add(ref.id);
+		if (item.kind === 'newsletter') for (const entry of item.entry.data.items) if ('metric' in entry) cited.add(entry.metric.id);
+		for (const id of cited) byMetric.set(id, [...(byMetric.get(id) ?? []), item]);
+	}
+	citationsByHub.set(hub, byMetric);
+	return byMetric;
+}
+
+/** Listed papers, case studies and newsletter issues that cite a metric, newest first. */
+export const citedBy = (hub: Pick<Hub, 'listed' | 'metricUsages'>, metricId: string): AnyItem[] => citations(hub).get(metricId) ?? [];

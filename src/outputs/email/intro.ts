@@ -1,0 +1,39 @@
+/**
+ * The editor's intro, or a paper's whole body, arrives as HTML sanitised for the web (see
+ * `src/outputs/entry-html.ts`). Email takes a smaller subset of it, and the text part needs it as text.
+ */
+import { convert } from 'html-to-text';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Only what every mail client renders. Headings move below the issue's own title, and images
+ * without alt text are dropped: a client that blocks images shows only the alt text.
+ */
+export function emailSafeIntro(html: string): string {
+	return sanitizeHtml(html, {
+		allowedTags: ['p', 'a', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'br', 'blockquote', 'h3', 'h4', 'code', 'img'],
+		allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
+		allowedSchemes: ['https', 'http', 'mailto'],
+		allowProtocolRelative: false,
+		transformTags: { h1: 'h3', h2: 'h3', h5: 'h4', h6: 'h4' },
+		exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.alt?.trim(),
+	});
+}
+
+/** The intro as text; html-to-text writes each link's URL after its words: `words [url]`. */
+export function introText(html: string): string {
+	return (
+		convert(emailSafeIntro(html), {
+			wordwrap: false,
+			selectors: [
+				{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+				{ selector: 'img', format: 'skip' },
+				{ selector: 'h3', options: { uppercase: false } },
+				{ selector: 'h4', options: { uppercase: false } },
+			],
+		})
+			// A paragraph that held only a dropped image would leave a gap.
+			.replace(/\n{3,}/g, '\n\n')
+			.trim()
+	);
+}

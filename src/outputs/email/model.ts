@@ -1,0 +1,54 @@
+/**
+ * The plain model an issue email is composed from. Everything here is ready to print: dates
+ * are dates, every URL is absolute, and the intro is sanitised HTML whose links are absolute,
+ * because a reader opens the email outside the hub.
+ */
+import { formatDate } from '../../content/format';
+
+/** A labelled line under an item, e.g. "Why it matters: …". */
+export interface EmailDetail {
+	label: string;
+	text: string;
+}
+
+export interface EmailItem {
+	/** What the item is, for the reader: "Position paper", "Case study", "Metric". */
+	kind: string;
+	title: string;
+	/** Absolute URL of the item's page on the hub. */
+	url: string;
+	/** The issue's blurb for the item, or the item's own summary. */
+	blurb: string;
+	/** Business value for papers and case studies; translation and latest value for metrics. */
+	details: EmailDetail[];
+}
+
+export interface EmailIssue {
+	/** BCP 47 language of the content, for `<html lang>`. */
+	language: string;
+	/** The hub's name, e.g. "Northwind IT Hub". */
+	hubTitle: string;
+	number: number;
+	title: string;
+	/** The issue date; also the message's Date header, so a rebuild writes the same file. */
+	date: Date;
+	/** One sentence: the preheader mail clients show beside the subject. */
+	summary: string;
+	/** The editor's intro as sanitised HTML with absolute links. */
+	introHtml: string;
+	items: EmailItem[];
+	/** Absolute URL of the issue's page. */
+	url: string;
+	/** Absolute URL of the archive of every issue. */
+	archiveUrl: string;
+	/** Absolute URL of the page that explains how to subscribe. */
+	subscribeUrl: string;
+	/** The sender: the hub's editors. */
+	editors: { name: string; email: string };
+}
+
+/** "Northwind IT Hub #2: Ready for Black Friday…": the subject line and the HTML title. */
+export const subjectOf = (issue: EmailIssue): string => `${issue.hubTitle} #${issue.number}: ${issue.title}`;
+
+/** "Issue 2 · 16 November 2026". */
+export const issueLine = (issue: EmailIssue): string => `Issue ${issue.number} · ${formatDate(issue.date)}`;

@@ -1,0 +1,245 @@
+/**
+ * What the RSS feeds and the OPML subscription list say, as functions of the hub. Routes in
+ * `src/pages/feeds/` only hand these to @astrojs/rss, so everything a reader sees is tested here.
+ *
+ * Readers remember items by their guid: change it and every item shows up unread again. An item's
+ * guid is its permalink (@astrojs/rss writes `<guid isPermaLink="true">` from the link), and the
+ * link comes from the entry's kind and id through `paths` only, never from its title, body or dates.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import XMLBuilder from 'fast-xml-builder';
+import { kindLabel } from '../content/kinds';
+import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from '../hub/hub';
+import { absoluteUrl, paths } from '../content/paths';
+import { assertNoProblems, quote, type Problem } from '../content/problems';
+
+/** Where the site is served, from the endpoint context and `import.meta.env.BASE_URL`. */
+export interface SiteUrls {
+	site: URL | string;
+	base: string;
+}
+
+/** One feed the hub offers: everything, a segment's or a topic's. */
+export interface Feed {
+	scope: 'all' | 'segment' | 'topic';
+	/** `all`, or the segment or topic id. */
+	id: string;
+	title: string;
+	/** Who the feed is for (a segment's audience), what it covers (a topic) or the hub's tagline. */
+	description: string;
+	/** Route of the feed, relative to the base. */
+	path: string;
+	/** Route of the page the feed mirrors, relative to the base. */
+	pagePath: string;
+}
+
+/** Papers, case studies and newsletter issues; metrics change too often to be feed items. */
+export type FeedItem = Exclude<AnyItem, MetricItem>;
+
+type HubNames = Pick<Hub, 'settings' | 'segments' | 'topics'>;
+
+/** Every feed of the hub: everything first, then segments in their order, then topics by name. */
+export function feedsOf(hub: HubNames): Feed[] {
+	const { title, tagline } = hub.settings;
+	return [
+		{
+			scope: 'all',
+			id: 'all',
+			title: `${title}: everything`,
+			description: tagline,
+			path: paths.feedAll(),
+			pagePath: paths.home(),
+		},
+		...hub.segments.map((segment): Feed => ({
+			scope: 'segment',
+			id: segment.id,
+			title: `${title}: ${segment.data.name}`,
+			description: segment.data.audience,
+			path: paths.feedSegment(segment.id),
+			pagePath: paths.segment(segment.id),
+		})),
+		...hub.topics.map((topic): Feed => ({
+			scope: 'topic',
+			id: topic.id,
+			title: `${title}: ${topic.data.name}`,
+			description: topic.data.description,
+			path: paths.feedTopic(topic.id),
+			pagePath: paths.topic(topic.id),
+		})),
+	];
+}
+
+/**
+ * Segment feeds share `/feeds/` with the all-content feed, so a segment called `all` would
+ * silently replace it. The hub checks ids are URL-safe; this checks they leave the feeds distinct.
+ */
+export function feedNameProblems(hub: Pick<Hub, 'segments'>): Problem[] {
+	return hub.segments
+		.filter((segment) => paths.feedSegment(segment.id) === paths.feedAll())
+		.map((segment) => ({
+			file: segment.filePath ?? `segments/${segment.id}`,
+			field: 'id',
+			expected: `a segment name other than ${quote(segment.id)}, which is taken by the all-content feed ${paths.feedAll()} (rename the file)`,
+			found: quote(segment.id),
+		}));
+}
+
+const isFeedItem = (item: AnyItem): item is FeedItem => item.kind !== 'metric';
+
+/** The entries of a feed, newest first, from the hub's one publication rule, at most `feedLimit` of them. */
+export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[] {
+	const entries = feed.scope === 'segment' ? forSegment(hub, feed.id) : feed.scope === 'topic' ? forTopic(hub, feed.id) : hub.listed;
+	const items = entries.filter(isFeedItem);
+	return hub.settings.feedLimit > 0 ? items.slice(0, hub.settings.feedLimit) : items;
+}
+
+/** Readers file items by category: what kind of entry it is, who it is for, what it is about. */
+export function itemCategories(item: AnyItem, hub: Pick<Hub, 'segments' | 'topics'>): string[] {
+	const name = (list: readonly { id: string; data: { name: string } }[], id: string) => list.find((e) => e.id === id)?.data.name ?? id;
+	return [kindLabel(item.kind), ...item.segments.map((id) => name(hub.segments, id)), ...item.topics.map((id) => name(hub.topics, id))];
+}
+
+/** RSS `author` is `email (Name)`: the writer, or for an issue the editors. */
+export function itemAuthor(item: FeedItem, hub: Pick<Hub, 'settings'>): string {
+	const { name, email } = item.kind === 'newsletter' ? hub.settings.editors : item.author.data;
+	return `${email} (${name})`;
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The summary and, for papers and case studies, why it matters to the business. Readers treat a
+ * description as HTML, so the text is escaped: a summary with `<` or `&` reads as written.
+ */
+export function itemDescription(item: FeedItem): string {
+	const summary = `<p>${escapeHtml(item.summary)}</p>`;
+	if (item.kind === 'newsletter') return summary;
+	return `${summary}<p><strong>Why it matters to the business:</strong> ${escapeHtml(item.businessValue)}</p>`;
+}
+
+/** The absolute address of an entry's page: its link and, as a permalink, its guid. */
+export const itemLink = (item: Pick<AnyItem, 'path'>, urls: SiteUrls): string => absoluteUrl(urls.site, urls.base, item.path);
+
+/** An RSS item for @astrojs/rss; `content` is the full body as HTML (`entryHtml`). */
+export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content: string): RSSFeedItem {
+	return {
+		title: item.title,
+		link: itemLink(item, urls),
+		pubDate: item.date,
+		description: itemDescription(item),
+		content,
+		categories: itemCategories(item, hub),
+		author: itemAuthor(item, hub),
+	};
+}
+
+/** An issue's full content: the editor's intro and the list of what is in it, with links. */
+export function issueHtml(intro: string, featured: readonly { title: string; summary: string; url: string }[]): string {
+	const list = featured.map(
+		({ title, summary, url }) => `<li><a href="${escapeHtml(url)}">${escapeHtml(title)}</a>: ${escapeHtml(summary)}</li>`,
+	);
+	return `${intro}<h2>In this issue</h2><ul>${list.join('')}</ul>`;
+}
+
+const xml = new XMLBuilder({
+	ignoreAttributes: false,
+	attributeNamePrefix: '@_',
+	suppressEmptyNode: true,
+	format: true,
+});
+
+export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
+
+/** When a feed last changed: its newest entry (or edit), so rebuilding unchanged content changes nothing. */
+export function lastChanged(items: readonly FeedItem[], fallback: Date): Date {
+	const times = items.flatMap((item) => [item.date, item.updated ?? item.date]).map((date) => date.getTime());
+	return times.length > 0 ? new Date(Math.max(...times)) : fallback;
+}
+
+/**
+ * Channel elements @astrojs/rss has no option for: language, lastBuildDate and the
+ * `atom:link rel="self"` validators and some readers want (needs `xmlns: { atom: ATOM_NAMESPACE }`).
+ */
+export function channelExtras({ language, lastBuildDate, self }: { language: string; lastBuildDate: Date; self: string }): string {
+	return xml.build({
+		language,
+		lastBuildDate: lastBuildDate.toUTCString(),
+		'atom:link': {
+			'@_href': self,
+			'@_rel': 'self',
+			'@_type': 'application/rss+xml',
+		},
+	});
+}
+
+export interface Outline {
+	text: string;
+	title: string;
+	type: 'rss';
+	xmlUrl: string;
+	htmlUrl: string;
+	description: string;
+	language: string;
+}
+
+/** OPML groups: the all-content feed on its own, then a folder of segments and one of topics. */
+export function opmlOutlines(hub: HubNames, urls: SiteUrls): { text: string; feeds: Outline[] }[] {
+	const outline = (feed: Feed): Outline => ({
+		text: feed.title,
+		title: feed.title,
+		type: 'rss',
+		xmlUrl: absoluteUrl(urls.site, urls.base, feed.path),
+		htmlUrl: absoluteUrl(urls.site, urls.base, feed.pagePath),
+		description: feed.description,
+		language: hub.settings.language,
+	});
+	const feeds = feedsOf(hub);
+	return [
+		{ text: '', feeds: feeds.filter((f) => f.scope === 'all').map(outline) },
+		{
+			text: 'Segments',
+			feeds: feeds.filter((f) => f.scope === 'segment').map(outline),
+		},
+		{
+			text: 'Topics',
+			feeds: feeds.filter((f) => f.scope === 'topic').map(outline),
+		},
+	];
+}
+
+/**
+ * OPML 2.0 listing every feed, for one-click import into Outlook, Thunderbird and phone readers.
+ * No `dateCreated`: the same content gives the same file on every build.
+ */
+export function opmlDocument(hub: HubNames, urls: SiteUrls): string {
+	const attributes = (o: Outline) => Object.fromEntries(Object.entries(o).map(([key, value]) => [`@_${key}`, value]));
+	const body = opmlOutlines(hub, urls).flatMap((group) =>
+		group.text === ''
+			? group.feeds.map(attributes)
+			: [
+					{
+						'@_text': group.text,
+						'@_title': group.text,
+						outline: group.feeds.map(attributes),
+					},
+				],
+	);
+	return xml.build({
+		'?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+		opml: {
+			'@_version': '2.0',
+			head: {
+				title: `${hub.settings.title} feeds`,
+				ownerName: hub.settings.editors.name,
+				ownerEmail: hub.settings.editors.email,
+				docs: 'http://opml.org/spec2.opml',
+			},
+			body: { outline: body },
+		},
+	});
+}
+
+/** Fails the build on segment names that would collide with another feed. */
+export function assertDistinctFeeds(hub: Pick<Hub, 'segments'>): void {
+	assertNoProblems(feedNameProblems(hub));
+}

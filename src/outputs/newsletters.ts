@@ -1,0 +1,125 @@
+/**
+ * Newsletter issues beyond what the hub loads: the items of an issue as readers see them, which
+ * issues featured an entry, the files an issue is sent as, and the plain model its email is
+ * composed from. Pure: the hub comes in as an argument.
+ */
+import type { EmailDetail, EmailIssue, EmailItem } from './email';
+import { kindLabel } from '../content/kinds';
+import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
+import { describeMetric } from '../hub/metrics';
+import { absoluteUrl, paths } from '../content/paths';
+
+/** What an issue can feature. */
+export type FeaturedItem = PaperItem | CaseStudyItem | MetricItem;
+
+export interface IssueEntry {
+	item: FeaturedItem;
+	/** The issue's one-line blurb for the item, or the item's own summary. */
+	blurb: string;
+}
+
+type IssueData = NewsletterItem['entry']['data'];
+type IssueRef = IssueData['items'][number];
+
+const refOf = (ref: IssueRef) => ('paper' in ref ? ref.paper : 'caseStudy' in ref ? ref.caseStudy : ref.metric);
+const key = (collection: string, id: string) => `${collection}/${id}`;
+
+/** Named after the issue, so two downloaded issues do not overwrite each other. */
+export const emlName = (number: number): string => `issue-${number}.eml`;
+
+/** Files beside an issue's page that editors send it with; routes relative to the base. */
+export const issueFiles = {
+	html: (number: number) => `${paths.newsletter(number)}email.html`,
+	text: (number: number) => `${paths.newsletter(number)}email.txt`,
+	eml: (number: number) => `${paths.newsletter(number)}${emlName(number)}`,
+} as const;
+
+/**
+ * The items of an issue in the editor's order. `loadHub()` has already failed the build on a
+ * missing or unpublished item, so every item is found among the entries that have a page.
+ */
+export function issueEntries(hub: Pick<Hub, 'papers' | 'caseStudies' | 'metrics'>, issue: NewsletterItem): IssueEntry[] {
+	const byKey = new Map<string, FeaturedItem>(
+		[...hub.papers, ...hub.caseStudies, ...hub.metrics].map((item) => [key(item.entry.collection, item.id), item]),
+	);
+	return issue.entry.data.items.map((ref, index) => {
+		const { collection, id } = refOf(ref);
+		const item = byKey.get(key(collection, id));
+		if (!item) throw new Error(`${issue.entry.filePath ?? issue.id}: items[${index}] refers to ${key(collection, id)}, which has no page`);
+		return { item, blurb: ref.blurb ?? item.summary };
+	});
+}
+
+const featuredCache = new WeakMap<readonly NewsletterItem[], Map<string, NewsletterItem[]>>();
+
+/**
+ * The issues that featured an entry, newest first. Worked out once per hub (every paper page
+ * asks), from the issues that have a page.
+ */
+export function featuredIn(hub: Pick<Hub, 'newsletters'>, item: Pick<FeaturedItem, 'id' | 'entry'>): NewsletterItem[] {
+	let index = featuredCache.get(hub.newsletters);
+	if (!index) {
+		index = new Map();
+		for (const issue of hub.newsletters) {
+			const keys = new Set(issue.entry.data.items.map((ref) => key(refOf(ref).collection, refOf(ref).id)));
+			for (const k of keys) index.set(k, [...(index.get(k) ?? []), issue]);
+		}
+		featuredCache.set(hub.newsletters, index);
+	}
+	return index.get(key(item.entry.collection, item.id)) ?? [];
+}
+
+export interface IssueEmailContext {
+	/** The site's origin, `context.site`. */
+	site: URL | string;
+	/** The site's base path, `import.meta.env.BASE_URL`. */
+	base: string;
+	/** The editor's intro as sanitised HTML with absolute links (`entryHtml`). */
+	introHtml: string;
+}
+
+/**
+ * What an issue says under an item beside its blurb, on the issue page and in the email alike:
+ * the business value of a paper or case study; for a metric, its translation and where it stood.
+ */
+export function itemDetails(item: FeaturedItem, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
+	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
+	const data = item.entry.data;
+	// An issue reports the figures as they were when it went out, so rebuilding an old issue
+	// later does not change what it said. A metric first measured after the issue shows them all.
+	const known = data.series.filter((point) => point.date <= issueDate);
+	return [
+		{ label: 'What it means', text: data.translation },
+		{ label: 'Where it stands', text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }, atRiskTolerance) },
+	];
+}
+
+/** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
+export function issueEmailModel(
+	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics'>,
+	issue: NewsletterItem,
+	context: IssueEmailContext,
+): EmailIssue {
+	const url = (path: string) => absoluteUrl(context.site, context.base, path);
+	const items: EmailItem[] = issueEntries(hub, issue).map(({ item, blurb }) => ({
+		kind: kindLabel(item.kind),
+		title: item.title,
+		url: url(item.path),
+		blurb,
+		details: itemDetails(item, issue.date, hub.settings.atRiskTolerance),
+	}));
+	return {
+		language: hub.settings.language,
+		hubTitle: hub.settings.title,
+		number: issue.number,
+		title: issue.title,
+		date: issue.date,
+		summary: issue.summary,
+		introHtml: context.introHtml,
+		items,
+		url: url(issue.path),
+		archiveUrl: url(paths.newsletters()),
+		subscribeUrl: url(paths.subscribe()),
+		editors: hub.settings.editors,
+	};
+}

@@ -1,0 +1,98 @@
+/**
+ * Lint settings: `lint.yaml` (rule severities and options) and `glossary.yaml` (house style). The
+ * house files in Hourglass's own `content/` apply to every hub; a hub's own files, in its content
+ * folder, override rule settings and add glossary entries.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { parse } from 'yaml';
+import type { Problem } from '../../content/problems.ts';
+import { schemaProblems } from '../../content/zod-problems.ts';
+import { RULES } from './rules/index.ts';
+import { glossaryEntrySchema, type GlossaryEntry } from './rules/glossary.ts';
+import type { Rule, Severity } from './types.ts';
+
+/** Hourglass's own content folder, whose `lint.yaml` and `glossary.yaml` are the house defaults. */
+export const HOUSE_DIR = path.resolve(import.meta.dirname, '../../../content');
+
+const severitySchema = z.enum(['off', 'warn', 'error'], { message: 'off, warn or error' });
+
+/** `lint.yaml`: each rule set to a severity, or to an object of its options and an optional severity. */
+const lintFileSchema = z.strictObject({
+	rules: z
+		.strictObject(
+			Object.fromEntries(
+				RULES.map((rule) => [
+					rule.id,
+					z.union([severitySchema, rule.options.partial().extend({ severity: severitySchema.optional() }).strict()]).optional(),
+				]),
+			),
+		)
+		.default({}),
+});
+
+const glossaryFileSchema = z.array(glossaryEntrySchema);
+
+export interface RuleSetting {
+	rule: Rule;
+	severity: Severity;
+	options: Record<string, unknown>;
+}
+
+export interface LintConfig {
+	rules: RuleSetting[];
+	glossary: GlossaryEntry[];
+	/** The files the settings came from, for messages. */
+	files: string[];
+}
+
+async function readYaml<Schema extends z.ZodType>(
+	file: string,
+	schema: Schema,
+	/** What an empty file means. */
+	empty: unknown,
+	problems: Problem[],
+): Promise<z.output<Schema> | undefined> {
+	if (!fs.existsSync(file)) return undefined;
+	const relative = path.relative(process.cwd(), file);
+	let data: unknown;
+	try {
+		data = parse(fs.readFileSync(file, 'utf8'));
+	} catch (error) {
+		problems.push({ file: relative, expected: 'valid YAML', found: (error as Error).message.split('\n')[0] });
+		return undefined;
+	}
+	const result = await schemaProblems(relative, schema, data ?? empty);
+	problems.push(...result.problems);
+	return result.data;
+}
+
+/** Loads and validates the settings for the hub in `root`; problems name the file and field. */
+export async function loadConfig(root: string): Promise<{ config: LintConfig; problems: Problem[] }> {
+	const problems: Problem[] = [];
+	const dirs = [...new Set([HOUSE_DIR, path.resolve(root)])];
+	const lintFiles = dirs.map((dir) => path.join(dir, 'lint.yaml'));
+	const glossaryFiles = dirs.map((dir) => path.join(dir, 'glossary.yaml'));
+	const settings = await Promise.all(lintFiles.map((file) => readYaml(file, lintFileSchema, {}, problems)));
+	const glossaries = await Promise.all(glossaryFiles.map((file) => readYaml(file, glossaryFileSchema, [], problems)));
+	const glossary = glossaries.flatMap((entries) => entries ?? []);
+
+	const rules = RULES.map((rule): RuleSetting => {
+		let severity: Severity = rule.severity;
+		let options: Record<string, unknown> = {};
+		for (const file of settings) {
+			const raw = file?.rules[rule.id];
+			if (raw === undefined) continue;
+			if (typeof raw === 'string') severity = raw;
+			else {
+				const { severity: set, ...rest } = raw as { severity?: Severity };
+				if (set) severity = set;
+				options = { ...options, ...rest };
+			}
+		}
+		if (rule.id === 'glossary') options.entries = glossary;
+		return { rule, severity, options: rule.options.parse(options) };
+	});
+	return { config: { rules, glossary, files: [...lintFiles, ...glossaryFiles].filter((file) => fs.existsSync(file)) }, problems };
+}

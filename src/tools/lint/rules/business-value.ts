@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+import { field } from '../entry.ts';
+import { fieldRange } from '../../../content/source.ts';
+import { similarity } from '../../../content/words.ts';
+import { defineRule } from '../types.ts';
+
+/**
+ * The business value is what an executive reads first. It must exist (the schema insists) and
+ * must say something the title does not: "Moving file shares to the cloud" is not a benefit.
+ */
+export const businessValue = defineRule({
+	id: 'business-value',
+	severity: 'error',
+	description:
+		'The `businessValue` says what the business gains, in words that are not just the title again (`maxSimilarity`: 0 to 1 share of the same words).',
+	kinds: ['paper', 'case-study'],
+	options: z.object({ maxSimilarity: z.number().min(0).max(1).default(0.5) }),
+	check({ entry, options, report }) {
+		const value = field(entry, 'businessValue');
+		const title = field(entry, 'title');
+		const range = entry.yaml && fieldRange(entry.yaml, ['businessValue']);
+		if (!range) return;
+		if (typeof value === 'string' && value.trim() === '') {
+			report({
+				start: range[0],
+				end: range[1],
+				message: 'The business value is empty',
+				suggestion: 'say what the business gains: money, time, risk or customers',
+			});
+			return;
+		}
+		if (typeof value !== 'string' || typeof title !== 'string') return;
+		const score = similarity(value, title);
+		if (score > options.maxSimilarity) {
+			report({
+				start: range[0],
+				end: range[1],
+				message: `The business value repeats the title (${Math.round(score * 100)}% the same words)`,
+				suggestion: 'say what the business gains from it: money saved, time freed, risk reduced or customers served',
+			});
+		}
+	},
+});

@@ -1,0 +1,106 @@
+import { z } from 'astro/zod';
+import { allSpans } from '../prose.ts';
+import type { TextSpan } from '../../../content/source.ts';
+import { defineRule, type Report } from '../types.ts';
+
+/** One house-style entry: what IT says, and what to say to the business instead. */
+export const glossaryEntrySchema = z
+	.strictObject({
+		/** Words or phrases to avoid, matched as whole words, any case. */
+		terms: z.array(z.string().min(1)).min(1).optional(),
+		/** A regular expression for shapes a word list cannot hold, e.g. "upgrade to version 9". */
+		pattern: z
+			.string()
+			.refine((source) => {
+				try {
+					new RegExp(source, 'u');
+					return true;
+				} catch {
+					return false;
+				}
+			}, 'a valid regular expression')
+			.optional(),
+		/** The business phrasing to use; with exactly one, `--fix` may replace the term with it. */
+		use: z.array(z.string().min(1)).min(1),
+		/** Why the term puts readers off; shown in the message. */
+		why: z.string().optional(),
+		/** Set `false` when the one replacement still needs a human to check the sentence. Default: `true`. */
+		fix: z.boolean().default(true),
+	})
+	.refine((entry) => (entry.terms === undefined) !== (entry.pattern === undefined), 'either terms or a pattern (not both)');
+
+export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+
+/** A matcher for an entry: whole words only, so "user" does not match "superuser". */
+export function matcher(entry: GlossaryEntry): RegExp {
+	const body =
+		entry.pattern ??
+		`(?:${[...entry.terms!]
+			.sort((a, b) => b.length - a.length)
+			.map(escape)
+			.join('|')})`;
+	return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** Keeps the capital of a sentence's first word: "Leverage" becomes "Use". */
+const matchCase = (found: string, replacement: string) =>
+	/^\p{Lu}/u.test(found) && !/^\p{Lu}{2}/u.test(found) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
+
+const list = (words: readonly string[]) =>
+	words.length === 1
+		? `"${words[0]}"`
+		: `${words
+				.slice(0, -1)
+				.map((w) => `"${w}"`)
+				.join(', ')} or "${words.at(-1)}"`;
+
+export function glossaryReports(
+	spans: readonly TextSpan[],
+	entries: readonly GlossaryEntry[],
+	allow: readonly string[],
+	source: string,
+): Report[] {
+	const allowed = new Set(allow.map((term) => term.toLowerCase()));
+	const reports: Report[] = [];
+	for (const entry of entries) {
+		const regexp = matcher(entry);
+		for (const span of spans) {
+			for (const match of span.text.matchAll(regexp)) {
+				const found = match[0];
+				if (allowed.has(found.toLowerCase())) continue;
+				const start = span.offsets[match.index]!;
+				const end = span.offsets[match.index + found.length - 1]! + 1;
+				// Only replace text the file holds exactly as matched (no markup or escapes inside).
+				const safe = entry.fix && entry.use.length === 1 && entry.terms !== undefined && source.slice(start, end) === found;
+				reports.push({
+					start,
+					end,
+					message: `"${found}": ${entry.why ?? 'jargon to readers outside IT'}`,
+					suggestion: `write ${list(entry.use)}`,
+					fix: safe ? { range: [start, end], text: matchCase(found, entry.use[0]!) } : undefined,
+				});
+			}
+		}
+	}
+	return reports.sort((a, b) => a.start - b.start);
+}
+
+/** House style: business words instead of IT jargon and vanity metrics, from `content/glossary.yaml`. */
+export const glossary = defineRule({
+	id: 'glossary',
+	severity: 'warn',
+	description:
+		'Flags IT jargon and vanity metrics listed in `content/glossary.yaml` and suggests the business phrasing; `allow` lists terms this hub accepts.',
+	kinds: ['paper', 'case-study', 'metric', 'newsletter'],
+	options: z.object({
+		/** Terms this hub accepts although the glossary lists them. */
+		allow: z.array(z.string()).default([]),
+		/** The glossary, filled from `glossary.yaml` by the config loader. */
+		entries: z.array(glossaryEntrySchema).default([]),
+	}),
+	check({ entry, options, report }) {
+		for (const found of glossaryReports(allSpans(entry), options.entries, options.allow, entry.source)) report(found);
+	},
+});

@@ -1,0 +1,71 @@
+import { z } from 'astro/zod';
+import { flesch } from 'flesch';
+import { syllable } from 'syllable';
+import { countWords } from '../../../content/mdx.ts';
+import { field } from '../entry.ts';
+import { proseBlocks } from '../prose.ts';
+import { defineRule } from '../types.ts';
+
+/** Sentences of a block: split after `.`, `!`, `?` or `…` followed by a space. */
+const sentencesOf = (text: string) => text.split(/(?<=[.!?…])\s+/u).filter((sentence) => countWords(sentence) > 0);
+
+export interface Readability {
+	score: number;
+	sentences: number;
+	words: number;
+	/** The longest sentence and the file offset of the block that holds it. */
+	longest: { words: number; start: number };
+}
+
+/** Flesch reading ease of a tree's prose: headings, paragraphs and cells each end a sentence. */
+export function readability(blocks: readonly { text: string; start: number }[]): Readability | undefined {
+	let sentences = 0;
+	let words = 0;
+	let syllables = 0;
+	let longest = { words: 0, start: 0 };
+	for (const block of blocks) {
+		for (const sentence of sentencesOf(block.text)) {
+			const count = countWords(sentence);
+			sentences++;
+			words += count;
+			syllables += syllable(sentence);
+			if (count > longest.words) longest = { words: count, start: block.start };
+		}
+	}
+	if (words === 0) return undefined;
+	return { score: flesch({ sentence: sentences, word: words, syllable: syllables }), sentences, words, longest };
+}
+
+/**
+ * Plain prose for busy readers: Flesch reading ease (0 to 100, higher is easier) per entry, against
+ * the strictest target of the segments it is written for.
+ */
+export const readabilityRule = defineRule({
+	id: 'readability',
+	severity: 'warn',
+	description:
+		'Flesch reading ease of the body is at least the target of the strictest segment the entry is for (`segments`), or `default`.',
+	kinds: ['paper', 'case-study'],
+	options: z.object({
+		/** Minimum score for segments not listed. */
+		default: z.number().min(0).max(100).default(40),
+		/** Minimum score per segment id. */
+		segments: z.record(z.string(), z.number().min(0).max(100)).default({}),
+	}),
+	check({ entry, options, report }) {
+		if (!entry.tree) return;
+		const result = readability(proseBlocks(entry.tree));
+		if (!result) return;
+		const segments = field(entry, 'segments');
+		const ids = Array.isArray(segments) ? segments.map(String) : [];
+		const targets = ids.map((id) => ({ id, minimum: options.segments[id] ?? options.default }));
+		const strictest = targets.reduce((a, b) => (b.minimum > a.minimum ? b : a), { id: '', minimum: options.default });
+		if (result.score >= strictest.minimum) return;
+		const who = strictest.id ? `for ${strictest.id}` : 'on the hub';
+		report({
+			start: result.longest.start,
+			message: `Reading ease is ${Math.round(result.score)}; writing ${who} needs ${strictest.minimum} or more`,
+			suggestion: `use shorter sentences and everyday words: sentences average ${Math.round(result.words / result.sentences)} words, and the longest, in this paragraph, has ${result.longest.words}`,
+		});
+	},
+});

@@ -1,0 +1,65 @@
+import type { z } from 'astro/zod';
+import type { Visibility } from '../../content/publication.ts';
+import type { WritingEntry } from './entry.ts';
+import type { WritingKind } from '../../content/kinds.ts';
+
+export type Severity = 'off' | 'warn' | 'error';
+
+/** Replace the file's characters in `range` (offsets) by `text`. */
+export interface Fix {
+	range: [number, number];
+	text: string;
+}
+
+/** One finding, positioned in the original file. */
+export interface LintMessage {
+	ruleId: string;
+	severity: 'warn' | 'error';
+	line: number;
+	column: number;
+	endLine?: number | undefined;
+	endColumn?: number | undefined;
+	message: string;
+	/** What to write instead, when the rule knows. */
+	suggestion?: string | undefined;
+	/** A safe automatic fix, applied by `--fix`. */
+	fix?: Fix | undefined;
+}
+
+/** What a rule reports: file offsets, turned into lines and columns by the runner. */
+export interface Report {
+	start: number;
+	end?: number | undefined;
+	message: string;
+	suggestion?: string | undefined;
+	fix?: Fix | undefined;
+}
+
+export interface RuleContext<Options> {
+	entry: WritingEntry;
+	/** The entry's page, relative to the site's base (e.g. `papers/cloud-files/`). */
+	route: string;
+	/** The entry's publication status (undefined when its frontmatter is broken). */
+	status: Visibility | undefined;
+	options: Options;
+	report: (report: Report) => void;
+}
+
+/**
+ * A content rule: pure, given one entry and its options. Options are a zod object with defaults,
+ * so `content/lint.yaml` is validated by the rule that reads it.
+ */
+export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
+	id: string;
+	/** Severity when no `lint.yaml` sets one. */
+	severity: 'warn' | 'error';
+	/** One line for `--help` and the README. */
+	description: string;
+	/** Kinds of writing the rule reads. */
+	kinds: readonly WritingKind[];
+	options: Schema;
+	check: (context: RuleContext<z.output<Schema>>) => void;
+}
+
+/** Keeps a rule's option types tied to its schema. */
+export const defineRule = <Schema extends z.ZodObject>(rule: Rule<Schema>): Rule<Schema> => rule;

@@ -1,0 +1,193 @@
+/**
+ * `npm run new -- <kind> "<title>" [options]`: writes a new draft into the hub's content folder.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import { newProgram, runProgram, UsageError } from './cli.ts';
+import { contentDir } from '../content/content-dir.ts';
+import { field, readHub, type HubContent } from './lint/entry.ts';
+import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '../content/kinds.ts';
+import { oneOf } from '../content/problems.ts';
+import { buildTime, visibility } from '../content/publication.ts';
+import { authorByEmail, isoDate, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
+
+export interface Io {
+	out: (text: string) => void;
+	err: (text: string) => void;
+	/** The writer's git email, to find their author id. */
+	gitEmail: () => string | undefined;
+}
+
+function gitEmail(): string | undefined {
+	try {
+		return execFileSync('git', ['config', 'user.email'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), gitEmail };
+
+/** Ids given as repeated options or comma-separated. */
+const idList = (values: readonly string[] | undefined) =>
+	(values ?? [])
+		.flatMap((value) => value.split(','))
+		.map((id) => id.trim())
+		.filter(Boolean);
+
+function checkIds(what: string, given: readonly string[], valid: readonly string[]): void {
+	for (const id of given) if (!valid.includes(id)) throw new UsageError(`unknown ${what} "${id}": expected ${oneOf(what, valid)}`);
+}
+
+/** Live papers, case studies and metrics published since the last issue (the newest one if none). */
+function issueItems(hub: HubContent, now: Date): IssueItem[] {
+	const keys: Partial<Record<WritingKind, IssueItem['key']>> = { paper: 'paper', 'case-study': 'caseStudy', metric: 'metric' };
+	const dateOf = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+	const lastIssue = Math.max(0, ...hub.entries.filter((e) => e.kind === 'newsletter').map((e) => dateOf(field(e, 'date')).getTime() || 0));
+	const live = hub.entries
+		.filter((entry) => keys[entry.kind] !== undefined)
+		.map((entry) => ({ entry, published: dateOf(field(entry, 'published')) }))
+		.filter(
+			({ entry, published }) =>
+				!Number.isNaN(published.getTime()) && visibility({ draft: field(entry, 'draft') === true, published }, now) === 'live',
+		)
+		.sort((a, b) => b.published.getTime() - a.published.getTime());
+	const fresh = live.filter(({ published }) => published.getTime() > lastIssue).slice(0, 6);
+	return (fresh.length > 0 ? fresh : live.slice(0, 1)).map(({ entry }) => ({ key: keys[entry.kind]!, id: entry.id }));
+}
+
+interface Options {
+	segment?: string[];
+	topic?: string[];
+	author?: string;
+	slug?: string;
+	department?: string;
+	unit?: string;
+	direction?: 'higher' | 'lower';
+}
+
+function create(kind: WritingKind, title: string, options: Options, io: Io): string {
+	const root = contentDir();
+	if (!fs.existsSync(root)) throw new UsageError(`no content folder at ${root}`);
+	const hub = readHub(root);
+	const now = buildTime();
+	const date = isoDate(now);
+	const segments = idList(options.segment);
+	const topics = idList(options.topic);
+	checkIds(
+		'segment',
+		segments,
+		hub.segments.map((s) => s.id),
+	);
+	checkIds('topic', topics, hub.topics.ids);
+	if (kind !== 'newsletter' && segments.length === 0) {
+		throw new UsageError(
+			`say who it is for with --segment <id>: expected ${oneOf(
+				'segment',
+				hub.segments.map((s) => s.id),
+			)}`,
+		);
+	}
+
+	const input: ScaffoldInput = {
+		kind,
+		title,
+		date,
+		segments,
+		topics,
+		department: options.department,
+		unit: options.unit,
+		direction: options.direction,
+	};
+	if (kind === 'paper' || kind === 'case-study') {
+		const authors = hub.authors.map((author) => ({ id: author.id, email: field(author, 'email') }));
+		const ids = authors.map((author) => author.id);
+		if (options.author) checkIds('author', [options.author], ids);
+		const email = options.author ? undefined : io.gitEmail();
+		input.author = options.author ?? authorByEmail(email, authors);
+		if (!input.author) {
+			const who = email
+				? `no author in ${path.join(path.relative(process.cwd(), root), 'authors')} has your git email ${email}`
+				: 'git config user.email is not set';
+			throw new UsageError(`${who}; pass --author <id>: expected ${oneOf('author', ids)}`);
+		}
+	}
+	if (kind === 'newsletter') {
+		input.number = nextIssueNumber(hub.entries.filter((e) => e.kind === 'newsletter').map((e) => Number(field(e, 'number'))));
+		input.items = issueItems(hub, now);
+		if (input.items.length === 0)
+			throw new UsageError('an issue needs at least one published paper, case study or metric to list; publish one first');
+	}
+
+	const { collection } = KINDS[kind];
+	const { extensions } = COLLECTIONS[collection];
+	const folder = path.join(root, collection);
+	if (options.slug !== undefined && slugFor(options.slug, '') !== options.slug) {
+		throw new UsageError(
+			`--slug "${options.slug}" is not a usable file name: expected lower-case letters, digits and single hyphens, e.g. "${slugFor(options.slug, `${kind}-${date}`)}"`,
+		);
+	}
+	// Issues are named by number, like their pages (/newsletter/<number>/).
+	const fallback = kind === 'newsletter' ? `issue-${input.number}` : `${kind}-${date}`;
+	let slug = options.slug ?? (kind === 'newsletter' ? fallback : slugFor(title, fallback));
+	const taken = (name: string) => extensions.some((extension) => fs.existsSync(path.join(folder, `${name}${extension}`)));
+	if (slug === fallback && options.slug === undefined) {
+		// A generated name may be taken by an earlier entry of the same day: number it, never overwrite.
+		for (let n = 2; taken(slug); n++) slug = `${fallback}-${n}`;
+		if (kind !== 'newsletter' && !slugFor(title, ''))
+			io.err(`The title has no letters that make a file name, so the file is named ${slug}; pass --slug to choose one.\n`);
+	}
+	const file = path.join(folder, `${slug}${extensions[0]}`);
+	if (taken(slug)) {
+		throw new UsageError(
+			`${path.relative(process.cwd(), file)} already exists and will not be overwritten: choose another title or pass --slug <name>`,
+		);
+	}
+	fs.mkdirSync(folder, { recursive: true });
+	fs.writeFileSync(file, scaffold(input), { flag: 'wx' });
+	return file;
+}
+
+export async function newEntry(argv: readonly string[], io: Io = processIo): Promise<number> {
+	let created: string | undefined;
+	const program = newProgram(
+		'new',
+		'Start a new piece of writing as a draft, with frontmatter filled in and a skeleton that shows the house form.',
+		io,
+	).addHelpText(
+		'after',
+		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+	);
+	for (const kind of WRITING_KINDS) {
+		const command = program
+			.command(kind)
+			.description(
+				`start a ${kindNoun(kind)} (${KINDS[kind].collection}/${kind === 'newsletter' ? 'issue-<number>' : '<slug>'}${COLLECTIONS[KINDS[kind].collection].extensions[0]})`,
+			)
+			.argument('<title>', 'the title, in business language')
+			.option('-s, --segment <ids...>', 'segment ids it is written for (repeat, or separate with commas)')
+			.option('-t, --topic <ids...>', 'topic ids to file it under')
+			.option('--slug <name>', 'file name (without extension) instead of one made from the title');
+		if (kind === 'paper' || kind === 'case-study')
+			command.option('-a, --author <id>', 'author id (default: the author with your git email)');
+		if (kind === 'case-study') command.option('--department <name>', 'the business department the work was done with');
+		if (kind === 'metric') {
+			command.option('--unit <unit>', 'unit of the values, e.g. %, minutes, £k');
+			command.addOption(new Option('--direction <direction>', 'whether higher or lower is better').choices(['higher', 'lower']));
+		}
+		command.action((title: string, options: Options) => {
+			created = create(kind, title, options, io);
+		});
+	}
+	const code = await runProgram(program, argv, io);
+	if (code !== 0) return code;
+	if (created) {
+		const relative = path.relative(process.cwd(), created);
+		io.out(
+			`Created ${relative} (a draft).\nNext: write it, replacing every TODO; check it with npm run lint:content; preview it with npm run dev.\n`,
+		);
+	}
+	return 0;
+}
