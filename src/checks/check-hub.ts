@@ -86,7 +86,10 @@ export function checkHub(input: HubInput): Problem[] {
 				expected: `a segment name other than ${RESERVED_SEGMENT_IDS.map((id) => `"${id}"`).join(', ')}, which the hub's own feeds use (/feeds/all.xml); rename the file`,
 				found: quote(segment.id),
 			})),
-		...checkReferences(input.entries, check),
+		...checkReferences(
+			input.entries.map((entry) => ({ ...entry, filePath: entry.file })),
+			check,
+		),
 		...metricUsageProblems(usages, check),
 		...criticalProblems(
 			input.entries

@@ -90,6 +90,8 @@ function foundFiles(): FoundFile[] {
 	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) =>
 		fs
 			.globSync(collectionPattern(collection), { cwd: path.join(root, collection) })
+			// Sorted, so "already uses it" names the same first file as the linter does.
+			.sort()
 			.map((file) => path.join(root, collection, file))
 			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
 	);
