@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { loadSettings } from '../content/settings';
 
 /**
  * Indexes the built pages with Pagefind as part of `astro build`, so the site and its search
@@ -16,7 +17,9 @@ export function search(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
 				try {
-					const { index } = checked('createIndex', await pagefind.createIndex());
+					// Pagefind splits its index by each page's `lang`, and the search page reads only its own
+					// language's: an entry in another language (its own `lang`) must stay in the hub's index.
+					const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: loadSettings().language.toLowerCase() }));
 					const { page_count } = checked('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
 					const output = new URL('pagefind/', dir);
 					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(output) }));

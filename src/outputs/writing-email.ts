@@ -10,12 +10,6 @@ import type { CaseStudyItem, Hub, PaperItem } from '../hub/hub';
 
 export type WritingItem = PaperItem | CaseStudyItem;
 
-/** Files beside the entry's page, routes relative to the base (the issue's live beside its page too). */
-export const writingFiles = {
-	html: (path: string) => `${path}email.html`,
-	text: (path: string) => `${path}email.txt`,
-} as const;
-
 export function writingEmailModel(
 	hub: Pick<Hub, 'settings' | 'segments'>,
 	item: WritingItem,
@@ -24,7 +18,7 @@ export function writingEmailModel(
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
 	return {
-		language: hub.settings.language,
+		language: item.entry.data.lang ?? hub.settings.language,
 		hubTitle: hub.settings.title,
 		kind: kindLabel(item.kind),
 		title: item.title,

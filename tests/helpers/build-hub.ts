@@ -92,7 +92,12 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 		return { dist, code: 0, output: stdout + stderr, project };
 	} catch (error) {
 		const failed = error as { code?: number; stdout?: string; stderr?: string };
-		return { dist, project, code: typeof failed.code === 'number' ? failed.code : 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+		return {
+			dist,
+			project,
+			code: typeof failed.code === 'number' ? failed.code : 1,
+			output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+		};
 	}
 }
 

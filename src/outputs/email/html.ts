@@ -6,10 +6,7 @@
 import juice from 'juice';
 import { emailSafeIntro } from './intro';
 import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
-import { PERSONAL_SLOT } from './personal';
-
-export const escape = (text: string): string =>
-	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml as escape, PERSONAL_SLOT } from '../../content/email-files';
 
 /*
  * Light colours are inlined for every client. Clients that honour `prefers-color-scheme` (Apple
@@ -59,12 +56,12 @@ const PREHEADER_PADDING = '&#847;&zwnj;&nbsp;'.repeat(40);
 
 function itemRow(item: EmailItem): string {
 	const details = item.details
-		.map((detail) => `<p class="detail"><strong>${escape(detail.label)}:</strong> ${escape(detail.text)}</p>`)
+		.map((detail) => `<p class="detail" dir="auto"><strong>${escape(detail.label)}:</strong> ${escape(detail.text)}</p>`)
 		.join('');
 	return `<tr><td class="item">
 <p class="kind">${escape(item.kind)}</p>
-<h3><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
-<p>${escape(item.blurb)}</p>
+<h3 dir="auto"><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
+<p dir="auto">${escape(item.blurb)}</p>
 ${details}
 <p class="more"><a href="${escape(item.url)}">Read more</a></p>
 </td></tr>`;
@@ -138,7 +135,7 @@ export function renderEmailHtml(issue: EmailIssue): string {
 		mastheadLine: issueLine(issue),
 		url: issue.url,
 		rows: `<tr><td class="content">
-<h1>${escape(issue.title)}</h1>
+<h1 dir="auto">${escape(issue.title)}</h1>
 ${emailSafeIntro(issue.introHtml)}
 </td></tr>
 <tr><td class="content"><h2>In this issue</h2></td></tr>

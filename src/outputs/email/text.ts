@@ -3,7 +3,7 @@
  * gets when the message is forwarded as text. Every link is written out in full.
  */
 import { introText } from './intro';
-import { TEXT_RULE } from './personal';
+import { TEXT_RULE } from '../../content/email-files';
 import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
 
 function itemBlock(item: EmailItem, index: number): string {

@@ -3,9 +3,9 @@
  * piece goes out, in the same frame, styles and plain-text form as an issue.
  */
 import { formatDate } from '../../content/format';
-import { escape, renderEmailFrame } from './html';
+import { escapeHtml as escape, PERSONAL_SLOT, TEXT_RULE } from '../../content/email-files';
+import { renderEmailFrame } from './html';
 import { emailSafeIntro, introText } from './intro';
-import { PERSONAL_SLOT, TEXT_RULE } from './personal';
 
 export interface EmailWriting {
 	/** BCP 47 language of the content. */
@@ -46,12 +46,12 @@ export function renderWritingHtml(writing: EmailWriting): string {
 		mastheadLine: kindLine(writing),
 		url: writing.url,
 		rows: `<tr><td class="content">
-<h1>${escape(writing.title)}</h1>
-<p class="lede">${escape(writing.summary)}</p>
+<h1 dir="auto">${escape(writing.title)}</h1>
+<p class="lede" dir="auto">${escape(writing.summary)}</p>
 </td></tr>
 <tr><td class="content"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="value">
 <h2>Why it matters to the business</h2>
-<p>${escape(writing.businessValue)}</p>
+<p dir="auto">${escape(writing.businessValue)}</p>
 </td></tr></table></td></tr>
 <tr><td class="content">
 ${emailSafeIntro(writing.bodyHtml)}

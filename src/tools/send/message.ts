@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Contact } from '../../checks/contacts';
 import type { Settings } from '../../content/schemas/settings';
-import { escape } from '../../outputs/email/html';
-import { personalise } from '../../outputs/email/personal';
-import { mailto } from '../../outputs/mailto';
+import { personalise } from '../../content/email-files';
+import { mailto } from '../../content/mailto';
 import type { SendTarget } from './target';
 
 /** A Message-ID in the editors' domain that names the entry, unique per message. */
@@ -22,8 +21,7 @@ export function messageFor(
 	contact: Contact,
 	{ settings, messageId, date }: { settings: Settings; messageId: string; date: Date },
 ): Mail.Options {
-	const line = contact.feedback ? { html: `<p><strong>${escape(target.feedbackAsk)}</strong></p>`, text: target.feedbackAsk } : undefined;
-	const { html, text } = personalise(target, line);
+	const { html, text } = personalise(target, contact.feedback ? target.feedbackAsk : undefined);
 	const { editors } = settings;
 	return {
 		from: { name: target.fromName, address: editors.email },

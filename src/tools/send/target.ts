@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { convert } from 'html-to-text';
 import { UsageError } from '../cli';
+import { emailFiles } from '../../content/email-files';
 import { isoDate } from '../../content/format';
 import { paths } from '../../content/paths';
 import { oneOf } from '../../content/problems';
 import { visibility } from '../../content/publication';
 import type { Settings } from '../../content/schemas/settings';
-import { issueFiles } from '../../outputs/newsletters';
-import { writingFiles } from '../../outputs/writing-email';
 import { field, readHub, type HubContent, type WritingEntry } from '../lint/entry';
 
 export type SendKind = 'paper' | 'case-study' | 'issue';
@@ -94,7 +93,7 @@ function writingTarget(hub: HubContent, kind: 'paper' | 'case-study', id: string
 	const address = String(author && field(author, 'email'));
 	if (!author) throw new SendRefused(`${entry.file}: its author "${authorId}" has no file in authors/`);
 	const route = kind === 'paper' ? paths.paper(id) : paths.caseStudy(id);
-	const parts = builtParts(dist, { html: writingFiles.html(route), text: writingFiles.text(route) });
+	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
 	return {
 		key: `${kind}/${id}`,
 		file: entry.file,
@@ -123,7 +122,7 @@ function issueTarget(hub: HubContent, number: number, settings: Settings, dist: 
 		const target = hub.entries.find((entry) => entry.kind === keys[key ?? ''] && entry.id === String(id));
 		for (const segment of stringList(target && field(target, 'segments'))) segments.add(segment);
 	}
-	const parts = builtParts(dist, { html: issueFiles.html(number), text: issueFiles.text(number) });
+	const parts = builtParts(dist, { html: emailFiles.html(paths.newsletter(number)), text: emailFiles.text(paths.newsletter(number)) });
 	return {
 		key: `issue/${number}`,
 		file: issue.file,
