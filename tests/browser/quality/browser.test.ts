@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../helpers/browser';
-import { listFiles, ROOT } from '../../helpers/build-hub';
+import { ROOT } from '../../helpers/build-hub';
 import { formatAxeViolations, visitPage, type ColorScheme, type PageVisit } from '../../helpers/gates/browser';
 import { serveDist, type StaticServer } from '../../helpers/serve';
-import { isEmail, pagesToVisit, readmeCspHeader } from './pages';
+import { emailsToAudit, pagesToVisit, readmeCspHeader } from './pages';
 
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 
@@ -94,8 +94,9 @@ describe('newsletter emails', () => {
 		const dist = inject('exampleDist');
 		const server = await serveDist(dist);
 		servers.push(server);
-		const emails = (await listFiles(dist)).filter((file) => file.endsWith('.html') && isEmail(file));
-		expect(emails.length).toBeGreaterThan(0);
+		const emails = await emailsToAudit(dist);
+		expect(emails.filter((file) => file.startsWith('newsletter/')).length).toBeGreaterThan(0);
+		expect(emails.filter((file) => /^(papers|case-studies)\//.test(file))).toHaveLength(2);
 		const visits: PageVisit[] = [];
 		// Only the audit applies: an email links and points its images to the hub's public address.
 		for (const email of emails)

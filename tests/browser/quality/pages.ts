@@ -22,6 +22,20 @@ export async function readmeCspHeader(): Promise<string> {
 	return header;
 }
 
+/**
+ * The emails the browser audits: every newsletter issue, and one paper (quotes, Japanese, emoji)
+ * and one case study. Every paper and case study is the same frame and template with another body,
+ * and the bodies are audited on their pages; auditing dozens of emails in two colour schemes took
+ * longer than the test may.
+ */
+export async function emailsToAudit(dist: string): Promise<string[]> {
+	const emails = (await listFiles(dist)).filter((file) => file.endsWith('.html') && isEmail(file));
+	const writing = [await first(dist, 'papers/', 'tokyo-pop-up-store'), await first(dist, 'case-studies/')].map(
+		(page) => `${page}email.html`,
+	);
+	return emails.filter((file) => file.startsWith('newsletter/') || writing.includes(file));
+}
+
 /** The only page allowed to load JavaScript. */
 export const isSearchPage = (file: string): boolean => file === 'search/index.html';
 

@@ -171,4 +171,21 @@ describe('emailSafeIntro', () => {
 		expect(safe.querySelectorAll('script, svg, h2')).toHaveLength(0);
 		expect(safe.querySelector('h3')?.textContent).toBe('Hello');
 	});
+
+	it('keeps a data table, and the text part lays it out in columns rather than running the cells together', () => {
+		const html =
+			'<table><thead><tr><th scope="col">Year</th><th scope="col">Online sales</th></tr></thead><tbody><tr><td>2024</td><td>£5.4m</td></tr><tr><td>2025</td><td>£6.2m</td></tr></tbody></table>';
+		const safe = parse(emailSafeIntro(html));
+		expect(safe.querySelectorAll('th').map((th) => th.getAttribute('scope'))).toEqual(['col', 'col']);
+		expect(safe.querySelectorAll('td').map((td) => td.text)).toEqual(['2024', '£5.4m', '2025', '£6.2m']);
+		expect(
+			introText(html)
+				.split('\n')
+				.map((line) => line.trim().split(/\s{2,}/)),
+		).toEqual([
+			['Year', 'Online sales'],
+			['2024', '£5.4m'],
+			['2025', '£6.2m'],
+		]);
+	});
 });
