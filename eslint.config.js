@@ -20,6 +20,7 @@ const LAYERS = [
 	{ folders: ['tools'], forbidden: ['hub', 'outputs', 'components', 'layouts', 'pages', 'integrations'] },
 ];
 
+/** @returns {import('eslint').Linter.Config[]} */
 function layers() {
 	return LAYERS.map(({ folders, forbidden }) => ({
 		files: folders.map((folder) => `src/${folder}/**`),

@@ -44,14 +44,14 @@ function loadLanguages(names: readonly string[]): Promise<void> {
 export function rehypeHighlight() {
 	return async (tree: Root) => {
 		const langs = new Set<string>();
-		let code = false;
+		const blocks: Element[] = [];
 		visit(tree, 'element', (node: Element) => {
 			if (node.tagName !== 'code') return;
-			code = true;
+			blocks.push(node);
 			const names = Array.isArray(node.properties.className) ? node.properties.className : [];
 			for (const name of names) if (typeof name === 'string' && name.startsWith('language-')) langs.add(name.slice(9));
 		});
-		if (!code) return;
+		if (blocks.length === 0) return;
 		await loadLanguages([...langs]);
 		const highlight = rehypeShikiFromHighlighter(await highlighter(), OPTIONS) as unknown as (tree: Root) => Promise<void> | undefined;
 		await highlight(tree);
