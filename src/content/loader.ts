@@ -108,6 +108,7 @@ export function hubCollection(name: FileCollection): Loader {
 			pooled(async (problems) => {
 				const root = fileURLToPath(context.config.root);
 				const inputs = rendererInputs(root, context.config.base);
+				const rendered: Parameters<typeof context.store.set>[0][] = [];
 				/** Files with a problem: parsed as far as possible, never stored. */
 				const failed = new Set<string>();
 				let loading = true;
@@ -159,7 +160,9 @@ export function hubCollection(name: FileCollection): Loader {
 								return (entry: Parameters<typeof store.set>[0]) => {
 									const absolute = entry.filePath ? path.resolve(root, entry.filePath) : undefined;
 									if (absolute && failed.has(absolute)) return store.delete(entry.id), false;
-									return store.set(entry);
+									if (!loading) return store.set(entry);
+									rendered.push(entry);
+									return true;
 								};
 							}
 							const value: unknown = Reflect.get(store, property);
@@ -167,6 +170,10 @@ export function hubCollection(name: FileCollection): Loader {
 						},
 					}),
 				});
+				// Every store.set() restarts Astro's debounced save of the whole data store; a render that
+				// pauses longer than the debounce (a busy machine) saves it again, so saves grew with the
+				// square of the hub's size. The sync's entries go in at once, with one save after them.
+				for (const entry of rendered) context.store.set(entry);
 				loading = false;
 			}),
 	};
