@@ -1,7 +1,7 @@
 /**
  * "Did you mean": for each word of a query that no indexed page has, the indexed words one or two
- * edits away (a missing, extra, swapped or wrong letter), closest first, then the word on the
- * most pages. Pure, so it is unit-tested without a browser.
+ * edits away (a missing, extra, swapped or wrong letter): the closest ones, the word on the most
+ * pages first. Pure, so it is unit-tested without a browser.
  */
 import leven from 'leven';
 import { wordsOf, type SearchWords } from '../outputs/search-words';
@@ -22,8 +22,9 @@ export function suggestQueries(query: string, { words }: SearchWords, limit = 3)
 			const distance = leven(word, candidate, { maxDistance: MAX_DISTANCE + 1 });
 			if (distance <= MAX_DISTANCE) near.push({ word: candidate, distance, pages });
 		}
-		// `words` is sorted by pages already, and the sort is stable.
-		return near.sort((a, b) => a.distance - b.distance).map((option) => option.word);
+		// Only the closest: "phishing" for "pishing", not also "rising". `words` is sorted by pages already.
+		const closest = Math.min(...near.map((option) => option.distance));
+		return near.filter((option) => option.distance === closest).map((option) => option.word);
 	});
 	if (options.some((list) => list.length === 0) || options.every((list, i) => list[0] === typed[i])) return [];
 	// Vary one unknown word at a time through its candidates, the others at their best.

@@ -322,7 +322,8 @@ export function startSearch(form: HTMLFormElement): void {
 	});
 	input.addEventListener('input', () => {
 		const words = input.value.trim();
-		if (words.length >= PRELOAD_MIN_LENGTH) {
+		// "customer r" would fetch the index of every word starting with r.
+		if ((words.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LENGTH) {
 			loadPagefind()
 				.then((api) => api.preload(words, { filters: filtersOf(readForm()) }))
 				.catch(() => undefined);

@@ -25,9 +25,11 @@ describe('the word list behind "Did you mean"', () => {
 });
 
 describe('suggested queries', () => {
-	it('replace a word one or two letters off with the closest indexed word, the one on most pages first', () => {
+	it('replace a word one or two letters off with the closest indexed words, the one on most pages first', () => {
 		expect(suggestQueries('pishing', index)).toEqual(['phishing', 'fishing']);
-		expect(suggestQueries('custmer', index)).toEqual(['customer', 'customers']);
+		expect(suggestQueries('custmer', index)).toEqual(['customer']);
+		expect(suggestQueries('custmers', index)).toEqual(['customers']);
+		expect(suggestQueries('recrds', index)).toEqual(['records']);
 	});
 
 	it('keep the words that are known and correct only the unknown one', () => {
