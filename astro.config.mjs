@@ -2,16 +2,31 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { atomicOutput } from './src/integrations/atomic-output';
 import { previewMode } from './src/integrations/preview-mode';
 import { search } from './src/integrations/search';
 
+/**
+ * Each content folder (`HOURGLASS_CONTENT`) is a hub of its own with its own content cache: two hubs
+ * that share entry names must never see each other's stored HTML. The folder also makes the config
+ * differ, which is what makes `astro dev` clear its store when the folder changes.
+ */
+function hubCacheDir() {
+	const content = path.resolve(process.env.HOURGLASS_CONTENT ?? 'content');
+	const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
+	return `./node_modules/.astro/hubs/${path.basename(content)}-${hash}`;
+}
+
 // `--site` and `--base` on the command line override these, e.g. `astro build --base /it/`.
 export default defineConfig({
 	site: process.env.HOURGLASS_SITE ?? 'https://intranet.example',
-	// Tests and the benchmark build several hubs side by side; each needs its own content cache.
-	cacheDir: process.env.HOURGLASS_CACHE_DIR ?? './node_modules/.astro',
+	cacheDir: process.env.HOURGLASS_CACHE_DIR ?? hubCacheDir(),
 	trailingSlash: 'ignore',
+	// Entries are rendered by the hub's own loader (src/content/loader.ts), which highlights code with
+	// classes; Astro's inline-styled Shiki would be blocked by the CSP.
+	markdown: { syntaxHighlight: false },
 	vite: {
 		// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
 		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },

@@ -155,7 +155,7 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 			name: 'unpublished-item',
 			file: 'newsletters/issue-1.mdx',
 			edit: (s) => s.replace('  - caseStudy: finance-close', '  - paper: secret-draft'),
-			expected: [/newsletters\/issue-1\.mdx:9 items\[1\]\.paper: expected a published paper; found "secret-draft"/],
+			expected: [/newsletters\/issue-1\.mdx:9 items\[1\]\.paper: expected a published position paper; found "secret-draft"/],
 		},
 	];
 

@@ -292,9 +292,11 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/issue-1\.mdx:\d+ items\[0\]\.paper: expected a published paper; found "secret-draft", which is a draft/,
+			/newsletters\/issue-1\.mdx:\d+ items\[0\]\.paper: expected a published position paper; found "secret-draft", which is a draft/,
 		);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:\d+ items\[3\]\.paper: expected a published paper; found "future-plans"/);
+		expect(build.output).toMatch(
+			/newsletters\/issue-1\.mdx:\d+ items\[3\]\.paper: expected a published position paper; found "future-plans"/,
+		);
 	});
 
 	it('fails the build when an item names no kind the hub knows, with the line of the item', async () => {

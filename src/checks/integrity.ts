@@ -31,9 +31,6 @@ export function idProblems(files: readonly IdentifiedFile[]): Problem[] {
 	return problems;
 }
 
-/** The id the hub gives a file: its name without the extension. */
-export const idFromFile = (file: string): string => path.basename(file).replace(/\.[^.]+$/, '');
-
 /** Newsletter issues live at `/newsletter/<number>/`: one number, one issue. */
 export function duplicateNumberProblems(issues: readonly { number: number; file: string }[]): Problem[] {
 	const seen = new Map<number, string>();

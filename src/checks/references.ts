@@ -1,3 +1,4 @@
+import { noun } from '../content/kinds';
 import { oneOf, quote, type Problem } from '../content/problems';
 
 /** The shape Astro's `reference()` gives a resolved field. */
@@ -33,19 +34,6 @@ export function findReferences(data: unknown, field = ''): FoundReference[] {
 	}
 	return [];
 }
-
-/** Singular nouns for messages: "an existing segment, one of: …". */
-const NOUNS: Record<string, string> = {
-	papers: 'paper',
-	'case-studies': 'case study',
-	metrics: 'metric',
-	newsletters: 'newsletter issue',
-	segments: 'segment',
-	authors: 'author',
-	topics: 'topic',
-};
-
-export const noun = (collection: string): string => NOUNS[collection] ?? collection;
 
 export interface ReferenceCheck {
 	/** Ids that exist, per collection. */

@@ -8,12 +8,3 @@ export const formatDate = (date: Date): string => longDate.format(date);
 
 /** `2026-03-01`, for `<time datetime>` and machine-readable attributes. */
 export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
-
-const KIND_LABELS = {
-	paper: 'Position paper',
-	'case-study': 'Case study',
-	metric: 'Metric',
-	newsletter: 'Newsletter',
-} as const;
-
-export const kindLabel = (kind: keyof typeof KIND_LABELS): string => KIND_LABELS[kind];

@@ -1,14 +1,20 @@
+import { createProcessor } from '@mdx-js/mdx';
 import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import remarkGfm from 'remark-gfm';
+import type { PluggableList } from 'unified';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']);
+/**
+ * The syntax writers may use on top of MDX: frontmatter, and GitHub's tables, task lists,
+ * footnotes and strikethrough. The renderer and the linter parse with the same list.
+ */
+export const MDX_REMARK_PLUGINS: PluggableList = [remarkGfm, [remarkFrontmatter, ['yaml']]];
 
-/** Parses an MDX file (frontmatter allowed) into an mdast tree with exact positions. */
+const parser = createProcessor({ remarkPlugins: MDX_REMARK_PLUGINS });
+
+/** Parses an MDX file (frontmatter allowed) into an mdast tree with exact positions. Throws on a syntax error. */
 export function parseMdx(source: string): Root {
-	return parser.parse(source);
+	return parser.parse(source) as Root;
 }
 
 /** Node types a reader does not read as prose: code, components, expressions, frontmatter. */

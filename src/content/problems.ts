@@ -13,13 +13,18 @@ export interface Problem {
 	found?: string | undefined;
 	/** Line in the file, when known. */
 	line?: number | undefined;
+	/** Column in the line, when known (from 1). */
+	column?: number | undefined;
+	/** What to do about it, when the check knows: "did you mean /papers/phishing-drill/?". */
+	suggestion?: string | undefined;
 }
 
 export function formatProblem(problem: Problem): string {
-	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+	const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
 	const field = problem.field ? ` ${problem.field}:` : '';
 	const found = problem.found === undefined ? '' : `; found ${problem.found}`;
-	return `${where}${field} expected ${problem.expected}${found}`;
+	const suggestion = problem.suggestion ? ` (${problem.suggestion})` : '';
+	return `${where}${field} expected ${problem.expected}${found}${suggestion}`;
 }
 
 /** Thrown when content is invalid; its message lists every problem, not just the first. */
@@ -31,6 +36,8 @@ export class ContentProblems extends Error {
 		super(`Hourglass found ${count} in the content:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
 		this.name = 'ContentProblems';
 		this.problems = problems;
+		// The message says where every problem is; a stack trace of the hub's code would only bury it.
+		this.stack = this.message;
 	}
 }
 

@@ -25,6 +25,13 @@ export function visibility(entry: Publishable, now: Date): Visibility {
 	return 'live';
 }
 
+/** The status of an entry's validated data; newsletter issues are dated by `date`. Undefined for kinds that are not published (segments…). */
+export function statusOf(collection: string, data: Record<string, unknown>, now: Date): Visibility | undefined {
+	const published = collection === 'newsletters' ? data.date : data.published;
+	if (!(published instanceof Date)) return undefined;
+	return visibility({ draft: data.draft === true, published, expires: data.expires instanceof Date ? data.expires : undefined }, now);
+}
+
 /** Whether an entry gets its own page: always when published, and in the preview also when not yet. */
 export function hasPage(status: Visibility, preview: boolean): boolean {
 	return preview || status === 'live' || status === 'archived';

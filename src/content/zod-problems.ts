@@ -110,6 +110,10 @@ const UNION_DEFAULT = 'Invalid input';
 function closestBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 	if (issue.code !== 'invalid_union' || issue.message !== UNION_DEFAULT || issue.errors.length === 0) return [issue];
 	const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((inner) => inner.path.length));
+	// A missing value fails every form at once; a reference (an id, or Astro's resolved form) is written as text.
+	const text = issue.errors.find((branch) => branch.every((inner) => inner.code === 'invalid_type' && inner.expected === 'string'));
+	const shallow = issue.errors.every((branch) => depth(branch) === 0);
+	if (shallow && text) return text.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
 	const best = issue.errors.reduce((a, b) => (depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a));
 	return best.flatMap((inner) => closestBranch({ ...inner, path: [...issue.path, ...inner.path] }));
 }

@@ -1,25 +1,30 @@
 /**
- * The one place that loads the hub's content. It validates what Astro cannot (references, ids,
- * issue numbers), applies the publication rule once and sorts; pages, feeds, search and email all
- * take from `loadHub()`.
+ * The one place that loads the hub's content: it reads what the content loader stored, has
+ * `checkHub()` judge it, applies the publication rule once and sorts; pages, feeds, search and
+ * email all take from `loadHub()`.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { COLLECTION_EXTENSIONS, collectionPattern, contentDir, type FileCollection } from '../content/content-dir';
-import { duplicateNumberProblems, idFromFile, idProblems, type IdentifiedFile } from '../checks/integrity';
-import { countWords, parseMdx, proseText, readingMinutes } from '../content/mdx';
-import { criticalProblems, metricUsageProblems, metricUsages, type MetricUsage } from './metrics';
+import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
+import type { MetricUsage } from '../checks/metrics';
+import type { Reference } from '../checks/references';
+import { contentDir, idFromFile } from '../content/content-dir';
+import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
+import type { RenderedMetadata } from '../content/loader';
+import { locateProblems } from '../content/locate';
+import { readingMinutes } from '../content/mdx';
 import { paths } from '../content/paths';
 import { assertNoProblems } from '../content/problems';
-import { locateProblems } from '../content/schema-loader';
-import { buildTime, hasPage, isListed, visibility, type Visibility } from '../content/publication';
-import { checkReferences, type Reference, type ReferenceCheck } from '../checks/references';
-import { loadSettings } from '../content/settings';
+import { buildTime, hasPage, isListed, statusOf, type Visibility } from '../content/publication';
+import type { EntryImage } from '../content/render/images';
+import type { BodyFacts } from '../content/render/render-mdx';
 import type { Settings } from '../content/schemas/settings';
+import { loadSettings } from '../content/settings';
+import { isPreview, perBuild } from './memo';
 
-export type Kind = 'paper' | 'case-study' | 'metric' | 'newsletter';
+export type Kind = WritingKind;
 
 /** What every kind of entry offers to lists, feeds and search. */
 export interface Listing {
@@ -77,24 +82,32 @@ export interface Hub {
 
 const newestFirst = (a: Listing, b: Listing) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
 const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
+const relative = (file: string) => path.relative(process.cwd(), file);
 
-function collectionFiles(folder: string, pattern: string): IdentifiedFile[] {
+/** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
+function foundFiles(): FoundFile[] {
 	const root = contentDir();
-	return fs
-		.globSync(pattern, { cwd: path.join(root, folder) })
-		.map((file) => path.join(root, folder, file))
-		.map((file) => ({ id: idFromFile(file), file: path.relative(process.cwd(), file) }));
+	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) =>
+		fs
+			.globSync(collectionPattern(collection), { cwd: path.join(root, collection) })
+			// Sorted, so "already uses it" names the same first file as the linter does.
+			.sort()
+			.map((file) => path.join(root, collection, file))
+			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
+	);
+	const topicsFile = path.join(root, TOPICS_FILE);
+	const list: unknown = fs.existsSync(topicsFile) ? parseYaml(fs.readFileSync(topicsFile, 'utf8')) : [];
+	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
+		collection: 'topics' as const,
+		id: String(topic.id),
+		file: relative(topicsFile),
+	}));
+	return [...files, ...topics];
 }
 
-function topicFileIds(): IdentifiedFile[] {
-	const file = path.join(contentDir(), 'topics.yaml');
-	const relative = path.relative(process.cwd(), file);
-	const list: unknown = fs.existsSync(file) ? parseYaml(fs.readFileSync(file, 'utf8')) : [];
-	return (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({ id: String(topic.id), file: relative }));
-}
-
-/** `npm run dev`: the writers' preview, which shows drafts and scheduled entries with a banner. */
-const isPreview = (): boolean => typeof __HOURGLASS_PREVIEW__ !== 'undefined' && __HOURGLASS_PREVIEW__;
+/** What the loader derived from an MDX body at content sync (src/content/loader.ts). */
+export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined }): BodyFacts | undefined =>
+	(entry.rendered?.metadata as RenderedMetadata | undefined)?.facts;
 
 async function load(): Promise<Hub> {
 	const now = buildTime();
@@ -111,54 +124,31 @@ async function load(): Promise<Hub> {
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
-	for (const e of [...papers, ...caseStudies, ...metrics]) status.set(key(e.collection, e.id), visibility(e.data, now));
-	for (const e of newsletters) status.set(key(e.collection, e.id), visibility({ ...e.data, published: e.data.date }, now));
-
-	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...segments, ...topics, ...authors];
-	const idsByCollection = new Map<string, string[]>();
-	for (const e of all) {
-		// Push, not copy: copying the list for every entry is quadratic (most of a second at 10,000 papers).
-		const list = idsByCollection.get(e.collection);
-		if (list) list.push(e.id);
-		else idsByCollection.set(e.collection, [e.id]);
+	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters]) {
+		status.set(key(e.collection, e.id), statusOf(e.collection, e.data as unknown as Record<string, unknown>, now)!);
 	}
-	const isPublic = (ref: Reference) => {
-		const s = status.get(key(ref.collection, ref.id));
-		return s === undefined || s === 'live' || s === 'archived';
-	};
 
 	const settings = loadSettings();
-	const check: ReferenceCheck = { ids: (c) => idsByCollection.get(c) ?? [], isPublic: (r) => preview || isPublic(r) };
-	// One parse per file gives both the metrics it cites and its prose word count: parsing MDX is
-	// most of loadHub's time on a large hub.
-	const wordCounts = new Map<string, number>();
-	const usages = [...papers, ...caseStudies, ...newsletters].flatMap((e) => {
-		// The file, not `body`, so that lines in messages count the frontmatter too.
-		const tree = parseMdx(e.filePath ? fs.readFileSync(e.filePath, 'utf8') : (e.body ?? ''));
-		wordCounts.set(key(e.collection, e.id), countWords(proseText(tree)));
-		return metricUsages(tree, { collection: e.collection, id: e.id, file: e.filePath ?? e.id });
+	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...segments, ...topics, ...authors];
+	const usages: MetricUsage[] = [];
+	const entries: CheckedEntry[] = all.map((e) => {
+		const file = e.filePath ?? e.id;
+		const body = bodyFacts(e);
+		usages.push(...(body?.metrics ?? []).map((citation) => ({ ...citation, collection: e.collection, entryId: e.id, file })));
+		return {
+			collection: e.collection,
+			kind: kindOf(e.collection),
+			id: e.id,
+			file,
+			data: e.data as unknown as Record<string, unknown>,
+			body,
+		};
 	});
-
-	assertNoProblems(
-		locateProblems([
-			...(Object.keys(COLLECTION_EXTENSIONS) as FileCollection[]).flatMap((name) =>
-				idProblems(collectionFiles(name, collectionPattern(name))),
-			),
-			...idProblems(topicFileIds()),
-			...checkReferences(all, check),
-			...metricUsageProblems(usages, check),
-			...criticalProblems(
-				metrics,
-				segments.map((s) => s.id),
-				settings.criticalLimit,
-			),
-			...duplicateNumberProblems(newsletters.map((n) => ({ number: n.data.number, file: n.filePath ?? n.id }))),
-		]),
-	);
+	assertNoProblems(locateProblems(checkHub({ files: foundFiles(), entries, criticalLimit: settings.criticalLimit, now, preview })));
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
-		const words = wordCounts.get(key(entry.collection, entry.id))!;
+		const words = bodyFacts(entry)?.words ?? 0;
 		// References were checked above, so the author exists.
 		return {
 			author: authorById.get(entry.data.author.id)!,
@@ -231,13 +221,13 @@ async function load(): Promise<Hub> {
 	return hub;
 }
 
-let cached: Promise<Hub> | undefined;
-
 /** The hub's content, loaded and checked once per build (every request in the preview, so edits show). */
-export function loadHub(): Promise<Hub> {
-	if (isPreview()) return load();
-	cached ??= load();
-	return cached;
+export const loadHub = (): Promise<Hub> => perBuild('hub', load);
+
+/** The images stored beside entries that have a page, once each: the site serves these and no others. */
+export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters'>): EntryImage[] {
+	const images = [...hub.papers, ...hub.caseStudies, ...hub.newsletters].flatMap((item) => bodyFacts(item.entry)?.images ?? []);
+	return [...new Map(images.map((image) => [image.name, image])).values()];
 }
 
 /** Listed entries addressed to a segment, newest first. */

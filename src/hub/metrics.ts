@@ -1,15 +1,12 @@
 /**
  * Metrics as the business reads them: the status of the latest value against its target, the
  * trend in words (for feeds and email, where a chart does not travel), the critical three each
- * segment's focus group chose, and which writing cites which metric.
+ * segment's focus group chose, and which writing cites which metric. Their checks are in
+ * src/checks/metrics.ts.
  */
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { AnyItem, Hub, MetricItem } from './hub';
 import { formatDate } from '../content/format';
-import { parseMdx } from '../content/mdx';
-import { oneOf, quote, type Problem } from '../content/problems';
-import type { ReferenceCheck } from '../checks/references';
+import type { MetricUsage } from '../checks/metrics';
 
 export interface SeriesPoint {
 	date: Date;
@@ -151,81 +148,6 @@ function trendWords(metric: MetricFigures, first: SeriesPoint, latest: SeriesPoi
 /** The chart as one sentence, for feeds, email and screen readers: see `summariseMetric`. */
 export const describeMetric = (metric: MetricFigures, tolerance = 1): string => summariseMetric(metric, tolerance).sentence;
 
-/* ---------------------------------------------------------------- the critical three */
-
-/** The part of a metric entry the critical check reads. */
-export interface CriticalMarks {
-	id: string;
-	filePath?: string | undefined;
-	data: {
-		segments: readonly { id: string }[];
-		/** Rank per segment, from the `critical` field. */
-		critical: Readonly<Record<string, number>>;
-	};
-}
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ordinal = (n: number) => ORDINALS[n - 1] ?? `number ${n}`;
-
-/**
- * A focus group picks a few measures that matter to its segment, ranked; more than `limit` and
- * the point of picking is lost. Every metric file is checked, drafts included, so a writer
- * learns of a clash when the file is written rather than on the day it goes live.
- */
-export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: readonly string[], limit: number): Problem[] {
-	const problems: Problem[] = [];
-	const bySegment = new Map<string, { metric: { id: string; file: string }; rank: number }[]>();
-	for (const entry of metrics) {
-		const metric = { id: entry.id, file: entry.filePath ?? `metrics/${entry.id}` };
-		const addressed = entry.data.segments.map((ref) => ref.id);
-		for (const [segment, rank] of Object.entries(entry.data.critical)) {
-			const field = `critical.${segment}`;
-			if (!segmentIds.includes(segment)) {
-				problems.push({ file: metric.file, field, expected: oneOf('segment', segmentIds), found: quote(segment) });
-				continue;
-			}
-			if (!addressed.includes(segment)) {
-				problems.push({
-					file: metric.file,
-					field,
-					expected: `"${segment}" also in segments, since its focus group chose this metric`,
-					found: quote(addressed),
-				});
-			}
-			bySegment.set(segment, [...(bySegment.get(segment) ?? []), { metric, rank }]);
-		}
-	}
-	for (const [segment, marks] of bySegment) {
-		const field = `critical.${segment}`;
-		const ranked = marks.sort((a, b) => a.rank - b.rank || a.metric.id.localeCompare(b.metric.id));
-		const chosen = ranked.slice(0, limit).map((m) => m.metric.id);
-		ranked.slice(limit).forEach(({ metric, rank }, i) => {
-			problems.push({
-				file: metric.file,
-				field,
-				expected: `at most ${limit} critical metrics for the segment "${segment}" (criticalLimit in hub.yaml), and it already has ${chosen.join(', ')}`,
-				found: `a ${ordinal(limit + i + 1)} one, rank ${rank}`,
-			});
-		});
-		const seen = new Map<number, string>();
-		for (const { metric, rank } of ranked.slice(0, limit)) {
-			const first = seen.get(rank);
-			if (first !== undefined) {
-				problems.push({
-					file: metric.file,
-					field,
-					expected: `a rank no other metric has for "${segment}", but ${first} is already ranked ${rank}`,
-					found: String(rank),
-				});
-			} else if (rank > limit) {
-				problems.push({ file: metric.file, field, expected: `a rank from 1 to ${limit} (criticalLimit in hub.yaml)`, found: String(rank) });
-			}
-			seen.set(rank, seen.get(rank) ?? metric.file);
-		}
-	}
-	return problems;
-}
-
 /**
  * The metric an MDX component (`<Metric>`, `<MetricValue>`) names. `loadHub()` has already
  * reported unknown ids with their file and line, so a miss here is a bug, not a writer's mistake.
@@ -245,65 +167,6 @@ export function criticalFor(hub: Pick<Hub, 'listed'>, segmentId: string): { metr
 			return rank === undefined ? [] : [{ metric, rank }];
 		})
 		.sort((a, b) => a.rank - b.rank || a.metric.title.localeCompare(b.metric.title));
-}
-
-/* ---------------------------------------------------------------- metrics cited in MDX */
-
-/** The components writers cite a metric with; each takes the metric's id as `id="…"`. */
-export const METRIC_COMPONENTS: readonly string[] = ['Metric', 'MetricValue'];
-
-/** One `<Metric id="…"/>` or `<MetricValue id="…"/>` in an MDX file. */
-export interface MetricUsage {
-	/** The citing entry's collection and id. */
-	collection: string;
-	entryId: string;
-	/** Path of the citing file, for messages. */
-	file: string;
-	line?: number | undefined;
-	component: string;
-	/** The metric id, or undefined when `id` is missing or not a plain string. */
-	id: string | undefined;
-}
-
-/**
- * Every metric component in an MDX source (frontmatter included, so lines are the file's), or in
- * its tree from `parseMdx` when the caller parses the file for other reasons too.
- */
-export function metricUsages(source: string | Root, from: { collection: string; id: string; file: string }): MetricUsage[] {
-	const usages: MetricUsage[] = [];
-	visit(typeof source === 'string' ? parseMdx(source) : source, (node) => {
-		if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-		if (node.name === null || !METRIC_COMPONENTS.includes(node.name)) return;
-		const attribute = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
-		const id = attribute && typeof attribute.value === 'string' ? attribute.value : undefined;
-		usages.push({
-			collection: from.collection,
-			entryId: from.id,
-			file: from.file,
-			line: node.position?.start.line,
-			component: node.name,
-			id,
-		});
-	});
-	return usages;
-}
-
-/**
- * A cited metric must exist (else the page would crash mid-render) and, when the citing entry is
- * published, be published too, the same rule as frontmatter references.
- */
-export function metricUsageProblems(usages: readonly MetricUsage[], check: ReferenceCheck): Problem[] {
-	const known = check.ids('metrics');
-	return usages.flatMap((usage): Problem[] => {
-		const where = { file: usage.file, line: usage.line, field: `<${usage.component}> id` };
-		if (usage.id === undefined)
-			return [{ ...where, expected: `a metric id written as id="…", ${oneOf('metric', known)}`, found: 'no plain id' }];
-		if (!known.includes(usage.id)) return [{ ...where, expected: oneOf('metric', known), found: quote(usage.id) }];
-		if (check.isPublic({ collection: usage.collection, id: usage.entryId }) && !check.isPublic({ collection: 'metrics', id: usage.id })) {
-			return [{ ...where, expected: 'a published metric', found: `${quote(usage.id)}, which is a draft or dated after this build` }];
-		}
-		return [];
-	});
 }
 
 /* ---------------------------------------------------------------- backlinks */

@@ -1,7 +1,7 @@
 /**
- * An entry's MDX body as self-contained HTML for places outside the site: feed readers
- * (`content:encoded`) and email. Pages render `<Content>` themselves; everything that ships an
- * entry's body elsewhere goes through `renderEntryHtml`, so it reads the same in every reader.
+ * An entry's body as self-contained HTML for places outside the site: feed readers
+ * (`content:encoded`) and email. Everything that ships an entry's body elsewhere goes through
+ * `entryHtml`, so it reads the same in every reader.
  *
  * Readers open this HTML far from the site, with their own styles and no scripts, and many reject
  * or mangle what the site relies on, so the output is:
@@ -11,13 +11,16 @@
  *   scoping attributes. Components that draw (metric charts) also say it in words, and the words
  *   survive.
  */
-import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { render, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import sanitizeHtml from 'sanitize-html';
-import { mdxComponents } from '../components/mdx-components';
-import { absoluteUrl } from '../content/paths';
+import { absoluteUrl, paths } from '../content/paths';
+import type { MetricDisplay } from '../content/render/render-mdx';
+import type { Hub } from '../hub/hub';
+import { perBuild } from '../hub/memo';
+import { summariseMetric } from '../hub/metrics';
+import { fillMetrics } from './entry-body';
 
 /** Entries with an MDX body: papers, case studies and newsletter issues (the editor's intro). */
 export type BodiedEntry = CollectionEntry<'papers' | 'case-studies' | 'newsletters'>;
@@ -82,7 +85,7 @@ function absolute(url: string, { page, root }: PortableHtmlOptions): string {
 }
 
 /**
- * The pure half of `renderEntryHtml`: sanitises rendered HTML for feed readers and email and makes
+ * The pure half of `entryHtml`: sanitises rendered HTML for feed readers and email and makes
  * every link and image absolute. No Astro involved, so it is unit-tested directly.
  */
 export function portableHtml(html: string, urls: PortableHtmlOptions): string {
@@ -101,45 +104,46 @@ export function portableHtml(html: string, urls: PortableHtmlOptions): string {
 		nonTextTags: DROPPED_WITH_CONTENT,
 		allowedSchemes: ['http', 'https', 'mailto', 'tel'],
 		allowProtocolRelative: false,
-		transformTags: { a: withAbsolute('href'), img: withAbsolute('src') },
+		transformTags: {
+			a: withAbsolute('href'),
+			img: withAbsolute('src'),
+			// A task list's checkboxes become the marks readers can show: mail clients drop form controls.
+			input: (_tagName, attribs) => ({
+				tagName: 'span',
+				attribs: {},
+				text: attribs.type !== 'checkbox' ? '' : 'checked' in attribs ? '☑ ' : '☐ ',
+			}),
+		},
 		// A link or image whose URL was refused is gone; its text (for a link) stays.
 		exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 	}).trim();
 }
 
-let container: Promise<AstroContainer> | undefined;
-/** Only the cleaned HTML is kept (not the raw render), so a large hub holds each body once. */
-const cache = new Map<string, Promise<string>>();
-
-/** The MDX body rendered, components included, before any cleaning. */
-async function renderedBody(entry: BodiedEntry): Promise<string> {
-	container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-	const { Content } = await render(entry);
-	return (await container).renderToString(Content, { props: { components: mdxComponents } });
+/** A cited metric in words: charts and cards do not travel to feed readers and mail clients. */
+function metricInWords(hub: Hub, id: string, show: MetricDisplay): string {
+	const metric = hub.metrics.find((m) => m.id === id);
+	// checkHub() has made sure every cited metric exists and is published.
+	if (!metric) throw new Error(`A cited metric is missing from the hub: ${id}`);
+	const summary = summariseMetric(metric.entry.data, hub.settings.atRiskTolerance);
+	const link = h('a', { href: `/${paths.metric(metric.id)}` }, show === 'card' ? metric.title : summary.value);
+	return toHtml(show === 'card' ? h('p', [h('strong', [link]), `: ${summary.sentence}`]) : link);
 }
 
 /**
- * An entry's body as sanitised HTML with absolute links, for feeds and email. Memoised per entry
- * and URL within a build: the all, segment and topic feeds list the same entry many times, and
- * it is rendered once.
+ * An entry's body as sanitised HTML with absolute links, for feeds and email, from the HTML the
+ * content loader stored. Worked out once per build for each entry and URL: the all, segment and
+ * topic feeds list the same entry many times.
  *
  * ```ts
- * const html = await renderEntryHtml(item.entry, { site: context.site!, base: import.meta.env.BASE_URL, path: item.path });
+ * const html = entryHtml(hub, item.entry, { site: context.site!, base: import.meta.env.BASE_URL, path: item.path });
  * ```
  */
-export function renderEntryHtml(entry: BodiedEntry, { site, base, path = '' }: EntryHtmlOptions): Promise<string> {
-	const urls = {
-		page: absoluteUrl(site, base, path),
-		root: absoluteUrl(site, base, ''),
-	};
-	const make = async () => portableHtml(await renderedBody(entry), urls);
-	// The preview renders afresh so that edits show, as `loadHub()` does.
-	if (import.meta.env.DEV) return make();
-	const key = `${entry.collection}/${entry.id} ${urls.page}`;
-	let html = cache.get(key);
-	if (html === undefined) {
-		html = make();
-		cache.set(key, html);
-	}
-	return html;
+export function entryHtml(hub: Hub, entry: BodiedEntry, { site, base, path = '' }: EntryHtmlOptions): string {
+	const urls = { page: absoluteUrl(site, base, path), root: absoluteUrl(site, base, '') };
+	return perBuild(`entry-html ${entry.collection}/${entry.id} ${urls.page}`, () =>
+		portableHtml(
+			fillMetrics(entry.rendered?.html ?? '', (id, show) => metricInWords(hub, id, show)),
+			urls,
+		),
+	);
 }

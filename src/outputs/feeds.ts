@@ -8,7 +8,7 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
-import { kindLabel } from '../content/format';
+import { kindLabel } from '../content/kinds';
 import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from '../hub/hub';
 import { absoluteUrl, paths } from '../content/paths';
 import { assertNoProblems, quote, type Problem } from '../content/problems';
@@ -120,7 +120,7 @@ export function itemDescription(item: FeedItem): string {
 /** The absolute address of an entry's page: its link and, as a permalink, its guid. */
 export const itemLink = (item: Pick<AnyItem, 'path'>, urls: SiteUrls): string => absoluteUrl(urls.site, urls.base, item.path);
 
-/** An RSS item for @astrojs/rss; `content` is the full body as HTML (`renderEntryHtml`). */
+/** An RSS item for @astrojs/rss; `content` is the full body as HTML (`entryHtml`). */
 export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content: string): RSSFeedItem {
 	return {
 		title: item.title,

@@ -4,7 +4,7 @@
  * composed from. Pure: the hub comes in as an argument.
  */
 import type { EmailDetail, EmailIssue, EmailItem } from './email';
-import { kindLabel } from '../content/format';
+import { kindLabel } from '../content/kinds';
 import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
 import { describeMetric } from '../hub/metrics';
 import { absoluteUrl, paths } from '../content/paths';
@@ -74,7 +74,7 @@ export interface IssueEmailContext {
 	site: URL | string;
 	/** The site's base path, `import.meta.env.BASE_URL`. */
 	base: string;
-	/** The editor's intro as sanitised HTML with absolute links (`renderEntryHtml`). */
+	/** The editor's intro as sanitised HTML with absolute links (`entryHtml`). */
 	introHtml: string;
 }
 

@@ -5,8 +5,8 @@
  * so a shared link (`?segment=finance`) survives a renamed segment; each option keeps its name
  * for the label and for links made before ids were used (`?segment=Finance`).
  */
-import { kindLabel } from '../content/format';
-import type { AnyItem, Hub, Kind } from '../hub/hub';
+import { kindLabel, WRITING_KINDS } from '../content/kinds';
+import type { AnyItem, Hub } from '../hub/hub';
 
 export const FACETS = [
 	{ name: 'type', label: 'Type' },
@@ -23,8 +23,6 @@ export interface FacetOption {
 	value: string;
 	name: string;
 }
-
-const KINDS: readonly Kind[] = ['paper', 'case-study', 'metric', 'newsletter'];
 
 /** The values (ids) an entry is filed under, per facet. */
 export function searchFilters(item: AnyItem): Record<Facet, string[]> {
@@ -48,7 +46,7 @@ export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
 	return {
 		type: present(
 			'type',
-			KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })),
+			WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })),
 		),
 		segment: present('segment', named(hub.segments)),
 		topic: present('topic', named(hub.topics)),

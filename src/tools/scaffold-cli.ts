@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { contentDir } from '../content/content-dir.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
-import { KINDS, WRITING_KINDS, type WritingKind } from './lint/kinds.ts';
+import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '../content/kinds.ts';
 import { oneOf } from '../content/problems.ts';
 import { buildTime, visibility } from '../content/publication.ts';
 import { authorByEmail, isoDate, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
@@ -123,8 +123,9 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 			throw new UsageError('an issue needs at least one published paper, case study or metric to list; publish one first');
 	}
 
-	const info = KINDS[kind];
-	const folder = path.join(root, info.folder);
+	const { collection } = KINDS[kind];
+	const { extensions } = COLLECTIONS[collection];
+	const folder = path.join(root, collection);
 	if (options.slug !== undefined && slugFor(options.slug, '') !== options.slug) {
 		throw new UsageError(
 			`--slug "${options.slug}" is not a usable file name: expected lower-case letters, digits and single hyphens, e.g. "${slugFor(options.slug, `${kind}-${date}`)}"`,
@@ -133,14 +134,14 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 	// Issues are named by number, like their pages (/newsletter/<number>/).
 	const fallback = kind === 'newsletter' ? `issue-${input.number}` : `${kind}-${date}`;
 	let slug = options.slug ?? (kind === 'newsletter' ? fallback : slugFor(title, fallback));
-	const taken = (name: string) => info.extensions.some((extension) => fs.existsSync(path.join(folder, `${name}${extension}`)));
+	const taken = (name: string) => extensions.some((extension) => fs.existsSync(path.join(folder, `${name}${extension}`)));
 	if (slug === fallback && options.slug === undefined) {
 		// A generated name may be taken by an earlier entry of the same day: number it, never overwrite.
 		for (let n = 2; taken(slug); n++) slug = `${fallback}-${n}`;
 		if (kind !== 'newsletter' && !slugFor(title, ''))
 			io.err(`The title has no letters that make a file name, so the file is named ${slug}; pass --slug to choose one.\n`);
 	}
-	const file = path.join(folder, `${slug}${info.extensions[0]}`);
+	const file = path.join(folder, `${slug}${extensions[0]}`);
 	if (taken(slug)) {
 		throw new UsageError(
 			`${path.relative(process.cwd(), file)} already exists and will not be overwritten: choose another title or pass --slug <name>`,
@@ -165,7 +166,7 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 		const command = program
 			.command(kind)
 			.description(
-				`start a ${KINDS[kind].noun} (${KINDS[kind].folder}/${kind === 'newsletter' ? 'issue-<number>' : '<slug>'}${KINDS[kind].extensions[0]})`,
+				`start a ${kindNoun(kind)} (${KINDS[kind].collection}/${kind === 'newsletter' ? 'issue-<number>' : '<slug>'}${COLLECTIONS[KINDS[kind].collection].extensions[0]})`,
 			)
 			.argument('<title>', 'the title, in business language')
 			.option('-s, --segment <ids...>', 'segment ids it is written for (repeat, or separate with commas)')

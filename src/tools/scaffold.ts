@@ -4,7 +4,7 @@
  */
 import slugify from '@sindresorhus/slugify';
 import { URL_SAFE_ID } from '../content/schemas/common.ts';
-import { type WritingKind } from './lint/kinds.ts';
+import { type WritingKind } from '../content/kinds.ts';
 
 /** Longest slug we generate: URLs and file names stay readable. */
 const MAX_SLUG = 60;

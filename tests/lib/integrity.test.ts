@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateNumberProblems, idFromFile, idProblems } from '../../src/checks/integrity';
+import { duplicateNumberProblems, idProblems } from '../../src/checks/integrity';
+import { idFromFile } from '../../src/content/content-dir';
 import { formatProblem } from '../../src/content/problems';
 
 describe('idProblems', () => {

@@ -4,19 +4,18 @@ import {
 	citedBy,
 	citedMetric,
 	criticalFor,
-	criticalProblems,
 	describeMetric,
 	formatMetricGap,
 	formatMetricValue,
 	metricStatus,
-	metricUsageProblems,
-	metricUsages,
 	summariseMetric,
 	typicalMove,
-	type CriticalMarks,
 	type MetricFigures,
 } from '../../src/hub/metrics';
+import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from '../../src/checks/metrics';
+import { parseMdx } from '../../src/content/mdx';
 import { formatProblem } from '../../src/content/problems';
+import { inspectMdx } from '../../src/content/render/render-mdx';
 import type { Reference, ReferenceCheck } from '../../src/checks/references';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -226,7 +225,7 @@ describe('metric components in MDX', () => {
 
 	it('finds every use with its component, id and line in the file', () => {
 		const usage = { collection: 'papers', entryId: 'cloud', file: 'content/papers/cloud.mdx' };
-		expect(metricUsages(source, from)).toEqual([
+		expect(metricUsages(source, from)).toMatchObject([
 			{ ...usage, line: 5, component: 'MetricValue', id: 'checkout-availability' },
 			{ ...usage, line: 7, component: 'Metric', id: 'cloud-spend-variance' },
 			{ ...usage, line: 9, component: 'Metric', id: undefined },
@@ -245,7 +244,7 @@ describe('metric components in MDX', () => {
 		const [problem, ...rest] = metricUsageProblems(usages, check());
 		expect(rest).toEqual([]);
 		expect(formatProblem(problem!)).toBe(
-			'content/papers/cloud.mdx:3 <Metric> id: expected an existing metric, one of: checkout-availability, cloud-spend-variance, secret-metric; found "checkout-avail"',
+			'content/papers/cloud.mdx:3:1 <Metric> id: expected an existing metric, one of: checkout-availability, cloud-spend-variance, secret-metric; found "checkout-avail"',
 		);
 	});
 
@@ -264,6 +263,12 @@ describe('metric components in MDX', () => {
 	});
 });
 
+/** The metric components of an MDX source, as the renderer finds them, attributed to the entry `from`. */
+function metricUsages(source: string, from: { collection: string; id: string; file: string }): MetricUsage[] {
+	const { metrics } = inspectMdx(parseMdx(source), { file: from.file, path: from.file });
+	return metrics.map((citation) => ({ ...citation, collection: from.collection, entryId: from.id, file: from.file }));
+}
+
 describe('critical metrics and citations from the hub', () => {
 	// Just enough of a hub: items carry the fields these functions read.
 	const item = (kind: string, id: string, data: object, collection = `${kind}s`) => ({ kind, id, title: id, entry: { collection, data } });
@@ -278,9 +283,9 @@ describe('critical metrics and citations from the hub', () => {
 	const hub = {
 		listed: [speed, spend, uptime, paper, study, issue] as unknown as AnyItem[],
 		metricUsages: [
-			{ collection: 'papers', entryId: 'cloud', file: 'x', component: 'Metric', id: 'spend' },
-			{ collection: 'papers', entryId: 'cloud', file: 'x', component: 'MetricValue', id: 'spend' },
-			{ collection: 'papers', entryId: 'draft-paper', file: 'y', component: 'Metric', id: 'uptime' },
+			{ collection: 'papers', entryId: 'cloud', file: 'x', line: 1, column: 1, component: 'Metric', id: 'spend' },
+			{ collection: 'papers', entryId: 'cloud', file: 'x', line: 2, column: 1, component: 'MetricValue', id: 'spend' },
+			{ collection: 'papers', entryId: 'draft-paper', file: 'y', line: 1, column: 1, component: 'Metric', id: 'uptime' },
 		],
 	} satisfies Pick<Hub, 'listed' | 'metricUsages'>;
 

@@ -46,7 +46,7 @@ describe('checkReferences', () => {
 		};
 		const isPublic = (ref: { id: string }) => ref.id !== 'draft' && ref.id !== 'two';
 		expect(checkReferences([issue], { ids, isPublic }).map(formatProblem)).toEqual([
-			'content/newsletters/one.mdx items[0].paper: expected a published paper; found "draft", which is a draft or dated after this build',
+			'content/newsletters/one.mdx items[0].paper: expected a published position paper; found "draft", which is a draft or dated after this build',
 		]);
 		expect(checkReferences([{ ...issue, id: 'two' }], { ids, isPublic })).toEqual([]);
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { similarity } from '../../src/tools/lint/rules/business-value';
+import { similarity } from '../../src/content/words';
 import { runRule } from './helpers';
 
 const entry = (title: string, value: string) =>

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { entryFromSource } from '../../src/tools/lint/entry';
-import type { WritingKind } from '../../src/tools/lint/kinds';
+import type { WritingKind } from '../../src/content/kinds';
 import { RULES } from '../../src/tools/lint/rules/index';
-import type { HubIndex, LintMessage } from '../../src/tools/lint/types';
+import type { LintMessage } from '../../src/tools/lint/types';
 import type { Visibility } from '../../src/content/publication';
 
 export interface RunOptions {
 	kind?: WritingKind;
 	options?: Record<string, unknown>;
-	hub?: Partial<HubIndex>;
 	status?: Visibility;
 	route?: string;
 }
@@ -30,7 +29,6 @@ export function runRule(
 		route: run.route ?? 'papers/test-entry/',
 		status: run.status ?? 'live',
 		options: rule.options.parse(run.options ?? {}),
-		hub: { routes: new Map(), ...run.hub },
 		report: (report) => {
 			const { line, column } = entry.position(report.start);
 			const end = report.end === undefined ? undefined : entry.position(report.end);

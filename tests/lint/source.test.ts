@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSpan, fieldRange, fieldSpan, lineIndex, parseFieldPath, parseYamlSource } from '../../src/tools/lint/source';
+import { alignSpan, fieldRange, fieldSpan, lineIndex, parseFieldPath, parseYamlSource } from '../../src/content/source';
 
 describe('positions in the original file', () => {
 	it('turns offsets into 1-based lines and columns', () => {

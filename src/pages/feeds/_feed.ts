@@ -1,10 +1,10 @@
 /**
  * Turns a feed of the hub into an RSS response. Shared by the feed routes beside it; what the feed
- * says is decided in `src/outputs/feeds.ts`, the entry bodies come from `renderEntryHtml`.
+ * says is decided in `src/outputs/feeds.ts`, the entry bodies come from `entryHtml`.
  */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { renderEntryHtml } from '../../outputs/entry-html';
+import { entryHtml } from '../../outputs/entry-html';
 import {
 	ATOM_NAMESPACE,
 	assertDistinctFeeds,
@@ -28,8 +28,8 @@ export function siteUrls(context: APIContext): SiteUrls {
 	return { site: context.site, base: import.meta.env.BASE_URL };
 }
 
-async function fullContent(item: FeedItem, hub: Hub, urls: SiteUrls): Promise<string> {
-	const body = await renderEntryHtml(item.entry, { ...urls, path: item.path });
+function fullContent(item: FeedItem, hub: Hub, urls: SiteUrls): string {
+	const body = entryHtml(hub, item.entry, { ...urls, path: item.path });
 	if (item.kind !== 'newsletter') return body;
 	const featured = issueEntries(hub, item).map(({ item: entry, blurb }) => ({
 		title: entry.title,
@@ -44,7 +44,7 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 	assertDistinctFeeds(hub);
 	const urls = siteUrls(context);
 	const entries = feedItems(hub, feed);
-	const items = await Promise.all(entries.map(async (item) => feedItem(item, hub, urls, await fullContent(item, hub, urls))));
+	const items = entries.map((item) => feedItem(item, hub, urls, fullContent(item, hub, urls)));
 	return rss({
 		title: feed.title,
 		description: feed.description,

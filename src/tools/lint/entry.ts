@@ -5,15 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { idFromFile } from '../../checks/integrity.ts';
+import { idFromFile } from '../../content/content-dir.ts';
 import { parseMdx } from '../../content/mdx.ts';
-import { KINDS, SUPPORT_COLLECTIONS, WRITING_KINDS, type WritingKind } from './kinds.ts';
-import { frontmatterStart, lineIndex, parseYamlSource, type Point, type YamlSource } from './source.ts';
-
-export interface SourceProblem {
-	offset: number;
-	message: string;
-}
+import type { Problem } from '../../content/problems.ts';
+import { inspectMdx } from '../../content/render/render-mdx.ts';
+import { mdxProblem, yamlProblems } from '../../content/syntax.ts';
+import { COLLECTIONS, KINDS, TOPICS_FILE, WRITING_KINDS, type WritingKind } from '../../content/kinds.ts';
+import { frontmatterStart, lineIndex, parseYamlSource, type Point, type YamlSource } from '../../content/source.ts';
 
 /** One file of the hub, parsed. */
 export interface HubFile {
@@ -32,13 +30,15 @@ export interface HubFile {
 	/** The YAML as plain data, or undefined when it does not parse. */
 	data: unknown;
 	/** Syntax errors in the YAML or the MDX: nothing else can be checked until they are fixed. */
-	syntax: SourceProblem[];
+	syntax: Problem[];
 }
 
 export interface WritingEntry extends HubFile {
 	kind: WritingKind;
 	/** The MDX tree (frontmatter included), for MDX kinds that parse. */
 	tree: Root | undefined;
+	/** What the body cites and links to, and what in it the build cannot render (`inspectMdx`). */
+	body: ReturnType<typeof inspectMdx> | undefined;
 }
 
 export interface HubContent {
@@ -54,7 +54,7 @@ export interface HubContent {
 
 function yamlFile(collection: string, id: string, absolute: string, cwd: string, source = fs.readFileSync(absolute, 'utf8')): HubFile {
 	const yaml = parseYamlSource(source, source, 0);
-	const syntax = yaml.document.errors.map((error) => ({ offset: error.pos[0], message: error.message.split('\n')[0]! }));
+	const syntax = yamlProblems(source, path.relative(cwd, absolute));
 	return {
 		collection,
 		id,
@@ -82,19 +82,15 @@ function mdxFile(kind: WritingKind, absolute: string, cwd: string, source: strin
 	try {
 		tree = parseMdx(source);
 	} catch (error) {
-		// remark-mdx stops at the first syntax error and says where it is.
-		type Place = { offset?: number } | { start: { offset?: number } } | undefined;
-		const place = (error as { place?: Place }).place;
-		const offset = (place && 'start' in place ? place.start.offset : place?.offset) ?? 0;
-		const message = error instanceof Error ? error.message : String(error);
-		return { ...base, tree: undefined, yaml: undefined, data: undefined, syntax: [{ offset, message }] };
+		return { ...base, tree: undefined, body: undefined, yaml: undefined, data: undefined, syntax: [mdxProblem(error, base.file)] };
 	}
+	const body = inspectMdx(tree, { file: base.file, path: absolute });
 	const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
 	const start = frontmatterStart(source);
-	if (!front || start === undefined) return { ...base, tree, yaml: undefined, data: undefined, syntax: [] };
+	if (!front || start === undefined) return { ...base, tree, body, yaml: undefined, data: undefined, syntax: [] };
 	const yaml = parseYamlSource(source, front.value, start);
-	const syntax = yaml.document.errors.map((error) => ({ offset: start + error.pos[0], message: error.message.split('\n')[0]! }));
-	return { ...base, tree, yaml, data: syntax.length > 0 ? undefined : yaml.document.toJS(), syntax };
+	const syntax = yamlProblems(front.value, base.file, source, start);
+	return { ...base, tree, body, yaml, data: syntax.length > 0 ? undefined : yaml.document.toJS(), syntax };
 }
 
 function filesIn(dir: string, extensions: readonly string[]): string[] {
@@ -110,8 +106,8 @@ function filesIn(dir: string, extensions: readonly string[]): string[] {
 
 /** An entry from its text; `absolute` names it (its id is the file name). */
 export function entryFromSource(kind: WritingKind, source: string, absolute: string, cwd: string = process.cwd()): WritingEntry {
-	if (KINDS[kind].extensions[0] === '.mdx') return mdxFile(kind, absolute, cwd, source);
-	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd, source), kind, tree: undefined };
+	if (KINDS[kind].body) return mdxFile(kind, absolute, cwd, source);
+	return { ...yamlFile(KINDS[kind].collection, idFromFile(absolute), absolute, cwd, source), kind, tree: undefined, body: undefined };
 }
 
 export const readEntry = (kind: WritingKind, absolute: string, cwd: string = process.cwd()): WritingEntry =>
@@ -120,13 +116,13 @@ export const readEntry = (kind: WritingKind, absolute: string, cwd: string = pro
 /** Every file of a hub's content folder, parsed but not yet checked. */
 export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 	const entries = WRITING_KINDS.flatMap((kind) =>
-		filesIn(path.join(root, KINDS[kind].folder), KINDS[kind].extensions).map((file) => readEntry(kind, file, cwd)),
+		filesIn(path.join(root, KINDS[kind].collection), COLLECTIONS[KINDS[kind].collection].extensions).map((file) =>
+			readEntry(kind, file, cwd),
+		),
 	);
-	const support = (name: keyof typeof SUPPORT_COLLECTIONS) =>
-		filesIn(path.join(root, SUPPORT_COLLECTIONS[name].folder), SUPPORT_COLLECTIONS[name].extensions).map((file) =>
-			yamlFile(name, idFromFile(file), file, cwd),
-		);
-	const topicsPath = path.join(root, 'topics.yaml');
+	const support = (name: 'segments' | 'authors') =>
+		filesIn(path.join(root, name), COLLECTIONS[name].extensions).map((file) => yamlFile(name, idFromFile(file), file, cwd));
+	const topicsPath = path.join(root, TOPICS_FILE);
 	const topicsFile = fs.existsSync(topicsPath) ? yamlFile('topics', 'topics', topicsPath, cwd) : undefined;
 	const topicIds = Array.isArray(topicsFile?.data) ? topicsFile.data.map((topic: { id?: unknown } | null) => String(topic?.id)) : [];
 	const settingsPath = path.join(root, 'hub.yaml');

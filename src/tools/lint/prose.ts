@@ -6,8 +6,8 @@ import type { Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import { NOT_PROSE, proseText } from '../../content/mdx.ts';
 import type { WritingEntry } from './entry.ts';
-import type { WritingKind } from './kinds.ts';
-import { alignSpan, fieldSpan, type FieldPath, type TextSpan } from './source.ts';
+import type { WritingKind } from '../../content/kinds.ts';
+import { alignSpan, fieldSpan, type FieldPath, type TextSpan } from '../../content/source.ts';
 
 /** Frontmatter fields that readers read as prose, per kind (lists expand to each item). */
 const PROSE_FIELDS: Record<WritingKind, readonly FieldPath[]> = {

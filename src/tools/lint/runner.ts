@@ -1,15 +1,14 @@
 /**
  * Runs the schema checks and every enabled rule over a hub, and positions each finding in its file.
  */
-import { paths } from '../../content/paths.ts';
-import { formatProblem } from '../../content/problems.ts';
-import type { Visibility } from '../../content/publication.ts';
+import { routeOf } from '../../content/kinds.ts';
+import { formatProblem, type Problem } from '../../content/problems.ts';
+import { statusOf } from '../../content/publication.ts';
+import { fieldRange, offsetOf } from '../../content/source.ts';
 import type { LintConfig } from './config.ts';
-import { field, readHub, type HubContent, type HubFile, type WritingEntry } from './entry.ts';
-import { routeOf } from './kinds.ts';
-import { checkSchemas, statusOf, type LocatedProblem } from './schema.ts';
-import { fieldRange } from './source.ts';
-import type { HubIndex, LintMessage, Report } from './types.ts';
+import { field, readHub, type HubFile, type WritingEntry } from './entry.ts';
+import { checkSchemas, type LocatedProblem } from './schema.ts';
+import type { LintMessage, Report } from './types.ts';
 
 export interface FileReport {
 	/** Path relative to the working directory. */
@@ -37,43 +36,12 @@ function message(file: HubFile, ruleId: string, severity: 'warn' | 'error', repo
 }
 
 /** A schema problem, said by the hub's one formatter without the file name the report groups by. */
-function schemaMessage({ file, problem, path, severity }: LocatedProblem): LintMessage {
-	const range = file.yaml ? fieldRange(file.yaml, path) : undefined;
+function schemaMessage({ file, problem, path, severity, offset }: LocatedProblem): LintMessage {
+	const range = offset !== undefined ? ([offset, undefined] as const) : file.yaml ? fieldRange(file.yaml, path) : undefined;
 	const text = formatProblem({ ...problem, line: undefined })
 		.slice(problem.file.length)
 		.trim();
 	return message(file, 'schema', severity, { start: range?.[0] ?? 0, end: range?.[1], message: text });
-}
-
-/** Every page of the hub and the status of the entry it shows: what internal links may point at. */
-function routesOf(hub: HubContent, status: (entry: WritingEntry) => Visibility | undefined): Map<string, Visibility | undefined> {
-	const routes = new Map<string, Visibility | undefined>();
-	for (const route of [
-		paths.home(),
-		paths.papers(),
-		paths.caseStudies(),
-		paths.metrics(),
-		paths.segments(),
-		paths.topics(),
-		paths.newsletters(),
-		paths.search(),
-		paths.subscribe(),
-		paths.feedAll(),
-		paths.opml(),
-	]) {
-		routes.set(route, undefined);
-	}
-	for (const entry of hub.entries) routes.set(routeOfEntry(entry), status(entry));
-	for (const segment of hub.segments) {
-		routes.set(paths.segment(segment.id), undefined);
-		routes.set(paths.feedSegment(segment.id), undefined);
-	}
-	for (const topic of hub.topics.ids) {
-		routes.set(paths.topic(topic), undefined);
-		routes.set(paths.feedTopic(topic), undefined);
-	}
-	for (const author of hub.authors) routes.set(paths.author(author.id), undefined);
-	return routes;
 }
 
 const routeOfEntry = (entry: WritingEntry) => {
@@ -91,7 +59,6 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 		const data = schemas.valid.get(file.path);
 		return data ? statusOf(file.collection, data, now) : undefined;
 	};
-	const index: HubIndex = { routes: routesOf(hub, status) };
 	const files = [
 		...hub.entries,
 		...hub.segments,
@@ -102,8 +69,16 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 	const messages = new Map<HubFile, LintMessage[]>(files.map((file) => [file, []]));
 
 	for (const file of files) {
-		for (const problem of file.syntax)
-			messages.get(file)!.push(message(file, 'syntax', 'error', { start: problem.offset, message: problem.message }));
+		const located = (problem: Problem): LocatedProblem => ({
+			file,
+			problem,
+			path: [],
+			severity: 'error',
+			offset: offsetOf(file.source, problem.line ?? 1, problem.column ?? 1),
+		});
+		for (const problem of file.syntax) messages.get(file)!.push({ ...schemaMessage(located(problem)), ruleId: 'syntax' });
+		if ('body' in file)
+			for (const problem of (file as WritingEntry).body?.problems ?? []) messages.get(file)!.push(schemaMessage(located(problem)));
 	}
 	for (const located of schemas.problems) messages.get(located.file)?.push(schemaMessage(located));
 	for (const entry of hub.entries) {
@@ -115,7 +90,6 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 				route: routeOfEntry(entry),
 				status: status(entry),
 				options,
-				hub: index,
 				report: (report) => messages.get(entry)!.push(message(entry, rule.id, severity, report)),
 			});
 		}

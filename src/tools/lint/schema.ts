@@ -1,33 +1,19 @@
 /**
  * The build's content checks, run by the linter without Astro: the collection schemas (the same
- * definitions `src/content.config.ts` uses), references, ids and issue numbers. Problems come out
- * in the shape of the hub's one formatter, located in the file for the linter's report.
+ * definitions `src/content.config.ts` uses), then `checkHub()`, the build's own cross-file check.
+ * Problems come out in the shape of the hub's one formatter, located in the file for the report.
  */
 import type { z } from 'astro/zod';
-import { authorSchema } from '../../content/schemas/author.ts';
-import { caseStudySchema } from '../../content/schemas/case-study.ts';
-import { metricSchema } from '../../content/schemas/metric.ts';
-import { newsletterSchema } from '../../content/schemas/newsletter.ts';
-import { paperSchema } from '../../content/schemas/paper.ts';
-import { segmentSchema } from '../../content/schemas/segment.ts';
-import { settingsSchema } from '../../content/schemas/settings.ts';
-import { topicSchema } from '../../content/schemas/topic.ts';
-import { duplicateNumberProblems, idProblems } from '../../checks/integrity.ts';
+import { checkHub, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
+import { COLLECTIONS, kindOf, type CollectionName } from '../../content/kinds.ts';
 import type { Problem } from '../../content/problems.ts';
-import { visibility, type Visibility } from '../../content/publication.ts';
-import { checkReferences, type EntryLike, type Reference } from '../../checks/references.ts';
+import { settingsSchema } from '../../content/schemas/settings.ts';
+import { offsetOf, parseFieldPath } from '../../content/source.ts';
 import { schemaProblems } from '../../content/zod-problems.ts';
-import { idsByCollection, type HubContent, type HubFile } from './entry.ts';
-import { parseFieldPath } from './source.ts';
+import type { HubContent, HubFile } from './entry.ts';
 
 export const SCHEMAS: Record<string, z.ZodType> = {
-	papers: paperSchema,
-	'case-studies': caseStudySchema,
-	metrics: metricSchema,
-	newsletters: newsletterSchema,
-	segments: segmentSchema,
-	authors: authorSchema,
-	topics: topicSchema,
+	...Object.fromEntries(Object.entries(COLLECTIONS).map(([name, info]) => [name, info.schema])),
 	settings: settingsSchema,
 };
 
@@ -39,6 +25,8 @@ export interface LocatedProblem {
 	path: (string | number)[];
 	/** Problems that do not fail the build are warnings. */
 	severity: 'warn' | 'error';
+	/** Where it is in the file, when the check said (links and components in the body); else the field's place. */
+	offset?: number | undefined;
 }
 
 /**
@@ -64,13 +52,6 @@ function unknownFields(file: HubFile): LocatedProblem[] {
 		}));
 }
 
-/** The publication status of validated data (newsletters are dated by `date`). */
-export function statusOf(collection: string, data: Record<string, unknown>, now: Date): Visibility | undefined {
-	const published = collection === 'newsletters' ? data.date : data.published;
-	if (!(published instanceof Date)) return undefined;
-	return visibility({ draft: data.draft === true, published, expires: data.expires instanceof Date ? data.expires : undefined }, now);
-}
-
 const toPath = (field: string | undefined) => (field ? parseFieldPath(field) : []);
 
 export interface SchemaResult {
@@ -83,7 +64,7 @@ export interface SchemaResult {
 export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaResult> {
 	const located: LocatedProblem[] = [];
 	const valid = new Map<string, Record<string, unknown>>();
-	const entries: EntryLike[] = [];
+	const entries: (CheckedEntry & { collection: CollectionName })[] = [];
 	const validate = async (file: HubFile, data: unknown, prefix: (string | number)[] = []) => {
 		const result = await schemaProblems(file.file, SCHEMAS[file.collection]!, data);
 		for (const problem of result.problems) {
@@ -108,7 +89,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		const data = await validate(file, file.data ?? {});
 		if (!data) continue;
 		valid.set(file.path, data);
-		if (file.collection !== 'settings') entries.push({ collection: file.collection, id: file.id, filePath: file.file, data });
+		if (file.collection !== 'settings') entries.push({ collection: file.collection as CollectionName, id: file.id, file: file.file, data });
 	}
 	const topics = hub.topics.file;
 	if (topics?.syntax.length === 0) {
@@ -116,36 +97,31 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		for (const [index, item] of items.entries()) {
 			const { id, ...rest } = (item ?? {}) as { id?: unknown };
 			const data = await validate(topics, rest, [index]);
-			if (data) entries.push({ collection: 'topics', id: String(id), filePath: topics.file, data });
+			if (data) entries.push({ collection: 'topics', id: String(id), file: topics.file, data });
 		}
 	}
 
-	const status = new Map<string, Visibility | undefined>();
-	const key = (ref: Reference) => `${ref.collection}/${ref.id}`;
-	for (const entry of entries) status.set(key(entry), statusOf(entry.collection, entry.data as Record<string, unknown>, now));
-	const isPublic = (ref: Reference) => {
-		const s = status.get(key(ref));
-		return s === undefined || s === 'live' || s === 'archived';
-	};
-	const ids = idsByCollection(hub);
 	const byFile = new Map<string, HubFile>([...single, ...(topics ? [topics] : [])].map((file) => [file.file, file]));
-	const locate = (problem: Problem): LocatedProblem => ({
-		file: byFile.get(problem.file)!,
-		problem,
-		path: toPath(problem.field),
-		severity: 'error',
-	});
-	located.push(...checkReferences(entries, { ids: (c) => ids.get(c) ?? [], isPublic }).map(locate));
-	for (const kind of new Set(hub.entries.map((e) => e.collection))) {
-		located.push(...idProblems(hub.entries.filter((e) => e.collection === kind)).map(locate));
+	const bodies = new Map(hub.entries.map((entry) => [entry.file, entry.body]));
+	const files: FoundFile[] = [
+		...[...hub.entries, ...hub.segments, ...hub.authors].map((file) => ({
+			collection: file.collection as CollectionName,
+			id: file.id,
+			file: file.file,
+		})),
+		...(topics ? hub.topics.ids.map((id) => ({ collection: 'topics' as const, id, file: topics.file })) : []),
+	];
+	const checked = entries.map((entry) => ({
+		...entry,
+		kind: kindOf(entry.collection),
+		body: bodies.get(entry.file),
+	}));
+	const settings = hub.settings && valid.get(hub.settings.path);
+	const criticalLimit = typeof settings?.criticalLimit === 'number' ? settings.criticalLimit : 3;
+	for (const problem of checkHub({ files, entries: checked, criticalLimit, now })) {
+		const file = byFile.get(problem.file)!;
+		const offset = problem.line === undefined ? undefined : offsetOf(file.source, problem.line, problem.column ?? 1);
+		located.push({ file, problem, path: toPath(problem.field), severity: 'error', offset });
 	}
-	located.push(...idProblems(hub.segments).map(locate), ...idProblems(hub.authors).map(locate));
-	if (topics) located.push(...idProblems(hub.topics.ids.map((id) => ({ id, file: topics.file }))).map(locate));
-	const issues = entries.filter((entry) => entry.collection === 'newsletters');
-	located.push(
-		...duplicateNumberProblems(
-			issues.map((issue) => ({ number: Number(issue.data && (issue.data as { number: number }).number), file: issue.filePath! })),
-		).map(locate),
-	);
 	return { problems: located, valid };
 }

@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import type { Visibility } from '../../content/publication.ts';
 import type { WritingEntry } from './entry.ts';
-import type { WritingKind } from './kinds.ts';
+import type { WritingKind } from '../../content/kinds.ts';
 
 export type Severity = 'off' | 'warn' | 'error';
 
@@ -35,12 +35,6 @@ export interface Report {
 	fix?: Fix | undefined;
 }
 
-/** What rules may know about the rest of the hub. */
-export interface HubIndex {
-	/** Every page route of the hub (relative to the base, e.g. `papers/cloud-files/`), with the status of the entry it shows. */
-	routes: ReadonlyMap<string, Visibility | undefined>;
-}
-
 export interface RuleContext<Options> {
 	entry: WritingEntry;
 	/** The entry's page, relative to the site's base (e.g. `papers/cloud-files/`). */
@@ -48,7 +42,6 @@ export interface RuleContext<Options> {
 	/** The entry's publication status (undefined when its frontmatter is broken). */
 	status: Visibility | undefined;
 	options: Options;
-	hub: HubIndex;
 	report: (report: Report) => void;
 }
 

@@ -4,7 +4,8 @@
  */
 import type { APIContext, GetStaticPaths } from 'astro';
 import { composeIssueEmail, type IssueEmail } from '../../../outputs/email';
-import { renderEntryHtml } from '../../../outputs/entry-html';
+import { entryHtml } from '../../../outputs/entry-html';
+import { perBuild } from '../../../hub/memo';
 import { loadHub, type NewsletterItem } from '../../../hub/hub';
 import { issueEmailModel } from '../../../outputs/newsletters';
 
@@ -17,26 +18,15 @@ export const getStaticPaths = (async () => {
 	return hub.newsletters.map((issue) => ({ params: { number: String(issue.number) }, props: { issue } }));
 }) satisfies GetStaticPaths;
 
-const composed = new Map<string, Promise<IssueEmail>>();
-
-async function compose(issue: NewsletterItem, site: URL, base: string): Promise<IssueEmail> {
-	const hub = await loadHub();
-	const introHtml = await renderEntryHtml(issue.entry, { site, base, path: issue.path });
-	return composeIssueEmail(issueEmailModel(hub, issue, { site, base, introHtml }));
-}
-
-/** The issue's email, for the endpoint answering `context`. */
+/** The issue's email, for the endpoint answering `context`: composed once per issue and build. */
 export function issueEmail(context: APIContext<Props>): Promise<IssueEmail> {
 	const { issue } = context.props;
 	// `site` is set in astro.config.mjs: email links must be absolute.
 	const site = context.site!;
 	const base = import.meta.env.BASE_URL;
-	if (import.meta.env.DEV) return compose(issue, site, base);
-	const key = `${issue.number} ${site.href} ${base}`;
-	let email = composed.get(key);
-	if (!email) {
-		email = compose(issue, site, base);
-		composed.set(key, email);
-	}
-	return email;
+	return perBuild(`issue-email ${issue.number} ${site.href} ${base}`, async () => {
+		const hub = await loadHub();
+		const introHtml = entryHtml(hub, issue.entry, { site, base, path: issue.path });
+		return composeIssueEmail(issueEmailModel(hub, issue, { site, base, introHtml }));
+	});
 }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { bodySpans } from '../prose.ts';
-import type { TextSpan } from '../source.ts';
+import type { TextSpan } from '../../../content/source.ts';
 import { defineRule, type Report } from '../types.ts';
 
 /** Two or more capitals (digits and `&` allowed inside), optionally a plural "s": CRM, VPNs, B2B. */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { allSpans } from '../prose.ts';
-import type { TextSpan } from '../source.ts';
+import type { TextSpan } from '../../../content/source.ts';
 import { defineRule, type Report } from '../types.ts';
 
 /** One house-style entry: what IT says, and what to say to the business instead. */

@@ -4,7 +4,6 @@ import { businessValue } from './business-value.ts';
 import { glossary } from './glossary.ts';
 import { headingLevels } from './heading-levels.ts';
 import { imageAlt } from './image-alt.ts';
-import { internalLinks } from './internal-links.ts';
 import { paperLength } from './paper-length.ts';
 import { placeholder } from './placeholder.ts';
 import { readabilityRule } from './readability.ts';
@@ -17,7 +16,6 @@ export const RULES: readonly Rule[] = [
 	acronymFirstUse,
 	readabilityRule,
 	imageAlt,
-	internalLinks,
 	headingLevels,
 	placeholder,
 ] as Rule[];

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { bodySpans } from '../prose.ts';
-import { fieldSpan, stringPaths } from '../source.ts';
+import { fieldSpan, stringPaths } from '../../../content/source.ts';
 import { defineRule } from '../types.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

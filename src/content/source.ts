@@ -32,6 +32,17 @@ export function lineIndex(source: string): (offset: number) => Point {
  * Markdown escapes and entities make the text differ from the source (`&amp;` is `&`), so offsets
  * are found by aligning the two rather than assumed.
  */
+/** The file offset of a line and column (both from 1), the inverse of `lineIndex`. */
+export function offsetOf(source: string, line: number, column: number): number {
+	let offset = 0;
+	for (let n = 1; n < line; n++) {
+		const next = source.indexOf('\n', offset);
+		if (next === -1) break;
+		offset = next + 1;
+	}
+	return Math.min(source.length, offset + column - 1);
+}
+
 export interface TextSpan {
 	text: string;
 	/** File offset of `text[index]`; `offsets[text.length]` is the offset just after the span. */
@@ -74,6 +85,14 @@ export function frontmatterStart(source: string): number | undefined {
 	if (!source.startsWith('---')) return undefined;
 	const newline = source.indexOf('\n');
 	return newline === -1 ? undefined : newline + 1;
+}
+
+/** The frontmatter's YAML text of an MDX file and where it starts, without parsing the body (which may not parse). */
+export function frontmatterText(source: string): { yaml: string; start: number } | undefined {
+	const start = frontmatterStart(source);
+	if (start === undefined) return undefined;
+	const end = source.indexOf('\n---', start - 1);
+	return { yaml: source.slice(start, end === -1 ? source.length : end + 1), start };
 }
 
 export type FieldPath = readonly (string | number)[];

@@ -1,0 +1,113 @@
+/**
+ * The one place that decides whether a hub's content is valid across files. The build
+ * (`loadHub()`) and the linter (`npm run lint:content`) both call `checkHub()`, each with what it
+ * read, so they fail on the same problems in the same words. Each file's own validity (syntax,
+ * schema, what its MDX body may hold) is checked as it is read, by the same functions in both.
+ */
+import { routeOf, type CollectionName, type WritingKind } from '../content/kinds';
+import { quote, type Problem } from '../content/problems';
+import { statusOf, type Visibility } from '../content/publication';
+import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
+import { duplicateNumberProblems, idProblems } from './integrity';
+import { hubRoutes, linkProblem } from './links';
+import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from './metrics';
+import { checkReferences, type Reference, type ReferenceCheck } from './references';
+
+/** One file (or, for `topics.yaml`, one item) the hub found, valid or not: ids must be unique and URL-safe. */
+export interface FoundFile {
+	collection: CollectionName;
+	id: string;
+	/** Path relative to the working directory, as messages print it. */
+	file: string;
+}
+
+/** An entry whose data passed its schema. */
+export interface CheckedEntry extends FoundFile {
+	/** The kind of writing, for entries that are writing. */
+	kind?: WritingKind | undefined;
+	data: Record<string, unknown>;
+	/** What the MDX body cites and links to. */
+	body?: { metrics: readonly MetricCitation[]; links: readonly BodyLink[] } | undefined;
+}
+
+export interface HubInput {
+	files: readonly FoundFile[];
+	entries: readonly CheckedEntry[];
+	criticalLimit: number;
+	/** The moment the publication rule is applied at. */
+	now: Date;
+	/** `npm run dev` shows drafts, so links and references to them are fine there. */
+	preview?: boolean;
+}
+
+/**
+ * Feed files a segment id must not take: `/feeds/<segment>.xml` sits beside the hub's own feeds.
+ * Topic feeds live in `/feeds/topics/`, so only segments can clash.
+ */
+const RESERVED_SEGMENT_IDS = ['all'];
+
+const key = (ref: Reference) => `${ref.collection}/${ref.id}`;
+const isWriting = (entry: CheckedEntry): entry is CheckedEntry & { kind: WritingKind } => entry.kind !== undefined;
+
+/** Every problem across the hub's files, in the order of the files. */
+export function checkHub(input: HubInput): Problem[] {
+	const status = new Map<string, Visibility | undefined>();
+	for (const entry of input.entries) status.set(key(entry), statusOf(entry.collection, entry.data, input.now));
+	const published = (ref: Reference) => {
+		const s = status.get(key(ref));
+		return s === undefined || s === 'live' || s === 'archived';
+	};
+	const ids = new Map<string, string[]>();
+	for (const entry of input.entries) {
+		const list = ids.get(entry.collection);
+		if (list) list.push(entry.id);
+		else ids.set(entry.collection, [entry.id]);
+	}
+	const check: ReferenceCheck = { ids: (c) => ids.get(c) ?? [], isPublic: (ref) => Boolean(input.preview) || published(ref) };
+
+	const byCollection = Map.groupBy(input.files, (file) => file.collection);
+	const usages: MetricUsage[] = input.entries.flatMap((entry) =>
+		(entry.body?.metrics ?? []).map((citation) => ({ ...citation, collection: entry.collection, entryId: entry.id, file: entry.file })),
+	);
+	const routeOfEntry = (entry: CheckedEntry & { kind: WritingKind }) =>
+		routeOf(entry.kind, entry.id, typeof entry.data.number === 'number' ? entry.data.number : undefined);
+	const routes = hubRoutes(
+		input.entries.filter(isWriting).map((entry) => ({ route: routeOfEntry(entry), status: status.get(key(entry)) })),
+		{ segments: check.ids('segments'), topics: check.ids('topics'), authors: check.ids('authors') },
+	);
+
+	return [
+		...[...byCollection.values()].flatMap((files) => idProblems(files)),
+		...(byCollection.get('segments') ?? [])
+			.filter((segment) => RESERVED_SEGMENT_IDS.includes(segment.id))
+			.map((segment) => ({
+				file: segment.file,
+				field: 'id',
+				expected: `a segment name other than ${RESERVED_SEGMENT_IDS.map((id) => `"${id}"`).join(', ')}, which the hub's own feeds use (/feeds/all.xml); rename the file`,
+				found: quote(segment.id),
+			})),
+		...checkReferences(
+			input.entries.map((entry) => ({ ...entry, filePath: entry.file })),
+			check,
+		),
+		...metricUsageProblems(usages, check),
+		...criticalProblems(
+			input.entries
+				.filter((entry) => entry.collection === 'metrics')
+				.map((metric) => ({ id: metric.id, filePath: metric.file, data: metric.data as unknown as CriticalMarks['data'] })),
+			check.ids('segments'),
+			input.criticalLimit,
+		),
+		...duplicateNumberProblems(
+			input.entries
+				.filter((entry) => entry.collection === 'newsletters')
+				.map((issue) => ({ number: Number(issue.data.number), file: issue.file })),
+		),
+		...input.entries.filter(isWriting).flatMap((entry) =>
+			(entry.body?.links ?? []).flatMap((link): Problem[] => {
+				const found = linkProblem(link.href, routeOfEntry(entry), routes, !input.preview && published(entry));
+				return found ? [{ file: entry.file, line: link.line, column: link.column, field: 'link', ...found }] : [];
+			}),
+		),
+	];
+}

@@ -1,0 +1,91 @@
+/**
+ * The one table of what a hub holds: each collection's folder, files, schema and the words the hub
+ * uses for it, and for the four kinds of writing their label and route. Astro's loaders, the
+ * checks, the hub, search facets, feeds, the linter and `npm run new` all read it; nothing else
+ * lists kinds.
+ */
+import type { z } from 'astro/zod';
+import { paths } from './paths';
+import { authorSchema } from './schemas/author';
+import { caseStudySchema } from './schemas/case-study';
+import { metricSchema } from './schemas/metric';
+import { newsletterSchema } from './schemas/newsletter';
+import { paperSchema } from './schemas/paper';
+import { segmentSchema } from './schemas/segment';
+import { topicSchema } from './schemas/topic';
+
+export type WritingKind = 'paper' | 'case-study' | 'metric' | 'newsletter';
+
+interface CollectionInfo {
+	/** File extensions the collection loads; the first is what `npm run new` writes. Topics are one file. */
+	extensions: readonly string[];
+	schema: z.ZodType;
+	/** What readers call one, in messages: "an existing segment, one of: …". */
+	noun: string;
+	/** The kind of writing it holds, if it is writing rather than what writing refers to. */
+	kind?: WritingKind;
+}
+
+const YAML = ['.yaml', '.yml'] as const;
+
+/** Every collection, by Astro collection name; a collection's folder under the content root has its name. */
+export const COLLECTIONS = {
+	papers: { kind: 'paper', extensions: ['.mdx'], schema: paperSchema, noun: 'position paper' },
+	'case-studies': { kind: 'case-study', extensions: ['.mdx'], schema: caseStudySchema, noun: 'case study' },
+	metrics: { kind: 'metric', extensions: YAML, schema: metricSchema, noun: 'metric' },
+	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'newsletter issue' },
+	segments: { extensions: YAML, schema: segmentSchema, noun: 'segment' },
+	authors: { extensions: YAML, schema: authorSchema, noun: 'author' },
+	topics: { extensions: [], schema: topicSchema, noun: 'topic' },
+} as const satisfies Record<string, CollectionInfo>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+/** Collections with one file per entry (all but topics, which live in `topics.yaml`). */
+export type FileCollection = Exclude<CollectionName, 'topics'>;
+export const FILE_COLLECTIONS = (Object.keys(COLLECTIONS) as CollectionName[]).filter((c): c is FileCollection => c !== 'topics');
+/** The file that holds every topic, under the content root. */
+export const TOPICS_FILE = 'topics.yaml';
+
+interface KindInfo {
+	collection: 'papers' | 'case-studies' | 'metrics' | 'newsletters';
+	/** The label lists and search filters show: "Position paper". */
+	label: string;
+	/** Whether entries have an MDX body, rendered at content sync. */
+	body: boolean;
+}
+
+export const KINDS: Record<WritingKind, KindInfo> = {
+	paper: { collection: 'papers', label: 'Position paper', body: true },
+	'case-study': { collection: 'case-studies', label: 'Case study', body: true },
+	metric: { collection: 'metrics', label: 'Metric', body: false },
+	newsletter: { collection: 'newsletters', label: 'Newsletter', body: true },
+};
+
+/** The kinds in the order lists and filters show them. */
+export const WRITING_KINDS = Object.keys(KINDS) as WritingKind[];
+
+/** The kind of writing a collection holds, or undefined for what writing refers to (segments…). */
+export const kindOf = (collection: CollectionName): WritingKind | undefined => WRITING_KINDS.find((kind) => KINDS[kind].collection === collection);
+export const kindLabel = (kind: WritingKind): string => KINDS[kind].label;
+export const kindNoun = (kind: WritingKind): string => COLLECTIONS[KINDS[kind].collection].noun;
+export const noun = (collection: string): string => (collection in COLLECTIONS ? COLLECTIONS[collection as CollectionName].noun : collection);
+
+/** The glob of a collection's files under its folder: every file with one of its extensions, at any depth. */
+export function collectionPattern(name: FileCollection): string {
+	const extensions = COLLECTIONS[name].extensions.map((extension) => extension.slice(1));
+	return extensions.length === 1 ? `**/*.${extensions[0]}` : `**/*.{${extensions.join(',')}}`;
+}
+
+/** The route of an entry relative to the site's base; newsletter issues are routed by number. */
+export function routeOf(kind: WritingKind, id: string, number?: number): string {
+	switch (kind) {
+		case 'paper':
+			return paths.paper(id);
+		case 'case-study':
+			return paths.caseStudy(id);
+		case 'metric':
+			return paths.metric(id);
+		case 'newsletter':
+			return paths.newsletter(number ?? Number.NaN);
+	}
+}

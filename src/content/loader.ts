@@ -1,0 +1,233 @@
+/**
+ * The hub's content loader: Astro's glob loader, with the hub's own reading of each file.
+ *
+ * - MDX bodies are rendered to HTML once, here, at content sync (`renderMdx`), and stored as the
+ *   entry's `rendered` with the facts the hub derives from them (`rendered.metadata.facts`). Vite
+ *   never bundles an entry, and pages, feeds and email all read the stored HTML.
+ * - Each entry's digest covers its file and everything the HTML depends on (`RENDERER_INPUTS`:
+ *   the content layer's source, the MDX engine's and plugins' versions, the site's base), so an
+ *   unchanged entry is neither parsed nor rendered again, and a changed renderer re-renders all.
+ * - YAML, MDX and schema problems are reported through the hub's one formatter, file:line:col,
+ *   and pooled across collections so one build lists them all. A file with a problem is not
+ *   stored, so the next sync reads it again.
+ * - Under `npm run dev` the glob loader's watcher re-syncs an edited file, which re-renders it.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { file as fileLoader, glob, type Loader, type LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { parseDocument } from 'yaml';
+import { contentDir, idFromFile } from './content-dir';
+import { collectionPattern, COLLECTIONS, TOPICS_FILE, type FileCollection } from './kinds';
+import { locateSchemaProblems } from './locate';
+import { assertNoProblems, ContentProblems, type Problem } from './problems';
+import { renderMdx, type BodyFacts } from './render/render-mdx';
+import { frontmatterText } from './source';
+import { mdxProblem, yamlProblems } from './syntax';
+import { parseMdx } from './mdx';
+import { schemaProblems } from './zod-problems';
+
+/** Packages whose output is in the stored HTML: a new version re-renders every entry. */
+const RENDERER_PACKAGES = ['astro', '@mdx-js/mdx', 'remark-gfm', 'rehype-slug', '@shikijs/rehype', 'shiki', 'hastscript', 'hast-util-to-html'];
+
+/**
+ * What every stored entry depends on besides its own file. The content layer's source is read
+ * from disk (the loader runs bundled, so its modules cannot hash themselves); Astro clears the
+ * store only when its config or version changes.
+ */
+function rendererInputs(root: string, base: string): string {
+	const hash = createHash('sha256').update(`base ${base}\n`);
+	for (const name of RENDERER_PACKAGES) {
+		const manifest = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+		hash.update(`${name}@${manifest.version}\n`);
+	}
+	const layer = path.join(root, 'src/content');
+	for (const file of fs.globSync('**/*.ts', { cwd: layer }).sort()) hash.update(file).update(fs.readFileSync(path.join(layer, file)));
+	return hash.digest('hex');
+}
+
+/**
+ * Problems from every collection of one sync. Astro runs the loaders side by side and stops at the
+ * first that throws, so the last loader to finish throws them all.
+ */
+const sync = { running: 0, problems: [] as Problem[] };
+
+async function pooled(load: (problems: Problem[]) => Promise<void>): Promise<void> {
+	const problems = sync.problems;
+	sync.running++;
+	try {
+		await load(problems);
+	} finally {
+		sync.running--;
+	}
+	if (sync.running > 0) return;
+	sync.problems = [];
+	assertNoProblems(problems);
+}
+
+const relativeFile = (absolute: string) => path.relative(process.cwd(), absolute);
+
+/** The frontmatter of an MDX file as data, or the problems that stop it parsing. */
+function frontmatter(source: string, file: string): { data: Record<string, unknown>; problems: Problem[] } {
+	const front = frontmatterText(source);
+	if (!front) return { data: {}, problems: [] };
+	const problems = yamlProblems(front.yaml, file, source, front.start);
+	const data: unknown = problems.length > 0 ? {} : parseDocument(front.yaml).toJS();
+	return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, problems };
+}
+
+/** What the hub stores as an MDX entry's `rendered.metadata`. */
+export interface RenderedMetadata {
+	headings: BodyFacts['headings'];
+	facts: BodyFacts;
+}
+
+type EntryType = {
+	extensions: string[];
+	getEntryInfo(params: { fileUrl: URL; contents: string }): { data: Record<string, unknown>; body: string; slug: string; rawData: string };
+	getRenderFunction?(): Promise<(entry: { filePath?: string; body?: string }) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>>;
+};
+
+/** A loader for one file-per-entry collection: `content/<name>/**`. */
+export function hubCollection(name: FileCollection): Loader {
+	const { schema, extensions } = COLLECTIONS[name];
+	const inner = glob({ pattern: collectionPattern(name), base: `${contentDir()}/${name}`, generateId: ({ entry }) => idFromFile(entry) });
+	return {
+		name: 'hourglass-loader',
+		load: (context) =>
+			pooled(async (problems) => {
+				const root = fileURLToPath(context.config.root);
+				const inputs = rendererInputs(root, context.config.base);
+				/** Files with a problem: parsed as far as possible, never stored. */
+				const failed = new Set<string>();
+				let loading = true;
+				const report = (absolute: string, found: Problem[]) => {
+					failed.add(absolute);
+					// A file edited under `astro dev` after the first load fails on its own, as Astro's error would.
+					if (!loading) throw new ContentProblems(found);
+					problems.push(...found);
+				};
+				const source = (fileUrl: URL | string) => fs.readFileSync(fileUrl, 'utf8');
+
+				const mdx: EntryType = {
+					extensions: ['.mdx'],
+					getEntryInfo: ({ fileUrl, contents }) => {
+						const absolute = fileURLToPath(fileUrl);
+						const { data, problems: found } = frontmatter(contents, relativeFile(absolute));
+						if (found.length > 0) report(absolute, found);
+						return { data, body: contents, slug: idFromFile(absolute), rawData: '' };
+					},
+					getRenderFunction: () =>
+						Promise.resolve(async ({ filePath }) => {
+							if (!filePath || failed.has(filePath)) return undefined;
+							const rendered = await renderMdx(source(filePath), { file: relativeFile(filePath), path: filePath, base: context.config.base });
+							if (!rendered.body) return void report(filePath, rendered.problems);
+							return { html: rendered.body.html, metadata: { headings: rendered.body.facts.headings, facts: rendered.body.facts } };
+						}),
+				};
+				const yaml: EntryType = {
+					extensions: ['.yaml', '.yml'],
+					getEntryInfo: ({ fileUrl, contents }) => {
+						const absolute = fileURLToPath(fileUrl);
+						const found = yamlProblems(contents, relativeFile(absolute));
+						if (found.length > 0) report(absolute, found);
+						const data: unknown = found.length > 0 ? {} : parseDocument(contents).toJS();
+						return { data: (data ?? {}) as Record<string, unknown>, body: '', slug: idFromFile(absolute), rawData: '' };
+					},
+				};
+
+				await inner.load({
+					...context,
+					// The glob loader reads `entryTypes` from its context: the hub's replace Astro's (and @astrojs/mdx's).
+					...{ entryTypes: new Map(extensions.map((extension) => [extension, extension === '.mdx' ? mdx : yaml])) },
+					generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${inputs}\n${data}` : data),
+					parseData: async (props) => {
+						if (props.filePath && failed.has(props.filePath)) return props.data;
+						return validate(context, schema, props, report);
+					},
+					store: new Proxy(context.store, {
+						get(store, property) {
+							if (property === 'set') {
+								return (entry: Parameters<typeof store.set>[0]) => {
+									const absolute = entry.filePath ? path.resolve(root, entry.filePath) : undefined;
+									if (absolute && failed.has(absolute)) return store.delete(entry.id), false;
+									return store.set(entry);
+								};
+							}
+							const value: unknown = Reflect.get(store, property);
+							return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(store) : value;
+						},
+					}),
+				} as LoaderContext);
+				loading = false;
+			}),
+	};
+}
+
+/** Validates with the collection's schema; a failure becomes problems with the field's line. */
+async function validate<T extends Record<string, unknown>>(
+	context: LoaderContext,
+	schema: z.ZodType,
+	props: { id: string; data: T; filePath?: string },
+	report: (absolute: string, problems: Problem[]) => void,
+): Promise<T> {
+	try {
+		return await context.parseData(props);
+	} catch (error) {
+		const absolute = props.filePath ? path.resolve(fileURLToPath(context.config.root), props.filePath) : undefined;
+		const file = absolute ? relativeFile(absolute) : context.collection;
+		const found = (await schemaProblems(file, schema, props.data)).problems;
+		if (found.length === 0) throw error;
+		// A file that holds several entries (topics.yaml) names the entry in the field.
+		const several = absolute !== undefined && idFromFile(absolute) !== props.id;
+		const located =
+			several || !absolute
+				? found.map((p) => ({ ...p, field: p.field ? `${props.id}.${p.field}` : props.id }))
+				: locateSchemaProblems(found, absolute);
+		// A body that does not parse is the first thing to fix, as the linter says: its fields are judged after.
+		const syntax = absolute?.endsWith('.mdx') ? mdxSyntaxProblems(absolute, file) : [];
+		report(absolute ?? file, syntax.length > 0 ? syntax : located);
+		return props.data;
+	}
+}
+
+function mdxSyntaxProblems(absolute: string, file: string): Problem[] {
+	try {
+		parseMdx(fs.readFileSync(absolute, 'utf8'));
+		return [];
+	} catch (error) {
+		return [mdxProblem(error, file)];
+	}
+}
+
+/** Topics live in one file, `topics.yaml`: a list of `{ id, name, description }`. */
+export function topicsCollection(): Loader {
+	const absolute = path.join(contentDir(), TOPICS_FILE);
+	const inner = fileLoader(absolute, {
+		parser: (text) => {
+			const found = yamlProblems(text, relativeFile(absolute));
+			if (found.length > 0) throw new ContentProblems(found);
+			return parseDocument(text).toJS() as Record<string, unknown>[];
+		},
+	});
+	return {
+		name: 'hourglass-topics-loader',
+		load: (context) =>
+			pooled(async (problems) => {
+				try {
+					await inner.load({
+						...context,
+						parseData: (props) =>
+							validate(context, COLLECTIONS.topics.schema, props, (_file, found) => {
+								problems.push(...found);
+							}),
+					});
+				} catch (error) {
+					if (!(error instanceof ContentProblems)) throw error;
+					problems.push(...error.problems);
+				}
+			}),
+	};
+}

@@ -1,0 +1,31 @@
+/**
+ * Files that do not parse, said in the hub's one shape (file:line:col, expected, found) by the
+ * build's loader and the linter alike.
+ */
+import { parseDocument } from 'yaml';
+import type { Problem } from './problems';
+import { lineIndex } from './source';
+
+/** YAML that does not parse. `yaml` starts at `offset` in `source` (after an MDX file's `---`). */
+export function yamlProblems(yaml: string, file: string, source = yaml, offset = 0): Problem[] {
+	const position = lineIndex(source);
+	return parseDocument(yaml, { prettyErrors: false }).errors.map((error) => ({
+		file,
+		...position(offset + error.pos[0]),
+		expected: 'valid YAML (indent with spaces, put text that holds a colon in quotes)',
+		found: error.message.split('\n')[0]!,
+	}));
+}
+
+/** An error from the MDX parser or compiler, which says where it is as `line` and `column`. */
+export function mdxProblem(error: unknown, file: string, expected = 'valid MDX (close every tag, escape a literal { or < with a backslash)'): Problem {
+	const message = error as { line?: number; column?: number; reason?: string; message?: string };
+	return {
+		file,
+		line: message.line ?? 1,
+		column: message.column ?? 1,
+		field: 'body',
+		expected,
+		found: message.reason ?? message.message ?? String(error),
+	};
+}
