@@ -31,11 +31,13 @@ interface SearchOptions {
 	sort?: Record<string, 'asc' | 'desc'>;
 }
 interface PagefindApi {
-	options: (options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }) => Promise<void>;
 	init: () => Promise<void>;
 	filters: () => Promise<Record<string, Record<string, number>>>;
 	preload: (query: string, options?: SearchOptions) => Promise<void>;
 	search: (query: string | null, options?: SearchOptions) => Promise<PagefindSearch | null>;
+}
+interface PagefindModule {
+	createInstance: (options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }) => PagefindApi;
 }
 
 /** Results "Show more results" adds. */
@@ -47,39 +49,55 @@ const PRELOAD_MIN_LENGTH = 3;
 /** Below this width the filters fold behind one button; the page's CSS uses the same width. */
 const PHONE = '(max-width: 40em)';
 
-let pagefind: Promise<PagefindApi> | undefined;
+let pagefindModule: Promise<PagefindModule> | undefined;
 
-/** Pagefind's script, options and start-up files (entry, metadata, WebAssembly), fetched once. */
-function loadPagefind(): Promise<PagefindApi> {
-	if (pagefind) return pagefind;
-	const loading = (async () => {
-		// Built by `src/integrations/search.ts` after Vite has run, so Vite must not try to resolve it.
-		const api = (await import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`)) as PagefindApi;
-		// The index stores paths from the site's root; results must link under the base (`/it/`).
-		await api.options({ baseUrl: import.meta.env.BASE_URL, excerptLength: 28, excerptEllipsis: '…' });
-		await api.init();
-		return api;
-	})();
-	pagefind = loading;
-	// A load that failed (the network dropped) is tried again on the next focus or search.
+/** Pagefind's script, fetched once; a load that failed (the network dropped) is tried again next time. */
+function loadModule(): Promise<PagefindModule> {
+	if (pagefindModule) return pagefindModule;
+	// Built by `src/integrations/search.ts` after Vite has run, so Vite must not try to resolve it.
+	const loading = import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`) as Promise<PagefindModule>;
+	pagefindModule = loading;
 	loading.catch(() => {
-		if (pagefind === loading) pagefind = undefined;
+		if (pagefindModule === loading) pagefindModule = undefined;
 	});
 	return loading;
 }
 
-let filterIndex: Promise<unknown> | undefined;
-/** Whether searches made from now on report counts per filter value (they do once the filter index is in). */
-let countsReady = false;
+/**
+ * Two Pagefind instances. Once an instance has loaded the filter index, every search it runs also
+ * counts every filter value over every result: at 10,000 pages that made a common word's search
+ * several times slower. So results come from an instance that never loads the filter index, and
+ * facet counts from a second one, after the results are on screen. They share Pagefind's worker.
+ */
+let resultsInstance: Promise<PagefindApi> | undefined;
+let countsInstance: Promise<PagefindApi> | undefined;
 
-function loadFilterIndex(): Promise<unknown> {
-	filterIndex ??= loadPagefind()
-		.then((api) => api.filters())
-		.then(() => {
-			countsReady = true;
+function instance(kind: 'results' | 'counts'): Promise<PagefindApi> {
+	const existing = kind === 'results' ? resultsInstance : countsInstance;
+	if (existing) return existing;
+	const loading = (async () => {
+		const api = (await loadModule()).createInstance({
+			// The index stores paths from the site's root; results must link under the base (`/it/`).
+			baseUrl: import.meta.env.BASE_URL,
+			excerptLength: 28,
+			excerptEllipsis: '…',
 		});
-	return filterIndex;
+		await api.init();
+		// Searches report counts per filter value only once the filter index is in.
+		if (kind === 'counts') await api.filters();
+		return api;
+	})();
+	if (kind === 'results') resultsInstance = loading;
+	else countsInstance = loading;
+	loading.catch(() => {
+		if (kind === 'results' && resultsInstance === loading) resultsInstance = undefined;
+		if (kind === 'counts' && countsInstance === loading) countsInstance = undefined;
+	});
+	return loading;
 }
+
+/** Pagefind for results: its script, options and start-up files (entry, metadata, WebAssembly). */
+const loadPagefind = () => instance('results');
 
 let searchWords: Promise<SearchWords> | undefined;
 
@@ -198,8 +216,6 @@ export function startSearch(form: HTMLFormElement): void {
 			return;
 		}
 		const api = await loadPagefind();
-		// Searches report counts per filter value only once the filter index is in.
-		const countsInSearch = countsReady;
 		const search = await api.search(state.query || null, {
 			filters: filtersOf(state),
 			// Without words there is no relevance to rank by: newest first is the useful order.
@@ -215,7 +231,7 @@ export function startSearch(form: HTMLFormElement): void {
 		if (current !== run) return;
 		status.textContent = summary(shown.length, state);
 		if (shown.length === 0) await showNothing(current, state, api);
-		await showCounts(current, state, countsInSearch ? search : undefined);
+		await showCounts(current, state);
 	};
 
 	/** Appends the next `count` results, each as soon as its text and those above it have arrived. */
@@ -269,11 +285,9 @@ export function startSearch(form: HTMLFormElement): void {
 		return link;
 	};
 
-	/** Facet counts, after the results: the filter index loads once, and its counts are never urgent. */
-	const showCounts = async (current: number, state: SearchState, search?: PagefindSearch) => {
-		await loadFilterIndex();
-		if (current !== run) return;
-		const counts = await facetCounts(state, search);
+	/** Facet counts, after the results: from the second instance, whose filter index loads once. */
+	const showCounts = async (current: number, state: SearchState) => {
+		const counts = await facetCounts(state);
 		if (current !== run) return;
 		for (const { name, boxes } of facets) {
 			for (const box of boxes) {
@@ -286,13 +300,15 @@ export function startSearch(form: HTMLFormElement): void {
 	};
 
 	/**
-	 * Counts per facet value: for a facet with ticks, from a search without that facet's own filter,
-	 * so an unticked value's count is what ticking it would add. Other facets share one search.
+	 * Counts per facet value: with nothing asked, the index's own totals; for a facet with ticks,
+	 * from a search without that facet's own filter, so an unticked value's count is what ticking
+	 * it would add. Other facets share one search.
 	 */
-	const facetCounts = async (state: SearchState, search?: PagefindSearch) => {
-		const api = await loadPagefind();
+	const facetCounts = async (state: SearchState) => {
+		const api = await instance('counts');
 		const query = state.query || null;
-		const base = search ?? (await api.search(query, { filters: filtersOf(state) }));
+		if (!query && !isFiltering(state)) return new Map(Object.entries(await api.filters()));
+		const base = await api.search(query, { filters: filtersOf(state) });
 		const counts = new Map<string, Record<string, number>>();
 		await Promise.all(
 			facets.map(async ({ name }) => {
