@@ -1,12 +1,12 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { atomicOutput } from './src/integrations/atomic-output';
 import { previewMode } from './src/integrations/preview-mode';
 import { search } from './src/integrations/search';
+import { indexableSitemap } from './src/integrations/sitemap';
 
 /**
  * Each content folder (`HOURGLASS_CONTENT`) is a hub of its own with its own content cache: two hubs
@@ -57,7 +57,8 @@ export default defineConfig({
 	integrations: [
 		previewMode(),
 		mdx(),
-		sitemap(),
+		// Leaves out pages marked noindex (archived entries).
+		indexableSitemap(),
 		// Indexes the built pages; runs before atomicOutput() moves them into place.
 		search(),
 		// Must stay last: it swaps the finished site into place after every other build hook.

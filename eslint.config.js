@@ -5,6 +5,40 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, lowest first: each may import only from the layers before it. `content` (kinds,
+ * schemas, publication, paths, rendering at sync) <- `checks` <- `hub` <- `outputs` <-
+ * `components`/`layouts` <- `pages`. The writer tools (`tools`: linter, `npm run new`) use only
+ * `content` and `checks`. tests/architecture.test.ts checks that no module imports itself back.
+ */
+const LAYERS = [
+	{ folders: ['content'], forbidden: ['checks', 'hub', 'outputs', 'components', 'layouts', 'pages', 'tools', 'integrations'] },
+	{ folders: ['checks'], forbidden: ['hub', 'outputs', 'components', 'layouts', 'pages', 'tools', 'integrations'] },
+	{ folders: ['hub'], forbidden: ['outputs', 'components', 'layouts', 'pages', 'tools', 'integrations'] },
+	{ folders: ['outputs'], forbidden: ['components', 'layouts', 'pages', 'tools', 'integrations'] },
+	{ folders: ['components', 'layouts'], forbidden: ['pages', 'tools', 'integrations'] },
+	{ folders: ['tools'], forbidden: ['hub', 'outputs', 'components', 'layouts', 'pages', 'integrations'] },
+];
+
+function layers() {
+	return LAYERS.map(({ folders, forbidden }) => ({
+		files: folders.map((folder) => `src/${folder}/**`),
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: `(^|/)src/(${forbidden.join('|')})/|^(\\.\\./)+(${forbidden.join('|')})/`,
+							message: `src/${folders.join(', src/')} is below ${forbidden.join(', ')}: pass what it needs in instead (README, Architecture).`,
+						},
+					],
+				},
+			],
+		},
+	}));
+}
+
 export default defineConfig(
 	// bench/baseline is a separate Astro project (its own collections and generated types).
 	{
@@ -34,6 +68,7 @@ export default defineConfig(
 			'@typescript-eslint/no-non-null-assertion': 'off',
 		},
 	},
+	...layers(),
 	astro.configs['flat/recommended'],
 	{
 		files: ['**/*.astro'],

@@ -10,8 +10,6 @@ export interface GenerateOptions {
 	papers: number;
 	/** Seed of the PRNG. Default: 1. */
 	seed?: number;
-	/** Use `<Metric id="…"/>` and `<MetricValue id="…"/>` in bodies (only once the hub registers them). */
-	metricComponents?: boolean;
 }
 
 /** A paper or case study as later entries refer to it. */
@@ -329,7 +327,7 @@ export function generateHub(options: GenerateOptions): HubFiles {
 			() => `The change costs less than the ${pick(RISKS)} it prevents, so it pays for itself ${pick(WHEN)}.`,
 			() => `Nobody needs to learn a new tool: ${pick(WHATS)} works with the logins colleagues already have.`,
 			() =>
-				metric && options.metricComponents
+				metric
 					? `Today the figure stands at <MetricValue id="${metric}" />, and we report it every month.`
 					: `We will report the figure every month, next to the budget.`,
 		];
@@ -363,7 +361,7 @@ export function generateHub(options: GenerateOptions): HubFiles {
 			paragraphs.push(text);
 		}
 		if (link) paragraphs.push(`Read more in [the related paper](/papers/${link.id}/).`);
-		if (options.metricComponents) paragraphs.push(`<Metric id="${metric}" />`);
+		paragraphs.push(`<Metric id="${metric}" />`);
 		const front = [
 			'---',
 			`title: ${yamlString(title.charAt(0).toUpperCase() + title.slice(1))}`,

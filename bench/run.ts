@@ -60,13 +60,6 @@ const median = (values: readonly number[]) => {
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-/** Whether the hub registers the metric components, so generated papers can use them. */
-async function metricComponents(): Promise<boolean> {
-	const source = await fs.readFile(path.join(ROOT, 'src/components/mdx-components.ts'), 'utf8');
-	const map = source.slice(source.indexOf('mdxComponents'));
-	return /\bMetric\b/.test(map) && /\bMetricValue\b/.test(map);
-}
-
 function astroBuild(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunResult> {
 	return measure(process.execPath, [...nodeArgs, ASTRO, 'build', ...args], {
 		cwd,
@@ -152,20 +145,14 @@ const searchTimings = new Map<number, SearchTiming>();
 async function benchmark(papers: number) {
 	const work = path.join(TMP, String(papers));
 	const content = path.join(work, 'content');
-	const withMetrics = await metricComponents();
 	console.log(`\n=== ${papers} papers ===`);
 	if (options.searchOnly) {
 		searchTimings.set(papers, await reportSearch(path.join(work, 'dist')));
 		return;
 	}
-	console.log(
-		withMetrics
-			? '  Metric components are registered in src/components/mdx-components.ts: papers use <Metric/> and <MetricValue/>.'
-			: '  Metric components are NOT registered in src/components/mdx-components.ts yet: papers are plain prose.',
-	);
 
 	const started = performance.now();
-	const files = generateHub({ papers, seed: options.seed, metricComponents: withMetrics });
+	const files = generateHub({ papers, seed: options.seed });
 	await writeHub(content, files);
 	const counts = proportions(papers);
 	report(
@@ -280,7 +267,6 @@ async function benchmark(papers: number) {
 		papers,
 		measuredAt: new Date().toISOString(),
 		machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 1024 ** 3) },
-		metricComponents: withMetrics,
 		files: files.size,
 		medianMs: { cold: median(walls.cold), warm: median(walls.warm), baseline: median(walls.baseline) },
 		maxPeakRssBytes: Math.max(...peaks),

@@ -174,6 +174,19 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		}
 	});
 
+	it('writes & and < in titles and categories as hexadecimal references, which every reader shows as text', () => {
+		const tokyo = /<title>(Tills [^<]*)<\/title>/.exec(feeds['feeds/all.xml']!.xml)?.[1];
+		expect(tokyo).toBe('Tills &#x26; tablets: how our “pop-up” store in Tokyo opened in 9 days');
+		for (const [file, { xml }] of Object.entries(feeds)) {
+			const plain = [...xml.matchAll(/<(title|category|author)>([^<]*)<\/\1>/g)].map((match) => match[2]!);
+			expect(plain.length, file).toBeGreaterThan(0);
+			expect(
+				plain.filter((element) => /&lt;|&amp;/.test(element)),
+				file,
+			).toEqual([]);
+		}
+	});
+
 	it('shows the feed in a browser through a stylesheet on the site, which fetches nothing', () => {
 		for (const file of Object.keys(feeds)) {
 			const instruction = /<\?xml-stylesheet href="([^"]+)"/.exec(feeds[file]!.xml)?.[1];

@@ -79,8 +79,37 @@ describe('a fixture hub built at /', () => {
 		const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
 		expect(urls).toContain('https://intranet.example/papers/cloud-savings/');
 		expect(urls.filter((u) => /secret-draft|future-plans/.test(u ?? ''))).toEqual([]);
+		// An archived page keeps its URL but leaves every list: crawlers are told not to index it.
+		expect(urls.filter((u) => u?.includes('old-laptops'))).toEqual([]);
+		const archived = await page(build.dist, 'papers/old-laptops');
+		expect(archived.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+		expect((await page(build.dist, 'papers/cloud-savings')).querySelector('meta[name="robots"]')).toBeNull();
 		const home = await page(build.dist, '');
 		expect(home.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('/feeds/all.xml');
+	});
+
+	it('lets titles, summaries and blurbs in any script set their own direction (dir="auto")', async () => {
+		const paper = await page(build.dist, 'papers/cloud-savings');
+		expect(paper.querySelector('main h1')?.getAttribute('dir')).toBe('auto');
+		expect(paper.querySelector('main .lede')?.getAttribute('dir')).toBe('auto');
+		const cards = (await page(build.dist, 'papers')).querySelectorAll('main article');
+		for (const card of cards) {
+			expect(card.querySelector('.title')?.getAttribute('dir')).toBe('auto');
+			expect(card.querySelector('.summary')?.getAttribute('dir')).toBe('auto');
+		}
+		const issue = await page(build.dist, 'newsletter/1');
+		expect(issue.querySelector('main h1')?.getAttribute('dir')).toBe('auto');
+		const items = issue.querySelectorAll('.issue-items li');
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(item.querySelector('h3')?.getAttribute('dir')).toBe('auto');
+		expect((await page(build.dist, 'metrics/close-days')).querySelector('main h1')?.getAttribute('dir')).toBe('auto');
+	});
+
+	it("sets an entry's own language on its page, and the hub's on the others", async () => {
+		expect((await page(build.dist, 'case-studies/finance-close')).querySelector('html')?.getAttribute('lang')).toBe('en-US');
+		for (const route of ['', 'papers/cloud-savings', 'case-studies', 'metrics/close-days']) {
+			expect((await page(build.dist, route)).querySelector('html')?.getAttribute('lang'), route).toBe('en-GB');
+		}
 	});
 
 	it('ships no client JavaScript on content pages', async () => {
@@ -174,6 +203,8 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 			expect(bad.code).not.toBe(0);
 			for (const pattern of expected) expect(bad.output).toMatch(pattern);
 			expect(await fs.readFile(path.join(bad.dist, 'index.html'), 'utf8')).toBe(before);
+			// Nothing of the failed build is left beside the site.
+			expect(await exists(`${bad.dist}.next`)).toBe(false);
 		});
 	}
 });

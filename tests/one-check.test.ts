@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lintContent } from '../src/tools/lint/cli';
 import { buildHub, copyFixture, ROOT } from './helpers/build-hub';
 
@@ -49,20 +49,13 @@ interface EslintJson {
 }
 
 async function lintProblems(content: string): Promise<Printed[]> {
-	const saved = { content: process.env.HOURGLASS_CONTENT, now: process.env.HOURGLASS_NOW };
-	process.env.HOURGLASS_CONTENT = content;
-	process.env.HOURGLASS_NOW = NOW;
 	let out = '';
+	vi.stubEnv('HOURGLASS_CONTENT', content);
+	vi.stubEnv('HOURGLASS_NOW', NOW);
 	try {
 		await lintContent(['--format', 'json'], { out: (text) => (out += text), err: () => undefined, color: false });
 	} finally {
-		for (const [name, value] of [
-			['HOURGLASS_CONTENT', saved.content],
-			['HOURGLASS_NOW', saved.now],
-		] as const) {
-			if (value === undefined) delete process.env[name];
-			else process.env[name] = value;
-		}
+		vi.unstubAllEnvs();
 	}
 	return (JSON.parse(out) as EslintJson[]).flatMap((report) =>
 		report.messages

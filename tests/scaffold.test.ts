@@ -82,6 +82,15 @@ describe('npm run new', () => {
 		expect(problems.map((p) => p.problem)).toEqual([]);
 	});
 
+	it('refuses a title of spaces before writing anything, as the schema would', async () => {
+		const before = fs.readdirSync(path.join(content, 'papers')).sort();
+		expect(await run('paper', '   ', '--segment', 'executives')).toBe(1);
+		expect(err).toBe('npm run new: the title: expected a title of at least 5 characters; found "   "\n');
+		expect(fs.readdirSync(path.join(content, 'papers')).sort()).toEqual(before);
+		expect(await run('metric', '  \t ', '--segment', 'executives')).toBe(1);
+		expect(fs.existsSync(path.join(content, 'metrics/metric-2026-06-15.yaml'))).toBe(false);
+	});
+
 	it('refuses to overwrite an existing file', async () => {
 		expect(await run('paper', 'Cloud savings', '--segment', 'executives')).toBe(1);
 		expect(err).toContain('cloud-savings.mdx already exists and will not be overwritten');

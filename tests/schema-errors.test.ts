@@ -19,6 +19,11 @@ describe('schema errors in a build', () => {
 		await edit(content, 'papers/cloud-savings.mdx', 'published: 2026-03-02', 'published: soon');
 		await edit(content, 'metrics/close-days.yaml', /^direction: .*$/m, 'direction: up');
 		await edit(content, 'newsletters/issue-1.mdx', '  - metric: close-days', '  - metric: close-days\n    paper: cloud-savings');
+		// Hostile but well-formed YAML: days the calendar lacks, and text that is only spaces.
+		await edit(content, 'metrics/close-days.yaml', 'date: 2026-02-01', 'date: 2026-02-29');
+		await edit(content, 'papers/phishing-drill.mdx', 'updated: 2026-05-01', 'updated: 2026-04-31');
+		await edit(content, 'papers/phishing-drill.mdx', /^title: .*$/m, 'title: "        "');
+		await edit(content, 'case-studies/finance-close.mdx', /^summary: .*$/m, 'summary: "             "');
 
 		const build = await buildHub({ name: 'schema-errors', content: path.relative(ROOT, content), now: '2026-06-15' });
 		expect(build.code).not.toBe(0);
@@ -33,6 +38,10 @@ describe('schema errors in a build', () => {
 			'content/papers/cloud-savings.mdx:8 published: expected a date such as 2026-03-14; found "soon"',
 			`content/metrics/close-days.yaml:${directionLine} direction: expected "higher" or "lower"; found "up"`,
 			'content/newsletters/issue-1.mdx:10 items[2]: expected exactly one of paper, caseStudy or metric per item (and an optional blurb); found {"metric":"close-days","paper":"cloud-savings"}',
+			'content/metrics/close-days.yaml:13 series[1].date: expected a day that exists (February 2026 has 28 days); found "2026-02-29"',
+			'content/papers/phishing-drill.mdx:9 updated: expected a day that exists (April 2026 has 30 days); found "2026-04-31"',
+			'content/papers/phishing-drill.mdx:2 title: expected a title of at least 5 characters; found "        "',
+			'content/case-studies/finance-close.mdx:3 summary: expected a one-sentence summary (at least 10 characters); found "             "',
 		];
 		for (const line of expected) {
 			expect(
@@ -40,7 +49,7 @@ describe('schema errors in a build', () => {
 				build.output,
 			).toHaveLength(1);
 		}
-		expect(build.output).toContain('Hourglass found 5 problems in the content');
+		expect(build.output).toContain('Hourglass found 9 problems in the content');
 		// Astro's own format for the same failure is gone.
 		expect(build.output).not.toContain('InvalidContentEntryDataError');
 		expect(build.output).not.toContain('does not match collection schema');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { URL_SAFE_ID } from '../content/schemas/common';
 import { quote, type Problem } from '../content/problems';
 

@@ -30,7 +30,17 @@ import { parseMdx } from './mdx';
 import { schemaProblems } from './zod-problems';
 
 /** Packages whose output is in the stored HTML: a new version re-renders every entry. */
-const RENDERER_PACKAGES = ['astro', '@mdx-js/mdx', 'remark-gfm', 'rehype-slug', '@shikijs/rehype', 'shiki', 'hastscript', 'hast-util-to-html'];
+const RENDERER_PACKAGES = [
+	'astro',
+	'@mdx-js/mdx',
+	'remark-gfm',
+	'remark-smartypants',
+	'rehype-slug',
+	'@shikijs/rehype',
+	'shiki',
+	'hastscript',
+	'hast-util-to-html',
+];
 
 /**
  * What every stored entry depends on besides its own file. The content layer's source is read
@@ -84,11 +94,11 @@ export interface RenderedMetadata {
 	facts: BodyFacts;
 }
 
-type EntryType = {
+interface EntryType {
 	extensions: string[];
 	getEntryInfo(params: { fileUrl: URL; contents: string }): { data: Record<string, unknown>; body: string; slug: string; rawData: string };
 	getRenderFunction?(): Promise<(entry: { filePath?: string; body?: string }) => Promise<{ html: string; metadata: RenderedMetadata } | undefined>>;
-};
+}
 
 /** A loader for one file-per-entry collection: `content/<name>/**`. */
 export function hubCollection(name: FileCollection): Loader {
@@ -123,7 +133,7 @@ export function hubCollection(name: FileCollection): Loader {
 						Promise.resolve(async ({ filePath }) => {
 							if (!filePath || failed.has(filePath)) return undefined;
 							const rendered = await renderMdx(source(filePath), { file: relativeFile(filePath), path: filePath, base: context.config.base });
-							if (!rendered.body) return void report(filePath, rendered.problems);
+							if (!rendered.body) { report(filePath, rendered.problems); return; }
 							return { html: rendered.body.html, metadata: { headings: rendered.body.facts.headings, facts: rendered.body.facts } };
 						}),
 				};
@@ -160,7 +170,7 @@ export function hubCollection(name: FileCollection): Loader {
 							return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(store) : value;
 						},
 					}),
-				} as LoaderContext);
+				});
 				loading = false;
 			}),
 	};

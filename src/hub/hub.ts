@@ -125,7 +125,7 @@ async function load(): Promise<Hub> {
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
 	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters]) {
-		status.set(key(e.collection, e.id), statusOf(e.collection, e.data as unknown as Record<string, unknown>, now)!);
+		status.set(key(e.collection, e.id), statusOf(e.collection, e.data, now)!);
 	}
 
 	const settings = loadSettings();
@@ -140,7 +140,7 @@ async function load(): Promise<Hub> {
 			kind: kindOf(e.collection),
 			id: e.id,
 			file,
-			data: e.data as unknown as Record<string, unknown>,
+			data: e.data,
 			body,
 		};
 	});

@@ -6,7 +6,6 @@
  */
 import type { AnyItem, Hub, MetricItem } from './hub';
 import { formatDate } from '../content/format';
-import type { MetricUsage } from '../checks/metrics';
 
 export interface SeriesPoint {
 	date: Date;

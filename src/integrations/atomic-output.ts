@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +12,11 @@ import type { AstroIntegration } from 'astro';
 export function atomicOutput(): AstroIntegration {
 	let finalDir = '';
 	let stagingDir = '';
+	// A build that fails (while generating pages, say) exits without `astro:build:done`: its
+	// half-built site goes with it rather than lying beside `dist/` until the next build.
+	const discardStaging = () => {
+		rmSync(stagingDir, { recursive: true, force: true });
+	};
 	return {
 		name: 'hourglass:atomic-output',
 		hooks: {
@@ -18,7 +24,9 @@ export function atomicOutput(): AstroIntegration {
 				if (command !== 'build') return;
 				finalDir = fileURLToPath(config.outDir);
 				stagingDir = `${finalDir.replace(/[\\/]+$/, '')}.next`;
+				// What a build that was killed outright left behind.
 				await fs.rm(stagingDir, { recursive: true, force: true });
+				process.once('exit', discardStaging);
 				updateConfig({ outDir: pathToFileURL(`${stagingDir}/`) });
 			},
 			'astro:build:done': async ({ logger }) => {
@@ -29,6 +37,7 @@ export function atomicOutput(): AstroIntegration {
 					if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 				});
 				await fs.rename(stagingDir, finalDir);
+				process.off('exit', discardStaging);
 				await fs.rm(previous, { recursive: true, force: true });
 				logger.info(`site written to ${path.relative(process.cwd(), finalDir) || '.'}`);
 			},

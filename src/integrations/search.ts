@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { loadSettings } from '../content/settings';
 import { SEARCH_WORDS_PATH, searchWords } from '../outputs/search-words';
 
 /**
@@ -18,7 +19,9 @@ export function search(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
 				try {
-					const { index } = checked('createIndex', await pagefind.createIndex());
+					// Pagefind splits its index by each page's `lang`, and the search page reads only its own
+					// language's: an entry in another language (its own `lang`) must stay in the hub's index.
+					const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: loadSettings().language.toLowerCase() }));
 					const { page_count } = checked('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
 					const output = new URL('pagefind/', dir);
 					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(output) }));

@@ -32,6 +32,8 @@ export interface ChartOptions {
 	timeTicks?: number;
 	/** Round the value axis out to tick values, as an axis should; sparklines turn it off to fill their box. Default: `true`. */
 	nice?: boolean;
+	/** Widest a label character may be, in viewBox units, to keep date labels inside the box. Default: 8 (13 px text). */
+	labelCharWidth?: number;
 }
 
 export interface PlottedPoint extends Point {
@@ -46,6 +48,9 @@ export interface Tick<T> {
 	label: string;
 }
 
+/** SVG `text-anchor`: which end of a label sits at its position. */
+export type TextAnchor = 'start' | 'middle' | 'end';
+
 export interface ChartGeometry {
 	width: number;
 	height: number;
@@ -56,7 +61,8 @@ export interface ChartGeometry {
 	/** SVG path data of the line through the points. */
 	line: string;
 	valueTicks: Tick<number>[];
-	timeTicks: Tick<Date>[];
+	/** Date ticks; a label centred on a tick near an edge would be cut off, so it is anchored towards the middle. */
+	timeTicks: (Tick<Date> & { anchor: TextAnchor })[];
 	/**
 	 * The target line, when there is a target; its label goes at the end (`start` or `end`) where
 	 * the series is farther from the line, so the two do not collide.
@@ -82,6 +88,13 @@ function dateLabels(dates: readonly Date[]): string[] {
 	return dates.map((date) => format.format(date));
 }
 
+/** The anchor that keeps a label of this width, placed at `position`, inside `[0, width]`. */
+function anchorWithin(position: number, labelWidth: number, width: number): TextAnchor {
+	if (position - labelWidth / 2 < 0) return 'start';
+	if (position + labelWidth / 2 > width) return 'end';
+	return 'middle';
+}
+
 /**
  * A flat series (or a single value) has no spread to scale; give it some around its value so
  * the line sits mid-height with sensible ticks instead of collapsing onto an edge.
@@ -96,7 +109,7 @@ function valueDomain(values: readonly number[]): [number, number] {
 
 export function chartGeometry(series: readonly Point[], options: ChartOptions): ChartGeometry {
 	if (series.length === 0) throw new Error('chartGeometry needs at least one point');
-	const { width, height, margin = NO_MARGIN, target, valueTicks = 5, timeTicks = 5, nice = true } = options;
+	const { width, height, margin = NO_MARGIN, target, valueTicks = 5, timeTicks = 5, nice = true, labelCharWidth = 8 } = options;
 	const plot: Box = { top: margin.top, right: width - margin.right, bottom: height - margin.bottom, left: margin.left };
 	const sorted = [...series].sort((a, b) => a.date.getTime() - b.date.getTime());
 
@@ -127,7 +140,11 @@ export function chartGeometry(series: readonly Point[], options: ChartOptions): 
 		points,
 		line: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(''),
 		valueTicks: y.ticks(valueTicks).map((value) => ({ value, position: round(y(value)), label: formatValue(value) })),
-		timeTicks: tickDates.map((date, i) => ({ value: date, position: round(x(date)), label: tickLabels[i]! })),
+		timeTicks: tickDates.map((date, i) => {
+			const position = round(x(date));
+			const label = tickLabels[i]!;
+			return { value: date, position, label, anchor: anchorWithin(position, label.length * labelCharWidth, width) };
+		}),
 		target:
 			target === undefined
 				? undefined

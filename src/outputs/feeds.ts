@@ -6,7 +6,7 @@
  * guid is its permalink (@astrojs/rss writes `<guid isPermaLink="true">` from the link), and the
  * link comes from the entry's kind and id through `paths` only, never from its title, body or dates.
  */
-import type { RSSFeedItem } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
 import { kindLabel } from '../content/kinds';
 import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from '../hub/hub';
@@ -131,6 +131,30 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 		categories: itemCategories(item, hub),
 		author: itemAuthor(item, hub),
 	};
+}
+
+/**
+ * Writes `&` and `<` in a text as hexadecimal references. RSS leaves open whether a title is plain
+ * text or HTML: a reader that takes `&lt;Hub&gt;` for markup drops it, while `&#x3C;` is read as
+ * text by every reader (the RSS Best Practices Profile; the W3C validator warns otherwise).
+ */
+const hexReferences = (text: string) => text.replace(/&amp;/g, '&#x26;').replace(/&lt;/g, '&#x3C;');
+
+const rewriteText = (xml: string, elements: RegExp) =>
+	xml.replace(elements, (_, name: string, text: string) => `<${name}>${hexReferences(text)}</${name}>`);
+
+/**
+ * A feed as @astrojs/rss writes it, with the plain-text elements' `&` and `<` as hexadecimal
+ * references: titles, categories and authors everywhere, and the channel's description. An item's
+ * description is HTML, escaped as HTML, and stays as it is.
+ */
+export async function feedXml(options: RSSOptions): Promise<string> {
+	const xml = await getRssString(options);
+	const firstItem = xml.includes('<item>') ? xml.indexOf('<item>') : xml.length;
+	return (
+		rewriteText(xml.slice(0, firstItem), /<(title|description)>([^<]*)<\/\1>/g) +
+		rewriteText(xml.slice(firstItem), /<(title|category|author)>([^<]*)<\/\1>/g)
+	);
 }
 
 /** An issue's full content: the editor's intro and the list of what is in it, with links. */

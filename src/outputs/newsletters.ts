@@ -81,17 +81,19 @@ export interface IssueEmailContext {
 /**
  * What an issue says under an item beside its blurb, on the issue page and in the email alike:
  * the business value of a paper or case study; for a metric, its translation and where it stood.
+ * A metric without a blurb of its own is blurbed with its translation, which is then not repeated.
  */
-export function itemDetails(item: FeaturedItem, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
+export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
 	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
 	const data = item.entry.data;
 	// An issue reports the figures as they were when it went out, so rebuilding an old issue
 	// later does not change what it said. A metric first measured after the issue shows them all.
 	const known = data.series.filter((point) => point.date <= issueDate);
-	return [
-		{ label: 'What it means', text: data.translation },
-		{ label: 'Where it stands', text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }, atRiskTolerance) },
-	];
+	const standing = {
+		label: 'Where it stands',
+		text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }, atRiskTolerance),
+	};
+	return blurb === data.translation ? [standing] : [{ label: 'What it means', text: data.translation }, standing];
 }
 
 /** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
@@ -101,15 +103,15 @@ export function issueEmailModel(
 	context: IssueEmailContext,
 ): EmailIssue {
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
-	const items: EmailItem[] = issueEntries(hub, issue).map(({ item, blurb }) => ({
-		kind: kindLabel(item.kind),
-		title: item.title,
-		url: url(item.path),
-		blurb,
-		details: itemDetails(item, issue.date, hub.settings.atRiskTolerance),
+	const items: EmailItem[] = issueEntries(hub, issue).map((entry) => ({
+		kind: kindLabel(entry.item.kind),
+		title: entry.item.title,
+		url: url(entry.item.path),
+		blurb: entry.blurb,
+		details: itemDetails(entry, issue.date, hub.settings.atRiskTolerance),
 	}));
 	return {
-		language: hub.settings.language,
+		language: issue.entry.data.lang ?? hub.settings.language,
 		hubTitle: hub.settings.title,
 		number: issue.number,
 		title: issue.title,

@@ -5,11 +5,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import type { z } from 'astro/zod';
 import { contentDir } from '../content/content-dir.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
 import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '../content/kinds.ts';
 import { oneOf } from '../content/problems.ts';
 import { buildTime, visibility } from '../content/publication.ts';
+import { expectation, zodProblems } from '../content/zod-problems.ts';
 import { authorByEmail, isoDate, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
 
 export interface Io {
@@ -70,7 +72,16 @@ interface Options {
 	direction?: 'higher' | 'lower';
 }
 
+/** The title as the kind's schema will read it, before a file is written: spaces alone would make an empty heading. */
+function checkTitle(kind: WritingKind, title: string): void {
+	const schema = COLLECTIONS[KINDS[kind].collection].schema as z.ZodObject<{ title: z.ZodType }>;
+	const checked = schema.shape.title.safeParse(title, { error: expectation });
+	const [problem] = checked.success ? [] : zodProblems('', checked.error, title);
+	if (problem) throw new UsageError(`the title: expected ${problem.expected}; found ${problem.found ?? 'nothing'}`);
+}
+
 function create(kind: WritingKind, title: string, options: Options, io: Io): string {
+	checkTitle(kind, title);
 	const root = contentDir();
 	if (!fs.existsSync(root)) throw new UsageError(`no content folder at ${root}`);
 	const hub = readHub(root);

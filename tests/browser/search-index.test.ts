@@ -8,6 +8,8 @@ import { listFiles } from '../helpers/build-hub';
 /** A page Pagefind indexed, as stored in its fragment file. */
 interface Fragment {
 	url: string;
+	/** The text search matches against. */
+	content: string;
 	filters: Record<string, string[]>;
 	meta: Record<string, string>;
 }
@@ -106,6 +108,19 @@ describe.each([
 		expect(pages.has('quillfeather')).toBe(false);
 		const texts = (await indexedPages(dist())).length;
 		expect(Math.max(...pages.values())).toBeLessThanOrEqual(texts);
+	});
+
+	it("leaves a metric page's lists of citing entries and of segments that chose it out of the indexed text", async () => {
+		const metrics = (await indexedPages(dist())).filter((page) => page.url.startsWith('/metrics/'));
+		let listed = 0;
+		for (const metric of metrics) {
+			const html = parse(await fs.readFile(path.join(dist(), metric.url, 'index.html'), 'utf8'));
+			const cited = html.querySelectorAll('section.cited li a').map((a) => a.textContent.trim());
+			listed += cited.length;
+			expect(metric.content, metric.url).not.toMatch(/Where this metric is cited|Chosen as critical|measures their focus group chose/);
+			for (const title of cited) expect(metric.content, `${metric.url}: ${title}`).not.toContain(title);
+		}
+		expect(listed).toBeGreaterThan(0);
 	});
 
 	it('leaves bylines and related reading out of the indexed text', async () => {

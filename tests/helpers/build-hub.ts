@@ -50,6 +50,11 @@ export interface BuildOptions {
 	env?: Record<string, string>;
 	/** Keep what an earlier build of this name left in `dist/` (to test that a failure keeps it). */
 	keepDist?: boolean;
+	/**
+	 * Build in the project copy an earlier build made (`BuildResult.project`), with the content cache
+	 * a writer's checkout has (no `HOURGLASS_CACHE_DIR`): to test what one checkout keeps between builds.
+	 */
+	project?: string;
 }
 
 export interface BuildResult {
@@ -59,22 +64,24 @@ export interface BuildResult {
 	code: number;
 	/** stdout and stderr together, for asserting on error messages. */
 	output: string;
+	/** The project copy the build ran in. */
+	project: string;
 }
 
 /** Runs a real `astro build` of a hub, in a child process, as a writer's CI would. */
 export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	const work = path.join(TMP, options.name);
 	const dist = path.join(work, 'dist');
-	if (!options.keepDist) await fs.rm(work, { recursive: true, force: true });
+	if (!options.keepDist) await fs.rm(options.project ? dist : work, { recursive: true, force: true });
 	await fs.mkdir(work, { recursive: true });
-	const project = await isolatedProject(work);
+	const project = options.project ?? (await isolatedProject(work));
 	const args = [ASTRO, 'build', '--outDir', dist];
 	if (options.base) args.push('--base', options.base);
 	if (options.site) args.push('--site', options.site);
 	const env: NodeJS.ProcessEnv = {
 		...Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_INHERITED.has(name))),
 		HOURGLASS_CONTENT: path.resolve(ROOT, options.content ?? 'content'),
-		HOURGLASS_CACHE_DIR: path.join(work, 'cache'),
+		...(options.project ? {} : { HOURGLASS_CACHE_DIR: path.join(work, 'cache') }),
 		ASTRO_TELEMETRY_DISABLED: '1',
 		NO_COLOR: '1',
 		...(options.now ? { HOURGLASS_NOW: options.now } : {}),
@@ -82,10 +89,15 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	};
 	try {
 		const { stdout, stderr } = await run(process.execPath, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
-		return { dist, code: 0, output: stdout + stderr };
+		return { dist, code: 0, output: stdout + stderr, project };
 	} catch (error) {
 		const failed = error as { code?: number; stdout?: string; stderr?: string };
-		return { dist, code: typeof failed.code === 'number' ? failed.code : 1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+		return {
+			dist,
+			project,
+			code: typeof failed.code === 'number' ? failed.code : 1,
+			output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+		};
 	}
 }
 

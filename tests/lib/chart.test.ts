@@ -39,6 +39,23 @@ describe('chartGeometry', () => {
 		for (const tick of chart.timeTicks) expect(tick.position).toBeGreaterThan(0);
 	});
 
+	it('keeps every date label inside the view box, anchoring labels at the edges towards the middle', () => {
+		// The metric page's chart: 640 wide, the last reading on the plot's right edge at x=620.
+		const monthly = Array.from({ length: 10 }, (_, i): [string, number] => [`2026-${String(i + 1).padStart(2, '0')}-01`, i]);
+		const chart = chartGeometry(series(...monthly), { width: 640, height: 260, margin: { top: 16, right: 20, bottom: 34, left: 64 } });
+		expect(chart.timeTicks.at(-1)).toMatchObject({ position: 620, label: 'Oct 2026', anchor: 'end' });
+		// 13 px text averages under 8 units a character.
+		for (const { position, label, anchor } of chart.timeTicks) {
+			const width = label.length * 8;
+			const start = anchor === 'start' ? position : anchor === 'end' ? position - width : position - width / 2;
+			expect(start, label).toBeGreaterThanOrEqual(0);
+			expect(start + width, label).toBeLessThanOrEqual(640);
+		}
+		expect(chart.timeTicks[1]?.anchor).toBe('middle');
+		const narrow = chartGeometry(series(['2026-01-01', 1], ['2026-02-01', 2]), { width: 200, height: 100, timeTicks: 2 });
+		expect(narrow.timeTicks[0]).toMatchObject({ position: 0, anchor: 'start' });
+	});
+
 	it('labels finer date ticks with day and month', () => {
 		const chart = chartGeometry(series(['2026-03-02', 1], ['2026-03-20', 2]), { ...box, timeTicks: 3 });
 		expect(chart.timeTicks[0]!.label).toMatch(/^\d{1,2} Mar$/);
@@ -71,7 +88,7 @@ describe('chartGeometry', () => {
 		expect(chart.points).toHaveLength(1);
 		expect(chart.points[0]).toMatchObject({ x: 100, y: 50 });
 		expect(chart.line).toBe('M100,50');
-		expect(chart.timeTicks).toEqual([{ value: day('2026-05-01'), position: 100, label: 'May 2026' }]);
+		expect(chart.timeTicks).toEqual([{ value: day('2026-05-01'), position: 100, label: 'May 2026', anchor: 'middle' }]);
 	});
 
 	it('handles negative values and marks zero when the axis crosses it', () => {

@@ -73,6 +73,19 @@ describe('the HTML part', () => {
 		}
 	});
 
+	it('lets the title, item titles and blurbs set their own direction, for Arabic or Hebrew text (dir="auto")', () => {
+		expect(html.querySelector('h1')?.getAttribute('dir')).toBe('auto');
+		for (const item of issue.items) {
+			const heading = html.querySelectorAll('h3').find((h3) => h3.textContent === item.title);
+			expect(heading?.getAttribute('dir')).toBe('auto');
+			const blurb = heading!
+				.closest('td')!
+				.querySelectorAll('p')
+				.find((p) => p.textContent === item.blurb);
+			expect(blurb?.getAttribute('dir')).toBe('auto');
+		}
+	});
+
 	it('hides the summary as a preheader before the content', () => {
 		const preheader = html.querySelector('body > div');
 		expect(preheader?.textContent).toContain(issue.summary);

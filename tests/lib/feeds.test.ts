@@ -1,4 +1,6 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +9,7 @@ import {
 	feedItems,
 	feedNameProblems,
 	feedsOf,
+	feedXml,
 	itemCategories,
 	itemDescription,
 	lastChanged,
@@ -146,6 +149,42 @@ describe('feedItem', () => {
 		const description = parse(itemDescription(paper('tills') as FeedItem));
 		const paragraphs = description.querySelectorAll('p').map((p) => p.textContent);
 		expect(paragraphs).toEqual(['Stock & sales < 5 “quoted” 北風 🎉', 'Why it matters to the business: Cheaper & faster.']);
+	});
+});
+
+describe('feedXml', () => {
+	const hostile = 'Nordlicht IT & Ops <Hub> "quoted" & it\'s done';
+	const render = () => {
+		const hub = makeHub([]);
+		const item = feedItem(paper('tills', { title: hostile, segments: ['executives'] }) as FeedItem, hub, urls, '<p>Body & more</p>');
+		return feedXml({
+			title: hostile,
+			description: `${hostile}, described`,
+			site: 'https://intranet.example/it/',
+			items: [{ ...item, categories: [...(item.categories ?? []), hostile] }],
+		});
+	};
+
+	it('keeps titles, descriptions and categories exactly as written, through a real feed parser', async () => {
+		const xml = await render();
+		expect(SyntaxValidator.validate(xml)).toBe(true);
+		const feed = parseFeed(xml);
+		expect(feed.title).toBe(hostile);
+		expect(feed.description).toBe(`${hostile}, described`);
+		expect(feed.items[0]?.title).toBe(hostile);
+		expect(feed.items[0]?.categories.map((category) => category.label)).toContain(hostile);
+		expect(parse(feed.items[0]?.content ?? '').textContent).toBe('Body & more');
+	});
+
+	it('writes & and < in plain-text elements as hexadecimal references, so no reader takes them for HTML', async () => {
+		const xml = await render();
+		const plain = [...xml.matchAll(/<(title|category|author)>([^<]*)<\/\1>/g)].map((match) => match[2]!);
+		plain.push(/<channel>.*?<description>([^<]*)<\/description>/s.exec(xml)![1]!);
+		expect(plain.filter((text) => text.includes('Nordlicht')).length).toBe(4);
+		for (const text of plain) {
+			expect(text).not.toMatch(/&lt;|&amp;/);
+			if (text.includes('Nordlicht')) expect(text).toContain('Nordlicht IT &#x26; Ops &#x3C;Hub&gt;');
+		}
 	});
 });
 

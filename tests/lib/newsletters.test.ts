@@ -105,18 +105,28 @@ describe('featuredIn', () => {
 
 describe('itemDetails', () => {
 	it('gives papers and case studies their business value', () => {
-		expect(itemDetails(paper('a'), day('2026-02-01'), 1)).toEqual([{ label: 'Why it matters', text: 'Value of a.' }]);
+		expect(itemDetails({ item: paper('a'), blurb: 'Summary of a.' }, day('2026-02-01'), 1)).toEqual([
+			{ label: 'Why it matters', text: 'Value of a.' },
+		]);
 	});
 
 	it('describes a metric as it stood on the issue date, not as it stands at the build', () => {
-		const [meaning, standing] = itemDetails(metric, day('2026-02-15'), 1);
+		const blurb = 'Closing faster frees finance for forecasts.';
+		const [meaning, standing] = itemDetails({ item: metric, blurb }, day('2026-02-15'), 1);
 		expect(meaning?.text).toBe('Finance closes the month faster.');
 		expect(standing?.text).toMatch(/^Latest 7 days in February 2026 \(target 5 days\)/);
-		expect(itemDetails(metric, day('2026-06-01'), 1)[1]?.text).toMatch(/^Latest 4 days in March 2026/);
+		expect(itemDetails({ item: metric, blurb }, day('2026-06-01'), 1)[1]?.text).toMatch(/^Latest 4 days in March 2026/);
 	});
 });
 
 describe('issueEmailModel', () => {
+	it("prints a metric's translation once when the issue gives the metric no blurb of its own", () => {
+		const [item] = issueEmailModel(hub, second, { site: 'https://intranet.example', base: '/', introHtml: '<p>Hi</p>' }).items;
+		const texts = [item?.blurb, ...(item?.details ?? []).map((detail) => detail.text)];
+		expect(texts.filter((text) => text === 'Finance closes the month faster.')).toHaveLength(1);
+		expect(item?.details.map((detail) => detail.label)).toEqual(['Where it stands']);
+	});
+
 	it('makes every URL absolute under the base', () => {
 		const model = issueEmailModel(hub, second, { site: 'https://intranet.example', base: '/it/', introHtml: '<p>Hi</p>' });
 		expect(model.url).toBe('https://intranet.example/it/newsletter/2/');

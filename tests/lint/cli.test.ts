@@ -125,6 +125,32 @@ describe('npm run lint:content', () => {
 		expect(warning!.message).toMatch(/^expiers: expected one of the fields the hub reads: .*expires.*; found a field it ignores$/);
 	});
 
+	it('reports days the calendar lacks and titles of spaces at their field, as the build does', async () => {
+		const paper = path.join(content, 'papers/cloud-savings.mdx');
+		fs.writeFileSync(
+			paper,
+			fs
+				.readFileSync(paper, 'utf8')
+				.replace('published: 2026-03-02', 'published: 2026-02-30')
+				.replace(/^title: .*$/m, 'title: "      "'),
+		);
+		const metric = path.join(content, 'metrics/close-days.yaml');
+		fs.writeFileSync(metric, fs.readFileSync(metric, 'utf8').replace('date: 2026-04-01', 'date: 2026-04-31'));
+		const reports = JSON.parse((await run('--format', 'json')).out) as EslintJson[];
+		const schema = (file: string) =>
+			reports
+				.find((r) => r.filePath === file)!
+				.messages.filter((m) => m.ruleId === 'schema')
+				.map(({ line, message }) => ({ line, message }));
+		expect(schema(paper)).toEqual([
+			{ line: 2, message: 'title: expected a title of at least 5 characters; found "      "' },
+			{ line: 8, message: 'published: expected a day that exists (February 2026 has 28 days); found "2026-02-30"' },
+		]);
+		expect(schema(metric)).toEqual([
+			{ line: 15, message: 'series[3].date: expected a day that exists (April 2026 has 30 days); found "2026-04-31"' },
+		]);
+	});
+
 	it('runs as scripts/lint-content.ts with Node’s own type stripping, as npm run lint:content does', () => {
 		fs.writeFileSync(path.join(content, 'papers/broken.mdx'), BROKEN);
 		const result = spawnSync(process.execPath, ['scripts/lint-content.ts', '--format', 'json'], {

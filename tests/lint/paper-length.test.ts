@@ -26,6 +26,16 @@ describe('paper-length', () => {
 		expect(runRule('paper-length', paper(body))[0]!.message).toContain('190 words');
 	});
 
+	it('passes a Japanese paper of about 450 characters, counting words as a reader reads them', () => {
+		const sentences = [
+			'渋谷のポップアップストアは九日間で開店しました。',
+			'店舗のレジはタブレットとクラウドで動いています。',
+			'お客様は待たずに支払いができ、在庫は本社からも見えます。',
+		];
+		const body = Array.from({ length: 6 }, () => sentences.join('')).join('\n\n');
+		expect(runRule('paper-length', paper(body))).toEqual([]);
+	});
+
 	it('takes its limits from the options', () => {
 		expect(runRule('paper-length', paper(words(150)), { options: { min: 100, max: 160 } })).toEqual([]);
 	});

@@ -43,7 +43,7 @@ export function rehypeHighlight() {
 		const langs = new Set<string>();
 		visit(tree, 'element', (node: Element) => {
 			if (node.tagName !== 'code' || !Array.isArray(node.properties.className)) return;
-			for (const name of node.properties.className) if (String(name).startsWith('language-')) langs.add(String(name).slice(9));
+			for (const name of node.properties.className) if (typeof name === 'string' && name.startsWith('language-')) langs.add(name.slice(9));
 		});
 		await loadLanguages([...langs]);
 		const highlight = rehypeShikiFromHighlighter(await highlighter(), OPTIONS) as unknown as (tree: Root) => Promise<void> | undefined;

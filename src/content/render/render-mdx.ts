@@ -20,6 +20,7 @@ import { h } from 'hastscript';
 import * as hastRuntime from 'hastscript/jsx-runtime';
 import type { Nodes, Root } from 'mdast';
 import rehypeSlug from 'rehype-slug';
+import remarkSmartypants from 'remark-smartypants';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { countWords, MDX_REMARK_PLUGINS, proseText } from '../mdx';
@@ -88,7 +89,8 @@ export interface RenderOptions {
 }
 
 const processor = createProcessor({
-	remarkPlugins: MDX_REMARK_PLUGINS,
+	// Curly quotes, dashes and ellipses, as Astro's own Markdown gives (its `smartypants` default).
+	remarkPlugins: [...MDX_REMARK_PLUGINS, remarkSmartypants],
 	rehypePlugins: [rehypeHighlight, rehypeStylesToClasses, rehypeSlug],
 	outputFormat: 'function-body',
 });
@@ -203,7 +205,7 @@ export async function renderMdx(source: string, options: RenderOptions): Promise
 	const file = new VFile({ value: source, path: options.path });
 	let tree: Root;
 	try {
-		tree = processor.parse(file) as Root;
+		tree = processor.parse(file);
 	} catch (error) {
 		return { problems: [mdxProblem(error, options.file)] };
 	}

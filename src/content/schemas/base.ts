@@ -1,6 +1,6 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { calendarDate } from './common';
+import { calendarDate, languageTag, text } from './common';
 
 /**
  * What every published piece of writing shares: papers and case studies `.extend()` it.
@@ -20,14 +20,16 @@ export const publicationFields = {
 
 export const writingSchema = z.object({
 	/** Headline, in business language: what changes for the reader, not what IT did. */
-	title: z.string().min(5, { message: 'a title of at least 5 characters' }),
+	title: text(5, 'a title of at least 5 characters'),
 	/** One sentence that tells the reader what the piece is about; used in lists, feeds and search. */
-	summary: z.string().min(10, { message: 'a one-sentence summary (at least 10 characters)' }),
+	summary: text(10, 'a one-sentence summary (at least 10 characters)'),
 	/** The "so what" for the business: revenue, cost, risk or customers. Required, shown first. */
-	businessValue: z.string().min(10, { message: 'one or two sentences on what the business gains (at least 10 characters)' }),
+	businessValue: text(10, 'one or two sentences on what the business gains (at least 10 characters)'),
 	/** Segment ids (files in `content/segments/`) this piece is written for; at least one. */
 	segments: z.array(reference('segments')).min(1, { message: 'at least one segment this piece is for' }),
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
+	/** Language of this entry when it is not the hub's (`language` in hub.yaml), e.g. `ja`; set on its page. Default: the hub's. */
+	lang: languageTag.optional(),
 	...publicationFields,
 });

@@ -11,8 +11,56 @@ export const urlSafeId = (what: string) =>
 		message: `${what} of lower-case letters, digits and single hyphens (for example "cloud-costs")`,
 	});
 
-/** A calendar date written as `2026-03-14` in frontmatter (YAML dates and ISO strings both work). */
-export const calendarDate = z.coerce.date({ message: 'expected a date such as 2026-03-14' });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The year, month and day of a date written as `2026-03-14` (a time may follow). */
+const WRITTEN_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
+
+/**
+ * What is wrong with a written date whose day is not in the calendar, or undefined. JavaScript's
+ * Date (and YAML parsers that make dates) would silently roll `2026-02-30` over to 2 March.
+ */
+export function impossibleDay(value: unknown): string | undefined {
+	const match = typeof value === 'string' ? WRITTEN_DAY.exec(value) : null;
+	if (!match) return undefined;
+	const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+	if (month < 1 || month > 12) return 'a day that exists (there are 12 months)';
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return day >= 1 && day <= days ? undefined : `a day that exists (${MONTHS[month - 1]} ${year} has ${days} days)`;
+}
+
+/**
+ * A calendar date written as `2026-03-14` in frontmatter (YAML dates and ISO strings both work). A
+ * day the calendar lacks is refused with the day written as it was, not rolled over.
+ */
+export const calendarDate = z
+	.unknown()
+	.check((context) => {
+		const problem = impossibleDay(context.value);
+		if (problem) context.issues.push({ code: 'custom', message: problem, input: context.value, continue: false });
+	})
+	.pipe(z.coerce.date({ message: 'expected a date such as 2026-03-14' }));
+
+/**
+ * Text a reader sees, trimmed: a title of spaces would give an empty heading. `min` counts what is
+ * left after trimming.
+ */
+export const text = (min: number, message?: string) =>
+	z
+		.string()
+		.trim()
+		.min(min, message === undefined ? undefined : { message });
+
+const isLanguageTag = (tag: string) => {
+	try {
+		return Intl.getCanonicalLocales(tag).length === 1;
+	} catch {
+		return false;
+	}
+};
+
+/** A BCP 47 language tag, as the `lang` attribute takes it: `en-GB`, `de`, `ja`, `ar`. */
+export const languageTag = z.string().trim().refine(isLanguageTag, { message: 'a language tag such as en-GB, de, ja or ar' });
 
 /** An email address; writers get feedback mail here, and feeds show it as the author. */
 export const email = z.email({ message: 'expected an email address such as name@example.com' });

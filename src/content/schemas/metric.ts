@@ -1,7 +1,7 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { publicationFields } from './base';
-import { calendarDate, urlSafeId } from './common';
+import { calendarDate, languageTag, text, urlSafeId } from './common';
 
 /** One dated value of a metric's series. */
 export const metricPointSchema = z.object({
@@ -16,13 +16,13 @@ export const metricPointSchema = z.object({
  */
 export const metricSchema = z.object({
 	/** Short business name of the metric, e.g. "Online orders kept flowing". */
-	title: z.string().min(3),
+	title: text(3),
 	/** The measure as IT says it, e.g. "Checkout API availability". */
-	technical: z.string().min(3),
+	technical: text(3),
 	/** The business translation, e.g. "Orders kept flowing through Black Friday". */
-	translation: z.string().min(10),
+	translation: text(10),
 	/** Unit of the values, e.g. "%", "minutes", "£k". */
-	unit: z.string().min(1),
+	unit: text(1),
 	/** Whether a higher or a lower value is better; decides the status against the target. */
 	direction: z.enum(['higher', 'lower'], { message: 'expected "higher" or "lower"' }),
 	/** Optional target value, in the metric's unit. */
@@ -35,5 +35,7 @@ export const metricSchema = z.object({
 	critical: z.record(urlSafeId('a segment id'), z.number().int().min(1)).default({}),
 	/** The dated series, oldest or newest first (it is sorted); at least one value. */
 	series: z.array(metricPointSchema).min(1, { message: 'at least one dated value' }),
+	/** Language of this metric's text when it is not the hub's, e.g. `ja`; set on its page. Default: the hub's. */
+	lang: languageTag.optional(),
 	...publicationFields,
 });

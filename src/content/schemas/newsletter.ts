@@ -1,9 +1,9 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { calendarDate } from './common';
+import { calendarDate, languageTag, text } from './common';
 
 /** An optional one-line blurb that replaces the item's summary in this issue. */
-const blurb = z.string().min(5).optional();
+const blurb = text(5).optional();
 
 /** One item of an issue: exactly one of `paper`, `caseStudy` or `metric`, plus an optional blurb. */
 export const newsletterItemSchema = z.union(
@@ -20,13 +20,15 @@ export const newsletterSchema = z.object({
 	/** Issue number, unique across the hub; the issue lives at `/newsletter/<number>/`. */
 	number: z.number().int().positive(),
 	/** Title of the issue, used as the email subject. */
-	title: z.string().min(5),
+	title: text(5),
 	/** Date of the issue; issues dated after the build are not published yet. */
 	date: calendarDate,
 	/** One sentence shown as the email preheader and in the archive. */
-	summary: z.string().min(10),
+	summary: text(10),
 	/** The items, in the order readers see them. */
 	items: z.array(newsletterItemSchema).min(1, { message: 'at least one item' }),
+	/** Language of the issue when it is not the hub's, e.g. `de`; set on its page and its email. Default: the hub's. */
+	lang: languageTag.optional(),
 	/** `true` keeps the issue out of every output of a production build. Default: `false`. */
 	draft: z.boolean().default(false),
 });

@@ -1,13 +1,14 @@
 import { z } from 'astro/zod';
+import { text } from './common';
 
 /** A market segment: a group of readers with its own page and RSS feed. */
 export const segmentSchema = z.object({
 	/** Display name, e.g. "Executives". */
-	name: z.string().min(2),
+	name: text(2),
 	/** Who they are, in one or two sentences; shown on the segment page and as the feed description. */
-	audience: z.string().min(10),
+	audience: text(10),
 	/** What they care about, as short phrases ("cost", "risk", "customer experience"). */
-	cares: z.array(z.string()).min(1),
+	cares: z.array(text(1)).min(1),
 	/** How much detail they want: `headline`, `summary` or `detail`. Default: `summary`. */
 	detail: z.enum(['headline', 'summary', 'detail']).default('summary'),
 	/** Order on the home and segments pages (lower first). Default: 100. */

@@ -1,20 +1,20 @@
 import { z } from 'astro/zod';
-import { email } from './common';
+import { email, languageTag, text } from './common';
 
 /** Hub-wide settings, from `content/hub.yaml`. */
 export const settingsSchema = z.object({
 	/** The hub's name, shown in the header, page titles and feed titles. */
-	title: z.string().min(2),
+	title: text(2),
 	/** One line under the name on the home page and in the all-content feed's description. */
-	tagline: z.string().min(10),
+	tagline: text(10),
 	/** The company the hub belongs to, e.g. "Northwind Outfitters". */
-	organisation: z.string().min(2),
+	organisation: text(2),
 	/** Language of the content, as a BCP 47 tag. Default: `en-GB`. */
-	language: z.string().default('en-GB'),
+	language: languageTag.default('en-GB'),
 	/** Who edits the hub and the newsletter: readers write here to join the list. */
 	editors: z.object({
 		/** Name shown to readers, e.g. "The IT editors". */
-		name: z.string().min(2),
+		name: text(2),
 		/** Mailbox of the editors. */
 		email,
 	}),

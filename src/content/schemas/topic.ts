@@ -1,9 +1,10 @@
 import { z } from 'astro/zod';
+import { text } from './common';
 
 /** A topic that papers, case studies and metrics can be filed under; each gets a page and a feed. */
 export const topicSchema = z.object({
 	/** Display name, e.g. "Cloud". */
-	name: z.string().min(2),
+	name: text(2),
 	/** One sentence on what the topic covers; shown on its page and as its feed description. */
-	description: z.string().min(10),
+	description: text(10),
 });

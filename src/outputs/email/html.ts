@@ -53,12 +53,12 @@ const PREHEADER_PADDING = '&#847;&zwnj;&nbsp;'.repeat(40);
 
 function itemRow(item: EmailItem): string {
 	const details = item.details
-		.map((detail) => `<p class="detail"><strong>${escape(detail.label)}:</strong> ${escape(detail.text)}</p>`)
+		.map((detail) => `<p class="detail" dir="auto"><strong>${escape(detail.label)}:</strong> ${escape(detail.text)}</p>`)
 		.join('');
 	return `<tr><td class="item">
 <p class="kind">${escape(item.kind)}</p>
-<h3><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
-<p>${escape(item.blurb)}</p>
+<h3 dir="auto"><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
+<p dir="auto">${escape(item.blurb)}</p>
 ${details}
 <p class="more"><a href="${escape(item.url)}">Read more</a></p>
 </td></tr>`;
@@ -88,7 +88,7 @@ export function renderEmailHtml(issue: EmailIssue): string {
 <p class="meta">${escape(issueLine(issue))} · <a href="${escape(issue.url)}">Read it on the hub</a></p>
 </td></tr>
 <tr><td class="content">
-<h1>${escape(issue.title)}</h1>
+<h1 dir="auto">${escape(issue.title)}</h1>
 ${emailSafeIntro(issue.introHtml)}
 </td></tr>
 <tr><td class="content"><h2>In this issue</h2></td></tr>

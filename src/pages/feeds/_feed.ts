@@ -2,7 +2,6 @@
  * Turns a feed of the hub into an RSS response. Shared by the feed routes beside it; what the feed
  * says is decided in `src/outputs/feeds.ts`, the entry bodies come from `entryHtml`.
  */
-import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { entryHtml } from '../../outputs/entry-html';
 import {
@@ -11,6 +10,7 @@ import {
 	channelExtras,
 	feedItem,
 	feedItems,
+	feedXml,
 	issueHtml,
 	itemLink,
 	lastChanged,
@@ -45,7 +45,7 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 	const urls = siteUrls(context);
 	const entries = feedItems(hub, feed);
 	const items = entries.map((item) => feedItem(item, hub, urls, fullContent(item, hub, urls)));
-	return rss({
+	const xml = await feedXml({
 		title: feed.title,
 		description: feed.description,
 		site: absoluteUrl(urls.site, urls.base, feed.pagePath),
@@ -58,4 +58,5 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 			self: absoluteUrl(urls.site, urls.base, feed.path),
 		}),
 	});
+	return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }
