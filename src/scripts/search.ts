@@ -319,8 +319,32 @@ export function startSearch(form: HTMLFormElement): void {
 		return counts;
 	};
 
+	/**
+	 * Fetches the index for what is being typed, one preload at a time: Pagefind's worker runs
+	 * requests in turn, so a preload per keystroke would queue ahead of the search Enter starts.
+	 * Words typed meanwhile replace each other; only the latest is preloaded next.
+	 */
+	let preloading = false;
+	let nextPreload: string | undefined;
+	const preload = (words: string) => {
+		nextPreload = words;
+		if (preloading) return;
+		preloading = true;
+		void (async () => {
+			while (nextPreload !== undefined) {
+				const term = nextPreload;
+				nextPreload = undefined;
+				await loadPagefind()
+					.then((api) => api.preload(term, { filters: filtersOf(readForm()) }))
+					.catch(() => undefined);
+			}
+			preloading = false;
+		})();
+	};
+
 	const searchNow = (history: 'push' | 'replace') => {
 		clearTimeout(typing);
+		nextPreload = undefined;
 		const url = urlOf(formParams());
 		if (url !== `${location.pathname}${location.search}`) {
 			if (history === 'push') window.history.pushState(null, '', url);
@@ -339,11 +363,7 @@ export function startSearch(form: HTMLFormElement): void {
 	input.addEventListener('input', () => {
 		const words = input.value.trim();
 		// "customer r" would fetch the index of every word starting with r.
-		if ((words.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LENGTH) {
-			loadPagefind()
-				.then((api) => api.preload(words, { filters: filtersOf(readForm()) }))
-				.catch(() => undefined);
-		}
+		if ((words.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LENGTH) preload(words);
 		clearTimeout(typing);
 		typing = setTimeout(() => {
 			searchNow('replace');
