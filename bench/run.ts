@@ -54,6 +54,9 @@ const options = program.opts<{
 	runs: number;
 }>();
 
+/** Issue 12's targets: the hub's cold build against the plain baseline's, by size. */
+const coldTarget = (papers: number) => (papers >= 10_000 ? 0.6 : 0.75);
+
 const median = (values: readonly number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
@@ -181,7 +184,7 @@ async function benchmark(papers: number) {
 
 		console.log('  Hub, cold build (empty cache):');
 		report('wall time', `${seconds(cold.wallMs)} (${loadNote(cold)})`);
-		report('peak memory (process tree RSS)', mb(cold.peakRssBytes));
+		report('peak memory (process tree RSS)', `${mb(cold.peakRssBytes)}${papers >= 10_000 ? ' (target < 2 GB)' : ''}`);
 		report('pages built (Astro count)', `${htmlPages} (${(htmlPages / (cold.wallMs / 1000)).toFixed(1)} pages/s)`);
 		report('output', `${mb(output.bytes)} in ${output.files} files`);
 		report('search index (dist/pagefind)', `${mb(index.bytes)} in ${index.files} files`);
@@ -210,10 +213,7 @@ async function benchmark(papers: number) {
 			const warm = await astroBuild(`${papers}-hub-warm`, project, ['--outDir', dist], hubEnv);
 			if (warm.code !== 0) failed('The warm rebuild', warm);
 			console.log('  Hub, warm rebuild after editing one paper (same cache):');
-			report(
-				'wall time',
-				`${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; target ≤ 0.5; ${loadNote(warm)})`,
-			);
+			report('wall time', `${seconds(warm.wallMs)} (${(warm.wallMs / cold.wallMs).toFixed(2)} of the cold build; ${loadNote(warm)})`);
 			report('peak memory', mb(warm.peakRssBytes));
 			printPhases(phases(warm));
 			walls.warm.push(warm.wallMs);
@@ -249,7 +249,9 @@ async function benchmark(papers: number) {
 			report('peak memory', mb(base.peakRssBytes));
 			report('output', `${mb(baseOutput.bytes)} in ${baseOutput.files} files`);
 			printPhases(phases(base));
-			report('hub / baseline, wall time', `${(cold.wallMs / base.wallMs).toFixed(2)}× (target ≤ 1.5×)`);
+			report('hub / baseline, wall time', `${(cold.wallMs / base.wallMs).toFixed(2)}× (target ≤ ${coldTarget(papers)}×)`);
+			if (walls.warm.length > 0)
+				report('hub rebuild after one edit / baseline cold', `${(walls.warm.at(-1)! / base.wallMs).toFixed(2)}× (target ≤ 0.5×)`);
 			report('hub / baseline, peak memory', `${(cold.peakRssBytes / base.peakRssBytes).toFixed(2)}×`);
 			walls.baseline.push(base.wallMs);
 			record.baseline = {
@@ -278,12 +280,12 @@ async function benchmark(papers: number) {
 		if (walls.warm.length > 0)
 			report(
 				'hub, warm rebuild',
-				`${seconds(median(walls.warm))} (${(median(walls.warm) / median(walls.cold)).toFixed(2)} of the cold build; target ≤ 0.5)`,
+				`${seconds(median(walls.warm))} (${(median(walls.warm) / median(walls.baseline)).toFixed(2)}× the baseline's cold build; target ≤ 0.5×)`,
 			);
 		if (walls.baseline.length > 0)
 			report(
 				'baseline',
-				`${seconds(median(walls.baseline))}; hub / baseline ${(median(walls.cold) / median(walls.baseline)).toFixed(2)}× (target ≤ 1.5×)`,
+				`${seconds(median(walls.baseline))}; hub / baseline ${(median(walls.cold) / median(walls.baseline)).toFixed(2)}× (target ≤ ${coldTarget(papers)}×)`,
 			);
 	}
 

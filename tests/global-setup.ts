@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildHub } from './helpers/build-hub';
+import { sharedBuild, startBuildService } from './helpers/shared-build';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -10,15 +10,20 @@ declare module 'vitest' {
 	}
 }
 
-/** Builds the example hub once per test run; tests that read `dist/` share these two builds. */
+/**
+ * Builds the example hub once per test run, at / and under /it/, for the build and browser
+ * projects (never for unit), and starts the service through which test files share fixture builds.
+ */
 export default async function setup(project: TestProject) {
-	const [root, it] = await Promise.all([
-		buildHub({ name: 'example' }),
-		buildHub({ name: 'example-it', base: '/it/', site: 'https://intranet.example' }),
-	]);
+	const service = await startBuildService();
+	const [root, it] = await Promise.all([sharedBuild({}), sharedBuild({ base: '/it/', site: 'https://intranet.example' })]);
 	for (const build of [root, it]) {
-		if (build.code !== 0) throw new Error(`The example hub did not build:\n${build.output}`);
+		if (build.code === 0) continue;
+		await service.release();
+		throw new Error(`The example hub did not build:\n${build.output}`);
 	}
 	project.provide('exampleDist', root.dist);
 	project.provide('exampleItDist', it.dist);
+	project.provide('buildService', service.url);
+	return service.release;
 }

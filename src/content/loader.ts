@@ -18,14 +18,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { file as fileLoader, glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { parseDocument } from 'yaml';
 import { contentDir, idFromFile } from './content-dir';
 import { collectionPattern, COLLECTIONS, TOPICS_FILE, type FileCollection } from './kinds';
 import { locateSchemaProblems } from './locate';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
 import { renderMdx, type BodyFacts } from './render/render-mdx';
 import { frontmatterText } from './source';
-import { mdxProblem, yamlProblems } from './syntax';
+import { mdxProblem, readYaml } from './syntax';
 import { parseMdx } from './mdx';
 import { schemaProblems } from './zod-problems';
 
@@ -83,8 +82,7 @@ const relativeFile = (absolute: string) => path.relative(process.cwd(), absolute
 function frontmatter(source: string, file: string): { data: Record<string, unknown>; problems: Problem[] } {
 	const front = frontmatterText(source);
 	if (!front) return { data: {}, problems: [] };
-	const problems = yamlProblems(front.yaml, file, source, front.start);
-	const data: unknown = problems.length > 0 ? {} : parseDocument(front.yaml).toJS();
+	const { data, problems } = readYaml(front.yaml, file, source, front.start);
 	return { data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, problems };
 }
 
@@ -119,7 +117,6 @@ export function hubCollection(name: FileCollection): Loader {
 					if (!loading) throw new ContentProblems(found);
 					problems.push(...found);
 				};
-				const source = (fileUrl: URL | string) => fs.readFileSync(fileUrl, 'utf8');
 
 				const mdx: EntryType = {
 					extensions: ['.mdx'],
@@ -130,9 +127,9 @@ export function hubCollection(name: FileCollection): Loader {
 						return { data, body: contents, slug: idFromFile(absolute), rawData: '' };
 					},
 					getRenderFunction: () =>
-						Promise.resolve(async ({ filePath }) => {
-							if (!filePath || failed.has(filePath)) return undefined;
-							const rendered = await renderMdx(source(filePath), { file: relativeFile(filePath), path: filePath, base: context.config.base });
+						Promise.resolve(async ({ filePath, body }) => {
+							if (!filePath || body === undefined || failed.has(filePath)) return undefined;
+							const rendered = await renderMdx(body, { file: relativeFile(filePath), path: filePath, base: context.config.base });
 							if (!rendered.body) { report(filePath, rendered.problems); return; }
 							return { html: rendered.body.html, metadata: { headings: rendered.body.facts.headings, facts: rendered.body.facts } };
 						}),
@@ -141,9 +138,8 @@ export function hubCollection(name: FileCollection): Loader {
 					extensions: ['.yaml', '.yml'],
 					getEntryInfo: ({ fileUrl, contents }) => {
 						const absolute = fileURLToPath(fileUrl);
-						const found = yamlProblems(contents, relativeFile(absolute));
+						const { data, problems: found } = readYaml(contents, relativeFile(absolute));
 						if (found.length > 0) report(absolute, found);
-						const data: unknown = found.length > 0 ? {} : parseDocument(contents).toJS();
 						return { data: (data ?? {}) as Record<string, unknown>, body: '', slug: idFromFile(absolute), rawData: '' };
 					},
 				};
@@ -217,9 +213,9 @@ export function topicsCollection(): Loader {
 	const absolute = path.join(contentDir(), TOPICS_FILE);
 	const inner = fileLoader(absolute, {
 		parser: (text) => {
-			const found = yamlProblems(text, relativeFile(absolute));
+			const { data, problems: found } = readYaml(text, relativeFile(absolute));
 			if (found.length > 0) throw new ContentProblems(found);
-			return parseDocument(text).toJS() as Record<string, unknown>[];
+			return data as Record<string, unknown>[];
 		},
 	});
 	return {

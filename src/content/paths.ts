@@ -23,6 +23,8 @@ export const paths = {
 	feedSegment: (id: string) => `feeds/${id}.xml`,
 	feedTopic: (id: string) => `feeds/topics/${id}.xml`,
 	opml: () => 'feeds/subscriptions.opml',
+	accentCss: () => 'brand/accent.css',
+	logo: () => 'brand/logo.svg',
 } as const;
 
 /** Joins a route to the site's base (`/` or `/it/`), giving a root-relative URL. */

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { settingsSchema, type Settings } from './schemas/settings';
 import { contentDir } from './content-dir';
-import { ContentProblems } from './problems';
+import { brandProblems } from './brand';
+import { assertNoProblems, ContentProblems } from './problems';
+import { locateProblems } from './locate';
 import { zodProblems } from './zod-problems';
 
 /** Reads and checks `content/hub.yaml`. */
@@ -18,5 +20,6 @@ export function loadSettings(dir: string = contentDir()): Settings {
 	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
 	const parsed = settingsSchema.safeParse(raw);
 	if (!parsed.success) throw new ContentProblems(zodProblems(relative, parsed.error, raw));
+	assertNoProblems(locateProblems(brandProblems(parsed.data, dir, relative)));
 	return parsed.data;
 }

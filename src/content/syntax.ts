@@ -6,15 +6,21 @@ import { parseDocument } from 'yaml';
 import type { Problem } from './problems';
 import { lineIndex } from './source';
 
-/** YAML that does not parse. `yaml` starts at `offset` in `source` (after an MDX file's `---`). */
-export function yamlProblems(yaml: string, file: string, source = yaml, offset = 0): Problem[] {
+/**
+ * YAML as data, or the problems that stop it parsing. `yaml` starts at `offset` in `source` (after
+ * an MDX file's `---`), so positions are the file's.
+ */
+export function readYaml(yaml: string, file: string, source = yaml, offset = 0): { data: unknown; problems: Problem[] } {
+	const document = parseDocument(yaml, { prettyErrors: false });
+	if (document.errors.length === 0) return { data: document.toJS(), problems: [] };
 	const position = lineIndex(source);
-	return parseDocument(yaml, { prettyErrors: false }).errors.map((error) => ({
+	const problems = document.errors.map((error) => ({
 		file,
 		...position(offset + error.pos[0]),
 		expected: 'valid YAML (indent with spaces, put text that holds a colon in quotes)',
 		found: error.message.split('\n')[0]!,
 	}));
+	return { data: undefined, problems };
 }
 
 /** An error from the MDX parser or compiler, which says where it is as `line` and `column`. */

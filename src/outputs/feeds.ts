@@ -9,9 +9,10 @@
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
 import { kindLabel } from '../content/kinds';
-import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from '../hub/hub';
 import { absoluteUrl, paths } from '../content/paths';
 import { assertNoProblems, quote, type Problem } from '../content/problems';
+import { readingIn } from '../hub/counts';
+import type { AnyItem, Hub, MetricItem } from '../hub/hub';
 
 /** Where the site is served, from the endpoint context and `import.meta.env.BASE_URL`. */
 export interface SiteUrls {
@@ -84,12 +85,10 @@ export function feedNameProblems(hub: Pick<Hub, 'segments'>): Problem[] {
 		}));
 }
 
-const isFeedItem = (item: AnyItem): item is FeedItem => item.kind !== 'metric';
-
 /** The entries of a feed, newest first, from the hub's one publication rule, at most `feedLimit` of them. */
 export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[] {
-	const entries = feed.scope === 'segment' ? forSegment(hub, feed.id) : feed.scope === 'topic' ? forTopic(hub, feed.id) : hub.listed;
-	const items = entries.filter(isFeedItem);
+	// The same entries the pages count (src/lib/counts.ts), so a feed never disagrees with its page.
+	const items = readingIn(hub, feed);
 	return hub.settings.feedLimit > 0 ? items.slice(0, hub.settings.feedLimit) : items;
 }
 
@@ -221,7 +220,7 @@ export function opmlOutlines(hub: HubNames, urls: SiteUrls): { text: string; fee
 	return [
 		{ text: '', feeds: feeds.filter((f) => f.scope === 'all').map(outline) },
 		{
-			text: 'Segments',
+			text: 'Audiences',
 			feeds: feeds.filter((f) => f.scope === 'segment').map(outline),
 		},
 		{

@@ -3,6 +3,7 @@
  * issues featured an entry, the files an issue is sent as, and the plain model its email is
  * composed from. Pure: the hub comes in as an argument.
  */
+import { accentHex } from '../content/brand';
 import type { EmailDetail, EmailIssue, EmailItem } from './email';
 import { kindLabel } from '../content/kinds';
 import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
@@ -123,5 +124,6 @@ export function issueEmailModel(
 		archiveUrl: url(paths.newsletters()),
 		subscribeUrl: url(paths.subscribe()),
 		editors: hub.settings.editors,
+		accent: accentHex(hub.settings.accent),
 	};
 }

@@ -4,8 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
 import type { z } from 'astro/zod';
+import { newProgram, runProgram, UsageError } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
 import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '../content/kinds.ts';
@@ -30,9 +31,6 @@ function gitEmail(): string | undefined {
 }
 
 const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), gitEmail };
-
-/** A mistake on the command line: the message says what is valid. */
-class UsageError extends Error {}
 
 /** Ids given as repeated options or comma-separated. */
 const idList = (values: readonly string[] | undefined) =>
@@ -165,14 +163,14 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 
 export async function newEntry(argv: readonly string[], io: Io = processIo): Promise<number> {
 	let created: string | undefined;
-	const program = new Command('new')
-		.description('Start a new piece of writing as a draft, with frontmatter filled in and a skeleton that shows the house form.')
-		.exitOverride()
-		.configureOutput({ writeOut: io.out, writeErr: io.err })
-		.addHelpText(
-			'after',
-			`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
-		);
+	const program = newProgram(
+		'new',
+		'Start a new piece of writing as a draft, with frontmatter filled in and a skeleton that shows the house form.',
+		io,
+	).addHelpText(
+		'after',
+		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+	);
 	for (const kind of WRITING_KINDS) {
 		const command = program
 			.command(kind)
@@ -194,17 +192,8 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			created = create(kind, title, options, io);
 		});
 	}
-	try {
-		await program.parseAsync(argv, { from: 'user' });
-	} catch (error) {
-		if (error instanceof UsageError) {
-			io.err(`npm run new: ${error.message}\n`);
-			return 1;
-		}
-		const exit = error as { exitCode?: number; code?: string };
-		if (exit.code?.startsWith('commander.')) return exit.exitCode ?? 1;
-		throw error;
-	}
+	const code = await runProgram(program, argv, io);
+	if (code !== 0) return code;
 	if (created) {
 		const relative = path.relative(process.cwd(), created);
 		io.out(

@@ -17,6 +17,13 @@ const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
  */
 const NOT_INHERITED = new Set(['NODE_ENV', 'BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR', 'HOURGLASS_NOW']);
 
+/**
+ * The longest a build may run before it is killed as hung. The example hub builds in about a minute
+ * on a quiet 2-core machine and a fixture hub in well under one; under a load average of 10 a build
+ * takes several times longer. Tests themselves have no timeout (vitest.config.ts): this is the bound.
+ */
+export const BUILD_LIMIT_MS = 20 * 60_000;
+
 /** What a hub's build reads from the project; everything else stays behind. */
 const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
@@ -88,15 +95,22 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 		...options.env,
 	};
 	try {
-		const { stdout, stderr } = await run(process.execPath, args, { cwd: project, env, maxBuffer: 64 * 1024 * 1024 });
+		const { stdout, stderr } = await run(process.execPath, args, {
+			cwd: project,
+			env,
+			maxBuffer: 64 * 1024 * 1024,
+			timeout: BUILD_LIMIT_MS,
+			killSignal: 'SIGKILL',
+		});
 		return { dist, code: 0, output: stdout + stderr, project };
 	} catch (error) {
-		const failed = error as { code?: number; stdout?: string; stderr?: string };
+		const failed = error as { code?: number; killed?: boolean; stdout?: string; stderr?: string };
+		const hung = failed.killed ? `\nastro build killed after ${BUILD_LIMIT_MS / 60_000} minutes (BUILD_LIMIT_MS)` : '';
 		return {
 			dist,
 			project,
 			code: typeof failed.code === 'number' ? failed.code : 1,
-			output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+			output: `${failed.stdout ?? ''}${failed.stderr ?? ''}${hung}`,
 		};
 	}
 }

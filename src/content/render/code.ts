@@ -37,17 +37,25 @@ function loadLanguages(names: readonly string[]): Promise<void> {
 	return loading;
 }
 
-/** Highlights fenced code with both themes: the light one as `color`, the dark one as `--shiki-dark`. */
+/**
+ * Highlights fenced code with both themes (the light one as `color`, the dark one as
+ * `--shiki-dark`), then turns Shiki's styles into classes. A body without code is left alone.
+ */
 export function rehypeHighlight() {
 	return async (tree: Root) => {
 		const langs = new Set<string>();
+		let code = false;
 		visit(tree, 'element', (node: Element) => {
-			if (node.tagName !== 'code' || !Array.isArray(node.properties.className)) return;
-			for (const name of node.properties.className) if (typeof name === 'string' && name.startsWith('language-')) langs.add(name.slice(9));
+			if (node.tagName !== 'code') return;
+			code = true;
+			const names = Array.isArray(node.properties.className) ? node.properties.className : [];
+			for (const name of names) if (typeof name === 'string' && name.startsWith('language-')) langs.add(name.slice(9));
 		});
+		if (!code) return;
 		await loadLanguages([...langs]);
 		const highlight = rehypeShikiFromHighlighter(await highlighter(), OPTIONS) as unknown as (tree: Root) => Promise<void> | undefined;
 		await highlight(tree);
+		stylesToClasses(tree);
 	};
 }
 
@@ -68,16 +76,14 @@ function classesFor(style: string): string[] {
 }
 
 /** Replaces every `style` attribute Shiki wrote with classes. */
-export function rehypeStylesToClasses() {
-	return (tree: Root) => {
-		visit(tree, 'element', (node: Element) => {
-			const style = node.properties.style;
-			if (typeof style !== 'string') return;
-			delete node.properties.style;
-			const existing = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
-			node.properties.className = [...existing, ...classesFor(style)];
-		});
-	};
+function stylesToClasses(tree: Root) {
+	visit(tree, 'element', (node: Element) => {
+		const style = node.properties.style;
+		if (typeof style !== 'string') return;
+		delete node.properties.style;
+		const existing = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+		node.properties.className = [...existing, ...classesFor(style)];
+	});
 }
 
 interface ThemeJson {

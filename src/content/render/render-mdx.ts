@@ -27,7 +27,7 @@ import { countWords, MDX_REMARK_PLUGINS, proseText } from '../mdx';
 import { rebaseLink } from '../paths';
 import type { Problem } from '../problems';
 import { mdxProblem } from '../syntax';
-import { rehypeHighlight, rehypeStylesToClasses } from './code';
+import { rehypeHighlight } from './code';
 import { localImage, type EntryImage } from './images';
 
 /** The components writers use in MDX without an import, and the placeholder each becomes. */
@@ -91,7 +91,7 @@ export interface RenderOptions {
 const processor = createProcessor({
 	// Curly quotes, dashes and ellipses, as Astro's own Markdown gives (its `smartypants` default).
 	remarkPlugins: [...MDX_REMARK_PLUGINS, remarkSmartypants],
-	rehypePlugins: [rehypeHighlight, rehypeStylesToClasses, rehypeSlug],
+	rehypePlugins: [rehypeHighlight, rehypeSlug],
 	outputFormat: 'function-body',
 });
 

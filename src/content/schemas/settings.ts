@@ -18,6 +18,21 @@ export const settingsSchema = z.object({
 		/** Mailbox of the editors. */
 		email,
 	}),
+	/**
+	 * The hub's accent colour (links, buttons, the chart line), one per colour scheme, as any CSS
+	 * colour. Each must keep 4.5:1 contrast on its scheme's backgrounds (WCAG AA); the build says
+	 * which background fails. Default: the Hourglass blue.
+	 */
+	accent: z
+		.object({
+			/** On the light scheme's white page. */
+			light: z.string(),
+			/** On the dark scheme's near-black page. */
+			dark: z.string(),
+		})
+		.default({ light: '#0b5cad', dark: '#7cb7f2' }),
+	/** The organisation's logo: an SVG file in the content folder, shown beside the hub's name on every page and in email. Default: none. */
+	logo: z.string().optional(),
 	/** How many of the newest entries each feed carries; 0 carries every entry. Readers show the newest anyway, and a complete feed of thousands of papers runs to tens of megabytes that Outlook downloads on every refresh. Default: 50. */
 	feedLimit: z.number().int().min(0).default(50),
 	/** How many critical metrics a segment's focus group may choose (`critical` in metric files); more fails the build. Default: 3. */

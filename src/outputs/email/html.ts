@@ -6,45 +6,48 @@
 import juice from 'juice';
 import { emailSafeIntro } from './intro';
 import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
-
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml as escape, PERSONAL_SLOT } from '../../content/email-files';
 
 /*
  * Light colours are inlined for every client. Clients that honour `prefers-color-scheme` (Apple
  * Mail, Outlook for Mac and iOS) swap to the dark block, which is why juice keeps that one media
  * query as a <style> element: inline styles cannot hold it. Clients that invert colours by force
  * (Outlook.com, Outlook for Windows) get mid-tone text on plain backgrounds, which inverts
- * legibly; no colour is carried by an image.
+ * legibly; no colour is carried by an image. The accent is the hub's (`accent` in hub.yaml).
  */
-const CSS = `
+const css = ({ light, dark }: EmailIssue['accent']) => `
 body, .outer { margin: 0; padding: 0; background-color: #eef1f4; }
 .outer-cell { padding: 24px 12px; }
 .container { width: 100%; max-width: 600px; background-color: #ffffff; border: 1px solid #d5dbe1; }
 td, p, li, h1, h2, h3, h4 { font-family: Arial, Helvetica, sans-serif; color: #1f2933; }
 p, li { font-size: 16px; line-height: 24px; margin: 0 0 12px; }
-a { color: #0b5cad; text-decoration: underline; }
+a { color: ${light}; text-decoration: underline; }
 h1 { font-size: 26px; line-height: 32px; margin: 0 0 16px; }
 h2 { font-size: 14px; line-height: 20px; margin: 0; text-transform: uppercase; letter-spacing: 1px; color: #52606d; }
 h3 { font-size: 19px; line-height: 26px; margin: 0 0 8px; }
 h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
-.masthead { padding: 20px 32px 12px; border-bottom: 3px solid #0b5cad; }
+.masthead { padding: 20px 32px 12px; border-bottom: 3px solid ${light}; }
 .masthead-title { font-size: 18px; line-height: 24px; font-weight: bold; margin: 0 0 4px; }
 .masthead-title a { color: #1f2933; text-decoration: none; }
 .meta, .kind { font-size: 14px; line-height: 20px; color: #52606d; margin: 0 0 4px; }
 .content { padding: 24px 32px 8px; }
 .item { padding: 16px 32px; border-top: 1px solid #d5dbe1; }
-.item h3 a { color: #0b5cad; }
+.item h3 a { color: ${light}; }
 .detail strong { color: #1f2933; }
 .more { font-weight: bold; margin: 0; }
 .footer { padding: 20px 32px; background-color: #f5f7f9; border-top: 1px solid #d5dbe1; }
+.lede { font-size: 18px; line-height: 26px; color: #52606d; }
+.value { padding: 12px 16px; background-color: #f5f7f9; border-left: 4px solid #0b5cad; }
+.value p { margin: 0; }
+.byline { font-size: 14px; line-height: 20px; color: #52606d; }
 .footer p { font-size: 14px; line-height: 20px; color: #52606d; }
 @media (prefers-color-scheme: dark) {
 	body, .outer { background-color: #111418 !important; }
 	.container { background-color: #1b1f24 !important; border-color: #39414a !important; }
 	td, p, li, h1, h3, h4, .masthead-title a, .detail strong { color: #e4e7eb !important; }
-	h2, .meta, .kind, .footer p { color: #a9b4bf !important; }
-	a, .item h3 a { color: #8cc4ff !important; }
-	.footer { background-color: #15191d !important; }
+	h2, .meta, .kind, .footer p, .lede, .byline { color: #a9b4bf !important; }
+	a, .item h3 a { color: ${dark} !important; }
+	.footer, .value { background-color: #15191d !important; }
 }
 `;
 
@@ -60,42 +63,57 @@ function itemRow(item: EmailItem): string {
 <h3 dir="auto"><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
 <p dir="auto">${escape(item.blurb)}</p>
 ${details}
-<p class="more"><a href="${escape(item.url)}">Read more</a></p>
+<p class="more"><a href="${escape(item.url)}">Read: ${escape(item.title)}</a></p>
 </td></tr>`;
 }
 
-/** The issue as one self-contained HTML email, styles inlined. */
-export function renderEmailHtml(issue: EmailIssue): string {
-	const subject = subjectOf(issue);
-	const editors = `mailto:${issue.editors.email}`;
+/** What differs between the emails the hub sends; the page around it is the same for all. */
+export interface EmailFrame {
+	/** BCP 47 language, for `<html lang>`. */
+	language: string;
+	/** The subject line, also the HTML title. */
+	subject: string;
+	/** One sentence mail programs show beside the subject. */
+	preheader: string;
+	hubTitle: string;
+	/** Where the hub's name in the masthead leads. */
+	mastheadUrl: string;
+	/** The line under the hub's name, e.g. "Issue 2 · 16 November 2026". */
+	mastheadLine: string;
+	/** Absolute URL of the page this email is on the hub. */
+	url: string;
+	/** The body rows, `<tr>` elements of the 600 px container. */
+	rows: string;
+	/** The footer's paragraphs; `PERSONAL_SLOT` marks where a recipient's own line goes. */
+	footer: string;
+	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
+	accent: EmailIssue['accent'];
+}
+
+/** A self-contained HTML email around `frame.rows`, styles inlined. */
+export function renderEmailFrame(frame: EmailFrame): string {
 	const page = `<!doctype html>
-<html lang="${escape(issue.language)}">
+<html lang="${escape(frame.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
-<title>${escape(subject)}</title>
-<style>${CSS}</style>
+<title>${escape(frame.subject)}</title>
+<style>${css(frame.accent)}</style>
 </head>
 <body>
-<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${escape(issue.summary)}${PREHEADER_PADDING}</div>
+<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${escape(frame.preheader)}${PREHEADER_PADDING}</div>
 <table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="masthead">
-<p class="masthead-title"><a href="${escape(issue.archiveUrl)}">${escape(issue.hubTitle)}</a></p>
-<p class="meta">${escape(issueLine(issue))} · <a href="${escape(issue.url)}">Read it on the hub</a></p>
+<p class="masthead-title"><a href="${escape(frame.mastheadUrl)}">${escape(frame.hubTitle)}</a></p>
+<p class="meta">${escape(frame.mastheadLine)} · <a href="${escape(frame.url)}">Read it on the hub</a></p>
 </td></tr>
-<tr><td class="content">
-<h1 dir="auto">${escape(issue.title)}</h1>
-${emailSafeIntro(issue.introHtml)}
-</td></tr>
-<tr><td class="content"><h2>In this issue</h2></td></tr>
-${issue.items.map(itemRow).join('\n')}
+${frame.rows}
 <tr><td class="footer">
-<p>You get this note because you asked the editors for it. Reply to this email with questions or ideas, or write to <a href="${escape(editors)}">${escape(issue.editors.name)}</a>.</p>
-<p><a href="${escape(issue.archiveUrl)}">Every issue in the archive</a> · <a href="${escape(issue.subscribeUrl)}">Subscribe or pass it on</a></p>
+${frame.footer}
 </td></tr>
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
@@ -105,4 +123,28 @@ ${issue.items.map(itemRow).join('\n')}
 `;
 	// The container keeps width="600" for clients that ignore CSS; its style makes it fluid on phones.
 	return juice(page, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: false });
+}
+
+/** The issue as one self-contained HTML email, styles inlined. */
+export function renderEmailHtml(issue: EmailIssue): string {
+	const editors = `mailto:${issue.editors.email}`;
+	return renderEmailFrame({
+		accent: issue.accent,
+		language: issue.language,
+		subject: subjectOf(issue),
+		preheader: issue.summary,
+		hubTitle: issue.hubTitle,
+		mastheadUrl: issue.archiveUrl,
+		mastheadLine: issueLine(issue),
+		url: issue.url,
+		rows: `<tr><td class="content">
+<h1 dir="auto">${escape(issue.title)}</h1>
+${emailSafeIntro(issue.introHtml)}
+</td></tr>
+<tr><td class="content"><h2>In this issue</h2></td></tr>
+${issue.items.map(itemRow).join('\n')}`,
+		footer: `<p>You get this note because you asked the editors for it. Reply to this email with questions or ideas, or write to <a href="${escape(editors)}">${escape(issue.editors.name)}</a>.</p>
+${PERSONAL_SLOT}
+<p><a href="${escape(issue.archiveUrl)}">Every issue in the archive</a> · <a href="${escape(issue.subscribeUrl)}">Subscribe or pass it on</a></p>`,
+	});
 }

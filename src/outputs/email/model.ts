@@ -43,6 +43,8 @@ export interface EmailIssue {
 	archiveUrl: string;
 	/** Absolute URL of the page that explains how to subscribe. */
 	subscribeUrl: string;
+	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
+	accent: { light: string; dark: string };
 	/** The sender: the hub's editors. */
 	editors: { name: string; email: string };
 }

@@ -3,9 +3,8 @@
  * gets when the message is forwarded as text. Every link is written out in full.
  */
 import { introText } from './intro';
+import { TEXT_RULE } from '../../content/email-files';
 import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
-
-const RULE = '-'.repeat(40);
 
 function itemBlock(item: EmailItem, index: number): string {
 	return [
@@ -13,7 +12,7 @@ function itemBlock(item: EmailItem, index: number): string {
 		`   ${item.kind}`,
 		`   ${item.blurb}`,
 		...item.details.map((detail) => `   ${detail.label}: ${detail.text}`),
-		`   Read more: ${item.url}`,
+		`   Read: ${item.url}`,
 	].join('\n');
 }
 
@@ -25,12 +24,12 @@ export function renderEmailText(issue: EmailIssue): string {
 			subjectOf(issue),
 			issueLine(issue),
 			`Read it on the hub: ${issue.url}`,
-			RULE,
+			TEXT_RULE,
 			introText(issue.introHtml),
-			RULE,
+			TEXT_RULE,
 			'IN THIS ISSUE',
 			...issue.items.map(itemBlock),
-			RULE,
+			TEXT_RULE,
 			`You get this note because you asked the editors for it. Questions or ideas? Reply, or write to ${editors}.`,
 			`Every issue in the archive: ${issue.archiveUrl}`,
 			`Subscribe or pass it on: ${issue.subscribeUrl}`,

@@ -9,7 +9,7 @@ import { idFromFile } from '../../content/content-dir.ts';
 import { parseMdx } from '../../content/mdx.ts';
 import type { Problem } from '../../content/problems.ts';
 import { inspectMdx } from '../../content/render/render-mdx.ts';
-import { mdxProblem, yamlProblems } from '../../content/syntax.ts';
+import { mdxProblem, readYaml } from '../../content/syntax.ts';
 import { COLLECTIONS, KINDS, TOPICS_FILE, WRITING_KINDS, type WritingKind } from '../../content/kinds.ts';
 import { frontmatterStart, lineIndex, parseYamlSource, type Point, type YamlSource } from '../../content/source.ts';
 
@@ -54,7 +54,7 @@ export interface HubContent {
 
 function yamlFile(collection: string, id: string, absolute: string, cwd: string, source = fs.readFileSync(absolute, 'utf8')): HubFile {
 	const yaml = parseYamlSource(source, source, 0);
-	const syntax = yamlProblems(source, path.relative(cwd, absolute));
+	const syntax = readYaml(source, path.relative(cwd, absolute)).problems;
 	return {
 		collection,
 		id,
@@ -89,7 +89,7 @@ function mdxFile(kind: WritingKind, absolute: string, cwd: string, source: strin
 	const start = frontmatterStart(source);
 	if (!front || start === undefined) return { ...base, tree, body, yaml: undefined, data: undefined, syntax: [] };
 	const yaml = parseYamlSource(source, front.value, start);
-	const syntax = yamlProblems(front.value, base.file, source, start);
+	const syntax = readYaml(front.value, base.file, source, start).problems;
 	return { ...base, tree, body, yaml, data: syntax.length > 0 ? undefined : yaml.document.toJS(), syntax };
 }
 

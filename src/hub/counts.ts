@@ -1,0 +1,37 @@
+/**
+ * What an audience (segment), a topic or the whole hub offers to read, and so how much: the one
+ * answer the home page, the audience and topic pages, /subscribe/ and the feeds all give. Reading
+ * is papers, case studies and newsletter issues; metrics are measures and are shown as such.
+ */
+import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from './hub';
+
+export type ReadingItem = Exclude<AnyItem, MetricItem>;
+
+/** The whole hub, one audience or one topic: the same scopes the feeds have. */
+export interface Scope {
+	scope: 'all' | 'segment' | 'topic';
+	/** `all`, or the segment or topic id. */
+	id: string;
+}
+
+const listedIn = (hub: Hub, { scope, id }: Scope): AnyItem[] =>
+	scope === 'segment' ? forSegment(hub, id) : scope === 'topic' ? forTopic(hub, id) : hub.listed;
+
+const isReading = (item: AnyItem): item is ReadingItem => item.kind !== 'metric';
+const isMetric = (item: AnyItem): item is MetricItem => item.kind === 'metric';
+
+/** Listed papers, case studies and issues in a scope, newest first. */
+export const readingIn = (hub: Hub, scope: Scope): ReadingItem[] => listedIn(hub, scope).filter(isReading);
+
+/** How many there are: the number every page shows for the scope. */
+export const readingCount = (hub: Hub, scope: Scope): number => readingIn(hub, scope).length;
+
+/** Listed metrics in a scope, by title. */
+export const metricsIn = (hub: Hub, scope: Scope): MetricItem[] =>
+	listedIn(hub, scope)
+		.filter(isMetric)
+		.sort((a, b) => a.title.localeCompare(b.title));
+
+/** "1 paper, case study or issue", "12 papers, case studies and issues": what a count counts, said once. */
+export const readingCountLabel = (count: number): string =>
+	count === 1 ? '1 paper, case study or issue' : `${count} papers, case studies and issues`;

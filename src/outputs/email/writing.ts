@@ -1,0 +1,86 @@
+/**
+ * A position paper or case study as an email: a paper is the length of an email, so the whole
+ * piece goes out, in the same frame, styles and plain-text form as an issue.
+ */
+import { formatDate } from '../../content/format';
+import { escapeHtml as escape, PERSONAL_SLOT, TEXT_RULE } from '../../content/email-files';
+import { renderEmailFrame } from './html';
+import { emailSafeIntro, introText } from './intro';
+
+export interface EmailWriting {
+	/** BCP 47 language of the content. */
+	language: string;
+	hubTitle: string;
+	/** "Position paper" or "Case study". */
+	kind: string;
+	title: string;
+	/** Publication date. */
+	date: Date;
+	summary: string;
+	businessValue: string;
+	/** The body as sanitised HTML with absolute links (`renderEntryHtml`). */
+	bodyHtml: string;
+	author: { name: string; role: string };
+	/** Names of the segments it is written for, e.g. ["Executives", "Finance"]. */
+	segments: string[];
+	/** Absolute URLs of its page, the hub's home and the subscribe page. */
+	url: string;
+	homeUrl: string;
+	subscribeUrl: string;
+	editors: { name: string; email: string };
+	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
+	accent: { light: string; dark: string };
+}
+
+const kindLine = (writing: EmailWriting) => `${writing.kind} · ${formatDate(writing.date)}`;
+const byline = (writing: EmailWriting) => `By ${writing.author.name}, ${writing.author.role}.`;
+const why = (writing: EmailWriting) =>
+	`You get this because you asked for what ${writing.hubTitle} writes for ${writing.segments.join(' and ')}.`;
+
+export function renderWritingHtml(writing: EmailWriting): string {
+	const editors = `mailto:${writing.editors.email}`;
+	return renderEmailFrame({
+		accent: writing.accent,
+		language: writing.language,
+		subject: writing.title,
+		preheader: writing.summary,
+		hubTitle: writing.hubTitle,
+		mastheadUrl: writing.homeUrl,
+		mastheadLine: kindLine(writing),
+		url: writing.url,
+		rows: `<tr><td class="content">
+<h1 dir="auto">${escape(writing.title)}</h1>
+<p class="lede" dir="auto">${escape(writing.summary)}</p>
+</td></tr>
+<tr><td class="content"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="value">
+<h2>Why it matters to the business</h2>
+<p dir="auto">${escape(writing.businessValue)}</p>
+</td></tr></table></td></tr>
+<tr><td class="content">
+${emailSafeIntro(writing.bodyHtml)}
+<p class="byline">${escape(byline(writing))}</p>
+</td></tr>`,
+		footer: `<p>${escape(why(writing))} Reply to this email and ${escape(writing.author.name)} reads it; to stop or change what you get, write to <a href="${escape(editors)}">${escape(writing.editors.name)}</a>.</p>
+${PERSONAL_SLOT}
+<p><a href="${escape(writing.url)}">Read it on the hub</a> · <a href="${escape(writing.subscribeUrl)}">Subscribe or pass it on</a></p>`,
+	});
+}
+
+export function renderWritingText(writing: EmailWriting): string {
+	return (
+		[
+			writing.title,
+			kindLine(writing),
+			`Read it on the hub: ${writing.url}`,
+			TEXT_RULE,
+			writing.summary,
+			`Why it matters to the business: ${writing.businessValue}`,
+			TEXT_RULE,
+			introText(writing.bodyHtml),
+			byline(writing),
+			TEXT_RULE,
+			`${why(writing)} Reply to this email and ${writing.author.name} reads it; to stop or change what you get, write to ${writing.editors.name} <${writing.editors.email}>.`,
+			`Subscribe or pass it on: ${writing.subscribeUrl}`,
+		].join('\n\n') + '\n'
+	);
+}

@@ -1,0 +1,38 @@
+/**
+ * Papers and case studies as emails: the model `src/outputs/email/writing.ts` composes from, and where
+ * the build writes the two parts. `npm run send` reads those files, so only what the build
+ * published can be sent. Pure: the hub comes in as an argument.
+ */
+import { accentHex } from '../content/brand';
+import type { EmailWriting } from './email/writing';
+import { kindLabel } from '../content/kinds';
+import { absoluteUrl, paths } from '../content/paths';
+import type { CaseStudyItem, Hub, PaperItem } from '../hub/hub';
+
+export type WritingItem = PaperItem | CaseStudyItem;
+
+export function writingEmailModel(
+	hub: Pick<Hub, 'settings' | 'segments'>,
+	item: WritingItem,
+	context: { site: URL | string; base: string; bodyHtml: string },
+): EmailWriting {
+	const url = (path: string) => absoluteUrl(context.site, context.base, path);
+	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
+	return {
+		language: item.entry.data.lang ?? hub.settings.language,
+		hubTitle: hub.settings.title,
+		kind: kindLabel(item.kind),
+		title: item.title,
+		date: item.date,
+		summary: item.summary,
+		businessValue: item.businessValue,
+		bodyHtml: context.bodyHtml,
+		author: { name: item.author.data.name, role: item.author.data.role },
+		segments: item.segments.map((id) => names.get(id) ?? id),
+		url: url(item.path),
+		homeUrl: url(paths.home()),
+		subscribeUrl: url(paths.subscribe()),
+		editors: hub.settings.editors,
+		accent: accentHex(hub.settings.accent),
+	};
+}

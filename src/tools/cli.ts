@@ -1,0 +1,34 @@
+/**
+ * What the hub's command-line tools share: commander writing through the given output (so tests
+ * capture it) instead of exiting, and one shape for a mistake the user can fix:
+ * `npm run <command>: <what is wrong and what is valid>`, exit code 1.
+ */
+import { Command } from 'commander';
+import { ContentProblems } from '../content/problems';
+
+export interface CliOutput {
+	out: (text: string) => void;
+	err: (text: string) => void;
+}
+
+/** A mistake on the command line; the message says what is valid. */
+export class UsageError extends Error {}
+
+export const newProgram = (name: string, description: string, io: CliOutput): Command =>
+	new Command(name).description(description).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+
+/** Runs the program on `argv`: 0, commander's own exit code (help, an unknown option), or 1 for a usage or content mistake. */
+export async function runProgram(program: Command, argv: readonly string[], io: CliOutput): Promise<number> {
+	try {
+		await program.parseAsync(argv, { from: 'user' });
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof ContentProblems) {
+			io.err(`npm run ${program.name()}: ${error.message}\n`);
+			return 1;
+		}
+		const exit = error as { exitCode?: number; code?: string };
+		if (exit.code?.startsWith('commander.')) return exit.exitCode ?? 1;
+		throw error;
+	}
+}

@@ -1,0 +1,187 @@
+/**
+ * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again]`: sends a
+ * published entry to the contacts who follow its segments, one message each, through the SMTP
+ * server in `SMTP_URL` with STARTTLS. See README "Sending to the list".
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { newProgram, runProgram, type CliOutput } from '../cli';
+import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
+import { contentDir } from '../../content/content-dir';
+import { appendRecord, readLedger, servedBy } from '../../content/ledger';
+import { buildTime } from '../../content/publication';
+import { loadSettings } from '../../content/settings';
+import { deliver, type Outcome } from './deliver';
+import { messageFor, newMessageId } from './message';
+import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
+
+export interface Io extends CliOutput {
+	env: Record<string, string | undefined>;
+	/** Draw a progress bar (a terminal); otherwise one line per recipient. */
+	tty: boolean;
+}
+
+const processIo: Io = {
+	out: (text) => process.stdout.write(text),
+	err: (text) => process.stderr.write(text),
+	env: process.env,
+	tty: process.stderr.isTTY,
+};
+
+interface Options {
+	dryRun?: boolean;
+	again?: boolean;
+	dist: string;
+	outbox: string;
+	retries: string;
+	backoff: string;
+}
+
+const who = (contact: Contact) => `${contact.name} <${contact.email}>`;
+
+/** A file name for a recipient's `.eml` in the outbox. */
+const emlName = (contact: Contact) => `${contact.email.toLowerCase().replace(/[^a-z0-9@._-]/g, '-')}.eml`;
+
+async function dryRun(target: SendTarget, recipients: readonly Contact[], options: Options, io: Io, message: (c: Contact) => object) {
+	const folder = path.resolve(options.outbox, target.key.replace('/', '-'));
+	fs.rmSync(folder, { recursive: true, force: true });
+	fs.mkdirSync(folder, { recursive: true });
+	for (const contact of recipients) {
+		const eml = await new MailComposer(message(contact)).compile().build();
+		fs.writeFileSync(path.join(folder, emlName(contact)), eml);
+	}
+	io.out(
+		`Dry run: wrote ${recipients.length} message${recipients.length === 1 ? '' : 's'} to ${path.relative(process.cwd(), folder) || '.'}/ and sent nothing. The ledger is unchanged.\n`,
+	);
+}
+
+function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, done: Outcome[]) => void; stop: () => void } {
+	const counts = (done: Outcome[]) => ({
+		sent: done.filter((o) => o.record?.result === 'sent').length,
+		failed: done.filter((o) => o.record?.result === 'failed' || o.skipped).length,
+		remaining: total - done.length,
+	});
+	if (io.tty) {
+		const bar = new SingleBar({
+			format: 'Sending [{bar}] {value}/{total} · sent {sent} · failed {failed} · remaining {remaining}',
+			stream: process.stderr,
+			hideCursor: true,
+		});
+		bar.start(total, 0, { sent: 0, failed: 0, remaining: total });
+		return {
+			update: (_, done) => {
+				bar.update(done.length, counts(done));
+			},
+			stop: () => {
+				bar.stop();
+			},
+		};
+	}
+	return {
+		update: (outcome, done) => {
+			const { sent, failed, remaining } = counts(done);
+			const what = outcome.skipped ? 'not tried' : outcome.record?.result === 'sent' ? 'sent' : `FAILED (${outcome.record?.error ?? ''})`;
+			io.err(`[${done.length}/${total}] ${what}: ${who(outcome.contact)} · sent ${sent}, failed ${failed}, remaining ${remaining}\n`);
+		},
+		stop: () => undefined,
+	};
+}
+
+async function run(kind: SendKind, id: string, options: Options, io: Io): Promise<number> {
+	const root = contentDir();
+	const settings = loadSettings(root);
+	const now = buildTime(io.env);
+	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
+	const followers = followersOf(await loadContacts(root), target.segments, now);
+	const served = options.again ? new Set<string>() : servedBy(readLedger(root), target.key);
+	const recipients = followers.filter((contact) => !served.has(contact.email.toLowerCase()));
+	const skipped = followers.length - recipients.length;
+	io.out(`${target.key} (${target.subject}): ${followers.length} on the list for ${target.segments.join(', ')}.\n`);
+	if (skipped > 0) io.out(`Skipping ${skipped} who already received it (--again sends to them too).\n`);
+	if (recipients.length === 0) {
+		io.out('Nothing to send.\n');
+		return 0;
+	}
+	const message = (contact: Contact) =>
+		messageFor(target, contact, { settings, messageId: newMessageId(target, settings.editors.email), date: new Date() });
+	if (options.dryRun) {
+		await dryRun(target, recipients, options, io, message);
+		return 0;
+	}
+
+	const url = io.env.SMTP_URL;
+	if (!url) throw new SendRefused('set SMTP_URL to your mail server, e.g. SMTP_URL=smtp://user:password@mail.example:587 (or --dry-run)');
+	// STARTTLS is required: a server that does not offer it is refused rather than sent to in clear.
+	// Settings in the URL's query (e.g. ?tls.rejectUnauthorized=false) still apply.
+	const transport = nodemailer.createTransport({ url, requireTLS: true });
+	const progress = progressDisplay(recipients.length, io);
+	const done: Outcome[] = [];
+	let outcomes: Outcome[];
+	try {
+		outcomes = await deliver(recipients, {
+			transport,
+			retries: Number(options.retries),
+			backoffMs: Number(options.backoff),
+			entry: target.key,
+			message,
+			record: (record) => {
+				appendRecord(record, root);
+			},
+			progress: (outcome) => {
+				done.push(outcome);
+				progress.update(outcome, done);
+			},
+		});
+	} finally {
+		progress.stop();
+		transport.close();
+	}
+
+	const sent = outcomes.filter((o) => o.record?.result === 'sent');
+	const failed = outcomes.filter((o) => o.record?.result === 'failed');
+	const untried = outcomes.filter((o) => o.skipped);
+	io.out(
+		`Sent ${sent.length} of ${recipients.length}. The ledger is in ${path.relative(process.cwd(), path.join(root, 'sent')) || 'sent'}/: commit it.\n`,
+	);
+	if (failed.length === 0 && untried.length === 0) return 0;
+	const lines = [
+		...failed.map((o) => `  failed: ${who(o.contact)}: ${o.record!.error ?? ''}`),
+		...untried.map((o) => `  not tried (the run stopped): ${who(o.contact)}`),
+	];
+	io.err(
+		`${failed.length + untried.length} not delivered:\n${lines.join('\n')}\nRun the same command again to send to these only; everyone already served is skipped.\n`,
+	);
+	return 1;
+}
+
+export async function sendCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
+	let code = 0;
+	const program = newProgram(
+		'send',
+		'Send a published entry by email to the contacts who follow its segments, one message each (SMTP_URL, STARTTLS).',
+		io,
+	).addHelpText(
+		'after',
+		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
+	);
+	for (const kind of ['paper', 'case-study', 'issue'] as const) {
+		program
+			.command(kind)
+			.description(kind === 'issue' ? 'send a newsletter issue' : `send a ${kind === 'paper' ? 'position paper' : 'case study'}`)
+			.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)')
+			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
+			.option('--again', 'send also to those the ledger says already received it')
+			.option('--dist <dir>', 'the built site to take the email from', 'dist')
+			.option('--outbox <dir>', 'where --dry-run writes', 'outbox')
+			.option('--retries <n>', 'retries after a transient failure (4xx, dropped connection)', '3')
+			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000')
+			.action(async (id: string, options: Options) => {
+				code = await run(kind, id, options, io);
+			});
+	}
+	const parsed = await runProgram(program, argv, io);
+	return parsed === 0 ? code : parsed;
+}

@@ -1,0 +1,155 @@
+/**
+ * What `npm run send` sends: an entry that the publication rule calls live today, composed from
+ * the email files the build published beside its page. The content file decides whether it may
+ * go and to whom; the built files decide what it says, so only what was published can be sent.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { convert } from 'html-to-text';
+import { UsageError } from '../cli';
+import { emailFiles } from '../../content/email-files';
+import { isoDate } from '../../content/format';
+import { paths } from '../../content/paths';
+import { oneOf } from '../../content/problems';
+import { visibility } from '../../content/publication';
+import type { Settings } from '../../content/schemas/settings';
+import { field, readHub, type HubContent, type WritingEntry } from '../lint/entry';
+
+export type SendKind = 'paper' | 'case-study' | 'issue';
+
+export interface SendTarget {
+	/** The ledger's name for it: `paper/<id>`, `case-study/<id>`, `issue/<number>`. */
+	key: string;
+	/** The content file, as messages print it. */
+	file: string;
+	/** Segments whose followers get it. */
+	segments: string[];
+	/** The subject: the title of the built HTML. */
+	subject: string;
+	/** Display name of the sender; the address is always the editors'. */
+	fromName: string;
+	/** Where replies go: the author, or the editors for an issue. */
+	replyTo: { name: string; address: string };
+	/** The footer line for contacts who agreed to give feedback. */
+	feedbackAsk: string;
+	html: string;
+	text: string;
+}
+
+/** A reason the entry cannot be sent; the message says what to do. */
+export class SendRefused extends UsageError {}
+
+const dateOf = (value: unknown): Date | undefined => {
+	if (!(value instanceof Date) && typeof value !== 'string') return undefined;
+	const date = value instanceof Date ? value : new Date(value);
+	return Number.isNaN(date.getTime()) ? undefined : date;
+};
+
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** Refuses anything the publication rule does not call live: drafts, scheduled and archived entries. */
+function assertLive(entry: WritingEntry, published: Date | undefined, now: Date): void {
+	if (!published) throw new SendRefused(`${entry.file} has no valid date; npm run lint:content says what is wrong`);
+	const expires = dateOf(field(entry, 'expires'));
+	const status = visibility({ draft: field(entry, 'draft') === true, published, expires }, now);
+	if (status === 'draft') throw new SendRefused(`${entry.file} is a draft (draft: true): only published entries can be sent`);
+	if (status === 'scheduled') {
+		throw new SendRefused(`${entry.file} is scheduled for ${isoDate(published)}: it can be sent from that day, after a build`);
+	}
+	if (status === 'archived') {
+		throw new SendRefused(`${entry.file} was archived on ${isoDate(expires!)}: archived entries are no longer sent`);
+	}
+}
+
+/** The two parts the build wrote; a missing file means the build is missing or older than the entry. */
+function builtParts(dist: string, route: { html: string; text: string }): { html: string; text: string } {
+	const files = [route.html, route.text].map((file) => path.join(dist, file));
+	for (const file of files) {
+		if (!fs.existsSync(file)) {
+			throw new SendRefused(`${path.relative(process.cwd(), file)} does not exist: build the hub first (npm run build), then send`);
+		}
+	}
+	const [html, text] = files.map((file) => fs.readFileSync(file, 'utf8')) as [string, string];
+	return { html, text };
+}
+
+const subjectOf = (html: string) => convert(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '', { wordwrap: false }).trim();
+
+function writingTarget(hub: HubContent, kind: 'paper' | 'case-study', id: string, settings: Settings, dist: string, now: Date): SendTarget {
+	const entries = hub.entries.filter((entry) => entry.kind === kind);
+	const entry = entries.find((candidate) => candidate.id === id);
+	const what = kind === 'paper' ? 'paper' : 'case study';
+	if (!entry)
+		throw new SendRefused(
+			`no ${what} "${id}": expected ${oneOf(
+				what,
+				entries.map((e) => e.id),
+			)}`,
+		);
+	assertLive(entry, dateOf(field(entry, 'published')), now);
+	const authorId = String(field(entry, 'author'));
+	const author = hub.authors.find((candidate) => candidate.id === authorId);
+	const name = String(author && field(author, 'name'));
+	const address = String(author && field(author, 'email'));
+	if (!author) throw new SendRefused(`${entry.file}: its author "${authorId}" has no file in authors/`);
+	const route = kind === 'paper' ? paths.paper(id) : paths.caseStudy(id);
+	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
+	return {
+		key: `${kind}/${id}`,
+		file: entry.file,
+		segments: stringList(field(entry, 'segments')),
+		subject: subjectOf(parts.html),
+		fromName: `${name} via ${settings.title}`,
+		replyTo: { name, address },
+		feedbackAsk: `You said you would tell us whether pieces like this are useful: a one-line reply to ${name} is plenty.`,
+		...parts,
+	};
+}
+
+function issueTarget(hub: HubContent, number: number, settings: Settings, dist: string, now: Date): SendTarget {
+	const issues = hub.entries.filter((entry) => entry.kind === 'newsletter');
+	const issue = issues.find((candidate) => Number(field(candidate, 'number')) === number);
+	if (!issue) {
+		const numbers = issues.map((candidate) => String(field(candidate, 'number')));
+		throw new SendRefused(`no issue number ${number}: expected ${oneOf('issue number', numbers)}`);
+	}
+	assertLive(issue, dateOf(field(issue, 'date')), now);
+	// An issue goes to everyone who follows a segment one of its items is written for, as its feeds do.
+	const keys: Record<string, string> = { paper: 'paper', caseStudy: 'case-study', metric: 'metric' };
+	const segments = new Set<string>();
+	for (const item of Array.isArray(field(issue, 'items')) ? (field(issue, 'items') as Record<string, unknown>[]) : []) {
+		const [key, id] = Object.entries(item).find(([name]) => name in keys) ?? [];
+		const target = hub.entries.find((entry) => entry.kind === keys[key ?? ''] && entry.id === String(id));
+		for (const segment of stringList(target && field(target, 'segments'))) segments.add(segment);
+	}
+	const parts = builtParts(dist, { html: emailFiles.html(paths.newsletter(number)), text: emailFiles.text(paths.newsletter(number)) });
+	return {
+		key: `issue/${number}`,
+		file: issue.file,
+		segments: [...segments].sort(),
+		subject: subjectOf(parts.html),
+		fromName: settings.editors.name,
+		replyTo: { name: settings.editors.name, address: settings.editors.email },
+		feedbackAsk: `You said you would tell us whether these notes are useful: a one-line reply to ${settings.editors.name} is plenty.`,
+		...parts,
+	};
+}
+
+export interface TargetOptions {
+	/** The content folder. */
+	root: string;
+	/** The built site the emails are read from. */
+	dist: string;
+	settings: Settings;
+	now: Date;
+}
+
+/** The entry to send, or `SendRefused` saying why it cannot go. */
+export function sendTarget(kind: SendKind, id: string, { root, dist, settings, now }: TargetOptions): SendTarget {
+	const hub = readHub(root);
+	if (kind !== 'issue') return writingTarget(hub, kind, id, settings, dist, now);
+	const number = Number(id);
+	if (!Number.isInteger(number) || number < 1)
+		throw new SendRefused(`an issue is sent by its number, e.g. npm run send -- issue 2; found "${id}"`);
+	return issueTarget(hub, number, settings, dist, now);
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { ROOT, TMP } from '../../helpers/build-hub';
+import { budgetProblems, formatWeights, PAGE_BUDGET, pageWeight } from '../../helpers/gates/budgets';
+import { cspProblems } from '../../helpers/gates/csp';
+import { htmlPages, isSearchPage, readmeCspHeader } from '../../browser/quality/pages';
+
+const BROKEN = path.join(ROOT, 'tests/fixtures/broken');
+const builds = () => [
+	{ dist: inject('exampleDist'), base: '/' },
+	{ dist: inject('exampleItDist'), base: '/it/' },
+];
+
+describe('strict Content-Security-Policy', () => {
+	it('is on every page, allows no inline script, and covers every inline script and style the pages have', async () => {
+		const header = await readmeCspHeader();
+		for (const { dist } of builds()) {
+			const problems: string[] = [];
+			for (const page of await htmlPages(dist)) {
+				const html = await fs.readFile(path.join(dist, page), 'utf8');
+				problems.push(...cspProblems(html).map((problem) => `${page}: ${problem}`));
+				problems.push(...cspProblems(html, header).map((problem) => `${page} with README's header: ${problem}`));
+			}
+			expect(problems.join('\n'), dist).toBe('');
+		}
+	});
+
+	it('fails a page without a policy, an inline script, a policy allowing unsafe-inline, and inline event handlers', async () => {
+		expect(cspProblems(await fs.readFile(path.join(BROKEN, 'outside-font/index.html'), 'utf8'))).toEqual(['no Content-Security-Policy']);
+		expect(cspProblems(await fs.readFile(path.join(BROKEN, 'inline-script/index.html'), 'utf8'))).toEqual([
+			expect.stringMatching(/^inline script not allowed: document\.getElementById/),
+		]);
+		expect(cspProblems(await fs.readFile(path.join(BROKEN, 'clean/index.html'), 'utf8'))).toEqual([]);
+		const button = '<button onclick="go()" style="color: red">Go</button>';
+		expect(cspProblems(`<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">${button}`)).toEqual([
+			"script-src allows 'unsafe-inline'",
+		]);
+		expect(cspProblems(`<meta http-equiv="Content-Security-Policy" content="default-src 'self'">${button}`)).toEqual([
+			'event handler attribute onclick on <button>',
+			'style attribute on <button>: color: red',
+		]);
+	});
+
+	it('allows an inline script whose hash the policy lists', () => {
+		const script = "document.title = 'hashed'";
+		const hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+		expect(
+			cspProblems(`<meta http-equiv="content-security-policy" content="script-src 'self' ${hash}"><script>${script}</script>`),
+		).toEqual([]);
+	});
+});
+
+describe('page budgets', () => {
+	it(`keep scripts off every page but search, and CSS under ${PAGE_BUDGET.css / 1024} kB per page`, async () => {
+		for (const { dist, base } of builds()) {
+			const weights = await Promise.all((await htmlPages(dist)).map((page) => pageWeight(dist, page, base)));
+			if (base === '/')
+				console.info(`Page weights of the example hub (bytes the browser loads before search's own index):\n${formatWeights(weights)}`);
+			const problems = weights.flatMap((weight) =>
+				budgetProblems(weight, isSearchPage(weight.page) ? { ...PAGE_BUDGET, scripts: true } : PAGE_BUDGET),
+			);
+			expect(problems.join('\n'), dist).toBe('');
+		}
+	});
+
+	it('fail a page with a script, and a page with too much CSS', async () => {
+		expect(budgetProblems(await pageWeight(BROKEN, 'inline-script/index.html'))).toEqual([
+			'inline-script/index.html: 1 <script> element(s); only the search page may have scripts',
+		]);
+		expect(budgetProblems(await pageWeight(BROKEN, 'script-file/index.html'))).toEqual([
+			'script-file/index.html: 1 <script> element(s); only the search page may have scripts',
+		]);
+		expect(await pageWeight(BROKEN, 'script-file/index.html')).toMatchObject({ js: 50, scripts: 1 });
+		expect(budgetProblems(await pageWeight(BROKEN, 'clean/index.html'))).toEqual([]);
+
+		const heavy = path.join(TMP, 'heavy-css');
+		await fs.rm(heavy, { recursive: true, force: true });
+		await fs.cp(path.join(BROKEN, 'clean'), path.join(heavy, 'clean'), { recursive: true });
+		await fs.writeFile(path.join(heavy, 'style.css'), '.card { color: #111; background: #fff; }\n'.repeat(1000));
+		expect(budgetProblems(await pageWeight(heavy, 'clean/index.html'))).toEqual([
+			'clean/index.html: 40.0 kB of CSS, over the 30.0 kB budget',
+		]);
+	});
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../src/content/problems';
+import { checkReferences, findReferences } from '../../../src/checks/references';
+
+const paper = {
+	collection: 'papers',
+	id: 'cloud',
+	filePath: 'content/papers/cloud.mdx',
+	data: {
+		title: 'Cloud',
+		segments: [
+			{ collection: 'segments', id: 'executives' },
+			{ collection: 'segments', id: 'finanse' },
+		],
+		author: { collection: 'authors', id: 'ada' },
+		published: new Date('2026-01-01'),
+	},
+};
+
+describe('findReferences', () => {
+	it('finds references in arrays and nested objects with the field path writers see', () => {
+		expect(findReferences({ items: [{ paper: { collection: 'papers', id: 'a' }, blurb: 'x' }] })).toEqual([
+			{ collection: 'papers', id: 'a', field: 'items[0].paper' },
+		]);
+		expect(findReferences(paper.data).map((r) => r.field)).toEqual(['segments[0]', 'segments[1]', 'author']);
+	});
+});
+
+describe('checkReferences', () => {
+	const ids = (collection: string) =>
+		({ segments: ['executives', 'finance'], authors: ['ada'], papers: ['cloud', 'draft'] })[collection] ?? [];
+
+	it('reports an unknown id with the file, the field and the ids that exist', () => {
+		const problems = checkReferences([paper], { ids, isPublic: () => true });
+		expect(problems.map(formatProblem)).toEqual([
+			'content/papers/cloud.mdx segments[1]: expected an existing segment, one of: executives, finance; found "finanse"',
+		]);
+	});
+
+	it('reports a published entry that points at an unpublished one, but not a draft that does', () => {
+		const issue = {
+			collection: 'newsletters',
+			id: 'one',
+			filePath: 'content/newsletters/one.mdx',
+			data: { items: [{ paper: { collection: 'papers', id: 'draft' } }] },
+		};
+		const isPublic = (ref: { id: string }) => ref.id !== 'draft' && ref.id !== 'two';
+		expect(checkReferences([issue], { ids, isPublic }).map(formatProblem)).toEqual([
+			'content/newsletters/one.mdx items[0].paper: expected a published position paper; found "draft", which is a draft or dated after this build',
+		]);
+		expect(checkReferences([{ ...issue, id: 'two' }], { ids, isPublic })).toEqual([]);
+	});
+
+	it('says so when a collection is empty', () => {
+		const problems = checkReferences([paper], { ids: () => [], isPublic: () => true });
+		expect(formatProblem(problems[0]!)).toMatch(/expected an existing segment \(none exist yet\); found "executives"/);
+	});
+});
