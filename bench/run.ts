@@ -12,7 +12,7 @@ import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
 import { folderSize, mb, measure, phases, seconds, type Phase, type RunResult } from './measure.ts';
 import { isolatedProject } from '../tests/helpers/build-hub.ts';
 import { summariseProfile } from './profile.ts';
-import { timeSearch, type QueryTiming, type SearchTiming } from './search.ts';
+import { timeSearch, type SearchTiming } from './search.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TMP = path.join(ROOT, 'bench/.tmp');
@@ -39,6 +39,7 @@ const program = new Command('bench')
 		1,
 	)
 	.option('--search-only', 'only time the search again, in the hub the last run built at each size', false)
+	.option('--search-runs <n>', 'times each search query is measured (medians are reported)', (v) => Number.parseInt(v, 10), 3)
 	.parse();
 
 const options = program.opts<{
@@ -49,6 +50,7 @@ const options = program.opts<{
 	search: boolean;
 	profile: boolean;
 	searchOnly: boolean;
+	searchRuns: number;
 	runs: number;
 }>();
 
@@ -89,35 +91,66 @@ function printPhases(list: readonly Phase[]) {
 		report(`  ${name}`, `${seconds(ms).padStart(8)}${peakRssBytes ? `   peak ${mb(peakRssBytes)}` : ''}`);
 }
 
+const ms = (values: readonly number[]) => `${Math.round(median(values))} ms`;
+const kB = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
+
 async function reportSearch(dist: string): Promise<SearchTiming> {
-	const timing = await timeSearch(dist, ['cloud', 'security', 'spreadsheets']);
-	const print = (list: readonly QueryTiming[]) => {
-		for (const query of list) {
-			report(
-				`  "${query.query}"${query.first ? ' (first query on the page)' : ''}`,
-				`${Math.round(query.ms)} ms, ${query.results} results (target ≤ 300 ms)`,
-			);
-		}
-	};
-	console.log(`  Search in Chromium (load average ${os.loadavg()[0]!.toFixed(1)}):`);
-	if (timing.page) {
-		console.log('    search page: type the query, press Enter, until the results are on screen');
-		console.log('    (the page loads Pagefind and its filter counts on arrival; typing without Enter adds a 200 ms pause)');
-		print(timing.page);
-	} else {
-		console.log('    the search page has no search form yet: only the Pagefind API was timed');
+	const timing = await timeSearch(dist, options.searchRuns);
+	console.log(
+		`  Search in Chromium, ${timing.pages} pages indexed, medians of ${timing.runs} runs, each in a fresh browser context (load average ${os.loadavg()[0]!.toFixed(1)}):`,
+	);
+	console.log('    Enter / typed: from Enter, or from the last key without Enter (the page waits 150 ms), to the first result painted');
+	console.log('    bytes: fetched from the first key until results and facet counts are shown; API: search() and data() alone');
+	for (const query of timing.queries) {
+		report(
+			`  "${query.query}" (${query.results} results, word on ${query.pagesWithWord} pages)`,
+			`Enter ${ms(query.enterMs)}, typed ${ms(query.typedMs)}, ${kB(median(query.bytes))}, API ${ms(query.apiMs)}`,
+		);
 	}
-	console.log("    Pagefind API alone, fresh browser context: import('/pagefind/pagefind.js'), search(), first result's data()");
-	print(timing.api);
 	return timing;
 }
+
+/** Issue 13's targets, per size: first result painted (ms) and bytes per query. */
+const TARGETS: Record<string, Record<number, number>> = {
+	rare: { 1000: 100, 10000: 150 },
+	half: { 1000: 120, 10000: 200 },
+	bytes: { 1000: 150 * 1024, 10000: 300 * 1024 },
+};
+
+/** The search table of issue 13, one column per size measured. */
+function printSearchTable(bySize: ReadonlyMap<number, SearchTiming>) {
+	if (bySize.size === 0) return;
+	const sizes = [...bySize.keys()];
+	const target = (row: string, size: number, format: (value: number) => string) =>
+		TARGETS[row]?.[size] === undefined ? '' : ` (target ≤ ${format(TARGETS[row][size])})`;
+	const cell = (size: number, kind: string) => {
+		const query = bySize.get(size)!.queries.find((q) => q.kind === kind);
+		return query ? `${ms(query.enterMs)}${target(kind, size, (v) => `${v} ms`)}` : 'not measured';
+	};
+	const worstBytes = (size: number) => Math.max(...bySize.get(size)!.queries.map((q) => median(q.bytes)));
+	const rows = [
+		['measure', ...sizes.map((size) => `${size.toLocaleString('en-GB')} papers`)],
+		['first result painted, rare word', ...sizes.map((size) => cell(size, 'rare'))],
+		['first result painted, word on half the pages', ...sizes.map((size) => cell(size, 'half'))],
+		['first result painted, two-word query', ...sizes.map((size) => cell(size, 'two'))],
+		['network per query (after the page loaded), largest', ...sizes.map((size) => `${kB(worstBytes(size))}${target('bytes', size, kB)}`)],
+	];
+	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+	const line = (row: string[]) => `| ${row.map((text, column) => text.padEnd(widths[column]!)).join(' | ')} |`;
+	console.log('\nSearch (issue 13), Enter to first result painted, medians:');
+	console.log(line(rows[0]!));
+	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+	for (const row of rows.slice(1)) console.log(line(row));
+}
+
+const searchTimings = new Map<number, SearchTiming>();
 
 async function benchmark(papers: number) {
 	const work = path.join(TMP, String(papers));
 	const content = path.join(work, 'content');
 	console.log(`\n=== ${papers} papers ===`);
 	if (options.searchOnly) {
-		await reportSearch(path.join(work, 'dist'));
+		searchTimings.set(papers, await reportSearch(path.join(work, 'dist')));
 		return;
 	}
 
@@ -256,7 +289,11 @@ async function benchmark(papers: number) {
 			);
 	}
 
-	if (options.search) result.search = await reportSearch(dist);
+	if (options.search) {
+		const timing = await reportSearch(dist);
+		searchTimings.set(papers, timing);
+		result.search = timing;
+	}
 
 	if (options.profile) {
 		const profileDir = path.join(work, 'profile');
@@ -286,3 +323,4 @@ console.log(
 		.join(' ')} (other builds share these cores: times are noisy).`,
 );
 for (const papers of options.papers) await benchmark(papers);
+printSearchTable(searchTimings);

@@ -1,78 +1,188 @@
 /**
- * Times a search the way a reader does it: open the built search page in Chromium, type a query,
- * press Enter and wait until the results are on screen. Also times Pagefind's JavaScript API alone
- * in a fresh browser context, which separates the search engine from the page's own work (facet
- * counts, rendering results), and is all there is to measure if the page has no search form.
+ * Times a search the way a reader does it, in Chromium: open the built search page (Pagefind
+ * starts as it loads), type the query, press Enter, and stop the clock when the first result is
+ * painted. Each query runs in a fresh browser context, so nothing of its index is cached, and
+ * several times (medians). Also counts the bytes each query fetches after the page has loaded,
+ * times typing without Enter (the page searches after a pause), and times Pagefind's JavaScript
+ * API alone, which separates the search engine from the page's own work.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveDist } from '../tests/helpers/serve.ts';
 
+/** The bench's queries: the same words at every size, chosen from the generator's vocabulary. */
+export const BENCH_QUERIES = [
+	{ kind: 'rare', label: 'rare word', query: 'accessibility' },
+	{ kind: 'half', label: 'word on half the pages', query: 'spreadsheets' },
+	{ kind: 'two', label: 'two-word query', query: 'customer records' },
+] as const;
+
+export type QueryKind = (typeof BENCH_QUERIES)[number]['kind'];
+
 export interface QueryTiming {
+	kind: QueryKind;
 	query: string;
-	ms: number;
+	/** Results the search found. */
 	results: number;
-	/** The first query after the page loaded: nothing of the index is cached yet. */
-	first: boolean;
+	/** Pages whose text has the first word (from the word list the build writes). */
+	pagesWithWord: number;
+	/** Enter to the first result painted, per run. */
+	enterMs: number[];
+	/** Last keystroke to the first result painted, typing without Enter, per run. */
+	typedMs: number[];
+	/** Bytes fetched from the first keystroke until results and facet counts are shown, per run. */
+	bytes: number[];
+	/** Pagefind's API alone: `search()` and the first result's `data()`, fresh context, per run. */
+	apiMs: number[];
 }
 
 export interface SearchTiming {
-	/** Typed into the search page's form, until the results are shown; absent when the page has no form. */
-	page?: QueryTiming[];
-	/** `pagefind.search()` plus the first result's data, from the page's console. */
-	api: QueryTiming[];
+	pages: number;
+	runs: number;
+	queries: QueryTiming[];
 }
 
-async function timeSearchPage(context: BrowserContext, url: string, queries: readonly string[]): Promise<QueryTiming[] | undefined> {
+/** Keys typed this far apart: a steady typist, without the pause after which the page searches. */
+const KEY_DELAY_MS = 60;
+
+/** Opens the search page in a fresh context and waits until Pagefind and its filter index are in. */
+async function openSearchPage(browser: Browser, url: string): Promise<{ page: Page; bytes: () => number; close: () => Promise<void> }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
+	let bytes = 0;
+	// Requests from Pagefind's worker are reported on the page too.
+	page.on('requestfinished', (request) => {
+		void request.sizes().then((sizes) => {
+			bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+		});
+	});
 	await page.goto(url, { waitUntil: 'networkidle' });
-	const input = page.locator('main form[data-search] input[name="q"]');
-	if ((await input.count()) !== 1) return undefined;
-	const timings: QueryTiming[] = [];
-	for (const [i, query] of queries.entries()) {
-		await input.fill(query);
-		const started = await page.evaluate(() => performance.now());
-		await input.press('Enter');
-		// The page writes the status line ("12 results for “cloud”.") after it has rendered the results.
-		await page.waitForFunction((q) => document.querySelector('[data-status]')?.textContent.includes(`“${q}”`), query, { polling: 'raf' });
-		const { ended, results } = await page.evaluate(() => ({
-			ended: performance.now(),
-			results: document.querySelectorAll('[data-results] > li').length,
-		}));
-		timings.push({ query, ms: ended - started, results, first: i === 0 });
+	await page.locator('section[aria-busy="false"]').waitFor();
+	return { page, bytes: () => bytes, close: () => context.close() };
+}
+
+/** Resolves in the page with the time the first result for `query` was painted. */
+function watchFirstResult(page: Page, query: string) {
+	return page.evaluate(
+		(q) =>
+			new Promise<number>((resolve) => {
+				const list = document.querySelector<HTMLElement>('[data-results]')!;
+				const observer = new MutationObserver(() => {
+					if (list.dataset.query !== q || !list.querySelector('li')) return;
+					observer.disconnect();
+					// The frame that shows the result, then the task after its paint.
+					requestAnimationFrame(() =>
+						setTimeout(() => {
+							resolve(performance.now());
+						}),
+					);
+				});
+				observer.observe(list, { childList: true, attributes: true });
+				(window as unknown as { __benchWatching: boolean }).__benchWatching = true;
+			}),
+		query,
+	);
+}
+
+/**
+ * Types `query` into the page's box one character every KEY_DELAY_MS, as `input` events, then
+ * submits as Enter does (or not), and returns when the last key or Enter happened. Done inside
+ * the page: on a busy machine the driver's own key presses arrive late and unevenly, and a late
+ * Enter would come after the pause in which the page already searched.
+ */
+function typeInPage(page: Page, query: string, enter: boolean): Promise<number> {
+	return page.evaluate(
+		async ({ q, submit, delay }) => {
+			const form = document.querySelector<HTMLFormElement>('main form[data-search]')!;
+			const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+			input.focus();
+			for (let i = 1; i <= q.length; i++) {
+				if (i > 1) await new Promise((resolve) => setTimeout(resolve, delay));
+				input.value = q.slice(0, i);
+				input.dispatchEvent(new Event('input', { bubbles: true }));
+			}
+			const at = performance.now();
+			if (submit) form.requestSubmit();
+			return at;
+		},
+		{ q: query, submit: enter, delay: KEY_DELAY_MS },
+	);
+}
+
+async function timeOnPage(browser: Browser, url: string, query: string, enter: boolean) {
+	const { page, bytes, close } = await openSearchPage(browser, url);
+	try {
+		const painted = watchFirstResult(page, query);
+		await page.waitForFunction(() => (window as unknown as { __benchWatching?: boolean }).__benchWatching === true);
+		const before = bytes();
+		const typed = await typeInPage(page, query, enter);
+		const ms = (await painted) - typed;
+		// Everything the query fetched: results, then facet counts.
+		await page.locator(`section[aria-busy="false"] [data-results][data-query="${query}"]`).waitFor();
+		await page.waitForLoadState('networkidle');
+		const results = Number(/^(\d+) results?/.exec((await page.locator('[data-status]').textContent()) ?? '')?.[1] ?? 0);
+		return { ms, bytes: bytes() - before, results };
+	} finally {
+		await close();
 	}
-	return timings;
 }
 
-async function timeApi(context: BrowserContext, url: string, queries: readonly string[]): Promise<QueryTiming[]> {
-	const page = await context.newPage();
-	await page.goto(url, { waitUntil: 'networkidle' });
-	const timings: QueryTiming[] = [];
-	for (const [i, query] of queries.entries()) {
-		const { ms, results } = await page.evaluate(async (q) => {
-			const started = performance.now();
+async function timeApi(browser: Browser, url: string, query: string): Promise<number> {
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(url, { waitUntil: 'networkidle' });
+		return await page.evaluate(async (q) => {
 			// A variable, not a literal: the module exists only in the served site, not for TypeScript.
-			const url = '/pagefind/pagefind.js';
-			const pagefind = (await import(/* @vite-ignore */ url)) as {
+			const module = '/pagefind/pagefind.js';
+			const pagefind = (await import(/* @vite-ignore */ module)) as {
+				init: () => Promise<void>;
 				search: (query: string) => Promise<{ results: { data: () => Promise<unknown> }[] }>;
 			};
+			await pagefind.init();
+			const started = performance.now();
 			const search = await pagefind.search(q);
 			await search.results[0]?.data();
-			return { ms: performance.now() - started, results: search.results.length };
+			return performance.now() - started;
 		}, query);
-		timings.push({ query, ms, results, first: i === 0 });
+	} finally {
+		await context.close();
 	}
-	return timings;
 }
 
-export async function timeSearch(dist: string, queries: readonly string[]): Promise<SearchTiming> {
+/** Times each bench query `runs` times in the hub built in `dist`. */
+export async function timeSearch(dist: string, runs = 3): Promise<SearchTiming> {
 	const server = await serveDist(dist);
 	const browser = await launchBrowser();
+	const url = `${server.url}search/`;
 	try {
-		// A context each, so the API's first query finds nothing cached from the page's searches.
-		const page = await timeSearchPage(await browser.newContext(), `${server.url}search/`, queries);
-		const api = await timeApi(await browser.newContext(), `${server.url}search/`, queries);
-		return page ? { page, api } : { api };
+		const words = (await (await fetch(`${server.url}pagefind/hourglass-words.json`)).json()) as { words: [string, number][] };
+		const entry = (await (await fetch(`${server.url}pagefind/pagefind-entry.json`)).json()) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		const queries: QueryTiming[] = [];
+		for (const { kind, query } of BENCH_QUERIES) {
+			const timing: QueryTiming = {
+				kind,
+				query,
+				results: 0,
+				pagesWithWord: words.words.find(([word]) => word === query.split(' ')[0])?.[1] ?? 0,
+				enterMs: [],
+				typedMs: [],
+				bytes: [],
+				apiMs: [],
+			};
+			for (let run = 0; run < runs; run++) {
+				const entered = await timeOnPage(browser, url, query, true);
+				timing.enterMs.push(entered.ms);
+				timing.bytes.push(entered.bytes);
+				timing.results = entered.results;
+				timing.typedMs.push((await timeOnPage(browser, url, query, false)).ms);
+				timing.apiMs.push(await timeApi(browser, url, query));
+			}
+			queries.push(timing);
+		}
+		return { pages: Object.values(entry.languages)[0]?.page_count ?? 0, runs, queries };
 	} finally {
 		await browser.close();
 		await server.close();

@@ -1,8 +1,10 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadSettings } from '../content/settings';
+import { SEARCH_WORDS_PATH, searchWords } from '../outputs/search-words';
 
 /**
  * Indexes the built pages with Pagefind as part of `astro build`, so the site and its search
@@ -24,6 +26,8 @@ export function search(): AstroIntegration {
 					const output = new URL('pagefind/', dir);
 					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(output) }));
 					await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(new URL(file, output), { force: true })));
+					const words = searchWords(await indexedTexts(new URL('fragment/', output)));
+					await fs.writeFile(new URL(SEARCH_WORDS_PATH, dir), JSON.stringify(words));
 					logger.info(`read ${page_count} pages for the search index in ${Math.round(performance.now() - started)} ms`);
 				} finally {
 					await pagefind.close();
@@ -47,6 +51,21 @@ const UNUSED_BUNDLES = [
 	'pagefind-component-ui.css',
 	'pagefind-highlight.js',
 ];
+
+/**
+ * The text Pagefind stored for each indexed page. A fragment is gzipped JSON behind Pagefind's
+ * signature (`pagefind_dcd`); its `content` is the page's searchable text.
+ */
+async function indexedTexts(folder: URL): Promise<string[]> {
+	const texts: string[] = [];
+	// One at a time: a large hub has tens of thousands of fragments, more than a process may open at once.
+	for (const file of await fs.readdir(folder)) {
+		const text = gunzipSync(await fs.readFile(new URL(file, folder))).toString('utf8');
+		const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { content?: unknown; meta?: { title?: unknown } };
+		texts.push([fragment.meta?.title, fragment.content].filter((part) => typeof part === 'string').join(' '));
+	}
+	return texts;
+}
 
 /** Pagefind reports problems in the response instead of throwing; a build must not ship a broken index. */
 function checked<T extends { errors: string[] }>(step: string, response: T): Required<T> {

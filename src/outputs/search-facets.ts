@@ -1,10 +1,12 @@
 /**
  * The search page's facets. `SearchMeta.astro` files every entry's page under these filters and
  * the search page offers the same values as checkboxes; both take them from here, so a value in
- * the index always has its checkbox.
+ * the index always has its checkbox. Values are ids (`finance`, `case-study`), not display names,
+ * so a shared link (`?segment=finance`) survives a renamed segment; each option keeps its name
+ * for the label and for links made before ids were used (`?segment=Finance`).
  */
-import { kindLabel } from '../content/kinds';
-import type { AnyItem, Hub, Kind } from '../hub/hub';
+import { kindLabel, WRITING_KINDS } from '../content/kinds';
+import type { AnyItem, Hub } from '../hub/hub';
 
 export const FACETS = [
 	{ name: 'type', label: 'Type' },
@@ -16,43 +18,46 @@ export const FACETS = [
 
 export type Facet = (typeof FACETS)[number]['name'];
 
-const KINDS: readonly Kind[] = ['paper', 'case-study', 'metric', 'newsletter'];
+/** One checkbox: the id the index files entries under, and the name readers see. */
+export interface FacetOption {
+	value: string;
+	name: string;
+}
 
-const nameOf = (list: readonly { id: string; data: { name: string } }[], id: string) =>
-	list.find((entry) => entry.id === id)?.data.name ?? id;
-
-/** The values an entry is filed under, per facet. */
-export function searchFilters(hub: Hub, item: AnyItem): Record<Facet, string[]> {
+/** The values (ids) an entry is filed under, per facet. */
+export function searchFilters(item: AnyItem): Record<Facet, string[]> {
 	return {
-		type: [kindLabel(item.kind)],
-		segment: item.segments.map((id) => nameOf(hub.segments, id)),
-		topic: item.topics.map((id) => nameOf(hub.topics, id)),
-		author: 'author' in item ? [item.author.data.name] : [],
+		type: [item.kind],
+		segment: item.segments,
+		topic: item.topics,
+		author: 'author' in item ? [item.author.id] : [],
 		year: [String(item.date.getUTCFullYear())],
 	};
 }
 
 /** Every value some searchable entry has, per facet, in the order the hub lists them (years newest first). */
-export function facetOptions(hub: Hub): Record<Facet, string[]> {
-	const used = (facet: Facet) => new Set(hub.listed.flatMap((item) => searchFilters(hub, item)[facet]));
-	const present = (facet: Facet, ordered: string[]) => {
+export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
+	const used = (facet: Facet) => new Set(hub.listed.flatMap((item) => searchFilters(item)[facet]));
+	const present = (facet: Facet, ordered: readonly FacetOption[]) => {
 		const values = used(facet);
-		return ordered.filter((value) => values.has(value));
+		return ordered.filter(({ value }) => values.has(value));
 	};
+	const named = (list: readonly { id: string; data: { name: string } }[]) => list.map(({ id, data }) => ({ value: id, name: data.name }));
 	return {
-		type: present('type', KINDS.map(kindLabel)),
-		segment: present(
-			'segment',
-			hub.segments.map((segment) => segment.data.name),
+		type: present(
+			'type',
+			WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })),
 		),
-		topic: present(
-			'topic',
-			hub.topics.map((topic) => topic.data.name),
-		),
-		author: present(
-			'author',
-			hub.authors.map((author) => author.data.name),
-		),
-		year: [...used('year')].sort().reverse(),
+		segment: present('segment', named(hub.segments)),
+		topic: present('topic', named(hub.topics)),
+		author: present('author', named(hub.authors)),
+		year: [...used('year')]
+			.sort()
+			.reverse()
+			.map((year) => ({ value: year, name: year })),
 	};
 }
+
+/** The names of an entry's segments, for the line under a result ("For Finance, Superusers"). */
+export const segmentNames = (hub: Hub, item: AnyItem): string[] =>
+	item.segments.map((id) => hub.segments.find((segment) => segment.id === id)?.data.name ?? id);

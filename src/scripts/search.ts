@@ -1,50 +1,120 @@
 /**
  * The search page: runs the query and the ticked facets of the page's GET form through Pagefind's
- * JavaScript API and keeps them in the URL (`?q=crm&segment=Finance`), so a search can be shared.
+ * JavaScript API and keeps them in the URL (`?q=crm&segment=finance`), so a search can be shared.
  * Pagefind's own UIs AND every ticked value; here values of one facet are ORed (`any`) and facets
  * are ANDed, and each facet's counts ignore that facet's own ticks, so they say what ticking adds.
+ *
+ * Speed: Pagefind starts when the page loads (and again when the box gains focus, if that failed),
+ * the index for the words is fetched while they are typed (`preload`), results are drawn one by
+ * one as their text arrives and before any facet count, and only as many as fit on the screen
+ * fetch their text (`data()`); "Show more results" fetches the next ones.
  */
+import { SEARCH_WORDS_PATH, type SearchWords } from '../outputs/search-words';
+import { suggestQueries } from './search-suggest';
 
 interface PagefindResultData {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
-	filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+	id: string;
+	data: () => Promise<PagefindResultData>;
 }
 interface PagefindSearch {
-	results: { id: string; data: () => Promise<PagefindResultData> }[];
+	results: PagefindResult[];
 	filters: Record<string, Record<string, number>>;
 }
 type Filters = Record<string, { any: string[] }>;
+interface SearchOptions {
+	filters?: Filters;
+	sort?: Record<string, 'asc' | 'desc'>;
+}
 interface PagefindApi {
-	options: (options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }) => Promise<void>;
+	init: () => Promise<void>;
 	filters: () => Promise<Record<string, Record<string, number>>>;
-	search: (query: string | null, options?: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
+	preload: (query: string, options?: SearchOptions) => Promise<void>;
+	search: (query: string | null, options?: SearchOptions) => Promise<PagefindSearch | null>;
+}
+interface PagefindModule {
+	createInstance: (options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }) => PagefindApi;
 }
 
-/** Results rendered at once; "Show more" adds as many again. */
-const PAGE_SIZE = 20;
-/** Pause after the last keystroke before searching while someone types. */
-const TYPING_DELAY_MS = 200;
+/** Results "Show more results" adds. */
+const MORE = 10;
+/** Pause after the last keystroke before searching while someone types (Enter searches at once). */
+const TYPING_DELAY_MS = 150;
+/** Shorter words match so many index entries that fetching them ahead costs more than it saves. */
+const PRELOAD_MIN_LENGTH = 3;
+/** Below this width the filters fold behind one button; the page's CSS uses the same width. */
+const PHONE = '(max-width: 40em)';
 
-let pagefind: Promise<PagefindApi> | undefined;
+let pagefindModule: Promise<PagefindModule> | undefined;
 
-function loadPagefind(): Promise<PagefindApi> {
-	pagefind ??= (async () => {
-		// Built by `src/integrations/search.ts` after Vite has run, so Vite must not try to resolve it.
-		const api = (await import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`)) as PagefindApi;
-		// The index stores paths from the site's root; results must link under the base (`/it/`).
-		await api.options({ baseUrl: import.meta.env.BASE_URL, excerptLength: 28, excerptEllipsis: '…' });
-		// Searches report counts per filter value only once the filter index is loaded.
-		await api.filters();
+/** Pagefind's script, fetched once; a load that failed (the network dropped) is tried again next time. */
+function loadModule(): Promise<PagefindModule> {
+	if (pagefindModule) return pagefindModule;
+	// Built by `src/integrations/search.ts` after Vite has run, so Vite must not try to resolve it.
+	const loading = import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`) as Promise<PagefindModule>;
+	pagefindModule = loading;
+	loading.catch(() => {
+		if (pagefindModule === loading) pagefindModule = undefined;
+	});
+	return loading;
+}
+
+/**
+ * Two Pagefind instances. Once an instance has loaded the filter index, every search it runs also
+ * counts every filter value over every result: at 10,000 pages that made a common word's search
+ * several times slower. So results come from an instance that never loads the filter index, and
+ * facet counts from a second one, after the results are on screen. They share Pagefind's worker.
+ */
+let resultsInstance: Promise<PagefindApi> | undefined;
+let countsInstance: Promise<PagefindApi> | undefined;
+
+function instance(kind: 'results' | 'counts'): Promise<PagefindApi> {
+	const existing = kind === 'results' ? resultsInstance : countsInstance;
+	if (existing) return existing;
+	const loading = (async () => {
+		const api = (await loadModule()).createInstance({
+			// The index stores paths from the site's root; results must link under the base (`/it/`).
+			baseUrl: import.meta.env.BASE_URL,
+			excerptLength: 28,
+			excerptEllipsis: '…',
+		});
+		await api.init();
+		// Searches report counts per filter value only once the filter index is in.
+		if (kind === 'counts') await api.filters();
 		return api;
 	})();
-	return pagefind;
+	if (kind === 'results') resultsInstance = loading;
+	else countsInstance = loading;
+	loading.catch(() => {
+		if (kind === 'results' && resultsInstance === loading) resultsInstance = undefined;
+		if (kind === 'counts' && countsInstance === loading) countsInstance = undefined;
+	});
+	return loading;
 }
+
+/** Pagefind for results: its script, options and start-up files (entry, metadata, WebAssembly). */
+const loadPagefind = () => instance('results');
+
+let searchWords: Promise<SearchWords> | undefined;
+
+/** The index's words for suggestions, fetched the first time a query finds nothing. */
+function loadSearchWords(): Promise<SearchWords> {
+	searchWords ??= fetch(`${import.meta.env.BASE_URL}${SEARCH_WORDS_PATH}`).then((response) =>
+		response.ok ? (response.json() as Promise<SearchWords>) : { words: [] },
+	);
+	return searchWords;
+}
+
+/** Results fetched at first: about as many as the screen shows. */
+const screenful = () => Math.min(10, Math.max(3, Math.ceil(window.innerHeight / 150)));
 
 interface SearchState {
 	query: string;
-	/** Ticked values per facet. */
+	/** Ticked values (ids) per facet. */
 	selected: Map<string, string[]>;
 	byDate: boolean;
 }
@@ -52,17 +122,25 @@ interface SearchState {
 export function startSearch(form: HTMLFormElement): void {
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+	const layout = form.querySelector<HTMLElement>('[data-layout]')!;
 	const status = form.querySelector<HTMLElement>('[data-status]')!;
 	const region = status.closest('section')!;
 	const list = form.querySelector<HTMLOListElement>('[data-results]')!;
 	const more = form.querySelector<HTMLButtonElement>('[data-more]')!;
+	const nothing = form.querySelector<HTMLElement>('[data-nothing]')!;
+	const suggestions = form.querySelector<HTMLElement>('[data-suggestions]')!;
+	const suggestionLinks = form.querySelector<HTMLElement>('[data-suggestion-links]')!;
+	const unfiltered = form.querySelector<HTMLElement>('[data-unfiltered]')!;
+	const unfilteredLink = form.querySelector<HTMLAnchorElement>('[data-unfiltered-link]')!;
+	const toggle = form.querySelector<HTMLButtonElement>('[data-filters-toggle]')!;
+	const chosen = toggle.querySelector<HTMLElement>('[data-chosen]')!;
 	const facets = [...form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-facet]')].map((fieldset) => ({
 		name: fieldset.dataset.facet!,
 		boxes: [...fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')],
 	}));
 
 	let run = 0;
-	let shown: PagefindSearch['results'] = [];
+	let shown: PagefindResult[] = [];
 	let typing: ReturnType<typeof setTimeout> | undefined;
 
 	/** The form's state as URL parameters, leaving out empty ones so shared links stay short. */
@@ -71,6 +149,7 @@ export function startSearch(form: HTMLFormElement): void {
 		for (const [name, value] of new FormData(form)) if (typeof value === 'string' && value.trim()) params.append(name, value.trim());
 		return params;
 	};
+	const urlOf = (params: URLSearchParams) => `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
 
 	const readForm = (): SearchState => ({
 		query: input.value.trim(),
@@ -78,19 +157,34 @@ export function startSearch(form: HTMLFormElement): void {
 		byDate: sort.value === 'date',
 	});
 
+	/** Ticks what a URL names, by id or, in links made before ids, by display name. */
 	const writeForm = (params: URLSearchParams) => {
 		input.value = params.get('q') ?? '';
 		sort.value = params.get('sort') === 'date' ? 'date' : '';
 		for (const { name, boxes } of facets) {
-			const ticked = params.getAll(name);
-			for (const box of boxes) box.checked = ticked.includes(box.value);
+			const ticked = params.getAll(name).map((value) => value.trim().toLowerCase());
+			for (const box of boxes) box.checked = ticked.includes(box.value.toLowerCase()) || ticked.includes(box.dataset.name!.toLowerCase());
 		}
+		showChosen();
 	};
 
 	const filtersOf = (state: SearchState, except?: string): Filters =>
 		Object.fromEntries(
 			[...state.selected].filter(([name, values]) => name !== except && values.length > 0).map(([name, values]) => [name, { any: values }]),
 		);
+	const isFiltering = (state: SearchState) => [...state.selected.values()].some((values) => values.length > 0);
+
+	/** On a phone the filters fold behind one button that says how many are ticked. */
+	const phone = window.matchMedia(PHONE);
+	let unfolded = false;
+	const fold = () => {
+		toggle.hidden = !phone.matches;
+		if (phone.matches) toggle.setAttribute('aria-expanded', String(unfolded));
+		else toggle.removeAttribute('aria-expanded');
+	};
+	const showChosen = () => {
+		chosen.textContent = String(facets.reduce((sum, { boxes }) => sum + boxes.filter((box) => box.checked).length, 0));
+	};
 
 	const update = async () => {
 		const current = ++run;
@@ -109,13 +203,16 @@ export function startSearch(form: HTMLFormElement): void {
 
 	const searchAndShow = async (current: number) => {
 		const state = readForm();
-		const filtering = [...state.selected.values()].some((values) => values.length > 0);
+		const filtering = isFiltering(state);
 		if (!state.query && !filtering) {
+			shown = [];
 			list.replaceChildren();
+			delete list.dataset.query;
 			more.hidden = true;
+			nothing.hidden = true;
+			layout.removeAttribute('data-empty-result');
 			status.textContent = 'Type a word or tick a filter to search the hub.';
-			const counts = await facetCounts(state);
-			if (current === run) showCounts(state, counts);
+			await showCounts(current, state);
 			return;
 		}
 		const api = await loadPagefind();
@@ -124,35 +221,74 @@ export function startSearch(form: HTMLFormElement): void {
 			// Without words there is no relevance to rank by: newest first is the useful order.
 			...(state.byDate || !state.query ? { sort: { date: 'desc' as const } } : {}),
 		});
-		const counts = await facetCounts(state, search);
 		if (current !== run || !search) return;
 		shown = search.results;
 		list.replaceChildren();
-		await renderMore(state.query);
+		list.dataset.query = state.query;
+		nothing.hidden = true;
+		layout.toggleAttribute('data-empty-result', shown.length === 0 && !filtering);
+		await renderMore(current, state.query, screenful());
 		if (current !== run) return;
-		showCounts(state, counts);
-		status.textContent = summary(search.results.length, state);
+		status.textContent = summary(shown.length, state);
+		if (shown.length === 0) await showNothing(current, state, api);
+		await showCounts(current, state);
 	};
 
-	/**
-	 * Counts per facet value: for a facet with ticks, from a search without that facet's own filter,
-	 * so an unticked value's count is what ticking it would add. Other facets share one search.
-	 */
-	const facetCounts = async (state: SearchState, search?: PagefindSearch | null) => {
-		const api = await loadPagefind();
-		const query = state.query || null;
-		const base = search ?? (await api.search(query, { filters: filtersOf(state) }));
-		const counts = new Map<string, Record<string, number>>();
-		await Promise.all(
-			facets.map(async ({ name }) => {
-				const own = (state.selected.get(name) ?? []).length > 0 ? await api.search(query, { filters: filtersOf(state, name) }) : base;
-				counts.set(name, own?.filters[name] ?? {});
-			}),
+	/** Appends the next `count` results, each as soon as its text and those above it have arrived. */
+	const renderMore = async (current: number, query: string, count: number) => {
+		const start = list.children.length;
+		const pending = shown.slice(start, start + count).map((result) => result.data());
+		for (const data of pending) {
+			const result = await data;
+			if (current !== run) return;
+			list.append(renderResult(result, query));
+		}
+		more.hidden = list.children.length >= shown.length;
+	};
+
+	/** Nothing found: closest words of the index, the search without its filters, and ways to browse. */
+	const showNothing = async (current: number, state: SearchState, api: PagefindApi) => {
+		suggestions.hidden = true;
+		unfiltered.hidden = true;
+		nothing.hidden = false;
+		if (!state.query) return;
+		const candidates = suggestQueries(state.query, await loadSearchWords());
+		// A suggestion is offered only if it finds something with the same filters.
+		const found = await Promise.all(
+			candidates.map(async (query) => ({ query, count: (await api.search(query, { filters: filtersOf(state) }))?.results.length ?? 0 })),
 		);
-		return counts;
+		const withoutFilters = isFiltering(state) ? ((await api.search(state.query))?.results.length ?? 0) : 0;
+		if (current !== run) return;
+		const useful = found.filter(({ count }) => count > 0);
+		suggestionLinks.replaceChildren(...useful.flatMap(({ query, count }, i) => [...(i > 0 ? [' or '] : []), suggestionLink(query, count)]));
+		suggestions.hidden = useful.length === 0;
+		if (withoutFilters > 0) {
+			unfilteredLink.href = urlOf(new URLSearchParams({ q: state.query }));
+			unfilteredLink.textContent = `${withoutFilters === 1 ? '1 result' : `${withoutFilters} results`} for “${state.query}” without the filters`;
+			unfiltered.hidden = false;
+		}
 	};
 
-	const showCounts = (state: SearchState, counts: Map<string, Record<string, number>>) => {
+	const suggestionLink = (query: string, count: number) => {
+		const params = formParams();
+		params.set('q', query);
+		const link = document.createElement('a');
+		link.className = 'suggestion';
+		link.href = urlOf(params);
+		link.textContent = query;
+		link.title = count === 1 ? '1 result' : `${count} results`;
+		link.addEventListener('click', (event) => {
+			event.preventDefault();
+			input.value = query;
+			searchNow('push');
+		});
+		return link;
+	};
+
+	/** Facet counts, after the results: from the second instance, whose filter index loads once. */
+	const showCounts = async (current: number, state: SearchState) => {
+		const counts = await facetCounts(state);
+		if (current !== run) return;
 		for (const { name, boxes } of facets) {
 			for (const box of boxes) {
 				const count = counts.get(name)?.[box.value] ?? 0;
@@ -163,19 +299,53 @@ export function startSearch(form: HTMLFormElement): void {
 		}
 	};
 
-	const renderMore = async (query: string) => {
-		const current = run;
-		const page = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
-		const data = await Promise.all(page.map((result) => result.data()));
-		if (current !== run) return;
-		list.append(...data.map((result) => renderResult(result, query)));
-		more.hidden = list.children.length >= shown.length;
+	/**
+	 * Counts per facet value: with nothing asked, the index's own totals; for a facet with ticks,
+	 * from a search without that facet's own filter, so an unticked value's count is what ticking
+	 * it would add. Other facets share one search.
+	 */
+	const facetCounts = async (state: SearchState) => {
+		const api = await instance('counts');
+		const query = state.query || null;
+		if (!query && !isFiltering(state)) return new Map(Object.entries(await api.filters()));
+		const base = await api.search(query, { filters: filtersOf(state) });
+		const counts = new Map<string, Record<string, number>>();
+		await Promise.all(
+			facets.map(async ({ name }) => {
+				const own = (state.selected.get(name) ?? []).length > 0 ? await api.search(query, { filters: filtersOf(state, name) }) : base;
+				counts.set(name, own?.filters[name] ?? {});
+			}),
+		);
+		return counts;
+	};
+
+	/**
+	 * Fetches the index for what is being typed, one preload at a time: Pagefind's worker runs
+	 * requests in turn, so a preload per keystroke would queue ahead of the search Enter starts.
+	 * Words typed meanwhile replace each other; only the latest is preloaded next.
+	 */
+	let preloading = false;
+	let nextPreload: string | undefined;
+	const preload = (words: string) => {
+		nextPreload = words;
+		if (preloading) return;
+		preloading = true;
+		void (async () => {
+			while (nextPreload !== undefined) {
+				const term = nextPreload;
+				nextPreload = undefined;
+				await loadPagefind()
+					.then((api) => api.preload(term, { filters: filtersOf(readForm()) }))
+					.catch(() => undefined);
+			}
+			preloading = false;
+		})();
 	};
 
 	const searchNow = (history: 'push' | 'replace') => {
 		clearTimeout(typing);
-		const params = formParams();
-		const url = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
+		nextPreload = undefined;
+		const url = urlOf(formParams());
 		if (url !== `${location.pathname}${location.search}`) {
 			if (history === 'push') window.history.pushState(null, '', url);
 			else window.history.replaceState(null, '', url);
@@ -187,19 +357,34 @@ export function startSearch(form: HTMLFormElement): void {
 		event.preventDefault();
 		searchNow('push');
 	});
+	input.addEventListener('focus', () => {
+		loadPagefind().catch(() => undefined);
+	});
 	input.addEventListener('input', () => {
+		const words = input.value.trim();
+		// "customer r" would fetch the index of every word starting with r.
+		if ((words.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LENGTH) preload(words);
 		clearTimeout(typing);
 		typing = setTimeout(() => {
 			searchNow('replace');
 		}, TYPING_DELAY_MS);
 	});
 	form.addEventListener('change', (event) => {
-		if (event.target !== input) searchNow('replace');
+		if (event.target === input) return;
+		showChosen();
+		searchNow('replace');
 	});
+	toggle.addEventListener('click', () => {
+		unfolded = !unfolded;
+		fold();
+	});
+	phone.addEventListener('change', fold);
 	const showMore = async () => {
 		const first = list.children.length;
+		const current = run;
 		region.setAttribute('aria-busy', 'true');
-		await renderMore(readForm().query);
+		await renderMore(current, readForm().query, MORE);
+		if (current !== run) return;
 		region.setAttribute('aria-busy', 'false');
 		// Keyboard users carry on reading where the new results begin.
 		list.children[first]?.querySelector('a')?.focus();
@@ -210,7 +395,14 @@ export function startSearch(form: HTMLFormElement): void {
 		void update();
 	});
 
+	// Start fetching Pagefind before anything else, so the first search does not wait for it.
+	loadPagefind().catch(() => undefined);
+	form.hidden = false;
+	fold();
 	writeForm(new URLSearchParams(location.search));
+	// Links made before filters had ids name values by their names: show the link this page would make.
+	const canonical = urlOf(formParams());
+	if (location.search && canonical !== `${location.pathname}${location.search}`) window.history.replaceState(null, '', canonical);
 	void update();
 }
 
@@ -247,8 +439,8 @@ function renderResult(result: PagefindResultData, query: string): HTMLLIElement 
 	const date = document.createElement('time');
 	date.dateTime = result.meta.datetime ?? '';
 	date.textContent = result.meta.date ?? '';
-	const segments = result.filters.segment ?? [];
-	details.append(date, segments.length > 0 ? ` · For ${segments.join(', ')}` : '');
+	const segments = result.meta.segments;
+	details.append(date, segments ? ` · For ${segments}` : '');
 
 	item.append(kind, heading, excerpt, details);
 	return item;

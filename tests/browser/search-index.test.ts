@@ -74,11 +74,12 @@ describe.each([
 	it('files every page under type, segment and year, with a title, date and summary to show', async () => {
 		const ptarmigan = (await indexedPages(dist())).find((page) => page.url === '/papers/stock-visibility-ptarmigan/');
 		const html = parse(await fs.readFile(path.join(dist(), 'papers/stock-visibility-ptarmigan/index.html'), 'utf8'));
+		// Ids, not names: a shared link (`?segment=finance`) survives a renamed segment.
 		expect(ptarmigan?.filters).toEqual({
-			type: ['Position paper'],
-			segment: ['Executives', 'Divisional Managers', 'Superusers'],
-			topic: ['Data', 'Stores', 'E-commerce'],
-			author: ['Priya Raman'],
+			type: ['paper'],
+			segment: ['executives', 'divisional-managers', 'superusers'],
+			topic: ['data', 'stores', 'e-commerce'],
+			author: ['priya-raman'],
 			year: ['2026'],
 		});
 		expect(ptarmigan?.meta).toMatchObject({
@@ -86,11 +87,27 @@ describe.each([
 			type: 'Position paper',
 			date: '8 September 2026',
 			datetime: '2026-09-08',
+			segments: 'Executives, Divisional Managers, Superusers',
 			summary: html.querySelector('meta[name="description"]')?.getAttribute('content'),
 		});
 		for (const page of await indexedPages(dist())) {
 			expect(Object.keys(page.filters), page.url).toEqual(expect.arrayContaining(['type', 'segment', 'year']));
 		}
+	});
+
+	it('comes with the list of its words that "Did you mean" suggests from, and no word only a draft or future paper has', async () => {
+		const { words } = JSON.parse(await fs.readFile(path.join(dist(), 'pagefind/hourglass-words.json'), 'utf8')) as {
+			words: [string, number][];
+		};
+		const pages = new Map(words);
+		expect(pages.get('ptarmigan')).toBe(1);
+		expect(pages.get('phishing')).toBeGreaterThan(1);
+		expect(pages.get('customer')).toBeGreaterThan(1);
+		// The draft's and the future paper's own words: in content/, but never published.
+		expect(pages.has('marrowstone')).toBe(false);
+		expect(pages.has('quillfeather')).toBe(false);
+		const texts = (await indexedPages(dist())).length;
+		expect(Math.max(...pages.values())).toBeLessThanOrEqual(texts);
 	});
 
 	it("leaves a metric page's lists of citing entries and of segments that chose it out of the indexed text", async () => {

@@ -1,0 +1,34 @@
+/**
+ * The word list behind the search page's "Did you mean" suggestions. Pagefind's JavaScript API
+ * has no call that lists its words, and its own index holds stems ("custom" for "customers"),
+ * which read badly as a suggestion. So the build reads the text Pagefind stored for each page (its
+ * fragments: exactly what search finds) and writes every word with the number of pages it is on,
+ * beside the index; the search page fetches that file only when a query finds nothing.
+ */
+
+/** Where the list lands, relative to the site's base: in Pagefind's folder, so it is rebuilt with the index. */
+export const SEARCH_WORDS_PATH = 'pagefind/hourglass-words.json';
+
+/** What the file holds: `[word, pages]`, most pages first. */
+export interface SearchWords {
+	words: [string, number][];
+}
+
+/** Shorter words are rarely mistyped into something else and would suggest noise. */
+const MIN_LENGTH = 3;
+
+/** The words of a text as search sees them: lowercase runs of letters. */
+export const wordsOf = (text: string): string[] =>
+	text
+		.normalize('NFC')
+		.toLowerCase()
+		.match(/\p{L}+/gu) ?? [];
+
+/** Every word of at least three letters in the pages' texts, with how many pages have it, most pages first. */
+export function searchWords(pages: Iterable<string>): SearchWords {
+	const counts = new Map<string, number>();
+	for (const text of pages) {
+		for (const word of new Set(wordsOf(text))) if (word.length >= MIN_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
+	}
+	return { words: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])) };
+}
