@@ -20,6 +20,16 @@ export interface MetricFigures {
 	series: readonly SeriesPoint[];
 }
 
+/**
+ * A metric's figures as they stood on `date`: writing dated then reports what it said then, so a
+ * good-news paper from January does not show November's figures. A metric first measured after
+ * `date` keeps all its readings.
+ */
+export function figuresAsOf<M extends MetricFigures>(metric: M, date: Date): M {
+	const known = metric.series.filter((point) => point.date <= date);
+	return known.length > 0 ? { ...metric, series: known } : metric;
+}
+
 /** The series oldest first, whatever order the writer used. */
 export const sortedSeries = (series: readonly SeriesPoint[]): SeriesPoint[] =>
 	[...series].sort((a, b) => a.date.getTime() - b.date.getTime());

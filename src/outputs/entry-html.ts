@@ -19,7 +19,7 @@ import { absoluteUrl, paths } from '../content/paths';
 import type { MetricDisplay } from '../content/render/render-mdx';
 import type { Hub } from '../hub/hub';
 import { perBuild } from '../hub/memo';
-import { summariseMetric } from '../hub/metrics';
+import { figuresAsOf, summariseMetric } from '../hub/metrics';
 import { fillMetrics } from './entry-body';
 
 /** Entries with an MDX body: papers, case studies and newsletter issues (the editor's intro). */
@@ -119,12 +119,12 @@ export function portableHtml(html: string, urls: PortableHtmlOptions): string {
 	}).trim();
 }
 
-/** A cited metric in words: charts and cards do not travel to feed readers and mail clients. */
-function metricInWords(hub: Hub, id: string, show: MetricDisplay): string {
+/** A cited metric in words, as it stood on the entry's date: charts and cards do not travel to feed readers and mail clients. */
+function metricInWords(hub: Hub, id: string, show: MetricDisplay, asOf: Date): string {
 	const metric = hub.metrics.find((m) => m.id === id);
 	// checkHub() has made sure every cited metric exists and is published.
 	if (!metric) throw new Error(`A cited metric is missing from the hub: ${id}`);
-	const summary = summariseMetric(metric.entry.data, hub.settings.atRiskTolerance);
+	const summary = summariseMetric(figuresAsOf(metric.entry.data, asOf), hub.settings.atRiskTolerance);
 	const link = h('a', { href: `/${paths.metric(metric.id)}` }, show === 'card' ? metric.title : summary.value);
 	return toHtml(show === 'card' ? h('p', [h('strong', [link]), `: ${summary.sentence}`]) : link);
 }
@@ -142,7 +142,9 @@ export function entryHtml(hub: Hub, entry: BodiedEntry, { site, base, path = '' 
 	const urls = { page: absoluteUrl(site, base, path), root: absoluteUrl(site, base, '') };
 	return perBuild(`entry-html ${entry.collection}/${entry.id} ${urls.page}`, () =>
 		portableHtml(
-			fillMetrics(entry.rendered?.html ?? '', (id, show) => metricInWords(hub, id, show)),
+			fillMetrics(entry.rendered?.html ?? '', (id, show) =>
+				metricInWords(hub, id, show, 'date' in entry.data ? entry.data.date : entry.data.published),
+			),
 			urls,
 		),
 	);

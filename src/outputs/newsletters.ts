@@ -7,7 +7,7 @@ import { accentHex } from '../content/brand';
 import type { EmailDetail, EmailIssue, EmailItem } from './email';
 import { kindLabel } from '../content/kinds';
 import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
-import { describeMetric } from '../hub/metrics';
+import { describeMetric, figuresAsOf } from '../hub/metrics';
 import { absoluteUrl, paths } from '../content/paths';
 
 /** What an issue can feature. */
@@ -87,13 +87,8 @@ export interface IssueEmailContext {
 export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
 	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
 	const data = item.entry.data;
-	// An issue reports the figures as they were when it went out, so rebuilding an old issue
-	// later does not change what it said. A metric first measured after the issue shows them all.
-	const known = data.series.filter((point) => point.date <= issueDate);
-	const standing = {
-		label: 'Where it stands',
-		text: describeMetric({ ...data, series: known.length > 0 ? known : data.series }, atRiskTolerance),
-	};
+	// An issue reports the figures as they were when it went out: rebuilding it later changes nothing.
+	const standing = { label: 'Where it stands', text: describeMetric(figuresAsOf(data, issueDate), atRiskTolerance) };
 	return blurb === data.translation ? [standing] : [{ label: 'What it means', text: data.translation }, standing];
 }
 

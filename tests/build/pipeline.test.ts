@@ -101,6 +101,19 @@ describe.each(builds)('what writers keep, built at $base', ({ base, dist }) => {
 		}
 	});
 
+	it('a metric cited in an entry shows its figures as of the entry’s date, with a link to the latest', () => {
+		// The phishing paper went out on 28 January 2026; the metric has readings up to November 2026.
+		const card = body(page(dist, 'papers/phishing-is-our-biggest-risk')).querySelector(
+			'article.metric-card[data-metric="phishing-click-rate"]',
+		)!;
+		expect(card.querySelector('.value data')?.getAttribute('value')).toBe('10.8');
+		expect(card.querySelector('.latest')?.text).toContain('Figures as of January 2026');
+		expect(card.querySelector('.latest a')?.getAttribute('href')).toBe(`${base}metrics/phishing-click-rate/`);
+		expect(feedItem(dist, 'papers/phishing-is-our-biggest-risk/').text).toContain('Latest 10.8% in January 2026');
+		// The metric's own page shows the latest reading.
+		expect(page(dist, 'metrics/phishing-click-rate').querySelector('main')!.text).toContain('3.5%');
+	});
+
 	it('no page, feed or email holds a metric placeholder or a rendering leftover', () => {
 		const files = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|xml|txt|eml)$/.test(file));
 		for (const file of files) {
