@@ -116,20 +116,24 @@ describe('the critical three in the example hub', () => {
 describe('metrics cited in writing', () => {
 	const dist = inject('exampleDist');
 
-	it('render <Metric> as a card that carries the chart in words', async () => {
+	// The paper went out on 14 April 2026: its card shows the figures as they stood then (£11k in
+	// April, off target), not November's -£14k, and links to the latest.
+	const AS_OF_APRIL = 'Latest £11k in April 2026 (target £0k): off target; down from £42k in December 2025, an improvement.';
+
+	it('render <Metric> as a card that carries the chart in words, as of the paper’s date', async () => {
 		const card = (await page(dist, 'papers/cutting-cloud-spend')).querySelector('main .body .metric-card')!;
 		expect(card.querySelector('.title a')?.getAttribute('href')).toBe('/metrics/cloud-spend-variance/');
-		expect(text(card.querySelector('.value'))).toBe('-£14k');
-		expect(text(card.querySelector('.sentence'))).toBe(
-			'Latest -£14k in November 2026 (target £0k): on target; down from £42k in December 2025, an improvement.',
-		);
+		expect(text(card.querySelector('.value'))).toBe('£11k');
+		expect(text(card.querySelector('.sentence'))).toBe(AS_OF_APRIL);
+		expect(card.querySelector('.latest a')?.getAttribute('href')).toBe('/metrics/cloud-spend-variance/');
 	});
 
 	it('render <MetricValue> inline, inside the sentence, linked to the metric', async () => {
 		const paragraph = (await page(dist, 'papers/crm-for-store-managers'))
 			.querySelectorAll('main .body p')
 			.find((p) => p.querySelector('.metric-value'))!;
-		expect(text(paragraph)).toMatch(/Our aim is four in five managers by the autumn\. Today the figure is 82%\.$/);
+		// As of the paper's date (10 February 2026), not today's 82%.
+		expect(text(paragraph)).toMatch(/Our aim is four in five managers by the autumn\. Today the figure is 45%\.$/);
 		expect(paragraph.querySelector('.metric-value')?.getAttribute('href')).toBe('/metrics/crm-adoption/');
 	});
 
@@ -146,9 +150,7 @@ describe('metrics outside the site', () => {
 		const feed = parseFeed(await fs.readFile(path.join(dist, 'feeds/all.xml'), 'utf8'));
 		const item = feed.items.find((i) => i.url === 'https://intranet.example/papers/cutting-cloud-spend/')!;
 		const content = parse(item.content ?? '');
-		expect(text(content)).toContain(
-			'Latest -£14k in November 2026 (target £0k): on target; down from £42k in December 2025, an improvement.',
-		);
+		expect(text(content)).toContain('Latest £11k in April 2026 (target £0k): off target; down from £42k in December 2025, an improvement.');
 		expect(content.querySelector('a[href="https://intranet.example/metrics/cloud-spend-variance/"]')).not.toBeNull();
 	});
 
