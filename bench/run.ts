@@ -137,7 +137,7 @@ function printSearchTable(bySize: ReadonlyMap<number, SearchTiming>) {
 	];
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 	const line = (row: string[]) => `| ${row.map((text, column) => text.padEnd(widths[column]!)).join(' | ')} |`;
-	console.log('\nSearch (issue 13), Enter to first result painted, medians:');
+	console.log(`\nSearch (issue 13), Enter to first result painted, medians (load average now ${os.loadavg()[0]!.toFixed(1)}):`);
 	console.log(line(rows[0]!));
 	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
 	for (const row of rows.slice(1)) console.log(line(row));

@@ -6,9 +6,10 @@
  * times typing without Enter (the page searches after a pause), and times Pagefind's JavaScript
  * API alone, which separates the search engine from the page's own work.
  */
-import type { Browser, Page } from 'playwright-core';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDist } from '../tests/helpers/serve.ts';
 
 /** The bench's queries: the same words at every size, chosen from the generator's vocabulary. */
 export const BENCH_QUERIES = [
@@ -46,19 +47,27 @@ export interface SearchTiming {
 const KEY_DELAY_MS = 60;
 
 /** Opens the search page in a fresh context and waits until Pagefind and its filter index are in. */
-async function openSearchPage(browser: Browser, url: string): Promise<{ page: Page; bytes: () => number; close: () => Promise<void> }> {
+async function openSearchPage(
+	browser: Browser,
+	url: string,
+): Promise<{ page: Page; requests: () => number; bytes: (from: number) => Promise<number>; close: () => Promise<void> }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
-	let bytes = 0;
-	// Requests from Pagefind's worker are reported on the page too.
-	page.on('requestfinished', (request) => {
-		void request.sizes().then((sizes) => {
-			bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-		});
-	});
+	const finished: Request[] = [];
+	// Requests from the page's workers are reported on the page too. Their sizes are asked for only
+	// after the timing: each is a round trip to the browser.
+	page.on('requestfinished', (request) => finished.push(request));
 	await page.goto(url, { waitUntil: 'networkidle' });
 	await page.locator('section[aria-busy="false"]').waitFor();
-	return { page, bytes: () => bytes, close: () => context.close() };
+	const bytes = async (from: number) => {
+		let sum = 0;
+		for (const request of finished.slice(from)) {
+			const sizes = await request.sizes();
+			sum += sizes.responseBodySize + sizes.responseHeadersSize;
+		}
+		return sum;
+	};
+	return { page, requests: () => finished.length, bytes, close: () => context.close() };
 }
 
 /** Resolves in the page with the time the first result for `query` was painted. */
@@ -110,18 +119,18 @@ function typeInPage(page: Page, query: string, enter: boolean): Promise<number> 
 }
 
 async function timeOnPage(browser: Browser, url: string, query: string, enter: boolean) {
-	const { page, bytes, close } = await openSearchPage(browser, url);
+	const { page, requests, bytes, close } = await openSearchPage(browser, url);
 	try {
 		const painted = watchFirstResult(page, query);
 		await page.waitForFunction(() => (window as unknown as { __benchWatching?: boolean }).__benchWatching === true);
-		const before = bytes();
+		const before = requests();
 		const typed = await typeInPage(page, query, enter);
 		const ms = (await painted) - typed;
 		// Everything the query fetched: results, then facet counts.
 		await page.locator(`section[aria-busy="false"] [data-results][data-query="${query}"]`).waitFor();
 		await page.waitForLoadState('networkidle');
 		const results = Number(/^(\d+) results?/.exec((await page.locator('[data-status]').textContent()) ?? '')?.[1] ?? 0);
-		return { ms, bytes: bytes() - before, results };
+		return { ms, bytes: await bytes(before), results };
 	} finally {
 		await close();
 	}
@@ -152,12 +161,13 @@ async function timeApi(browser: Browser, url: string, query: string): Promise<nu
 
 /** Times each bench query `runs` times in the hub built in `dist`. */
 export async function timeSearch(dist: string, runs = 3): Promise<SearchTiming> {
-	const server = await serveDist(dist);
+	const server = fork(new URL('serve-process.ts', import.meta.url), [dist], { stdio: 'inherit' });
+	const [{ url: served }] = (await once(server, 'message')) as [{ url: string }];
 	const browser = await launchBrowser();
-	const url = `${server.url}search/`;
+	const url = `${served}search/`;
 	try {
-		const words = (await (await fetch(`${server.url}pagefind/hourglass-words.json`)).json()) as { words: [string, number][] };
-		const entry = (await (await fetch(`${server.url}pagefind/pagefind-entry.json`)).json()) as {
+		const words = (await (await fetch(`${served}pagefind/hourglass-words.json`)).json()) as { words: [string, number][] };
+		const entry = (await (await fetch(`${served}pagefind/pagefind-entry.json`)).json()) as {
 			languages: Record<string, { page_count: number }>;
 		};
 		const queries: QueryTiming[] = [];
@@ -185,6 +195,7 @@ export async function timeSearch(dist: string, runs = 3): Promise<SearchTiming> 
 		return { pages: Object.values(entry.languages)[0]?.page_count ?? 0, runs, queries };
 	} finally {
 		await browser.close();
-		await server.close();
+		server.disconnect();
+		await once(server, 'exit');
 	}
 }

@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { loadSettings } from '../content/settings';
-import { SEARCH_WORDS_PATH, searchWords } from '../outputs/search-words';
+import { SEARCH_WARM_UP_PATH, SEARCH_WORDS_PATH, searchWords, warmUpWord } from '../outputs/search-words';
 
 /**
  * Indexes the built pages with Pagefind as part of `astro build`, so the site and its search
@@ -28,6 +28,7 @@ export function search(): AstroIntegration {
 					await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(new URL(file, output), { force: true })));
 					const words = searchWords(await indexedTexts(new URL('fragment/', output)));
 					await fs.writeFile(new URL(SEARCH_WORDS_PATH, dir), JSON.stringify(words));
+					await fs.writeFile(new URL(SEARCH_WARM_UP_PATH, dir), JSON.stringify(warmUpWord(words, page_count)));
 					logger.info(`read ${page_count} pages for the search index in ${Math.round(performance.now() - started)} ms`);
 				} finally {
 					await pagefind.close();

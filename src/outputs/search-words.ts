@@ -32,3 +32,24 @@ export function searchWords(pages: Iterable<string>): SearchWords {
 	}
 	return { words: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])) };
 }
+
+/** The word the search page searches for once as it loads (see `search-worker.ts`), beside the index. */
+export const SEARCH_WARM_UP_PATH = 'pagefind/hourglass-warm-up.json';
+
+export interface SearchWarmUp {
+	word: string | undefined;
+}
+
+/**
+ * Share of the pages the warm-up word is on: enough work for the browser to optimise the search
+ * code, little enough to be done before the reader has typed a word.
+ */
+const WARM_UP_SHARE = 0.05;
+
+/** The indexed word whose number of pages is nearest to WARM_UP_SHARE of them (of equals, the first in the list). */
+export function warmUpWord({ words }: SearchWords, pages: number): SearchWarmUp {
+	const target = pages * WARM_UP_SHARE;
+	let best: [string, number] | undefined;
+	for (const entry of words) if (!best || Math.abs(entry[1] - target) < Math.abs(best[1] - target)) best = entry;
+	return { word: best?.[0] };
+}

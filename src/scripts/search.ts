@@ -10,35 +10,9 @@
  * fetch their text (`data()`); "Show more results" fetches the next ones.
  */
 import { SEARCH_WORDS_PATH, type SearchWords } from '../outputs/search-words';
+import { PagefindWorker, type Found } from './search-client';
+import type { Filters, ResultData } from './search-protocol';
 import { suggestQueries } from './search-suggest';
-
-interface PagefindResultData {
-	url: string;
-	excerpt: string;
-	meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-	id: string;
-	data: () => Promise<PagefindResultData>;
-}
-interface PagefindSearch {
-	results: PagefindResult[];
-	filters: Record<string, Record<string, number>>;
-}
-type Filters = Record<string, { any: string[] }>;
-interface SearchOptions {
-	filters?: Filters;
-	sort?: Record<string, 'asc' | 'desc'>;
-}
-interface PagefindApi {
-	init: () => Promise<void>;
-	filters: () => Promise<Record<string, Record<string, number>>>;
-	preload: (query: string, options?: SearchOptions) => Promise<void>;
-	search: (query: string | null, options?: SearchOptions) => Promise<PagefindSearch | null>;
-}
-interface PagefindModule {
-	createInstance: (options: { baseUrl?: string; excerptLength?: number; excerptEllipsis?: string }) => PagefindApi;
-}
 
 /** Results "Show more results" adds. */
 const MORE = 10;
@@ -49,55 +23,15 @@ const PRELOAD_MIN_LENGTH = 3;
 /** Below this width the filters fold behind one button; the page's CSS uses the same width. */
 const PHONE = '(max-width: 40em)';
 
-let pagefindModule: Promise<PagefindModule> | undefined;
-
-/** Pagefind's script, fetched once; a load that failed (the network dropped) is tried again next time. */
-function loadModule(): Promise<PagefindModule> {
-	if (pagefindModule) return pagefindModule;
-	// Built by `src/integrations/search.ts` after Vite has run, so Vite must not try to resolve it.
-	const loading = import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`) as Promise<PagefindModule>;
-	pagefindModule = loading;
-	loading.catch(() => {
-		if (pagefindModule === loading) pagefindModule = undefined;
-	});
-	return loading;
-}
-
 /**
- * Two Pagefind instances. Once an instance has loaded the filter index, every search it runs also
+ * Two Pagefind workers. Once Pagefind has loaded the filter index, every search it runs also
  * counts every filter value over every result: at 10,000 pages that made a common word's search
- * several times slower. So results come from an instance that never loads the filter index, and
- * facet counts from a second one, after the results are on screen. They share Pagefind's worker.
+ * several times slower. So results come from a worker that never loads the filter index, and facet
+ * counts from a second one, after the results are on screen; in their own workers the two never
+ * wait for each other.
  */
-let resultsInstance: Promise<PagefindApi> | undefined;
-let countsInstance: Promise<PagefindApi> | undefined;
-
-function instance(kind: 'results' | 'counts'): Promise<PagefindApi> {
-	const existing = kind === 'results' ? resultsInstance : countsInstance;
-	if (existing) return existing;
-	const loading = (async () => {
-		const api = (await loadModule()).createInstance({
-			// The index stores paths from the site's root; results must link under the base (`/it/`).
-			baseUrl: import.meta.env.BASE_URL,
-			excerptLength: 28,
-			excerptEllipsis: '…',
-		});
-		await api.init();
-		// Searches report counts per filter value only once the filter index is in.
-		if (kind === 'counts') await api.filters();
-		return api;
-	})();
-	if (kind === 'results') resultsInstance = loading;
-	else countsInstance = loading;
-	loading.catch(() => {
-		if (kind === 'results' && resultsInstance === loading) resultsInstance = undefined;
-		if (kind === 'counts' && countsInstance === loading) countsInstance = undefined;
-	});
-	return loading;
-}
-
-/** Pagefind for results: its script, options and start-up files (entry, metadata, WebAssembly). */
-const loadPagefind = () => instance('results');
+const results = new PagefindWorker('results');
+const counts = new PagefindWorker('counts');
 
 let searchWords: Promise<SearchWords> | undefined;
 
@@ -140,7 +74,7 @@ export function startSearch(form: HTMLFormElement): void {
 	}));
 
 	let run = 0;
-	let shown: PagefindResult[] = [];
+	let shown: Found = { total: 0, data: () => [] };
 	let typing: ReturnType<typeof setTimeout> | undefined;
 
 	/** The form's state as URL parameters, leaving out empty ones so shared links stay short. */
@@ -205,7 +139,7 @@ export function startSearch(form: HTMLFormElement): void {
 		const state = readForm();
 		const filtering = isFiltering(state);
 		if (!state.query && !filtering) {
-			shown = [];
+			shown = { total: 0, data: () => [] };
 			list.replaceChildren();
 			delete list.dataset.query;
 			more.hidden = true;
@@ -215,39 +149,40 @@ export function startSearch(form: HTMLFormElement): void {
 			await showCounts(current, state);
 			return;
 		}
-		const api = await loadPagefind();
-		const search = await api.search(state.query || null, {
-			filters: filtersOf(state),
-			// Without words there is no relevance to rank by: newest first is the useful order.
-			...(state.byDate || !state.query ? { sort: { date: 'desc' as const } } : {}),
-		});
-		if (current !== run || !search) return;
-		shown = search.results;
+		const found = await results.search(
+			state.query || null,
+			{
+				filters: filtersOf(state),
+				// Without words there is no relevance to rank by: newest first is the useful order.
+				...(state.byDate || !state.query ? { sort: { date: 'desc' as const } } : {}),
+			},
+			screenful(),
+		);
+		if (current !== run) return;
+		shown = found;
 		list.replaceChildren();
 		list.dataset.query = state.query;
 		nothing.hidden = true;
-		layout.toggleAttribute('data-empty-result', shown.length === 0 && !filtering);
+		layout.toggleAttribute('data-empty-result', found.total === 0 && !filtering);
 		await renderMore(current, state.query, screenful());
 		if (current !== run) return;
-		status.textContent = summary(shown.length, state);
-		if (shown.length === 0) await showNothing(current, state, api);
+		status.textContent = summary(found.total, state);
+		if (found.total === 0) await showNothing(current, state);
 		await showCounts(current, state);
 	};
 
 	/** Appends the next `count` results, each as soon as its text and those above it have arrived. */
 	const renderMore = async (current: number, query: string, count: number) => {
-		const start = list.children.length;
-		const pending = shown.slice(start, start + count).map((result) => result.data());
-		for (const data of pending) {
+		for (const data of shown.data(list.children.length, count)) {
 			const result = await data;
-			if (current !== run) return;
+			if (current !== run || !result) return;
 			list.append(renderResult(result, query));
 		}
-		more.hidden = list.children.length >= shown.length;
+		more.hidden = list.children.length >= shown.total;
 	};
 
 	/** Nothing found: closest words of the index, the search without its filters, and ways to browse. */
-	const showNothing = async (current: number, state: SearchState, api: PagefindApi) => {
+	const showNothing = async (current: number, state: SearchState) => {
 		suggestions.hidden = true;
 		unfiltered.hidden = true;
 		nothing.hidden = false;
@@ -255,9 +190,9 @@ export function startSearch(form: HTMLFormElement): void {
 		const candidates = suggestQueries(state.query, await loadSearchWords());
 		// A suggestion is offered only if it finds something with the same filters.
 		const found = await Promise.all(
-			candidates.map(async (query) => ({ query, count: (await api.search(query, { filters: filtersOf(state) }))?.results.length ?? 0 })),
+			candidates.map(async (query) => ({ query, count: await results.count(query, { filters: filtersOf(state) }) })),
 		);
-		const withoutFilters = isFiltering(state) ? ((await api.search(state.query))?.results.length ?? 0) : 0;
+		const withoutFilters = isFiltering(state) ? await results.count(state.query, {}) : 0;
 		if (current !== run) return;
 		const useful = found.filter(({ count }) => count > 0);
 		suggestionLinks.replaceChildren(...useful.flatMap(({ query, count }, i) => [...(i > 0 ? [' or '] : []), suggestionLink(query, count)]));
@@ -285,7 +220,7 @@ export function startSearch(form: HTMLFormElement): void {
 		return link;
 	};
 
-	/** Facet counts, after the results: from the second instance, whose filter index loads once. */
+	/** Facet counts, after the results: from the second worker, whose filter index loads once. */
 	const showCounts = async (current: number, state: SearchState) => {
 		const counts = await facetCounts(state);
 		if (current !== run) return;
@@ -299,25 +234,16 @@ export function startSearch(form: HTMLFormElement): void {
 		}
 	};
 
-	/**
-	 * Counts per facet value: with nothing asked, the index's own totals; for a facet with ticks,
-	 * from a search without that facet's own filter, so an unticked value's count is what ticking
-	 * it would add. Other facets share one search.
-	 */
-	const facetCounts = async (state: SearchState) => {
-		const api = await instance('counts');
-		const query = state.query || null;
-		if (!query && !isFiltering(state)) return new Map(Object.entries(await api.filters()));
-		const base = await api.search(query, { filters: filtersOf(state) });
-		const counts = new Map<string, Record<string, number>>();
-		await Promise.all(
-			facets.map(async ({ name }) => {
-				const own = (state.selected.get(name) ?? []).length > 0 ? await api.search(query, { filters: filtersOf(state, name) }) : base;
-				counts.set(name, own?.filters[name] ?? {});
-			}),
+	/** Counts per facet value; for a facet with ticks, what ticking another value would add (see the worker). */
+	const facetCounts = (state: SearchState) =>
+		counts.counts(
+			state.query || null,
+			filtersOf(state),
+			Object.fromEntries(
+				facets.filter(({ name }) => (state.selected.get(name) ?? []).length > 0).map(({ name }) => [name, filtersOf(state, name)]),
+			),
+			facets.map(({ name }) => name),
 		);
-		return counts;
-	};
 
 	/**
 	 * Fetches the index for what is being typed, one preload at a time: Pagefind's worker runs
@@ -334,23 +260,29 @@ export function startSearch(form: HTMLFormElement): void {
 			while (nextPreload !== undefined) {
 				const term = nextPreload;
 				nextPreload = undefined;
-				await loadPagefind()
-					.then((api) => api.preload(term, { filters: filtersOf(readForm()) }))
-					.catch(() => undefined);
+				await results.preload(term, { filters: filtersOf(readForm()) }).catch(() => undefined);
 			}
 			preloading = false;
 		})();
 	};
 
-	const searchNow = (history: 'push' | 'replace') => {
+	/**
+	 * Whether the current history entry was made by typing: the first search after a pause in typing
+	 * adds an entry, the following ones while typing the same query replace it, and Enter keeps it.
+	 * So Back returns to the search before, however long the reader paused before pressing Enter.
+	 */
+	let typedEntry = false;
+	const searchNow = (history: 'push' | 'typed' | 'replace') => {
 		clearTimeout(typing);
 		nextPreload = undefined;
+		// The search goes to the worker first; the address bar can follow.
+		void update();
 		const url = urlOf(formParams());
 		if (url !== `${location.pathname}${location.search}`) {
-			if (history === 'push') window.history.pushState(null, '', url);
+			if (history !== 'replace' && !typedEntry) window.history.pushState(null, '', url);
 			else window.history.replaceState(null, '', url);
-		}
-		void update();
+			typedEntry = history === 'typed';
+		} else if (history !== 'typed') typedEntry = false;
 	};
 
 	form.addEventListener('submit', (event) => {
@@ -358,7 +290,7 @@ export function startSearch(form: HTMLFormElement): void {
 		searchNow('push');
 	});
 	input.addEventListener('focus', () => {
-		loadPagefind().catch(() => undefined);
+		results.start().catch(() => undefined);
 	});
 	input.addEventListener('input', () => {
 		const words = input.value.trim();
@@ -366,7 +298,7 @@ export function startSearch(form: HTMLFormElement): void {
 		if ((words.split(/\s+/).at(-1) ?? '').length >= PRELOAD_MIN_LENGTH) preload(words);
 		clearTimeout(typing);
 		typing = setTimeout(() => {
-			searchNow('replace');
+			searchNow('typed');
 		}, TYPING_DELAY_MS);
 	});
 	form.addEventListener('change', (event) => {
@@ -391,12 +323,14 @@ export function startSearch(form: HTMLFormElement): void {
 	};
 	more.addEventListener('click', () => void showMore());
 	window.addEventListener('popstate', () => {
+		typedEntry = false;
 		writeForm(new URLSearchParams(location.search));
 		void update();
 	});
 
-	// Start fetching Pagefind before anything else, so the first search does not wait for it.
-	loadPagefind().catch(() => undefined);
+	// Start Pagefind before anything else, so the first search does not wait for it (the counts'
+	// worker starts with the counts of the empty form, below).
+	results.start().catch(() => undefined);
 	form.hidden = false;
 	fold();
 	writeForm(new URLSearchParams(location.search));
@@ -413,7 +347,7 @@ function summary(count: number, state: SearchState): string {
 	return `${found}${words}${filtered}.`;
 }
 
-function renderResult(result: PagefindResultData, query: string): HTMLLIElement {
+function renderResult(result: ResultData, query: string): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'result';
 

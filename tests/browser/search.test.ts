@@ -103,7 +103,7 @@ describe.each([
 		expect(requests.some((url) => url.startsWith(`${server.url}pagefind/fragment/`))).toBe(true);
 	});
 
-	it('keeps each new query in the history', async () => {
+	it('keeps each new query in the history, whether Enter came at once or after the page had searched by itself', async () => {
 		await openSearch('?q=ptarmigan');
 		expect((await results()).map((result) => result.href)).toEqual([`${base}papers/stock-visibility-ptarmigan/`]);
 		const box = page.getByRole('searchbox', { name: /^Search papers/ });
@@ -112,7 +112,15 @@ describe.each([
 		await settled();
 		expect(new URL(page.url()).search).toBe('?q=Marrowstone');
 		expect(await results()).toEqual([]);
+		// A pause in typing: the page searches and shows the words in the address bar before Enter.
+		await box.fill('phishing');
+		await page.waitForURL((url) => url.search === '?q=phishing');
+		await box.press('Enter');
+		await settled();
 
+		await page.goBack();
+		await settled();
+		expect(await box.inputValue()).toBe('Marrowstone');
 		await page.goBack();
 		await settled();
 		expect(await box.inputValue()).toBe('ptarmigan');

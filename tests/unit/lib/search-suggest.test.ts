@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchWords, wordsOf } from '../../../src/outputs/search-words';
+import { searchWords, warmUpWord, wordsOf } from '../../../src/outputs/search-words';
 import { suggestQueries } from '../../../src/scripts/search-suggest';
 
 const index = searchWords([
@@ -21,6 +21,26 @@ describe('the word list behind "Did you mean"', () => {
 
 	it('splits text into lowercase words the way queries are split', () => {
 		expect(wordsOf('Customer’s CRM, Tōkyō-pop-up')).toEqual(['customer', 's', 'crm', 'tōkyō', 'pop', 'up']);
+	});
+});
+
+describe('the word the search page warms up with', () => {
+	const words = {
+		words: [
+			['the', 1000],
+			['phishing', 120],
+			['records', 45],
+			['ptarmigan', 1],
+		] as [string, number][],
+	};
+
+	it('is on about one page in twenty', () => {
+		expect(warmUpWord(words, 1000).word).toBe('records');
+		expect(warmUpWord(words, 2400).word).toBe('phishing');
+	});
+
+	it('is absent for a hub without indexed words', () => {
+		expect(warmUpWord({ words: [] }, 0).word).toBeUndefined();
 	});
 });
 
