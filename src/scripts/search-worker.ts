@@ -49,7 +49,8 @@ function load(): Promise<PagefindApi> {
 		// Once an instance has the filter index, every search it runs also counts every filter value
 		// over every result: several times slower for a common word at 10,000 pages. Only counts need it.
 		if (role === 'counts') await api.filters();
-		else await warmUp(api);
+		// In the background: a search the reader starts meanwhile need not wait for its fetches.
+		else void warmUp(api).catch(() => undefined);
 		return api;
 	})();
 	pagefind = loading;
@@ -60,15 +61,17 @@ function load(): Promise<PagefindApi> {
 }
 
 /**
- * One search for a word the build chose (on a few per cent of the pages) before the reader's first.
- * The browser first runs WebAssembly through a quick compiler and optimises only what has run a
- * while; without this, the reader's first search in a large hub ran several times slower than the next.
+ * One search for a word the build chose (on a few per cent of the pages), and the text of its first
+ * result, before the reader's first search. The browser first runs WebAssembly through a quick
+ * compiler and optimises only what has run a while, and compiles JavaScript when it first runs:
+ * without this, the reader's first search in a large hub ran several times slower than the next,
+ * and the first excerpts took tens of milliseconds to build.
  */
 async function warmUp(api: PagefindApi) {
 	const response = await fetch(`${base}${SEARCH_WARM_UP_PATH}`).catch(() => undefined);
 	if (!response?.ok) return;
 	const { word } = (await response.json()) as SearchWarmUp;
-	if (word) await api.search(word);
+	if (word) await (await api.search(word))?.results[0]?.data();
 }
 
 /** The results of the latest search, kept here; only the text of those on screen goes to the page. */

@@ -4,10 +4,11 @@
  * Pagefind's own UIs AND every ticked value; here values of one facet are ORed (`any`) and facets
  * are ANDed, and each facet's counts ignore that facet's own ticks, so they say what ticking adds.
  *
- * Speed: Pagefind starts when the page loads (and again when the box gains focus, if that failed),
- * the index for the words is fetched while they are typed (`preload`), results are drawn one by
- * one as their text arrives and before any facet count, and only as many as fit on the screen
- * fetch their text (`data()`); "Show more results" fetches the next ones.
+ * Speed: Pagefind runs in workers of the page's own (`search-worker.ts`) and starts when the page
+ * loads (and again when the box gains focus, if that failed), the index for the words is fetched
+ * while they are typed (`preload`), results are drawn one by one as their text arrives and before
+ * any facet count, and only as many as fit on the screen fetch their text (`data()`); "Show more
+ * results" fetches the next ones.
  */
 import { SEARCH_WORDS_PATH, type SearchWords } from '../outputs/search-words';
 import { PagefindWorker, type Found } from './search-client';
