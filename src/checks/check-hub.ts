@@ -111,7 +111,7 @@ export function checkHub(input: HubInput): Problem[] {
 			input.entries.filter((entry) => entry.kind === 'paper' || entry.kind === 'case-study' || entry.kind === 'newsletter'),
 		),
 		...baselineProblems(
-			input.entries.filter((entry) => entry.collection === 'campaigns') as unknown as Parameters<typeof baselineProblems>[0],
+			input.entries.filter((entry) => entry.collection === 'campaigns'),
 			(metricId) => firstReadings.get(metricId),
 		),
 		...duplicateNumberProblems(

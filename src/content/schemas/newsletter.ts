@@ -36,7 +36,10 @@ export const newsletterSchema = z.object({
 	...campaignFields,
 });
 
-type Ref = { collection: string; id: string };
+interface Ref {
+	collection: string;
+	id: string;
+}
 
 /** The entry an issue's item features, whichever field names it. */
 export const itemRef = (item: { paper: Ref } | { caseStudy: Ref } | { metric: Ref } | { campaign: Ref }): Ref =>

@@ -4,9 +4,10 @@ import type { StageId } from '../../../content/stages.ts';
 import { field } from '../entry.ts';
 import { defineRule } from '../types.ts';
 
+/** A stage as written: YAML gives `null` for an empty list item. */
 interface WrittenStage {
 	stage?: unknown;
-	activities?: { date?: unknown; status?: unknown }[];
+	activities?: ({ date?: unknown; status?: unknown } | null)[];
 }
 
 /** A date as YAML gives it: a Date, or text such as 2026-03-14. */
@@ -27,12 +28,11 @@ export const campaignOrder = defineRule({
 	check({ entry, report }) {
 		const stages = field(entry, 'stages');
 		if (!Array.isArray(stages) || !entry.yaml) return;
-		const written = stages as WrittenStage[];
+		const written = stages as (WrittenStage | null)[];
 		const at = (id: StageId) => written.findIndex((stage) => stage?.stage === id);
 		const earned = (['know', 'trust'] as const)
 			.flatMap((id) => written[at(id)]?.activities ?? [])
-			.filter((activity) => activity?.status === 'done')
-			.map((activity) => time(activity.date))
+			.flatMap((activity) => (activity?.status === 'done' ? [time(activity.date)] : []))
 			.filter((t) => !Number.isNaN(t));
 		const firstEarned = earned.length > 0 ? Math.min(...earned) : Infinity;
 		const buy = at('buy');
