@@ -113,14 +113,13 @@ export function stageStateText(stage: Pick<StageProgress, 'state' | 'done' | 'to
 }
 
 /**
- * The hourglass in words, for the SVG's description: where the campaign is, then every stage.
- * "New CRM for sales. Stage 4 of 7: Try, under way, 3 of 5 done. Know: done, 2 of 2 done. …"
+ * The hourglass in words, for the SVG's description after its name: where the campaign is, then
+ * every stage. "Stage 4 of 7: Try, under way, 3 of 5 done. Know: done, 2 of 2 done. …"
  */
-export function describeHourglass(title: string, progress: Progress): string {
+export function describeHourglass(progress: Progress): string {
 	const current = progress.stages.find((stage) => stage.id === progress.current);
 	const where = current ? `${stageSummary(progress)}, ${stageStateText(current)}.` : `${stageSummary(progress)}.`;
-	const stages = progress.stages.map((stage) => `${stage.label}: ${stageStateText(stage)}.`);
-	return [`${title}.`, where, ...stages].join(' ');
+	return [where, ...progress.stages.map((stage) => `${stage.label}: ${stageStateText(stage)}.`)].join(' ');
 }
 
 /** The part of a polygon left of `x` (Sutherland–Hodgman against one edge). */
@@ -174,7 +173,8 @@ function hatch(polygon: readonly Vertex[], spacing: number): string {
 
 export function hourglassGeometry(progress: Progress, options: HourglassOptions = HOURGLASS_LAYOUT): HourglassGeometry {
 	const { width, padding, bandHeight, gap, left, bulbWidth, waist, labelX, lineHeight, hatchSpacing } = options;
-	if (progress.stages.length !== STAGE_IDS.length) throw new Error(`An hourglass has ${STAGE_IDS.length} stages, got ${progress.stages.length}`);
+	if (progress.stages.length !== STAGE_IDS.length)
+		throw new Error(`An hourglass has ${STAGE_IDS.length} stages, got ${progress.stages.length}`);
 	const centre = left + bulbWidth / 2;
 	const waistAt = STAGE_IDS.indexOf('try');
 	const below = STAGE_IDS.length - waistAt - 1;
