@@ -67,10 +67,7 @@ export const YOU_ARE_HERE = 'You are here';
 
 export interface HourglassBand {
 	id: StageId;
-	label: string;
 	state: StageState;
-	done: number;
-	total: number;
 	/** The stage the campaign is at: drawn with a thicker outline and pointed at. */
 	current: boolean;
 	top: number;
@@ -86,10 +83,8 @@ export interface HourglassBand {
 	hatched?: { area: Points; lines: string } | undefined;
 	/** Done: SVG path data of a check mark in the middle of the band. */
 	check?: string | undefined;
-	/** The label right of the band: the stage's name, then its state on the line below. */
+	/** The label right of the band: the stage's name (and the current one's note), then its state on the line below. */
 	text: { x: number; nameY: number; stateY: number; name: string; note?: string | undefined; state: string };
-	/** The band in one line of words: "Try: under way, 3 of 5 done". */
-	summary: string;
 }
 
 export interface HourglassGeometry {
@@ -197,7 +192,6 @@ export function hourglassGeometry(progress: Progress, options: HourglassOptions 
 			{ x: centre - halfWidth(bottom), y: bottom },
 		].map(({ x, y }) => ({ x: round(x), y: round(y) }));
 		const current = stage.id === progress.current;
-		const state = stageStateText(stage);
 		let hatched: HourglassBand['hatched'];
 		if (stage.state === 'under-way') {
 			const from = Math.min(...vertices.map((v) => v.x));
@@ -208,10 +202,7 @@ export function hourglassGeometry(progress: Progress, options: HourglassOptions 
 		const s = checkSize;
 		return {
 			id: stage.id,
-			label: stage.label,
 			state: stage.state,
-			done: stage.done,
-			total: stage.total,
 			current,
 			top: round(top),
 			bottom: round(bottom),
@@ -230,9 +221,8 @@ export function hourglassGeometry(progress: Progress, options: HourglassOptions 
 				stateY: round(middle + lineHeight / 2),
 				name: stage.label,
 				note: current ? YOU_ARE_HERE : undefined,
-				state,
+				state: stageStateText(stage),
 			},
-			summary: `${stage.label}: ${state}`,
 		};
 	});
 

@@ -36,7 +36,8 @@ const band = (bands: HourglassBand[], id: StageId) => bands.find((b) => b.id ===
 describe('hourglassGeometry', () => {
 	it('draws the seven stages top to bottom, Know first, as bands that do not overlap', () => {
 		const { bands, height } = hourglassGeometry(atTry);
-		expect(bands.map((b) => b.label)).toEqual(['Know', 'Like', 'Trust', 'Try', 'Buy', 'Repeat', 'Refer']);
+		expect(bands.map((b) => b.text.name)).toEqual(['Know', 'Like', 'Trust', 'Try', 'Buy', 'Repeat', 'Refer']);
+		expect(bands.map((b) => b.id)).toEqual([...STAGE_IDS]);
 		for (const [i, b] of bands.entries()) {
 			expect(b.top).toBeLessThan(b.bottom);
 			if (i > 0) expect(b.top).toBeGreaterThan(bands[i - 1]!.bottom);
@@ -116,7 +117,7 @@ describe('hourglassGeometry', () => {
 
 	it('labels every band with its name and state in words', () => {
 		const { bands } = hourglassGeometry(atTry);
-		expect(bands.map((b) => b.summary)).toEqual([
+		expect(bands.map((b) => `${b.text.name}: ${b.text.state}`)).toEqual([
 			'Know: done, 2 of 2 done',
 			'Like: done, 1 of 1 done',
 			'Trust: done, 3 of 3 done',
@@ -130,7 +131,7 @@ describe('hourglassGeometry', () => {
 
 	it('counts dropped activities out, and says so when a stage has nothing planned', () => {
 		const dropped = campaign({ know: [...done(1), activity('dropped')], like: [] });
-		expect(band(hourglassGeometry(dropped).bands, 'know').summary).toBe('Know: done, 1 of 1 done');
+		expect(band(hourglassGeometry(dropped).bands, 'know').text.state).toBe('done, 1 of 1 done');
 		expect(stageStateText({ state: 'not-started', done: 0, total: 0 })).toBe('not started, nothing planned');
 	});
 
@@ -173,6 +174,9 @@ describe('hourglassGeometry', () => {
 		expect(pointer[0]![0]).toBeGreaterThan(tryBand.vertices[1]!.x);
 		expect(pointer[0]![0]).toBeLessThan(tryBand.vertices[1]!.x + 10);
 		expect(pointer[0]![1]).toBe(tryBand.middle);
+		// It points left, at the band: its base is right of its tip, where the leader starts.
+		for (const corner of pointer.slice(1)) expect(corner[0]).toBe(geometry.marker!.leader.x1);
+		expect(geometry.marker!.leader.x1).toBeGreaterThan(pointer[0]![0]);
 		expect(geometry.marker!.leader.y).toBe(tryBand.middle);
 		expect(geometry.marker!.leader.x2).toBeLessThan(tryBand.text.x);
 		expect(geometry.marker!.leader.x1).toBeLessThan(geometry.marker!.leader.x2);
