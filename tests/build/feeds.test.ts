@@ -52,7 +52,7 @@ function addressedTo(route: string): Addressed {
 						? entryAt('metrics', item.metric)
 						: entryAt('campaigns', item.campaign!),
 		);
-		return { segments: [...new Set(featured.flatMap((e) => e.segments))], topics: [...new Set(featured.flatMap((e) => e.topics ?? []))] };
+		return { segments: [...new Set(featured.flatMap((e) => e.segments))], topics: [...new Set(featured.flatMap((e) => e.topics))] };
 	}
 	return entryAt(section, id);
 }
