@@ -114,6 +114,17 @@ describe.each([
 		expect(Math.max(...pages.values())).toBeLessThanOrEqual(texts);
 	});
 
+	it('names a word of its own for the search page to warm up with, on about one page in twenty', async () => {
+		const read = async (file: string) => JSON.parse(await fs.readFile(path.join(dist(), 'pagefind', file), 'utf8')) as unknown;
+		const { words } = (await read('hourglass-words.json')) as { words: [string, number][] };
+		const { word } = (await read('hourglass-warm-up.json')) as { word: string };
+		const pages = new Map(words).get(word);
+		expect(pages).toBeGreaterThan(0);
+		const texts = (await indexedPages(dist())).length;
+		// No other indexed word is nearer to a twentieth of the pages.
+		expect(Math.min(...words.map(([, count]) => Math.abs(count - texts / 20)))).toBe(Math.abs(pages! - texts / 20));
+	});
+
 	it("leaves a metric page's lists of citing entries and of segments that chose it out of the indexed text", async () => {
 		const metrics = (await indexedPages(dist())).filter((page) => page.url.startsWith('/metrics/'));
 		let listed = 0;
