@@ -26,9 +26,11 @@ export function search(): AstroIntegration {
 					const output = new URL('pagefind/', dir);
 					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(output) }));
 					await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(new URL(file, output), { force: true })));
-					const words = searchWords(await indexedTexts(new URL('fragment/', output)));
+					const texts = await indexedTexts(new URL('fragment/', output));
+					const words = searchWords(texts);
 					await fs.writeFile(new URL(SEARCH_WORDS_PATH, dir), JSON.stringify(words));
-					await fs.writeFile(new URL(SEARCH_WARM_UP_PATH, dir), JSON.stringify(warmUpWord(words, page_count)));
+					// Of the pages indexed: `page_count` counts every page Pagefind read.
+					await fs.writeFile(new URL(SEARCH_WARM_UP_PATH, dir), JSON.stringify(warmUpWord(words, texts.length)));
 					logger.info(`read ${page_count} pages for the search index in ${Math.round(performance.now() - started)} ms`);
 				} finally {
 					await pagefind.close();
