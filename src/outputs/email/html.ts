@@ -27,6 +27,9 @@ h2 { font-size: 14px; line-height: 20px; margin: 0; text-transform: uppercase; l
 h3 { font-size: 19px; line-height: 26px; margin: 0 0 8px; }
 h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
 .masthead { padding: 20px 32px 12px; border-bottom: 3px solid ${light}; }
+.masthead-logo { padding: 0 12px 0 0; vertical-align: middle; }
+.masthead-logo img { display: block; border: 0; }
+.masthead-text { vertical-align: middle; }
 .masthead-title { font-size: 18px; line-height: 24px; font-weight: bold; margin: 0 0 4px; }
 .masthead-title a { color: #1f2933; text-decoration: none; }
 .meta, .kind { font-size: 14px; line-height: 20px; color: #52606d; margin: 0 0 4px; }
@@ -96,6 +99,22 @@ ${PERSONAL_SLOT}
 <p><a href="${escape(link.url)}">${escape(link.label)}</a> · <a href="${escape(hub.subscribeUrl)}">Subscribe or pass it on</a></p>`;
 }
 
+/**
+ * The hub's name, linked, and the email's line; with the logo beside them when the hub has one.
+ * The logo's alt text is the hub's name: Outlook blocks pictures until the reader allows them, and
+ * shows the alt text in their place.
+ */
+function mastheadHtml(hub: EmailHub, frame: EmailFrame): string {
+	const text = `<p class="masthead-title"><a href="${escape(frame.masthead.url)}">${escape(hub.hubTitle)}</a></p>
+<p class="meta">${escape(frame.masthead.line)} · <a href="${escape(frame.url)}">Read it on the hub</a></p>`;
+	if (!hub.logo) return text;
+	const { url, width, height } = hub.logo;
+	return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
+<td class="masthead-logo"><img src="${escape(url)}" width="${width}" height="${height}" alt="${escape(hub.hubTitle)}"></td>
+<td class="masthead-text">${text}</td>
+</tr></table>`;
+}
+
 /** A self-contained HTML email around `frame.rows`, styles inlined. */
 export function renderEmailFrame(hub: EmailHub, frame: EmailFrame): string {
 	const page = `<!doctype html>
@@ -114,8 +133,7 @@ export function renderEmailFrame(hub: EmailHub, frame: EmailFrame): string {
 <!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="masthead">
-<p class="masthead-title"><a href="${escape(frame.masthead.url)}">${escape(hub.hubTitle)}</a></p>
-<p class="meta">${escape(frame.masthead.line)} · <a href="${escape(frame.url)}">Read it on the hub</a></p>
+${mastheadHtml(hub, frame)}
 </td></tr>
 ${frame.rows}
 <tr><td class="footer">

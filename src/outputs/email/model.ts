@@ -35,6 +35,15 @@ export interface EmailHub {
 	accent: { light: string; dark: string };
 	/** The sender: the hub's editors. */
 	editors: { name: string; email: string };
+	/** The hub's logo, when hub.yaml names one. */
+	logo?: EmailLogo | undefined;
+}
+
+/** The logo as a PNG on the hub (mail programs show no SVG) and the size it is shown at, in CSS pixels. */
+export interface EmailLogo {
+	url: string;
+	width: number;
+	height: number;
 }
 
 export interface EmailIssue extends EmailHub {
