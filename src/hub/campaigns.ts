@@ -41,6 +41,16 @@ export interface Progress<A extends ActivityData = ActivityData> {
 	total: number;
 }
 
+/** A stage's state in words, for pages, feeds and the hourglass's text. */
+export const STATE_LABELS: Record<StageState, string> = {
+	done: 'done',
+	'under-way': 'under way',
+	'not-started': 'not started',
+};
+
+/** The same, starting a line or a cell: "Under way". */
+export const stateHeading = (state: StageState): string => STATE_LABELS[state].charAt(0).toUpperCase() + STATE_LABELS[state].slice(1);
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /**

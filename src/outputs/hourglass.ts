@@ -8,7 +8,7 @@
  * of activities done, not started is a dashed outline; each band's label says its state in words.
  */
 import { STAGE_IDS, type StageId } from '../content/stages';
-import { stageSummary, type Progress, type StageProgress, type StageState } from '../hub/campaigns';
+import { stageSummary, STATE_LABELS, type Progress, type StageProgress, type StageState } from '../hub/campaigns';
 
 export interface HourglassOptions {
 	/** Width of the SVG's viewBox. */
@@ -55,13 +55,6 @@ export interface Vertex {
 
 /** SVG `points` of a polygon: "x,y x,y …". */
 export type Points = string;
-
-/** What readers call each state. */
-export const STATE_LABELS: Record<StageState, string> = {
-	done: 'done',
-	'under-way': 'under way',
-	'not-started': 'not started',
-};
 
 export const YOU_ARE_HERE = 'You are here';
 
