@@ -146,10 +146,10 @@ describe.each([
 		}
 	});
 
-	it('writes nothing of a draft campaign into any file', async () => {
+	it('writes nothing of a draft campaign or a draft testimonial into any file', async () => {
 		expect(fs.existsSync(path.join(dist, 'campaigns/draft-stock-app-for-stores'))).toBe(false);
 		for (const file of await listFiles(dist)) {
-			expect(fs.readFileSync(path.join(dist, file), 'latin1'), file).not.toMatch(/Larkspur|draft-stock-app/);
+			expect(fs.readFileSync(path.join(dist, file), 'latin1'), file).not.toMatch(/Larkspur|draft-stock-app|Quenby/);
 		}
 	});
 });
