@@ -6,6 +6,7 @@ import type { APIContext } from 'astro';
 import { perBuild } from '../hub/memo';
 import { listedOf, loadHub } from '../hub/hub';
 import { renderWritingHtml, renderWritingText } from '../outputs/email/writing';
+import { emailLogo } from '../outputs/email-logo';
 import { entryHtml } from '../outputs/entry-html';
 import { writingEmailModel, type WritingItem } from '../outputs/writing-email';
 
@@ -28,7 +29,8 @@ export function writingEmail(context: APIContext<Props>): Promise<{ html: string
 	return perBuild(`writing-email ${item.kind}/${item.id} ${site.href} ${base}`, async () => {
 		const hub = await loadHub();
 		const bodyHtml = entryHtml(hub, item.entry, { site, base, path: item.path });
-		const model = writingEmailModel(hub, item, { site, base, bodyHtml });
+		const logo = await emailLogo(hub.settings, site, base);
+		const model = writingEmailModel(hub, item, { site, base, bodyHtml, logo });
 		return { html: renderWritingHtml(model), text: renderWritingText(model) };
 	});
 }
