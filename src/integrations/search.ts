@@ -16,7 +16,10 @@ export async function indexSearch(dir: string, language: string): Promise<number
 		// Pagefind splits its index by each page's `lang`, and the search page reads only its own
 		// language's: an entry in another language (its own `lang`) must stay in the hub's index.
 		const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: language.toLowerCase() }));
-		const { page_count } = checked('addDirectory', await index.addDirectory({ path: dir }));
+		// Every page is a folder's `index.html` (`build.format: 'directory'`); the other HTML files are
+		// the emails beside entries and the 404 page, none of them searchable, and Pagefind would read
+		// every one of them (a third of the HTML) only to find nothing to index.
+		const { page_count } = checked('addDirectory', await index.addDirectory({ path: dir, glob: '**/index.html' }));
 		const output = path.join(dir, 'pagefind');
 		checked('writeFiles', await index.writeFiles({ outputPath: output }));
 		await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(path.join(output, file), { force: true })));
