@@ -30,6 +30,11 @@ export default defineConfig({
 		// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
 		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },
 	},
+	experimental: {
+		// Routes whose getStaticPaths() gives a `cacheKey` (the emails beside papers and case studies)
+		// are copied from the last build when the key and their code are unchanged (`cacheDir/dist/`).
+		incrementalBuild: true,
+	},
 	build: {
 		format: 'directory',
 		// Scoped styles of components used only inside MDX are otherwise inlined unhashed and blocked by the CSP.
