@@ -36,12 +36,12 @@ export function stagedBuildOnly(): AstroIntegration {
 }
 
 /** Logs like Astro does (`12:04:31 [label] message`), so the benchmark times these steps from the same log. */
-export function log(label: string, message: string): void {
+function log(label: string, message: string): void {
 	console.log(`${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`);
 }
 
 /** The output folder a command line asks for (`--outDir dir` or `--outDir=dir`; Astro's default `dist`), and the other arguments. */
-export function outputOf(args: readonly string[]): { outDir: string; rest: string[] } {
+function outputOf(args: readonly string[]): { outDir: string; rest: string[] } {
 	const rest: string[] = [];
 	let outDir = 'dist';
 	for (let i = 0; i < args.length; i++) {
