@@ -12,6 +12,8 @@ export const collections = {
 	'case-studies': defineCollection({ loader: hubCollection('case-studies'), schema: COLLECTIONS['case-studies'].schema }),
 	metrics: defineCollection({ loader: hubCollection('metrics'), schema: COLLECTIONS.metrics.schema }),
 	newsletters: defineCollection({ loader: hubCollection('newsletters'), schema: COLLECTIONS.newsletters.schema }),
+	campaigns: defineCollection({ loader: hubCollection('campaigns'), schema: COLLECTIONS.campaigns.schema }),
+	testimonials: defineCollection({ loader: hubCollection('testimonials'), schema: COLLECTIONS.testimonials.schema }),
 	segments: defineCollection({ loader: hubCollection('segments'), schema: COLLECTIONS.segments.schema }),
 	authors: defineCollection({ loader: hubCollection('authors'), schema: COLLECTIONS.authors.schema }),
 	topics: defineCollection({ loader: topicsCollection(), schema: COLLECTIONS.topics.schema }),

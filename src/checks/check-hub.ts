@@ -8,6 +8,7 @@ import { routeOf, type CollectionName, type WritingKind } from '../content/kinds
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
+import { baselineProblems, filingProblems } from './campaigns';
 import { duplicateNumberProblems, idProblems } from './integrity';
 import { hubRoutes, linkProblem } from './links';
 import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from './metrics';
@@ -47,6 +48,10 @@ export interface HubInput {
 const RESERVED_SEGMENT_IDS = ['all'];
 
 const key = (ref: Reference) => `${ref.collection}/${ref.id}`;
+
+/** The earliest date of a metric's validated series. */
+const firstDate = (series: unknown): Date | undefined =>
+	(series as { date: Date }[]).map((point) => point.date).reduce<Date | undefined>((a, b) => (a && a < b ? a : b), undefined);
 const isWriting = (entry: CheckedEntry): entry is CheckedEntry & { kind: WritingKind } => entry.kind !== undefined;
 
 /** Every problem across the hub's files, in the order of the files. */
@@ -76,6 +81,10 @@ export function checkHub(input: HubInput): Problem[] {
 		{ segments: check.ids('segments'), topics: check.ids('topics'), authors: check.ids('authors') },
 	);
 
+	const firstReadings = new Map(
+		input.entries.filter((entry) => entry.collection === 'metrics').map((metric) => [metric.id, firstDate(metric.data.series)] as const),
+	);
+
 	return [
 		...[...byCollection.values()].flatMap((files) => idProblems(files)),
 		...(byCollection.get('segments') ?? [])
@@ -97,6 +106,13 @@ export function checkHub(input: HubInput): Problem[] {
 				.map((metric) => ({ id: metric.id, filePath: metric.file, data: metric.data as unknown as CriticalMarks['data'] })),
 			check.ids('segments'),
 			input.criticalLimit,
+		),
+		...filingProblems(
+			input.entries.filter((entry) => entry.kind === 'paper' || entry.kind === 'case-study' || entry.kind === 'newsletter'),
+		),
+		...baselineProblems(
+			input.entries.filter((entry) => entry.collection === 'campaigns'),
+			(metricId) => firstReadings.get(metricId),
 		),
 		...duplicateNumberProblems(
 			input.entries

@@ -7,14 +7,16 @@
 import type { z } from 'astro/zod';
 import { paths } from './paths';
 import { authorSchema } from './schemas/author';
+import { campaignSchema } from './schemas/campaign';
 import { caseStudySchema } from './schemas/case-study';
 import { metricSchema } from './schemas/metric';
 import { newsletterSchema } from './schemas/newsletter';
 import { paperSchema } from './schemas/paper';
 import { segmentSchema } from './schemas/segment';
+import { testimonialSchema } from './schemas/testimonial';
 import { topicSchema } from './schemas/topic';
 
-export type WritingKind = 'paper' | 'case-study' | 'metric' | 'newsletter';
+export type WritingKind = 'paper' | 'case-study' | 'metric' | 'newsletter' | 'campaign';
 
 interface CollectionInfo {
 	/** File extensions the collection loads; the first is what `npm run new` writes. Topics are one file. */
@@ -24,16 +26,20 @@ interface CollectionInfo {
 	noun: string;
 	/** The kind of writing it holds, if it is writing rather than what writing refers to. */
 	kind?: WritingKind;
+	/** For what is published (`src/content/publication.ts`): the date field it goes live on. */
+	published?: 'published' | 'date' | 'start';
 }
 
 const YAML = ['.yaml', '.yml'] as const;
 
 /** Every collection, by Astro collection name; a collection's folder under the content root has its name. */
 export const COLLECTIONS = {
-	papers: { kind: 'paper', extensions: ['.mdx'], schema: paperSchema, noun: 'position paper' },
-	'case-studies': { kind: 'case-study', extensions: ['.mdx'], schema: caseStudySchema, noun: 'case study' },
-	metrics: { kind: 'metric', extensions: YAML, schema: metricSchema, noun: 'metric' },
-	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'newsletter issue' },
+	papers: { kind: 'paper', extensions: ['.mdx'], schema: paperSchema, noun: 'position paper', published: 'published' },
+	'case-studies': { kind: 'case-study', extensions: ['.mdx'], schema: caseStudySchema, noun: 'case study', published: 'published' },
+	metrics: { kind: 'metric', extensions: YAML, schema: metricSchema, noun: 'metric', published: 'published' },
+	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'newsletter issue', published: 'date' },
+	campaigns: { kind: 'campaign', extensions: ['.mdx'], schema: campaignSchema, noun: 'campaign', published: 'start' },
+	testimonials: { extensions: YAML, schema: testimonialSchema, noun: 'testimonial', published: 'date' },
 	segments: { extensions: YAML, schema: segmentSchema, noun: 'segment' },
 	authors: { extensions: YAML, schema: authorSchema, noun: 'author' },
 	topics: { extensions: [], schema: topicSchema, noun: 'topic' },
@@ -47,7 +53,7 @@ export const FILE_COLLECTIONS = (Object.keys(COLLECTIONS) as CollectionName[]).f
 export const TOPICS_FILE = 'topics.yaml';
 
 interface KindInfo {
-	collection: 'papers' | 'case-studies' | 'metrics' | 'newsletters';
+	collection: 'papers' | 'case-studies' | 'metrics' | 'newsletters' | 'campaigns';
 	/** The label lists and search filters show: "Position paper". */
 	label: string;
 	/** Whether entries have an MDX body, rendered at content sync. */
@@ -59,6 +65,7 @@ export const KINDS: Record<WritingKind, KindInfo> = {
 	'case-study': { collection: 'case-studies', label: 'Case study', body: true },
 	metric: { collection: 'metrics', label: 'Metric', body: false },
 	newsletter: { collection: 'newsletters', label: 'Newsletter', body: true },
+	campaign: { collection: 'campaigns', label: 'Campaign', body: true },
 };
 
 /** The kinds in the order lists and filters show them. */
@@ -87,5 +94,7 @@ export function routeOf(kind: WritingKind, id: string, number?: number): string 
 			return paths.metric(id);
 		case 'newsletter':
 			return paths.newsletter(number ?? Number.NaN);
+		case 'campaign':
+			return paths.campaign(id);
 	}
 }

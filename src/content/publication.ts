@@ -2,6 +2,7 @@
  * The one publication rule. Every output (pages, feeds, search, sitemap, email) decides what to
  * show through `visibility()`; nothing else compares dates or reads `draft`.
  */
+import { COLLECTIONS, type CollectionName } from './kinds';
 
 /** The fields the rule reads; every publishable kind maps onto them. */
 export interface Publishable {
@@ -25,10 +26,17 @@ export function visibility(entry: Publishable, now: Date): Visibility {
 	return 'live';
 }
 
-/** The status of an entry's validated data; newsletter issues are dated by `date`. Undefined for kinds that are not published (segments…). */
+/** The date an entry goes live on, by its collection's date field (`published`, an issue's `date`, a campaign's `start`). */
+export function publishedOn(collection: string, data: object): Date | undefined {
+	const field = collection in COLLECTIONS ? (COLLECTIONS[collection as CollectionName] as { published?: string }).published : undefined;
+	const published = field === undefined ? undefined : (data as Record<string, unknown>)[field];
+	return published instanceof Date ? published : undefined;
+}
+
+/** The status of an entry's validated data. Undefined for kinds that are not published (segments…). */
 export function statusOf(collection: string, data: Record<string, unknown>, now: Date): Visibility | undefined {
-	const published = collection === 'newsletters' ? data.date : data.published;
-	if (!(published instanceof Date)) return undefined;
+	const published = publishedOn(collection, data);
+	if (!published) return undefined;
 	return visibility({ draft: data.draft === true, published, expires: data.expires instanceof Date ? data.expires : undefined }, now);
 }
 

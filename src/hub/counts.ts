@@ -1,11 +1,12 @@
 /**
  * What an audience (segment), a topic or the whole hub offers to read, and so how much: the one
  * answer the home page, the audience and topic pages, /subscribe/ and the feeds all give. Reading
- * is papers, case studies and newsletter issues; metrics are measures and are shown as such.
+ * is papers, case studies and newsletter issues; metrics are measures and campaigns are programmes
+ * of work, and each is shown as such.
  */
-import { forSegment, forTopic, type AnyItem, type Hub, type MetricItem } from './hub';
+import { forSegment, forTopic, type AnyItem, type CampaignItem, type Hub, type MetricItem } from './hub';
 
-export type ReadingItem = Exclude<AnyItem, MetricItem>;
+export type ReadingItem = Exclude<AnyItem, MetricItem | CampaignItem>;
 
 /** The whole hub, one audience or one topic: the same scopes the feeds have. */
 export interface Scope {
@@ -17,7 +18,7 @@ export interface Scope {
 const listedIn = (hub: Hub, { scope, id }: Scope): AnyItem[] =>
 	scope === 'segment' ? forSegment(hub, id) : scope === 'topic' ? forTopic(hub, id) : hub.listed;
 
-const isReading = (item: AnyItem): item is ReadingItem => item.kind !== 'metric';
+const isReading = (item: AnyItem): item is ReadingItem => item.kind !== 'metric' && item.kind !== 'campaign';
 const isMetric = (item: AnyItem): item is MetricItem => item.kind === 'metric';
 
 /** Listed papers, case studies and issues in a scope, newest first. */

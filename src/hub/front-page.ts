@@ -1,9 +1,20 @@
 /**
  * What the home page answers, "what has IT done for us lately?", as functions of the hub: the
- * lead story, what was published in the last 30 days, and the metrics that need attention.
+ * lead story, what was published in the last 30 days, the campaigns that moved on, and the
+ * metrics that need attention.
  */
 import { readingIn, type ReadingItem } from './counts';
-import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from './hub';
+import type { StageId } from '../content/stages';
+import { movedTo } from './campaigns';
+import {
+	liveCampaigns,
+	type CampaignItem,
+	type CaseStudyItem,
+	type Hub,
+	type MetricItem,
+	type NewsletterItem,
+	type PaperItem,
+} from './hub';
 import { metricStatus, type MetricStatus } from './metrics';
 
 export type Lead =
@@ -66,4 +77,12 @@ export function needingAttention(hub: Hub): AttentionMetric[] {
 			return status === 'off-target' || status === 'at-risk' ? [{ metric, status }] : [];
 		})
 		.sort((a, b) => order[a.status] - order[b.status] || a.metric.title.localeCompare(b.metric.title));
+}
+
+/** Live campaigns that reached a new stage in the last `days` before the build, with the stage reached. */
+export function campaignsMoved(hub: Hub, days = RECENT_DAYS): { campaign: CampaignItem; reached: StageId | 'complete' }[] {
+	return liveCampaigns(hub).flatMap((campaign) => {
+		const reached = movedTo(campaign.entry.data.stages, hub.now, days);
+		return reached ? [{ campaign, reached }] : [];
+	});
 }

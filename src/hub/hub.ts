@@ -20,8 +20,11 @@ import { assertNoProblems } from '../content/problems';
 import { buildTime, hasPage, isListed, statusOf, type Visibility } from '../content/publication';
 import type { EntryImage } from '../content/render/images';
 import type { BodyFacts } from '../content/render/render-mdx';
+import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
+import type { StageId } from '../content/stages';
+import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { isPreview, perBuild } from './memo';
 
 export type Kind = WritingKind;
@@ -57,7 +60,35 @@ export type PaperItem = Item<'paper', 'papers'> & Reading;
 export type CaseStudyItem = Item<'case-study', 'case-studies'> & Reading;
 export type MetricItem = Item<'metric', 'metrics'>;
 export type NewsletterItem = Item<'newsletter', 'newsletters'> & { number: number };
-export type AnyItem = PaperItem | CaseStudyItem | MetricItem | NewsletterItem;
+
+/** A campaign's activity, with the paper or case study that reports on it. */
+export interface Activity extends ActivityData {
+	stage: StageId;
+	/** Its id on the campaign's page, from its stage and date: `try-2026-11-12`, then `-2` for a second that day. */
+	anchor: string;
+	segments: string[];
+	entry?: PaperItem | CaseStudyItem | undefined;
+}
+export type CampaignItem = Item<'campaign', 'campaigns'> & {
+	owner: Author;
+	businessValue: string;
+	/** Past its end date: listed below the live campaigns. */
+	finished: boolean;
+	/** Where it stands as of the build. */
+	progress: Progress<Activity>;
+};
+export type AnyItem = PaperItem | CaseStudyItem | MetricItem | NewsletterItem | CampaignItem;
+
+/** What a colleague said, published under the publication rule (dated by `date`). */
+export interface Testimonial {
+	id: string;
+	quote: string;
+	name: string;
+	role: string;
+	segment: string;
+	date: Date;
+	campaign?: string | undefined;
+}
 
 export interface Hub {
 	/** Hub-wide settings from `content/hub.yaml`. */
@@ -74,13 +105,16 @@ export interface Hub {
 	caseStudies: CaseStudyItem[];
 	metrics: MetricItem[];
 	newsletters: NewsletterItem[];
+	campaigns: CampaignItem[];
+	/** Published testimonials, newest first. */
+	testimonials: Testimonial[];
 	/** Entries for lists, feeds, search, the sitemap and email: live ones only, newest first. */
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
 	metricUsages: MetricUsage[];
 }
 
-const newestFirst = (a: Listing, b: Listing) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
+export const newestFirst = (a: Listing, b: Listing) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
 const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
 const relative = (file: string) => path.relative(process.cwd(), file);
 
@@ -112,11 +146,13 @@ export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined
 async function load(): Promise<Hub> {
 	const now = buildTime();
 	const preview = isPreview();
-	const [papers, caseStudies, metrics, newsletters, segments, topics, authors] = await Promise.all([
+	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors] = await Promise.all([
 		getCollection('papers'),
 		getCollection('case-studies'),
 		getCollection('metrics'),
 		getCollection('newsletters'),
+		getCollection('campaigns'),
+		getCollection('testimonials'),
 		getCollection('segments'),
 		getCollection('topics'),
 		getCollection('authors'),
@@ -124,12 +160,12 @@ async function load(): Promise<Hub> {
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
-	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters]) {
+	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials]) {
 		status.set(key(e.collection, e.id), statusOf(e.collection, e.data, now)!);
 	}
 
 	const settings = loadSettings();
-	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...segments, ...topics, ...authors];
+	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials, ...segments, ...topics, ...authors];
 	const usages: MetricUsage[] = [];
 	const entries: CheckedEntry[] = all.map((e) => {
 		const file = e.filePath ?? e.id;
@@ -178,10 +214,57 @@ async function load(): Promise<Hub> {
 	}));
 	const metricItems: MetricItem[] = metrics.map((entry) => ({ ...listing('metric', entry, paths.metric(entry.id)), entry }));
 
-	const byKey = new Map<string, Listing>([...paperItems, ...caseItems, ...metricItems].map((i) => [key(i.entry.collection, i.id), i]));
+	const writing = new Map<string, PaperItem | CaseStudyItem>([...paperItems, ...caseItems].map((i) => [key(i.entry.collection, i.id), i]));
+	const campaignItems: CampaignItem[] = campaigns.map((entry) => {
+		const { data } = entry;
+		const anchors = new Map<string, number>();
+		const anchor = (stage: StageId, date: Date) => {
+			const base = `${stage}-${date.toISOString().slice(0, 10)}`;
+			const count = (anchors.get(base) ?? 0) + 1;
+			anchors.set(base, count);
+			return count === 1 ? base : `${base}-${count}`;
+		};
+		const stages = data.stages.map(({ stage, goal, activities }) => ({
+			stage,
+			goal,
+			activities: activities.map((activity): Activity => {
+				const ref = activity.paper ?? activity.caseStudy;
+				return {
+					anchor: anchor(stage, activity.date),
+					title: activity.title,
+					date: activity.date,
+					status: activity.status,
+					stage,
+					segments: ids(activity.segments),
+					entry: ref && writing.get(key(ref.collection, ref.id)),
+				};
+			}),
+		}));
+		return {
+			kind: 'campaign',
+			id: entry.id,
+			path: paths.campaign(entry.id),
+			title: data.title,
+			summary: data.summary,
+			date: data.start,
+			segments: ids(data.segments),
+			topics: ids(data.topics),
+			status: status.get(key(entry.collection, entry.id))!,
+			entry,
+			// References were checked above, so the owner exists.
+			owner: authorById.get(data.owner.id)!,
+			businessValue: data.businessValue,
+			finished: data.end !== undefined && data.end.getTime() < now.getTime(),
+			progress: progressAsOf(stages, now),
+		};
+	});
+
+	const byKey = new Map<string, Listing>(
+		[...paperItems, ...caseItems, ...metricItems, ...campaignItems].map((i) => [key(i.entry.collection, i.id), i]),
+	);
 	const newsletterItems: NewsletterItem[] = newsletters.map((entry) => {
 		const featured = entry.data.items.map((item) => {
-			const ref = 'paper' in item ? item.paper : 'caseStudy' in item ? item.caseStudy : item.metric;
+			const ref = itemRef(item);
 			return byKey.get(key(ref.collection, ref.id))!;
 		});
 		const union = (pick: (l: Listing) => string[]) => [...new Set(featured.flatMap(pick))].sort();
@@ -212,10 +295,15 @@ async function load(): Promise<Hub> {
 		caseStudies: withPage(caseItems),
 		metrics: withPage(metricItems),
 		newsletters: withPage(newsletterItems),
+		campaigns: withPage(campaignItems),
+		testimonials: testimonials
+			.filter((t) => isListed(status.get(key(t.collection, t.id))!, preview))
+			.map(({ id, data }) => ({ id, ...data, segment: data.segment.id, campaign: data.campaign?.id }))
+			.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id)),
 		listed: [],
 		metricUsages: usages,
 	};
-	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters]
+	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))
 		.sort(newestFirst);
 	return hub;
@@ -225,8 +313,10 @@ async function load(): Promise<Hub> {
 export const loadHub = (): Promise<Hub> => perBuild('hub', load);
 
 /** The images stored beside entries that have a page, once each: the site serves these and no others. */
-export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters'>): EntryImage[] {
-	const images = [...hub.papers, ...hub.caseStudies, ...hub.newsletters].flatMap((item) => bodyFacts(item.entry)?.images ?? []);
+export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters' | 'campaigns'>): EntryImage[] {
+	const images = [...hub.papers, ...hub.caseStudies, ...hub.newsletters, ...hub.campaigns].flatMap(
+		(item) => bodyFacts(item.entry)?.images ?? [],
+	);
 	return [...new Map(images.map((image) => [image.name, image])).values()];
 }
 
@@ -237,5 +327,21 @@ export const forSegment = (hub: Hub, segmentId: string): AnyItem[] => hub.listed
 export const forTopic = (hub: Hub, topicId: string): AnyItem[] => hub.listed.filter((i) => i.topics.includes(topicId));
 
 /** Only the listed entries of one kind. */
-export const listedOf = <K extends Kind>(hub: Hub, kind: K): Extract<AnyItem, { kind: K }>[] =>
+export const listedOf = <K extends Kind>(hub: Pick<Hub, 'listed'>, kind: K): Extract<AnyItem, { kind: K }>[] =>
 	hub.listed.filter((i): i is Extract<AnyItem, { kind: K }> => i.kind === kind);
+
+/** Listed papers, case studies and issues filed under a campaign, by stage, newest first. */
+export function filedUnder(hub: Hub, campaignId: string): Map<StageId, (PaperItem | CaseStudyItem | NewsletterItem)[]> {
+	const filed = hub.listed.filter(
+		(i): i is PaperItem | CaseStudyItem | NewsletterItem =>
+			(i.kind === 'paper' || i.kind === 'case-study' || i.kind === 'newsletter') && i.entry.data.campaign?.id === campaignId,
+	);
+	return Map.groupBy(
+		filed.filter((i) => i.entry.data.stage !== undefined),
+		(i) => i.entry.data.stage!,
+	);
+}
+
+/** Listed campaigns that are not finished, newest first; finished ones follow in `finishedCampaigns`. */
+export const liveCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => !c.finished);
+export const finishedCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => c.finished);

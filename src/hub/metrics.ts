@@ -209,3 +209,13 @@ function citations(hub: Pick<Hub, 'listed' | 'metricUsages'>): Map<string, AnyIt
 
 /** Listed papers, case studies and newsletter issues that cite a metric, newest first. */
 export const citedBy = (hub: Pick<Hub, 'listed' | 'metricUsages'>, metricId: string): AnyItem[] => citations(hub).get(metricId) ?? [];
+
+/**
+ * A metric's "before → now" since a baseline date: the reading on or before the baseline (the
+ * first reading if none is that old) and the latest. The check has made sure one is that old.
+ */
+export function sinceBaseline(series: readonly SeriesPoint[], baseline: Date): { before: SeriesPoint; now: SeriesPoint } {
+	const sorted = sortedSeries(series);
+	const before = sorted.filter((point) => point.date <= baseline).at(-1) ?? sorted[0]!;
+	return { before, now: sorted.at(-1)! };
+}

@@ -16,6 +16,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import sanitizeHtml from 'sanitize-html';
 import { absoluteUrl, paths } from '../content/paths';
+import { publishedOn } from '../content/publication';
 import type { MetricDisplay } from '../content/render/render-mdx';
 import type { Hub } from '../hub/hub';
 import { perBuild } from '../hub/memo';
@@ -23,7 +24,7 @@ import { figuresAsOf, summariseMetric } from '../hub/metrics';
 import { fillMetrics } from './entry-body';
 
 /** Entries with an MDX body: papers, case studies and newsletter issues (the editor's intro). */
-export type BodiedEntry = CollectionEntry<'papers' | 'case-studies' | 'newsletters'>;
+export type BodiedEntry = CollectionEntry<'papers' | 'case-studies' | 'newsletters' | 'campaigns'>;
 
 export interface EntryHtmlOptions {
 	/** The site's origin: `context.site` of an endpoint, or `Astro.site`. */
@@ -142,9 +143,7 @@ export function entryHtml(hub: Hub, entry: BodiedEntry, { site, base, path = '' 
 	const urls = { page: absoluteUrl(site, base, path), root: absoluteUrl(site, base, '') };
 	return perBuild(`entry-html ${entry.collection}/${entry.id} ${urls.page}`, () =>
 		portableHtml(
-			fillMetrics(entry.rendered?.html ?? '', (id, show) =>
-				metricInWords(hub, id, show, 'date' in entry.data ? entry.data.date : entry.data.published),
-			),
+			fillMetrics(entry.rendered?.html ?? '', (id, show) => metricInWords(hub, id, show, publishedOn(entry.collection, entry.data)!)),
 			urls,
 		),
 	);

@@ -11,8 +11,9 @@ import XMLBuilder from 'fast-xml-builder';
 import { kindLabel } from '../content/kinds';
 import { absoluteUrl, paths } from '../content/paths';
 import { assertNoProblems, quote, type Problem } from '../content/problems';
-import { readingIn } from '../hub/counts';
-import type { AnyItem, Hub, MetricItem } from '../hub/hub';
+import { readingIn, type ReadingItem } from '../hub/counts';
+import { filedUnder, listedOf, newestFirst, type Activity, type AnyItem, type CampaignItem, type Hub } from '../hub/hub';
+import { stageLabel } from '../content/stages';
 
 /** Where the site is served, from the endpoint context and `import.meta.env.BASE_URL`. */
 export interface SiteUrls {
@@ -22,8 +23,8 @@ export interface SiteUrls {
 
 /** One feed the hub offers: everything, a segment's or a topic's. */
 export interface Feed {
-	scope: 'all' | 'segment' | 'topic';
-	/** `all`, or the segment or topic id. */
+	scope: 'all' | 'segment' | 'topic' | 'campaign';
+	/** `all`, or the segment, topic or campaign id. */
 	id: string;
 	title: string;
 	/** Who the feed is for (a segment's audience), what it covers (a topic) or the hub's tagline. */
@@ -34,12 +35,12 @@ export interface Feed {
 	pagePath: string;
 }
 
-/** Papers, case studies and newsletter issues; metrics change too often to be feed items. */
-export type FeedItem = Exclude<AnyItem, MetricItem>;
+/** Papers, case studies and newsletter issues: metrics change too often to be feed items, and each campaign has a feed of its own. */
+export type FeedItem = ReadingItem;
 
-type HubNames = Pick<Hub, 'settings' | 'segments' | 'topics'>;
+type HubNames = Pick<Hub, 'settings' | 'segments' | 'topics' | 'listed'>;
 
-/** Every feed of the hub: everything first, then segments in their order, then topics by name. */
+/** Every feed of the hub: everything first, then segments in their order, then topics by name, then campaigns. */
 export function feedsOf(hub: HubNames): Feed[] {
 	const { title, tagline } = hub.settings;
 	return [
@@ -67,6 +68,14 @@ export function feedsOf(hub: HubNames): Feed[] {
 			path: paths.feedTopic(topic.id),
 			pagePath: paths.topic(topic.id),
 		})),
+		...listedOf(hub, 'campaign').map((campaign): Feed => ({
+			scope: 'campaign',
+			id: campaign.id,
+			title: `${title}: ${campaign.title}`,
+			description: campaign.summary,
+			path: paths.feedCampaign(campaign.id),
+			pagePath: paths.campaign(campaign.id),
+		})),
 	];
 }
 
@@ -87,8 +96,11 @@ export function feedNameProblems(hub: Pick<Hub, 'segments'>): Problem[] {
 
 /** The entries of a feed, newest first, from the hub's one publication rule, at most `feedLimit` of them. */
 export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[] {
-	// The same entries the pages count (src/lib/counts.ts), so a feed never disagrees with its page.
-	const items = readingIn(hub, feed);
+	// The same entries the pages count (src/hub/counts.ts), so a feed never disagrees with its page.
+	const items =
+		feed.scope === 'campaign'
+			? [...filedUnder(hub, feed.id).values()].flat().sort(newestFirst)
+			: readingIn(hub, { ...feed, scope: feed.scope });
 	return hub.settings.feedLimit > 0 ? items.slice(0, hub.settings.feedLimit) : items;
 }
 
@@ -130,6 +142,30 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 		categories: itemCategories(item, hub),
 		author: itemAuthor(item, hub),
 	};
+}
+
+/**
+ * A campaign's activities that are done, as feed items, newest first: each links to its place on the
+ * campaign's page (its anchor is made from its stage and date, never its title), so the link is a
+ * stable guid that no entry shares.
+ */
+export function activityItems(campaign: CampaignItem, now: Date, urls: SiteUrls): RSSFeedItem[] {
+	return campaign.progress.stages
+		.flatMap((stage) => stage.activities)
+		.filter((activity) => activity.status === 'done' && activity.date.getTime() <= now.getTime())
+		.sort((a, b) => b.date.getTime() - a.date.getTime())
+		.map((activity: Activity) => {
+			const entry = activity.entry
+				? `<p>Read more: <a href="${escapeHtml(itemLink(activity.entry, urls))}">${escapeHtml(activity.entry.title)}</a></p>`
+				: '';
+			return {
+				title: `${stageLabel(activity.stage)}: ${activity.title}`,
+				link: absoluteUrl(urls.site, urls.base, `${campaign.path}#${activity.anchor}`),
+				pubDate: activity.date,
+				description: `<p>Done in the ${stageLabel(activity.stage)} stage of ${escapeHtml(campaign.title)}.</p>${entry}`,
+				categories: [stageLabel(activity.stage)],
+			};
+		});
 }
 
 /**
@@ -227,7 +263,11 @@ export function opmlOutlines(hub: HubNames, urls: SiteUrls): { text: string; fee
 			text: 'Topics',
 			feeds: feeds.filter((f) => f.scope === 'topic').map(outline),
 		},
-	];
+		{
+			text: 'Campaigns',
+			feeds: feeds.filter((f) => f.scope === 'campaign').map(outline),
+		},
+	].filter((group) => group.text === '' || group.feeds.length > 0);
 }
 
 /**

@@ -6,12 +6,14 @@
 import { accentHex } from '../content/brand';
 import type { EmailDetail, EmailIssue, EmailItem } from './email';
 import { kindLabel } from '../content/kinds';
-import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
+import type { CampaignItem, CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
+import { progressAsOf, stageSummary } from '../hub/campaigns';
 import { describeMetric, figuresAsOf } from '../hub/metrics';
 import { absoluteUrl, paths } from '../content/paths';
+import { itemRef } from '../content/schemas/newsletter';
 
 /** What an issue can feature. */
-export type FeaturedItem = PaperItem | CaseStudyItem | MetricItem;
+export type FeaturedItem = PaperItem | CaseStudyItem | MetricItem | CampaignItem;
 
 export interface IssueEntry {
 	item: FeaturedItem;
@@ -19,10 +21,6 @@ export interface IssueEntry {
 	blurb: string;
 }
 
-type IssueData = NewsletterItem['entry']['data'];
-type IssueRef = IssueData['items'][number];
-
-const refOf = (ref: IssueRef) => ('paper' in ref ? ref.paper : 'caseStudy' in ref ? ref.caseStudy : ref.metric);
 const key = (collection: string, id: string) => `${collection}/${id}`;
 
 /** Named after the issue, so two downloaded issues do not overwrite each other. */
@@ -39,12 +37,12 @@ export const issueFiles = {
  * The items of an issue in the editor's order. `loadHub()` has already failed the build on a
  * missing or unpublished item, so every item is found among the entries that have a page.
  */
-export function issueEntries(hub: Pick<Hub, 'papers' | 'caseStudies' | 'metrics'>, issue: NewsletterItem): IssueEntry[] {
+export function issueEntries(hub: Pick<Hub, 'papers' | 'caseStudies' | 'metrics' | 'campaigns'>, issue: NewsletterItem): IssueEntry[] {
 	const byKey = new Map<string, FeaturedItem>(
-		[...hub.papers, ...hub.caseStudies, ...hub.metrics].map((item) => [key(item.entry.collection, item.id), item]),
+		[...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.campaigns].map((item) => [key(item.entry.collection, item.id), item]),
 	);
 	return issue.entry.data.items.map((ref, index) => {
-		const { collection, id } = refOf(ref);
+		const { collection, id } = itemRef(ref);
 		const item = byKey.get(key(collection, id));
 		if (!item) throw new Error(`${issue.entry.filePath ?? issue.id}: items[${index}] refers to ${key(collection, id)}, which has no page`);
 		return { item, blurb: ref.blurb ?? item.summary };
@@ -62,7 +60,7 @@ export function featuredIn(hub: Pick<Hub, 'newsletters'>, item: Pick<FeaturedIte
 	if (!index) {
 		index = new Map();
 		for (const issue of hub.newsletters) {
-			const keys = new Set(issue.entry.data.items.map((ref) => key(refOf(ref).collection, refOf(ref).id)));
+			const keys = new Set(issue.entry.data.items.map((ref) => key(itemRef(ref).collection, itemRef(ref).id)));
 			for (const k of keys) index.set(k, [...(index.get(k) ?? []), issue]);
 		}
 		featuredCache.set(hub.newsletters, index);
@@ -85,6 +83,14 @@ export interface IssueEmailContext {
  * A metric without a blurb of its own is blurbed with its translation, which is then not repeated.
  */
 export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
+	if (item.kind === 'campaign') {
+		// As with metrics, the campaign as it stood when the issue went out.
+		const progress = progressAsOf(item.entry.data.stages, issueDate);
+		return [
+			{ label: 'Why it matters', text: item.businessValue },
+			{ label: 'Where it stands', text: `${stageSummary(progress)}; ${progress.done} of ${progress.total} activities done.` },
+		];
+	}
 	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
 	const data = item.entry.data;
 	// An issue reports the figures as they were when it went out: rebuilding it later changes nothing.
@@ -94,7 +100,7 @@ export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRisk
 
 /** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
 export function issueEmailModel(
-	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics'>,
+	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics' | 'campaigns'>,
 	issue: NewsletterItem,
 	context: IssueEmailContext,
 ): EmailIssue {

@@ -112,7 +112,7 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 		unit: options.unit,
 		direction: options.direction,
 	};
-	if (kind === 'paper' || kind === 'case-study') {
+	if (kind === 'paper' || kind === 'case-study' || kind === 'campaign') {
 		const authors = hub.authors.map((author) => ({ id: author.id, email: field(author, 'email') }));
 		const ids = authors.map((author) => author.id);
 		if (options.author) checkIds('author', [options.author], ids);
@@ -169,7 +169,7 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 		io,
 	).addHelpText(
 		'after',
-		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
 	);
 	for (const kind of WRITING_KINDS) {
 		const command = program
@@ -183,6 +183,7 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			.option('--slug <name>', 'file name (without extension) instead of one made from the title');
 		if (kind === 'paper' || kind === 'case-study')
 			command.option('-a, --author <id>', 'author id (default: the author with your git email)');
+		if (kind === 'campaign') command.option('-a, --author <id>', "the owner's author id (default: the author with your git email)");
 		if (kind === 'case-study') command.option('--department <name>', 'the business department the work was done with');
 		if (kind === 'metric') {
 			command.option('--unit <unit>', 'unit of the values, e.g. %, minutes, £k');

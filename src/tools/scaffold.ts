@@ -5,6 +5,7 @@
 import slugify from '@sindresorhus/slugify';
 import { URL_SAFE_ID } from '../content/schemas/common.ts';
 import { type WritingKind } from '../content/kinds.ts';
+import { STAGE_IDS, STAGES } from '../content/stages.ts';
 
 /** Longest slug we generate: URLs and file names stay readable. */
 const MAX_SLUG = 60;
@@ -86,6 +87,18 @@ const NEWSLETTER_GUIDE = `{/*
   the business now. The items below are listed in frontmatter, in the order readers see them;
   give an item a one-line blurb to replace its summary. Replace every TODO, delete this note, run
   npm run lint:content, and set draft: false when the issue is ready to send.
+*/}`;
+
+const CAMPAIGN_GUIDE = `{/*
+  A campaign earns trust in seven stages, before and after the launch, instead of announcing a
+  change and holding roll-out meetings. Tell its story here in a few short paragraphs: what changes
+  for the business, and why people will want it. The stages and their dated activities live in the
+  frontmatter; pages draw the hourglass and the timeline from them. Answer each stage's question:
+
+${STAGE_IDS.map((id) => `  ${STAGES[id].label}: ${STAGES[id].prompt}`).join('\n')}
+
+  Replace every TODO, delete this note, run npm run lint:content, and set draft: false when the
+  campaign starts.
 */}`;
 
 function writingFrontmatter(input: ScaffoldInput, extra: string[]): string[] {
@@ -177,6 +190,39 @@ export function scaffold(input: ScaffoldInput): string {
 				NEWSLETTER_GUIDE,
 				'',
 				"TODO: the editor's intro.",
+				'',
+			].join('\n');
+		case 'campaign':
+			return [
+				'---',
+				`title: ${text(input.title)}`,
+				'# One sentence: what changes, for whom. Lists, feeds and search show it.',
+				`summary: ${text('TODO: one sentence on what changes, and for whom.')}`,
+				'# The "so what", shown first: money, time, risk or customers.',
+				`businessValue: ${text('TODO: what the business gains, in one or two sentences.')}`,
+				`segments: ${ids(input.segments)}`,
+				`topics: ${ids(input.topics)}`,
+				`owner: ${input.author}`,
+				`start: ${input.date}`,
+				'# Metrics to move, each with the date of its "before" figure: - { metric: <id>, baseline: YYYY-MM-DD }',
+				'metrics: []',
+				'# Champions from the business: - { name: ..., role: ..., department: ... }',
+				'champions: []',
+				'# The seven stages, in this order. Add dated activities: - { title: ..., date: YYYY-MM-DD, status: planned }',
+				'stages:',
+				...STAGE_IDS.flatMap((id) => [
+					`  # ${STAGES[id].label}: ${STAGES[id].prompt}`,
+					`  - stage: ${id}`,
+					`    goal: ${text(`TODO: what ${STAGES[id].label} must achieve, in one sentence.`)}`,
+					'    activities: []',
+				]),
+				'# Drafts never reach the site, feeds or search; set false when the campaign starts.',
+				'draft: true',
+				'---',
+				'',
+				CAMPAIGN_GUIDE,
+				'',
+				'TODO: the story of the campaign.',
 				'',
 			].join('\n');
 	}

@@ -154,7 +154,7 @@ describe.each(SCHEMES.flatMap((scheme) => [DESKTOP, PHONE].map((device) => ({ ..
 		});
 
 		if (touch) {
-			it.each(['metrics/', 'metrics/web-shop-page-load/', 'search/?q=cloud', ''])(
+			it.each(['metrics/', 'metrics/web-shop-page-load/', 'search/?q=cloud', '', 'campaigns/crm-for-sales-and-marketing/'])(
 				'phone layout of /%s: no sideways scroll, and no text under 12 px',
 				async (route) => {
 					await page.goto(server.url + route);

@@ -69,6 +69,9 @@ describe.each([
 		await expect(fs.stat(path.join(dist(), 'papers/windows-10-end-of-support/index.html'))).resolves.toBeTruthy();
 		expect(urls).not.toContain('/papers/windows-10-end-of-support/');
 		expect(urls.filter((url) => /quantum|future-retail/.test(url))).toEqual([]);
+		// Campaigns are searchable, a draft campaign is not.
+		expect(urls).toContain('/campaigns/crm-for-sales-and-marketing/');
+		expect(urls.filter((url) => url.includes('draft-stock-app'))).toEqual([]);
 	});
 
 	it('files every page under type, segment and year, with a title, date and summary to show', async () => {
@@ -106,6 +109,7 @@ describe.each([
 		// The draft's and the future paper's own words: in content/, but never published.
 		expect(pages.has('marrowstone')).toBe(false);
 		expect(pages.has('quillfeather')).toBe(false);
+		expect(pages.has('larkspur')).toBe(false);
 		const texts = (await indexedPages(dist())).length;
 		expect(Math.max(...pages.values())).toBeLessThanOrEqual(texts);
 	});

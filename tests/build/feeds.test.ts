@@ -21,10 +21,14 @@ const yamlFile = (file: string) => parseYaml(fs.readFileSync(file, 'utf8')) as R
 const idsIn = (folder: string) => fs.readdirSync(path.join(content, folder)).map((file) => file.replace(/\.[^.]+$/, ''));
 const segmentIds = idsIn('segments');
 const topicIds = (yamlFile(path.join(content, 'topics.yaml')) as unknown as { id: string }[]).map((t) => t.id);
+/** Campaigns that are not drafts (the example's start in the past): each has a feed. */
+const campaignIds = idsIn('campaigns').filter((id) => frontmatter(path.join(content, 'campaigns', `${id}.mdx`)).draft !== true);
 
 interface Addressed {
 	segments: string[];
 	topics: string[];
+	/** The campaign a piece is filed under: it is in that campaign's feed too. */
+	campaign?: string;
 }
 const entryAt = (folder: string, id: string): Addressed =>
 	(folder === 'metrics'
@@ -44,16 +48,23 @@ function addressedTo(route: string): Addressed {
 				? entryAt('papers', item.paper)
 				: item.caseStudy
 					? entryAt('case-studies', item.caseStudy)
-					: entryAt('metrics', item.metric!),
+					: item.metric
+						? entryAt('metrics', item.metric)
+						: entryAt('campaigns', item.campaign!),
 		);
 		return { segments: [...new Set(featured.flatMap((e) => e.segments))], topics: [...new Set(featured.flatMap((e) => e.topics))] };
 	}
 	return entryAt(section, id);
 }
 
-/** The feeds the example content calls for: everything, each segment file, each topic. */
+/** The feeds the example content calls for: everything, each segment file, each topic, each published campaign. */
 function expectedFeeds(): string[] {
-	return ['feeds/all.xml', ...segmentIds.map((id) => `feeds/${id}.xml`), ...topicIds.map((id) => `feeds/topics/${id}.xml`)];
+	return [
+		'feeds/all.xml',
+		...segmentIds.map((id) => `feeds/${id}.xml`),
+		...topicIds.map((id) => `feeds/topics/${id}.xml`),
+		...campaignIds.map((id) => `feeds/campaigns/${id}.xml`),
+	];
 }
 
 type Feed = ReturnType<typeof parseFeed>;
@@ -75,7 +86,7 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 	const feeds = Object.fromEntries(expectedFeeds().map((file) => [file, readFeed(dist, file)]));
 	const all = feeds['feeds/all.xml']!.feed;
 
-	it('builds a well-formed RSS 2.0 feed for everything, every segment and every topic', () => {
+	it('builds a well-formed RSS 2.0 feed for everything, every segment, every topic and every campaign', () => {
 		for (const [file, { xml, feed }] of Object.entries(feeds)) {
 			expect(SyntaxValidator.validate(xml), file).toBe(true);
 			expect(feed.meta.type, file).toBe('rss');
@@ -84,7 +95,12 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 			expect(feed.title, file).toMatch(/^Northwind IT Hub: /);
 			expect(feed.self, file).toBe(`${root}${file}`);
 			expect(route(feed.url), file).toBe(
-				file === 'feeds/all.xml' ? '' : file.replace(/^feeds\/(topics\/)?(.+)\.xml$/, (_, t, id) => `${t ? 'topics' : 'segments'}/${id}/`),
+				file === 'feeds/all.xml'
+					? ''
+					: file.replace(
+							/^feeds\/(topics\/|campaigns\/)?(.+)\.xml$/,
+							(_, t: string | undefined, id: string) => `${t ?? 'segments/'}${id}/`,
+						),
 			);
 			const dates = feed.items.map((item) => item.published!.getTime());
 			expect(dates, `${file} is newest first`).toEqual([...dates].sort((a, b) => b - a));
@@ -99,7 +115,7 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 	it('links every item to a page built in dist, with the link as a permanent guid', () => {
 		for (const [file, { feed }] of Object.entries(feeds)) {
 			for (const item of feed.items) {
-				expect(fs.existsSync(path.join(dist, route(item.url), 'index.html')), `${file}: ${item.url}`).toBe(true);
+				expect(fs.existsSync(path.join(dist, route(item.url!.replace(/#.*$/, '')), 'index.html')), `${file}: ${item.url}`).toBe(true);
 				expect(item.id).toBe(item.url);
 			}
 		}
@@ -124,13 +140,17 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 
 	it('puts each entry in exactly the feeds of its segments and topics', () => {
 		for (const item of all.items) {
-			const { segments, topics } = addressedTo(route(item.url));
+			const { segments, topics, campaign } = addressedTo(route(item.url));
 			const inFeeds = Object.entries(feeds)
 				.filter(([file, { feed }]) => file !== 'feeds/all.xml' && feed.items.some((other) => other.id === item.id))
 				.map(([file]) => file)
 				.sort();
 			expect(inFeeds, item.title!).toEqual(
-				[...segments.map((id) => `feeds/${id}.xml`), ...topics.map((id) => `feeds/topics/${id}.xml`)].sort(),
+				[
+					...segments.map((id) => `feeds/${id}.xml`),
+					...topics.map((id) => `feeds/topics/${id}.xml`),
+					...(campaign ? [`feeds/campaigns/${campaign}.xml`] : []),
+				].sort(),
 			);
 		}
 	});
@@ -240,7 +260,7 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 		const main = page.querySelector('main')!;
 		const feeds = main.querySelectorAll('.feed').filter((feed) => feed.querySelector('[data-feed-url]'));
 		const addresses = feeds.map((feed) => feed.querySelector('[data-feed-url]')!.textContent.trim());
-		expect(new Set(addresses.filter((a) => !a.includes('/topics/')).map(route))).toEqual(
+		expect(new Set(addresses.filter((a) => !a.includes('/topics/') && !a.includes('/campaigns/')).map(route))).toEqual(
 			new Set(segmentIds.map((id) => `feeds/${id}.xml`)),
 		);
 		// Each feed is reached through its page: a browser shows the XML itself as raw code.

@@ -17,7 +17,7 @@ interface IssueSource {
 	title: string;
 	date: Date;
 	summary: string;
-	items: { paper?: string; caseStudy?: string; metric?: string; blurb?: string }[];
+	items: { paper?: string; caseStudy?: string; metric?: string; campaign?: string; blurb?: string }[];
 }
 
 /** An issue as its writer wrote it, read straight from the file rather than through the hub. */
@@ -26,20 +26,25 @@ async function issueSource(file: string): Promise<IssueSource> {
 	return parseYaml(frontmatter!) as IssueSource;
 }
 
+type IssueItem = IssueSource['items'][number];
+
+/** The file and the page of the entry an item features. */
+function itemTarget(item: IssueItem): { file: string; path: string } {
+	if (item.paper) return { file: `content/papers/${item.paper}.mdx`, path: paths.paper(item.paper) };
+	if (item.caseStudy) return { file: `content/case-studies/${item.caseStudy}.mdx`, path: paths.caseStudy(item.caseStudy) };
+	if (item.metric) return { file: `content/metrics/${item.metric}.yaml`, path: paths.metric(item.metric) };
+	return { file: `content/campaigns/${item.campaign}.mdx`, path: paths.campaign(item.campaign!) };
+}
+
 /** The segments an item is written for, from its own file. */
-async function itemSegments(item: IssueSource['items'][number]): Promise<string[]> {
-	const file = item.paper
-		? `content/papers/${item.paper}.mdx`
-		: item.caseStudy
-			? `content/case-studies/${item.caseStudy}.mdx`
-			: `content/metrics/${item.metric}.yaml`;
+async function itemSegments(item: IssueItem): Promise<string[]> {
+	const { file } = itemTarget(item);
 	const text = await fs.readFile(path.join(ROOT, file), 'utf8');
 	const data = parseYaml(file.endsWith('.mdx') ? text.split(/^---$/m)[1]! : text) as { segments: string[] };
 	return data.segments;
 }
 
-const itemPath = (item: IssueSource['items'][number]) =>
-	item.paper ? paths.paper(item.paper) : item.caseStudy ? paths.caseStudy(item.caseStudy) : paths.metric(item.metric!);
+const itemPath = (item: IssueItem) => itemTarget(item).path;
 
 const read = (dist: string, file: string) => fs.readFile(path.join(dist, file), 'utf8');
 const page = async (dist: string, route: string): Promise<HTMLElement> => parse(await read(dist, path.join(route, 'index.html')));
@@ -302,7 +307,7 @@ describe('an issue that cannot be sent', () => {
 			issue.replace('caseStudy: finance-close', 'case-study: finance-close'),
 		);
 		expect(build.code).not.toBe(0);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:9 items\[1\]: expected exactly one of paper, caseStudy or metric/);
+		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:9 items\[1\]: expected exactly one of paper, caseStudy, metric or campaign/);
 	});
 
 	it('fails the build when two issues share a number, naming both files', async () => {

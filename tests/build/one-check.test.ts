@@ -22,6 +22,32 @@ async function edit(content: string, file: string, from: string | RegExp, to: st
 const withinContent = (text: string, content: string) =>
 	text.replaceAll(new RegExp(`\\S*${path.basename(path.dirname(content))}/${path.basename(content)}/`, 'g'), '<content>/');
 
+const STAGES = ['know', 'like', 'trust', 'try', 'buy', 'repeat', 'refer'];
+
+/** A campaign in the basic fixture; `stages` and `activity` (one, under Try) are what the tests break. */
+function campaign({ stages = STAGES, activity = '' }: { stages?: string[]; activity?: string } = {}): string {
+	return [
+		'---',
+		'title: "A new finance system, chosen with finance"',
+		'summary: Finance moves to a new ledger, led by its own people.',
+		'businessValue: Month-end closes in two days instead of five.',
+		'segments: [finance]',
+		'owner: ada-lovelace',
+		'start: 2026-03-01',
+		'end: 2026-12-31',
+		'stages:',
+		...stages.flatMap((stage) => [
+			`  - stage: ${stage}`,
+			'    goal: "What this stage must achieve."',
+			...(stage === 'try' && activity ? ['    activities:', `      - ${activity}`] : []),
+		]),
+		'---',
+		'',
+		'The story.',
+		'',
+	].join('\n');
+}
+
 interface Printed {
 	/** Path inside the content folder. */
 	file: string;
@@ -105,6 +131,12 @@ describe('the build and the linter report the same problems', () => {
 				await edit(content, 'papers/old-laptops.mdx', /^published: .*$/m, 'published: next spring');
 				await fs.writeFile(path.join(content, 'authors/broken.yaml'), 'name: [Grace Hopper\nrole: Engineer\n');
 				await fs.writeFile(path.join(content, 'papers/empty.mdx'), '');
+				await fs.mkdir(path.join(content, 'campaigns'));
+				const write = (name: string, text: string) => fs.writeFile(path.join(content, 'campaigns', name), text);
+				await write('out-of-order.mdx', campaign({ stages: ['know', 'trust', 'like', 'try', 'buy', 'repeat', 'refer'] }));
+				await write('missing-stage.mdx', campaign({ stages: ['know', 'like', 'trust', 'try', 'buy', 'refer'] }));
+				await write('unknown-stage.mdx', campaign({ stages: ['know', 'like', 'trust', 'try', 'launch', 'repeat', 'refer'] }));
+				await write('outside-dates.mdx', campaign({ activity: '{ title: Beta starts, date: 2026-01-15, status: done }' }));
 			},
 			[
 				/^papers\/cloud-savings\.mdx import: expected no import or export/,
@@ -113,6 +145,10 @@ describe('the build and the linter report the same problems', () => {
 				/^papers\/old-laptops\.mdx published: expected a date such as 2026-03-14; found "next spring"/,
 				/^authors\/broken\.yaml expected valid YAML/,
 				/^papers\/empty\.mdx author: expected text; found nothing/,
+				/^campaigns\/out-of-order\.mdx stages\[1\]\.stage: expected "like" as stage 2: the seven stages in order .*; found "trust"/,
+				/^campaigns\/missing-stage\.mdx stages\[5\]\.stage: expected "repeat" as stage 6: .*"repeat" is missing; found "refer"/,
+				/^campaigns\/unknown-stage\.mdx stages\[4\]\.stage: expected one of "know", .*; found "launch"/,
+				/^campaigns\/outside-dates\.mdx stages\[3\]\.activities\[0\]\.date: expected a date within the campaign, from 2026-03-01 to 2026-12-31; found "2026-01-15"/,
 			],
 		);
 	});
@@ -136,6 +172,21 @@ describe('the build and the linter report the same problems', () => {
 				);
 				await fs.mkdir(path.join(content, 'papers/2025'));
 				await fs.copyFile(path.join(content, 'papers/old-laptops.mdx'), path.join(content, 'papers/2025/old-laptops.mdx'));
+				await fs.mkdir(path.join(content, 'campaigns'));
+				await fs.writeFile(
+					path.join(content, 'campaigns/finance-ledger.mdx'),
+					campaign({ activity: '{ title: Beta reported, date: 2026-04-01, status: done, paper: secret-draft }' }),
+				);
+				await fs.writeFile(
+					path.join(content, 'campaigns/unknown-entry.mdx'),
+					campaign({ activity: '{ title: Beta reported, date: 2026-04-01, status: done, caseStudy: no-such-study }' }),
+				);
+				await edit(content, 'case-studies/finance-close.mdx', 'featured: true', 'featured: true\ncampaign: finance-ledger');
+				await fs.mkdir(path.join(content, 'testimonials'));
+				await fs.writeFile(
+					path.join(content, 'testimonials/ada.yaml'),
+					'quote: "The new ledger gave us three days a month back."\nname: Grace\nrole: Controller\nsegment: finance\ndate: 2026-05-01\ncampaign: no-such-campaign\n',
+				);
 			},
 			[
 				/^papers\/phishing-drill\.mdx link: expected a link to a published page .* found \/papers\/secret-draft\/, which is a draft/,
@@ -144,6 +195,10 @@ describe('the build and the linter report the same problems', () => {
 				/^segments\/all\.yaml id: expected a segment name other than "all"/,
 				/^metrics\/close-days-copy\.yaml critical\.finance: expected a rank no other metric has/,
 				/^papers\/old-laptops\.mdx id: expected an id used once/,
+				/^campaigns\/finance-ledger\.mdx stages\[3\]\.activities\[0\]\.paper: expected a published position paper; found "secret-draft", which is a draft/,
+				/^campaigns\/unknown-entry\.mdx stages\[3\]\.activities\[0\]\.caseStudy: expected an existing case study, one of: finance-close; found "no-such-study"/,
+				/^case-studies\/finance-close\.mdx stage: expected the campaign stage it is filed under, one of: know, like/,
+				/^testimonials\/ada\.yaml campaign: expected an existing campaign, one of: finance-ledger, unknown-entry; found "no-such-campaign"/,
 			],
 		);
 	});

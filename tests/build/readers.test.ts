@@ -44,7 +44,7 @@ describe('counts agree everywhere', () => {
 		expect(Number(subscribe.querySelector(`#feed-${id}`)!.getAttribute('data-count'))).toBe(onPage);
 		expect(numberIn(subscribe.querySelector(`#feed-${id}`)!.textContent)).toBe(onPage);
 		// The page lists exactly what it counts.
-		expect(page(`segments/${id}/`).querySelectorAll('main .stack > li').length).toBe(onPage);
+		expect(page(`segments/${id}/`).querySelectorAll('main .reading .stack > li').length).toBe(onPage);
 		expect(feedItems(`feeds/${id}.xml`)).toBe(Math.min(onPage, feedLimit));
 	});
 

@@ -8,7 +8,7 @@ import { newEntry } from '../../src/tools/scaffold-cli';
 import { buildHub, copyFixture, listFiles, ROOT } from '../helpers/build-hub';
 
 describe('scaffolded entries in a build', () => {
-	it('builds a hub with one new draft of every kind, and publishes none of them', async () => {
+	it('builds a hub with one new draft of every kind, campaigns included, and publishes none of them', async () => {
 		const content = await copyFixture('tests/fixtures/basic/content', 'scaffold-build-content');
 		process.env.HOURGLASS_CONTENT = content;
 		process.env.HOURGLASS_NOW = '2026-06-15';
@@ -22,6 +22,7 @@ describe('scaffolded entries in a build', () => {
 			).toBe(0);
 			expect(await newEntry(['metric', 'Scaffoldmetricword orders', '-s', 'executives', '--unit', '%'], io)).toBe(0);
 			expect(await newEntry(['newsletter', 'Scaffoldissueword summer'], io)).toBe(0);
+			expect(await newEntry(['campaign', 'Scaffoldcampaignword for sales', '-s', 'executives', '-a', 'ada-lovelace'], io)).toBe(0);
 		} finally {
 			delete process.env.HOURGLASS_CONTENT;
 			delete process.env.HOURGLASS_NOW;
@@ -37,7 +38,7 @@ describe('scaffolded entries in a build', () => {
 		for (const page of pages) {
 			const text = fs.readFileSync(path.join(build.dist, page), 'utf8');
 			const words = page.endsWith('.html') ? parse(text).textContent : text;
-			expect(words, page).not.toMatch(/Scaffold(paper|case|metric|issue)word/);
+			expect(words, page).not.toMatch(/Scaffold(paper|case|metric|issue|campaign)word/);
 		}
 	});
 });

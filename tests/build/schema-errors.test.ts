@@ -37,7 +37,7 @@ describe('schema errors in a build', () => {
 			'content/papers/cloud-savings.mdx:5 segments: expected a list such as [a, b]; found "executives"',
 			'content/papers/cloud-savings.mdx:8 published: expected a date such as 2026-03-14; found "soon"',
 			`content/metrics/close-days.yaml:${directionLine} direction: expected "higher" or "lower"; found "up"`,
-			'content/newsletters/issue-1.mdx:10 items[2]: expected exactly one of paper, caseStudy or metric per item (and an optional blurb); found {"metric":"close-days","paper":"cloud-savings"}',
+			'content/newsletters/issue-1.mdx:10 items[2]: expected exactly one of paper, caseStudy, metric or campaign per item (and an optional blurb); found {"metric":"close-days","paper":"cloud-savings"}',
 			'content/metrics/close-days.yaml:13 series[1].date: expected a day that exists (February 2026 has 28 days); found "2026-02-29"',
 			'content/papers/phishing-drill.mdx:9 updated: expected a day that exists (April 2026 has 30 days); found "2026-04-31"',
 			'content/papers/phishing-drill.mdx:2 title: expected a title of at least 5 characters; found "        "',

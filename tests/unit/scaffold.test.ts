@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STAGE_IDS, STAGES } from '../../src/content/stages';
 import { readHub } from '../../src/tools/lint/entry';
 import { checkSchemas } from '../../src/tools/lint/schema';
 import { authorByEmail, nextIssueNumber, slugFor } from '../../src/tools/scaffold';
@@ -77,6 +78,21 @@ describe('npm run new', () => {
 		expect(source).toContain('author: ada-lovelace\n');
 		expect(source).toContain('segments: [executives]\n');
 		expect(out).toContain(`Created ${path.relative(process.cwd(), file)}`);
+		const { problems } = await checkSchemas(readHub(content), new Date('2026-06-15'));
+		expect(problems.map((p) => p.problem)).toEqual([]);
+	});
+
+	it('writes a draft campaign with the seven stages in order, each with its question, that passes the schema', async () => {
+		expect(await run('campaign', 'New CRM for sales', '--segment', 'executives')).toBe(0);
+		const source = fs.readFileSync(path.join(content, 'campaigns/new-crm-for-sales.mdx'), 'utf8');
+		expect([...source.matchAll(/^ {2}- stage: (\w+)$/gm)].map((m) => m[1])).toEqual([...STAGE_IDS]);
+		for (const id of STAGE_IDS) {
+			expect(source).toContain(`# ${STAGES[id].label}: ${STAGES[id].prompt}`);
+			expect(source).toContain(`  ${STAGES[id].label}: ${STAGES[id].prompt}`);
+		}
+		expect(source).toContain('owner: ada-lovelace\n');
+		expect(source).toContain('start: 2026-06-15\n');
+		expect(source).toContain('draft: true\n');
 		const { problems } = await checkSchemas(readHub(content), new Date('2026-06-15'));
 		expect(problems.map((p) => p.problem)).toEqual([]);
 	});

@@ -1,5 +1,6 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
+import { STAGE_IDS } from '../stages';
 import { calendarDate, languageTag, text } from './common';
 
 /**
@@ -18,6 +19,14 @@ export const publicationFields = {
 	draft: z.boolean().default(false),
 };
 
+/** Where a piece of writing is filed in a rollout campaign: both fields or neither. */
+export const campaignFields = {
+	/** Optional campaign id (a file in `content/campaigns/`) this piece belongs to; set `stage` with it. */
+	campaign: reference('campaigns').optional(),
+	/** The campaign's stage it is filed under: know, like, trust, try, buy, repeat or refer. */
+	stage: z.enum(STAGE_IDS).optional(),
+};
+
 export const writingSchema = z.object({
 	/** Headline, in business language: what changes for the reader, not what IT did. */
 	title: text(5, 'a title of at least 5 characters'),
@@ -31,5 +40,6 @@ export const writingSchema = z.object({
 	topics: z.array(reference('topics')).default([]),
 	/** Language of this entry when it is not the hub's (`language` in hub.yaml), e.g. `ja`; set on its page. Default: the hub's. */
 	lang: languageTag.optional(),
+	...campaignFields,
 	...publicationFields,
 });

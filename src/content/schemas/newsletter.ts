@@ -1,18 +1,20 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
+import { campaignFields } from './base';
 import { calendarDate, languageTag, text } from './common';
 
 /** An optional one-line blurb that replaces the item's summary in this issue. */
 const blurb = text(5).optional();
 
-/** One item of an issue: exactly one of `paper`, `caseStudy` or `metric`, plus an optional blurb. */
+/** One item of an issue: exactly one of `paper`, `caseStudy`, `metric` or `campaign`, plus an optional blurb. A campaign shows its progress as of the issue's date. */
 export const newsletterItemSchema = z.union(
 	[
 		z.strictObject({ paper: reference('papers'), blurb }),
 		z.strictObject({ caseStudy: reference('case-studies'), blurb }),
 		z.strictObject({ metric: reference('metrics'), blurb }),
+		z.strictObject({ campaign: reference('campaigns'), blurb }),
 	],
-	{ message: 'exactly one of paper, caseStudy or metric per item (and an optional blurb)' },
+	{ message: 'exactly one of paper, caseStudy, metric or campaign per item (and an optional blurb)' },
 );
 
 /** A newsletter issue: a short editor's intro (the MDX body) and an ordered list of items. */
@@ -31,4 +33,14 @@ export const newsletterSchema = z.object({
 	lang: languageTag.optional(),
 	/** `true` keeps the issue out of every output of a production build. Default: `false`. */
 	draft: z.boolean().default(false),
+	...campaignFields,
 });
+
+interface Ref {
+	collection: string;
+	id: string;
+}
+
+/** The entry an issue's item features, whichever field names it. */
+export const itemRef = (item: { paper: Ref } | { caseStudy: Ref } | { metric: Ref } | { campaign: Ref }): Ref =>
+	'paper' in item ? item.paper : 'caseStudy' in item ? item.caseStudy : 'metric' in item ? item.metric : item.campaign;

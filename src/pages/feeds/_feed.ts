@@ -5,6 +5,7 @@
 import type { APIContext } from 'astro';
 import { entryHtml } from '../../outputs/entry-html';
 import {
+	activityItems,
 	ATOM_NAMESPACE,
 	assertDistinctFeeds,
 	channelExtras,
@@ -44,7 +45,11 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 	assertDistinctFeeds(hub);
 	const urls = siteUrls(context);
 	const entries = feedItems(hub, feed);
-	const items = entries.map((item) => feedItem(item, hub, urls, fullContent(item, hub, urls)));
+	const campaign = feed.scope === 'campaign' ? hub.campaigns.find((c) => c.id === feed.id) : undefined;
+	const activities = campaign ? activityItems(campaign, hub.now, urls) : [];
+	const items = [...entries.map((item) => feedItem(item, hub, urls, fullContent(item, hub, urls))), ...activities].sort(
+		(a, b) => (b.pubDate?.valueOf() ?? 0) - (a.pubDate?.valueOf() ?? 0),
+	);
 	const xml = await feedXml({
 		title: feed.title,
 		description: feed.description,
@@ -54,7 +59,7 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 		stylesheet: withBase(urls.base, 'feeds/feed.xsl'),
 		customData: channelExtras({
 			language: hub.settings.language,
-			lastBuildDate: lastChanged(entries, hub.now),
+			lastBuildDate: new Date(Math.max(lastChanged(entries, hub.now).getTime(), ...activities.map((a) => a.pubDate?.valueOf() ?? 0))),
 			self: absoluteUrl(urls.site, urls.base, feed.path),
 		}),
 	});

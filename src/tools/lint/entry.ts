@@ -46,6 +46,7 @@ export interface HubContent {
 	entries: WritingEntry[];
 	segments: HubFile[];
 	authors: HubFile[];
+	testimonials: HubFile[];
 	/** `topics.yaml` holds every topic; `topics` lists its ids. */
 	topics: { file: HubFile | undefined; ids: string[] };
 	/** `hub.yaml`, the site settings. */
@@ -120,7 +121,7 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 			readEntry(kind, file, cwd),
 		),
 	);
-	const support = (name: 'segments' | 'authors') =>
+	const support = (name: 'segments' | 'authors' | 'testimonials') =>
 		filesIn(path.join(root, name), COLLECTIONS[name].extensions).map((file) => yamlFile(name, idFromFile(file), file, cwd));
 	const topicsPath = path.join(root, TOPICS_FILE);
 	const topicsFile = fs.existsSync(topicsPath) ? yamlFile('topics', 'topics', topicsPath, cwd) : undefined;
@@ -131,6 +132,7 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 		entries,
 		segments: support('segments'),
 		authors: support('authors'),
+		testimonials: support('testimonials'),
 		topics: { file: topicsFile, ids: topicIds },
 		settings: fs.existsSync(settingsPath) ? yamlFile('settings', 'hub', settingsPath, cwd) : undefined,
 	};
@@ -154,5 +156,9 @@ export function idsByCollection(hub: HubContent): Map<string, string[]> {
 		hub.authors.map((a) => a.id),
 	);
 	ids.set('topics', hub.topics.ids);
+	ids.set(
+		'testimonials',
+		hub.testimonials.map((t) => t.id),
+	);
 	return ids;
 }

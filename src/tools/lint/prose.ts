@@ -15,6 +15,7 @@ const PROSE_FIELDS: Record<WritingKind, readonly FieldPath[]> = {
 	'case-study': [['title'], ['summary'], ['businessValue']],
 	metric: [['title'], ['translation']],
 	newsletter: [['title'], ['summary']],
+	campaign: [['title'], ['summary'], ['businessValue']],
 };
 
 /** Text nodes of the body that readers read, each aligned to the file. */

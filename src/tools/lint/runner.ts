@@ -64,6 +64,7 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 		...hub.entries,
 		...hub.segments,
 		...hub.authors,
+		...hub.testimonials,
 		...(hub.topics.file ? [hub.topics.file] : []),
 		...(hub.settings ? [hub.settings] : []),
 	];

@@ -110,6 +110,9 @@ export async function pagesToVisit(dist: string): Promise<PageToVisit[]> {
 		{ name: 'author', path: await first(dist, 'authors/') },
 		{ name: 'newsletter issue', path: await first(dist, 'newsletter/') },
 		{ name: 'subscribe', path: 'subscribe/' },
+		{ name: 'campaign list', path: 'campaigns/' },
+		// Under way, with the hourglass, a timeline, metrics since the baseline and testimonials.
+		{ name: 'campaign', path: 'campaigns/crm-for-sales-and-marketing/' },
 		{
 			name: 'search with results',
 			path: 'search/?q=Ptarmigan',

@@ -81,6 +81,7 @@ const hub = {
 	caseStudies: [study('a')],
 	metrics: [metric],
 	newsletters: [second, first],
+	campaigns: [],
 } as unknown as Hub;
 
 describe('issueEntries', () => {

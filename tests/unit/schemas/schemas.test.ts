@@ -3,12 +3,14 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { authorSchema } from '../../../src/content/schemas/author';
+import { campaignSchema } from '../../../src/content/schemas/campaign';
 import { caseStudySchema } from '../../../src/content/schemas/case-study';
 import { metricSchema } from '../../../src/content/schemas/metric';
 import { newsletterSchema } from '../../../src/content/schemas/newsletter';
 import { paperSchema } from '../../../src/content/schemas/paper';
 import { segmentSchema } from '../../../src/content/schemas/segment';
 import { settingsSchema } from '../../../src/content/schemas/settings';
+import { testimonialSchema } from '../../../src/content/schemas/testimonial';
 import { topicSchema } from '../../../src/content/schemas/topic';
 import { zodProblems } from '../../../src/content/zod-problems';
 import { formatProblem } from '../../../src/content/problems';
@@ -38,6 +40,8 @@ describe('the example hub is valid', () => {
 		{ folder: 'metrics', schema: metricSchema, read: yamlFile },
 		{ folder: 'segments', schema: segmentSchema, read: yamlFile },
 		{ folder: 'authors', schema: authorSchema, read: yamlFile },
+		{ folder: 'campaigns', schema: campaignSchema, read: frontmatter },
+		{ folder: 'testimonials', schema: testimonialSchema, read: yamlFile },
 	] as const;
 	for (const { folder, schema, read } of kinds) {
 		it(`accepts every file in content/${folder}`, () => {
@@ -147,7 +151,7 @@ describe('bad entries are rejected with messages a writer can act on', () => {
 	it('rejects a newsletter item that names two entries', () => {
 		const issue = frontmatter(filesIn('newsletters')[0]!) as Record<string, unknown>;
 		expect(check(newsletterSchema, { ...issue, items: [{ paper: 'a', metric: 'b' }] }).join('\n')).toMatch(
-			/items\[0\]: expected exactly one of paper, caseStudy or metric per item .*; found {"paper":"a","metric":"b"}/,
+			/items\[0\]: expected exactly one of paper, caseStudy, metric or campaign per item .*; found {"paper":"a","metric":"b"}/,
 		);
 	});
 

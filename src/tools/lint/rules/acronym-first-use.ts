@@ -71,7 +71,7 @@ export const acronymFirstUse = defineRule({
 	severity: 'warn',
 	description:
 		'Spell out each acronym the first time the body uses it, e.g. "customer relationship management (CRM)"; `allow` lists acronyms everyone knows.',
-	kinds: ['paper', 'case-study', 'newsletter'],
+	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({ allow: z.array(z.string()).default(['IT', 'UK', 'TODO']) }),
 	check({ entry, options, report }) {
 		for (const found of acronymReports(bodySpans(entry), options.allow)) report(found);

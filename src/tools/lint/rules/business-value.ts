@@ -13,7 +13,7 @@ export const businessValue = defineRule({
 	severity: 'error',
 	description:
 		'The `businessValue` says what the business gains, in words that are not just the title again (`maxSimilarity`: 0 to 1 share of the same words).',
-	kinds: ['paper', 'case-study'],
+	kinds: ['paper', 'case-study', 'campaign'],
 	options: z.object({ maxSimilarity: z.number().min(0).max(1).default(0.5) }),
 	check({ entry, options, report }) {
 		const value = field(entry, 'businessValue');

@@ -93,7 +93,7 @@ export const glossary = defineRule({
 	severity: 'warn',
 	description:
 		'Flags IT jargon and vanity metrics listed in `content/glossary.yaml` and suggests the business phrasing; `allow` lists terms this hub accepts.',
-	kinds: ['paper', 'case-study', 'metric', 'newsletter'],
+	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({
 		/** Terms this hub accepts although the glossary lists them. */
 		allow: z.array(z.string()).default([]),

@@ -10,7 +10,7 @@ export const headingLevels = defineRule({
 	id: 'heading-levels',
 	severity: 'error',
 	description: 'No `#` (h1) in the body, because the title is the h1; headings go down one level at a time (`##`, then `###`).',
-	kinds: ['paper', 'case-study', 'newsletter'],
+	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({}),
 	check({ entry, report }) {
 		if (!entry.tree) return;

@@ -15,7 +15,7 @@ export const imageAlt = defineRule({
 	severity: 'error',
 	description:
 		'Every image has alt text that describes it (`![what it shows](file.png)`, `<img alt="…">`); `allowDecorative` accepts an explicit `alt=""` on components.',
-	kinds: ['paper', 'case-study', 'newsletter'],
+	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({ allowDecorative: z.boolean().default(true) }),
 	check({ entry, options, report }) {
 		if (!entry.tree) return;

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.ts';
 import { acronymFirstUse } from './acronym-first-use.ts';
 import { businessValue } from './business-value.ts';
+import { campaignOrder } from './campaign-order.ts';
 import { glossary } from './glossary.ts';
 import { headingLevels } from './heading-levels.ts';
 import { imageAlt } from './image-alt.ts';
@@ -18,4 +19,5 @@ export const RULES: readonly Rule[] = [
 	imageAlt,
 	headingLevels,
 	placeholder,
+	campaignOrder,
 ] as Rule[];

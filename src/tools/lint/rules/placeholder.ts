@@ -10,7 +10,7 @@ export const placeholder = defineRule({
 	id: 'placeholder',
 	severity: 'error',
 	description: 'No placeholder text (`markers`, e.g. the TODO notes `npm run new` writes) is left in any field or in the body.',
-	kinds: ['paper', 'case-study', 'metric', 'newsletter'],
+	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({ markers: z.array(z.string().min(1)).default(['TODO']) }),
 	check({ entry, options, report }) {
 		if (options.markers.length === 0) return;

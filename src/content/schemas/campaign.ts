@@ -1,0 +1,113 @@
+import { reference } from 'astro:content';
+import { z } from 'astro/zod';
+import { ACTIVITY_STATUSES, STAGE_IDS } from '../stages';
+import { writingSchema } from './base';
+import { calendarDate, text } from './common';
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const IN_ORDER = `the seven stages in order (${STAGE_IDS.join(', ')})`;
+
+/** One dated step of a stage. */
+export const activitySchema = z
+	.object({
+		/** What happens, e.g. "Peer panel with Fjällräven's sales team". */
+		title: text(5),
+		/** When it happens or happened; within the campaign's start and end. */
+		date: calendarDate,
+		/** `planned`, `done` or `dropped`. A stage is done when none of its activities is still planned. */
+		status: z.enum(ACTIVITY_STATUSES),
+		/** Segment ids (files in `content/segments/`) the activity is for. Default: none. */
+		segments: z.array(reference('segments')).default([]),
+		/** Optional paper (id) that reports on it. */
+		paper: reference('papers').optional(),
+		/** Optional case study (id) that reports on it. */
+		caseStudy: reference('case-studies').optional(),
+	})
+	.refine((activity) => !(activity.paper && activity.caseStudy), { message: 'at most one of paper or caseStudy per activity' });
+
+/** One of the seven stages: its goal and its activities. */
+export const stageSchema = z.object({
+	/** The stage's name: one of know, like, trust, try, buy, repeat, refer. */
+	stage: z.enum(STAGE_IDS),
+	/** One sentence: what this stage must achieve for this campaign. */
+	goal: text(10),
+	/** The stage's dated activities, in any order (pages sort them by date). Default: none yet. */
+	activities: z.array(activitySchema).default([]),
+});
+
+/** A metric the campaign aims to move, and the date its "before" figure is taken at. */
+const campaignMetricSchema = z.object({
+	/** Metric id (a file in `content/metrics/`). */
+	metric: reference('metrics'),
+	/** The date of the "before" figure: the metric's reading on or before it. */
+	baseline: calendarDate,
+});
+
+/**
+ * A rollout campaign along the marketing hourglass: seven stages, each with a goal and dated
+ * activities, from hearing of it (Know) to recommending it (Refer). The MDX body tells the story.
+ */
+export const campaignSchema = writingSchema
+	.omit({ published: true, updated: true, expires: true, campaign: true, stage: true })
+	.extend({
+		/** Author id (a file in `content/authors/`) of the person who runs the campaign. */
+		owner: reference('authors'),
+		/** When the campaign starts; it is published from this date. */
+		start: calendarDate,
+		/** Optional end date; after it the campaign is listed as finished. */
+		end: calendarDate.optional(),
+		/** Metrics the campaign aims to move, each with its baseline date. Default: none. */
+		metrics: z.array(campaignMetricSchema).default([]),
+		/** The people from the business who speak for it. Default: none yet. */
+		champions: z
+			.array(
+				z.object({
+					/** Full name. */
+					name: text(2),
+					/** Job title, e.g. "Key account manager". */
+					role: text(2),
+					/** Their department, e.g. "Wholesale sales". */
+					department: text(2),
+					/** Optional author id, when the champion also writes for the hub. */
+					author: reference('authors').optional(),
+				}),
+			)
+			.default([]),
+		/** The beta group of the Try stage. Optional. */
+		beta: z
+			.object({
+				/** The group's name, e.g. "CRM early adopters". */
+				name: text(2),
+				/** How many people are in it. */
+				size: z.number().int().positive(),
+				/** What they have early access to. */
+				access: text(5),
+			})
+			.optional(),
+		/** Exactly the seven stages, in order: know, like, trust, try, buy, repeat, refer. */
+		stages: z.array(stageSchema).superRefine((stages, context) => {
+			const written = stages.map((stage) => stage.stage);
+			const wrong = STAGE_IDS.findIndex((stage, index) => written[index] !== stage);
+			if (wrong === -1) {
+				if (written.length > STAGE_IDS.length) context.addIssue({ code: 'custom', path: [STAGE_IDS.length, 'stage'], message: `only ${IN_ORDER}` });
+				return;
+			}
+			const wanted = STAGE_IDS[wrong]!;
+			const missing = written.includes(wanted) ? '' : `; "${wanted}" is missing`;
+			if (wrong >= written.length) context.addIssue({ code: 'custom', path: [], message: `${IN_ORDER}${missing}` });
+			else context.addIssue({ code: 'custom', path: [wrong, 'stage'], message: `"${wanted}" as stage ${wrong + 1}: ${IN_ORDER}${missing}` });
+		}),
+	})
+	.superRefine((campaign, context) => {
+		if (campaign.end && campaign.end < campaign.start) {
+			context.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${day(campaign.start)})` });
+		}
+		const within = campaign.end ? `from ${day(campaign.start)} to ${day(campaign.end)}` : `on or after ${day(campaign.start)}`;
+		for (const [s, stage] of campaign.stages.entries()) {
+			for (const [a, activity] of stage.activities.entries()) {
+				if (activity.date < campaign.start || (campaign.end && activity.date > campaign.end)) {
+					context.addIssue({ code: 'custom', path: ['stages', s, 'activities', a, 'date'], message: `a date within the campaign, ${within}` });
+				}
+			}
+		}
+	});
