@@ -28,6 +28,8 @@ export const paths = {
 	opml: () => 'feeds/subscriptions.opml',
 	accentCss: () => 'brand/accent.css',
 	logo: () => 'brand/logo.svg',
+	/** The logo drawn as a PNG for email, under its content-hashed name. */
+	logoPng: (name: string) => `brand/${name}`,
 } as const;
 
 /** Joins a route to the site's base (`/` or `/it/`), giving a root-relative URL. */

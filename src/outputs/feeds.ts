@@ -149,7 +149,7 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
  * campaign's page (its anchor is made from its stage and date, never its title), so the link is a
  * stable guid that no entry shares.
  */
-export function activityItems(campaign: CampaignItem, now: Date, urls: SiteUrls): RSSFeedItem[] {
+export function activityItems(campaign: CampaignItem, now: Date, urls: SiteUrls): (RSSFeedItem & { pubDate: Date })[] {
 	return campaign.progress.stages
 		.flatMap((stage) => stage.activities)
 		.filter((activity) => activity.status === 'done' && activity.date.getTime() <= now.getTime())
@@ -210,7 +210,7 @@ const xml = new XMLBuilder({
 export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 
 /** When a feed last changed: its newest entry (or edit), so rebuilding unchanged content changes nothing. */
-export function lastChanged(items: readonly FeedItem[], fallback: Date): Date {
+export function lastChanged(items: readonly Pick<FeedItem, 'date' | 'updated'>[], fallback: Date): Date {
 	const times = items.flatMap((item) => [item.date, item.updated ?? item.date]).map((date) => date.getTime());
 	return times.length > 0 ? new Date(Math.max(...times)) : fallback;
 }

@@ -4,7 +4,7 @@
  * composed from. Pure: the hub comes in as an argument.
  */
 import { accentHex } from '../content/brand';
-import type { EmailDetail, EmailIssue, EmailItem } from './email';
+import type { EmailDetail, EmailIssue, EmailItem, EmailLogo } from './email';
 import { kindLabel } from '../content/kinds';
 import type { CampaignItem, CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
 import { progressAsOf, stageSummary } from '../hub/campaigns';
@@ -75,6 +75,8 @@ export interface IssueEmailContext {
 	base: string;
 	/** The editor's intro as sanitised HTML with absolute links (`entryHtml`). */
 	introHtml: string;
+	/** The hub's logo as email shows it (`emailLogo`), when hub.yaml names one. */
+	logo?: EmailLogo | undefined;
 }
 
 /**
@@ -126,5 +128,6 @@ export function issueEmailModel(
 		subscribeUrl: url(paths.subscribe()),
 		editors: hub.settings.editors,
 		accent: accentHex(hub.settings.accent),
+		logo: context.logo,
 	};
 }

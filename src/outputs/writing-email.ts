@@ -4,6 +4,7 @@
  * published can be sent. Pure: the hub comes in as an argument.
  */
 import { accentHex } from '../content/brand';
+import type { EmailLogo } from './email/model';
 import type { EmailWriting } from './email/writing';
 import { kindLabel } from '../content/kinds';
 import { absoluteUrl, paths } from '../content/paths';
@@ -14,7 +15,7 @@ export type WritingItem = PaperItem | CaseStudyItem;
 export function writingEmailModel(
 	hub: Pick<Hub, 'settings' | 'segments'>,
 	item: WritingItem,
-	context: { site: URL | string; base: string; bodyHtml: string },
+	context: { site: URL | string; base: string; bodyHtml: string; logo?: EmailLogo | undefined },
 ): EmailWriting {
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
@@ -34,5 +35,6 @@ export function writingEmailModel(
 		subscribeUrl: url(paths.subscribe()),
 		editors: hub.settings.editors,
 		accent: accentHex(hub.settings.accent),
+		logo: context.logo,
 	};
 }

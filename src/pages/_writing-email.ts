@@ -7,6 +7,7 @@ import type { APIContext } from 'astro';
 import { perBuild } from '../hub/memo';
 import { listedOf, loadHub, type Hub } from '../hub/hub';
 import { renderWritingHtml, renderWritingText, type EmailWriting } from '../outputs/email/writing';
+import { emailLogo } from '../outputs/email-logo';
 import { entryHtml } from '../outputs/entry-html';
 import { writingEmailModel, type WritingItem } from '../outputs/writing-email';
 
@@ -19,12 +20,14 @@ export interface Props {
  * `renderWritingText` read), worked out once per entry and build. `site` is set in
  * astro.config.mjs: email links must be absolute.
  */
-function emailModel(hub: Hub, item: WritingItem): EmailWriting {
+function emailModel(hub: Hub, item: WritingItem): Promise<EmailWriting> {
 	const site = import.meta.env.SITE;
 	const base = import.meta.env.BASE_URL;
-	return perBuild(`writing-email-model ${item.kind}/${item.id} ${site} ${base}`, () =>
-		writingEmailModel(hub, item, { site, base, bodyHtml: entryHtml(hub, item.entry, { site, base, path: item.path }) }),
-	);
+	return perBuild(`writing-email-model ${item.kind}/${item.id} ${site} ${base}`, async () => {
+		const bodyHtml = entryHtml(hub, item.entry, { site, base, path: item.path });
+		const logo = await emailLogo(hub.settings, site, base);
+		return writingEmailModel(hub, item, { site, base, bodyHtml, logo });
+	});
 }
 
 /**
@@ -36,20 +39,22 @@ function emailModel(hub: Hub, item: WritingItem): EmailWriting {
  */
 export const writingEmailPaths = (kind: WritingItem['kind']) => async () => {
 	const hub = await loadHub();
-	return listedOf(hub, kind).map((item) => ({
-		params: { id: item.id },
-		props: { item },
-		cacheKey: createHash('sha256')
-			.update(JSON.stringify(emailModel(hub, item)))
-			.digest('hex'),
-	}));
+	return Promise.all(
+		listedOf(hub, kind).map(async (item) => ({
+			params: { id: item.id },
+			props: { item },
+			cacheKey: createHash('sha256')
+				.update(JSON.stringify(await emailModel(hub, item)))
+				.digest('hex'),
+		})),
+	);
 };
 
 /** The entry's email, for the endpoint answering `context`: composed once per entry and build. */
 export function writingEmail(context: APIContext<Props>): Promise<{ html: string; text: string }> {
 	const { item } = context.props;
 	return perBuild(`writing-email ${item.kind}/${item.id} ${import.meta.env.SITE} ${import.meta.env.BASE_URL}`, async () => {
-		const model = emailModel(await loadHub(), item);
+		const model = await emailModel(await loadHub(), item);
 		return { html: renderWritingHtml(model), text: renderWritingText(model) };
 	});
 }

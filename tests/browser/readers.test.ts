@@ -1,8 +1,8 @@
 /**
  * What a reader notices on a desktop (1280×800) and a phone (390×844), in the light and the dark
  * scheme: the home page's lead and the metrics that need attention, no metric shown twice, the
- * audience page's "Follow" block, phone layouts that fit and stay legible, touch targets, and a
- * paper that prints on one A4 sheet.
+ * audience page's "Follow" block, phone layouts that fit and stay legible, touch targets, and
+ * papers and case studies that print on one A4 sheet.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -208,20 +208,33 @@ describe.each(SCHEMES.flatMap((scheme) => [DESKTOP, PHONE].map((device) => ({ ..
 	},
 );
 
+/** The site's chrome around an entry that a page shows: navigation, search, related reading, footer. */
+const chromeShown = (page: Page) =>
+	page
+		.locator('.site-header nav, .site-search, .related, .site-footer')
+		.evaluateAll((elements) =>
+			elements.filter((element) => (element as HTMLElement).offsetParent !== null).map((element) => element.getAttribute('class') ?? ''),
+		);
+
 describe('print', () => {
-	it('prints every paper of the example on one A4 page, byline and all', async () => {
+	it.each([
+		{ kind: 'paper', folder: 'papers', least: 10 },
+		{ kind: 'case study', folder: 'case-studies', least: 3 },
+	])('prints every $kind of the example on one A4 page, byline and all, without the site’s chrome', async ({ folder, least }) => {
 		const page = await browser.newPage();
-		const papers = fs
-			.readdirSync(path.join(dist, 'papers'))
-			.filter((entry) => fs.existsSync(path.join(dist, 'papers', entry, 'index.html')));
-		expect(papers.length).toBeGreaterThan(10);
+		const entries = fs.readdirSync(path.join(dist, folder)).filter((entry) => fs.existsSync(path.join(dist, folder, entry, 'index.html')));
+		expect(entries.length).toBeGreaterThanOrEqual(least);
 		const pages: Record<string, number> = {};
-		for (const paper of papers) {
-			await page.goto(`${server.url}papers/${paper}/`);
+		for (const entry of entries) {
+			await page.goto(`${server.url}${folder}/${entry}/`);
+			await page.emulateMedia({ media: 'screen' });
+			expect((await chromeShown(page)).length, `${entry} on screen`).toBeGreaterThanOrEqual(3);
 			await page.emulateMedia({ media: 'print' });
+			expect(await chromeShown(page), `${entry} on paper`).toEqual([]);
 			expect(await page.locator('.writing header .byline').isVisible()).toBe(true);
+			expect(await page.locator('.writing .body > :last-child').isVisible(), `${entry}: the end of the body`).toBe(true);
 			const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-			pages[paper] = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+			pages[entry] = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
 		}
 		await page.close();
 		expect(Object.entries(pages).filter(([, count]) => count !== 1)).toEqual([]);

@@ -81,6 +81,15 @@ describe.each([
 		]);
 	});
 
+	it('is named on the pages of the writing filed under it, with the stage', () => {
+		const filed = main('papers/crm-beta-first-fortnight').querySelector('.filed-in')!;
+		expect(filed.textContent.replace(/\s+/g, ' ')).toContain(
+			'Part of the campaign A customer system that sales and marketing ask for, at its Try stage.',
+		);
+		expect(filed.querySelector('a')!.getAttribute('href')).toBe(`${base}campaigns/${CRM}/#stage-try`);
+		expect(main('papers/cutting-cloud-spend').querySelector('.filed-in')).toBeNull();
+	});
+
 	it('is in search, filed as a campaign', () => {
 		const article = page(`campaigns/${CRM}`).querySelector('[data-pagefind-body]')!;
 		expect(article.querySelector('[data-pagefind-filter="type[data-value]"]')!.getAttribute('data-value')).toBe('campaign');

@@ -141,6 +141,9 @@ describe('npm run send', () => {
 			expect(links.length).toBeGreaterThan(3);
 			for (const link of links) expect(link, link).toMatch(/^(https:\/\/intranet\.example\/|mailto:)/);
 			expect(html.querySelectorAll('img').every((img) => img.getAttribute('src')?.startsWith('https://'))).toBe(true);
+			const logo = html.querySelector('.masthead img');
+			expect(logo?.getAttribute('alt')).toBe('Northwind IT Hub');
+			expect(fs.existsSync(path.join(dist, new URL(logo!.getAttribute('src')!).pathname)), 'the logo PNG is on the hub').toBe(true);
 
 			const asked = to !== 'victor.osei@test.example';
 			expect(mail.text?.includes('a one-line reply to Priya Raman is plenty'), to).toBe(asked);

@@ -5,7 +5,7 @@
  */
 import juice from 'juice';
 import { emailSafeIntro } from './intro';
-import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
+import { issueLine, subjectOf, type EmailHub, type EmailIssue, type EmailItem } from './model';
 import { escapeHtml as escape, PERSONAL_SLOT } from '../../content/email-files';
 
 /*
@@ -15,7 +15,7 @@ import { escapeHtml as escape, PERSONAL_SLOT } from '../../content/email-files';
  * (Outlook.com, Outlook for Windows) get mid-tone text on plain backgrounds, which inverts
  * legibly; no colour is carried by an image. The accent is the hub's (`accent` in hub.yaml).
  */
-const css = ({ light, dark }: EmailIssue['accent']) => `
+const css = ({ light, dark }: EmailHub['accent']) => `
 body, .outer { margin: 0; padding: 0; background-color: #eef1f4; }
 .outer-cell { padding: 24px 12px; }
 .container { width: 100%; max-width: 600px; background-color: #ffffff; border: 1px solid #d5dbe1; }
@@ -27,6 +27,9 @@ h2 { font-size: 14px; line-height: 20px; margin: 0; text-transform: uppercase; l
 h3 { font-size: 19px; line-height: 26px; margin: 0 0 8px; }
 h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
 .masthead { padding: 20px 32px 12px; border-bottom: 3px solid ${light}; }
+.masthead-logo { padding: 0 12px 0 0; vertical-align: middle; }
+.masthead-logo img { display: block; border: 0; }
+.masthead-text { vertical-align: middle; }
 .masthead-title { font-size: 18px; line-height: 24px; font-weight: bold; margin: 0 0 4px; }
 .masthead-title a { color: #1f2933; text-decoration: none; }
 .meta, .kind { font-size: 14px; line-height: 20px; color: #52606d; margin: 0 0 4px; }
@@ -69,38 +72,60 @@ ${details}
 
 /** What differs between the emails the hub sends; the page around it is the same for all. */
 export interface EmailFrame {
-	/** BCP 47 language, for `<html lang>`. */
-	language: string;
 	/** The subject line, also the HTML title. */
 	subject: string;
 	/** One sentence mail programs show beside the subject. */
 	preheader: string;
-	hubTitle: string;
-	/** Where the hub's name in the masthead leads. */
-	mastheadUrl: string;
-	/** The line under the hub's name, e.g. "Issue 2 · 16 November 2026". */
-	mastheadLine: string;
+	/** Where the hub's name in the masthead leads, and the line under it, e.g. "Issue 2 · 16 November 2026". */
+	masthead: { url: string; line: string };
 	/** Absolute URL of the page this email is on the hub. */
 	url: string;
 	/** The body rows, `<tr>` elements of the 600 px container. */
 	rows: string;
-	/** The footer's paragraphs; `PERSONAL_SLOT` marks where a recipient's own line goes. */
-	footer: string;
-	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
-	accent: EmailIssue['accent'];
+	/**
+	 * Why the reader gets this and who reads a reply, as text leading up to the editors' address
+	 * ("… or write to"), and the footer's link beside "Subscribe or pass it on".
+	 */
+	footer: { note: string; link: { url: string; label: string } };
+}
+
+/**
+ * Every email ends the same way, so a reader always finds who to write to and how to stop:
+ * the note, the slot `npm run send` fills with a recipient's own line, and where to go next.
+ */
+function footerHtml(hub: EmailHub, { note, link }: EmailFrame['footer']): string {
+	return `<p>${escape(note)} <a href="${escape(`mailto:${hub.editors.email}`)}">${escape(hub.editors.name)}</a>.</p>
+${PERSONAL_SLOT}
+<p><a href="${escape(link.url)}">${escape(link.label)}</a> · <a href="${escape(hub.subscribeUrl)}">Subscribe or pass it on</a></p>`;
+}
+
+/**
+ * The hub's name, linked, and the email's line; with the logo beside them when the hub has one.
+ * The logo's alt text is the hub's name: Outlook blocks pictures until the reader allows them, and
+ * shows the alt text in their place.
+ */
+function mastheadHtml(hub: EmailHub, frame: EmailFrame): string {
+	const text = `<p class="masthead-title"><a href="${escape(frame.masthead.url)}">${escape(hub.hubTitle)}</a></p>
+<p class="meta">${escape(frame.masthead.line)} · <a href="${escape(frame.url)}">Read it on the hub</a></p>`;
+	if (!hub.logo) return text;
+	const { url, width, height } = hub.logo;
+	return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
+<td class="masthead-logo"><img src="${escape(url)}" width="${width}" height="${height}" alt="${escape(hub.hubTitle)}"></td>
+<td class="masthead-text">${text}</td>
+</tr></table>`;
 }
 
 /** A self-contained HTML email around `frame.rows`, styles inlined. */
-export function renderEmailFrame(frame: EmailFrame): string {
+export function renderEmailFrame(hub: EmailHub, frame: EmailFrame): string {
 	const page = `<!doctype html>
-<html lang="${escape(frame.language)}">
+<html lang="${escape(hub.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
 <title>${escape(frame.subject)}</title>
-<style>${css(frame.accent)}</style>
+<style>${css(hub.accent)}</style>
 </head>
 <body>
 <div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${escape(frame.preheader)}${PREHEADER_PADDING}</div>
@@ -108,12 +133,11 @@ export function renderEmailFrame(frame: EmailFrame): string {
 <!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">
 <tr><td class="masthead">
-<p class="masthead-title"><a href="${escape(frame.mastheadUrl)}">${escape(frame.hubTitle)}</a></p>
-<p class="meta">${escape(frame.mastheadLine)} · <a href="${escape(frame.url)}">Read it on the hub</a></p>
+${mastheadHtml(hub, frame)}
 </td></tr>
 ${frame.rows}
 <tr><td class="footer">
-${frame.footer}
+${footerHtml(hub, frame.footer)}
 </td></tr>
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
@@ -127,15 +151,10 @@ ${frame.footer}
 
 /** The issue as one self-contained HTML email, styles inlined. */
 export function renderEmailHtml(issue: EmailIssue): string {
-	const editors = `mailto:${issue.editors.email}`;
-	return renderEmailFrame({
-		accent: issue.accent,
-		language: issue.language,
+	return renderEmailFrame(issue, {
 		subject: subjectOf(issue),
 		preheader: issue.summary,
-		hubTitle: issue.hubTitle,
-		mastheadUrl: issue.archiveUrl,
-		mastheadLine: issueLine(issue),
+		masthead: { url: issue.archiveUrl, line: issueLine(issue) },
 		url: issue.url,
 		rows: `<tr><td class="content">
 <h1 dir="auto">${escape(issue.title)}</h1>
@@ -143,8 +162,9 @@ ${emailSafeIntro(issue.introHtml)}
 </td></tr>
 <tr><td class="content"><h2>In this issue</h2></td></tr>
 ${issue.items.map(itemRow).join('\n')}`,
-		footer: `<p>You get this note because you asked the editors for it. Reply to this email with questions or ideas, or write to <a href="${escape(editors)}">${escape(issue.editors.name)}</a>.</p>
-${PERSONAL_SLOT}
-<p><a href="${escape(issue.archiveUrl)}">Every issue in the archive</a> · <a href="${escape(issue.subscribeUrl)}">Subscribe or pass it on</a></p>`,
+		footer: {
+			note: 'You get this note because you asked the editors for it. Reply to this email with questions or ideas, or write to',
+			link: { url: issue.archiveUrl, label: 'Every issue in the archive' },
+		},
 	});
 }

@@ -4,7 +4,7 @@ import { renderEmailHtml } from './html';
 import type { EmailIssue } from './model';
 import { renderEmailText } from './text';
 
-export type { EmailDetail, EmailIssue, EmailItem } from './model';
+export type { EmailDetail, EmailIssue, EmailItem, EmailLogo } from './model';
 export { subjectOf } from './model';
 
 export interface IssueEmail {

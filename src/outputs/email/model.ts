@@ -23,11 +23,30 @@ export interface EmailItem {
 	details: EmailDetail[];
 }
 
-export interface EmailIssue {
+/** What every email of the hub carries, whatever it sends: the frame around the body is drawn from it. */
+export interface EmailHub {
 	/** BCP 47 language of the content, for `<html lang>`. */
 	language: string;
 	/** The hub's name, e.g. "Northwind IT Hub". */
 	hubTitle: string;
+	/** Absolute URL of the page that explains how to subscribe. */
+	subscribeUrl: string;
+	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
+	accent: { light: string; dark: string };
+	/** The sender: the hub's editors. */
+	editors: { name: string; email: string };
+	/** The hub's logo, when hub.yaml names one. */
+	logo?: EmailLogo | undefined;
+}
+
+/** The logo as a PNG on the hub (mail programs show no SVG) and the size it is shown at, in CSS pixels. */
+export interface EmailLogo {
+	url: string;
+	width: number;
+	height: number;
+}
+
+export interface EmailIssue extends EmailHub {
 	number: number;
 	title: string;
 	/** The issue date; also the message's Date header, so a rebuild writes the same file. */
@@ -41,12 +60,6 @@ export interface EmailIssue {
 	url: string;
 	/** Absolute URL of the archive of every issue. */
 	archiveUrl: string;
-	/** Absolute URL of the page that explains how to subscribe. */
-	subscribeUrl: string;
-	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
-	accent: { light: string; dark: string };
-	/** The sender: the hub's editors. */
-	editors: { name: string; email: string };
 }
 
 /** "Northwind IT Hub #2: Ready for Black Friday…": the subject line and the HTML title. */

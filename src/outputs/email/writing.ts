@@ -3,14 +3,12 @@
  * piece goes out, in the same frame, styles and plain-text form as an issue.
  */
 import { formatDate } from '../../content/format';
-import { escapeHtml as escape, PERSONAL_SLOT, TEXT_RULE } from '../../content/email-files';
+import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
 import { renderEmailFrame } from './html';
 import { emailSafeIntro, introText } from './intro';
+import type { EmailHub } from './model';
 
-export interface EmailWriting {
-	/** BCP 47 language of the content. */
-	language: string;
-	hubTitle: string;
+export interface EmailWriting extends EmailHub {
 	/** "Position paper" or "Case study". */
 	kind: string;
 	title: string;
@@ -23,30 +21,22 @@ export interface EmailWriting {
 	author: { name: string; role: string };
 	/** Names of the segments it is written for, e.g. ["Executives", "Finance"]. */
 	segments: string[];
-	/** Absolute URLs of its page, the hub's home and the subscribe page. */
+	/** Absolute URLs of its page and the hub's home. */
 	url: string;
 	homeUrl: string;
-	subscribeUrl: string;
-	editors: { name: string; email: string };
-	/** The hub's accent colour per colour scheme, as hex (`accent` in hub.yaml). */
-	accent: { light: string; dark: string };
 }
 
 const kindLine = (writing: EmailWriting) => `${writing.kind} · ${formatDate(writing.date)}`;
 const byline = (writing: EmailWriting) => `By ${writing.author.name}, ${writing.author.role}.`;
-const why = (writing: EmailWriting) =>
-	`You get this because you asked for what ${writing.hubTitle} writes for ${writing.segments.join(' and ')}.`;
+/** The footer's note in both parts; each part writes the editors' address its own way after it. */
+const footerNote = (writing: EmailWriting) =>
+	`You get this because you asked for what ${writing.hubTitle} writes for ${writing.segments.join(' and ')}. Reply to this email and ${writing.author.name} reads it; to stop or change what you get, write to`;
 
 export function renderWritingHtml(writing: EmailWriting): string {
-	const editors = `mailto:${writing.editors.email}`;
-	return renderEmailFrame({
-		accent: writing.accent,
-		language: writing.language,
+	return renderEmailFrame(writing, {
 		subject: writing.title,
 		preheader: writing.summary,
-		hubTitle: writing.hubTitle,
-		mastheadUrl: writing.homeUrl,
-		mastheadLine: kindLine(writing),
+		masthead: { url: writing.homeUrl, line: kindLine(writing) },
 		url: writing.url,
 		rows: `<tr><td class="content">
 <h1 dir="auto">${escape(writing.title)}</h1>
@@ -60,9 +50,7 @@ export function renderWritingHtml(writing: EmailWriting): string {
 ${emailSafeIntro(writing.bodyHtml)}
 <p class="byline">${escape(byline(writing))}</p>
 </td></tr>`,
-		footer: `<p>${escape(why(writing))} Reply to this email and ${escape(writing.author.name)} reads it; to stop or change what you get, write to <a href="${escape(editors)}">${escape(writing.editors.name)}</a>.</p>
-${PERSONAL_SLOT}
-<p><a href="${escape(writing.url)}">Read it on the hub</a> · <a href="${escape(writing.subscribeUrl)}">Subscribe or pass it on</a></p>`,
+		footer: { note: footerNote(writing), link: { url: writing.url, label: 'Read it on the hub' } },
 	});
 }
 
@@ -79,7 +67,7 @@ export function renderWritingText(writing: EmailWriting): string {
 			introText(writing.bodyHtml),
 			byline(writing),
 			TEXT_RULE,
-			`${why(writing)} Reply to this email and ${writing.author.name} reads it; to stop or change what you get, write to ${writing.editors.name} <${writing.editors.email}>.`,
+			`${footerNote(writing)} ${writing.editors.name} <${writing.editors.email}>.`,
 			`Subscribe or pass it on: ${writing.subscribeUrl}`,
 		].join('\n\n') + '\n'
 	);

@@ -59,7 +59,7 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 		stylesheet: withBase(urls.base, 'feeds/feed.xsl'),
 		customData: channelExtras({
 			language: hub.settings.language,
-			lastBuildDate: new Date(Math.max(lastChanged(entries, hub.now).getTime(), ...activities.map((a) => a.pubDate?.valueOf() ?? 0))),
+			lastBuildDate: lastChanged([...entries, ...activities.map((activity) => ({ date: activity.pubDate }))], hub.now),
 			self: absoluteUrl(urls.site, urls.base, feed.path),
 		}),
 	});

@@ -115,6 +115,17 @@ describe('the HTML part', () => {
 	it('wraps the 600 px table for Outlook on Windows', () => {
 		expect(email.html).toContain('<!--[if mso]><table role="presentation" width="600"');
 	});
+
+	it("shows the hub's logo beside its name when it has one: the PNG by absolute URL, its shown size, the hub's name as alt text", async () => {
+		expect(html.querySelectorAll('.masthead img')).toHaveLength(0);
+		const logo = { url: `${site}brand/logo.0123abcd.png`, width: 120, height: 40 };
+		const withLogo = parse((await composeIssueEmail({ ...issue, logo })).html);
+		const images = withLogo.querySelectorAll('.masthead img');
+		expect(images.map((img) => ['src', 'width', 'height', 'alt'].map((name) => img.getAttribute(name)))).toEqual([
+			[logo.url, '120', '40', 'Northwind IT Hub'],
+		]);
+		expect(images[0]!.closest('tr')!.querySelector('.masthead-title a')?.textContent).toBe('Northwind IT Hub');
+	});
 });
 
 describe('the text part', () => {

@@ -8,6 +8,7 @@ import { entryHtml } from '../../../outputs/entry-html';
 import { perBuild } from '../../../hub/memo';
 import { loadHub, type NewsletterItem } from '../../../hub/hub';
 import { issueEmailModel } from '../../../outputs/newsletters';
+import { emailLogo } from '../../../outputs/email-logo';
 
 export interface Props {
 	issue: NewsletterItem;
@@ -27,6 +28,7 @@ export function issueEmail(context: APIContext<Props>): Promise<IssueEmail> {
 	return perBuild(`issue-email ${issue.number} ${site.href} ${base}`, async () => {
 		const hub = await loadHub();
 		const introHtml = entryHtml(hub, issue.entry, { site, base, path: issue.path });
-		return composeIssueEmail(issueEmailModel(hub, issue, { site, base, introHtml }));
+		const logo = await emailLogo(hub.settings, site, base);
+		return composeIssueEmail(issueEmailModel(hub, issue, { site, base, introHtml, logo }));
 	});
 }
