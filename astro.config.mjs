@@ -3,9 +3,8 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { atomicOutput } from './src/integrations/atomic-output';
+import { stagedBuildOnly } from './src/integrations/build-site';
 import { previewMode } from './src/integrations/preview-mode';
-import { search } from './src/integrations/search';
 import { indexableSitemap } from './src/integrations/sitemap';
 
 /**
@@ -19,7 +18,7 @@ function hubCacheDir() {
 	return `./node_modules/.astro/hubs/${path.basename(content)}-${hash}`;
 }
 
-// `--site` and `--base` on the command line override these, e.g. `astro build --base /it/`.
+// `--site` and `--base` on the command line override these, e.g. `npm run build -- --base /it/`.
 export default defineConfig({
 	site: process.env.HOURGLASS_SITE ?? 'https://intranet.example',
 	cacheDir: process.env.HOURGLASS_CACHE_DIR ?? hubCacheDir(),
@@ -30,6 +29,11 @@ export default defineConfig({
 	vite: {
 		// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
 		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },
+	},
+	experimental: {
+		// Routes whose getStaticPaths() gives a `cacheKey` (the emails beside papers and case studies)
+		// are copied from the last build when the key and their code are unchanged (`cacheDir/dist/`).
+		incrementalBuild: true,
 	},
 	build: {
 		format: 'directory',
@@ -55,13 +59,11 @@ export default defineConfig({
 		},
 	},
 	integrations: [
+		// `npm run build` indexes search after Astro has exited, then publishes: a bare `astro build` would not.
+		stagedBuildOnly(),
 		previewMode(),
 		mdx(),
 		// Leaves out pages marked noindex (archived entries).
 		indexableSitemap(),
-		// Indexes the built pages; runs before atomicOutput() moves them into place.
-		search(),
-		// Must stay last: it swaps the finished site into place after every other build hook.
-		atomicOutput(),
 	],
 });

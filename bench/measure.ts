@@ -21,6 +21,11 @@ export interface RunResult {
 	wallMs: number;
 	/** Highest sum of resident memory over the process tree, sampled every 100 ms. */
 	peakRssBytes: number;
+	/**
+	 * CPU time (user and system) of the process tree, as last sampled for each process. Less
+	 * sensitive than wall time to other work on a shared machine, though not immune to it.
+	 */
+	cpuMs: number;
 	samples: { at: number; rssBytes: number }[];
 	lines: LogLine[];
 	/** One-minute load average when the build started and ended: other work on the machine slows it. */
@@ -29,16 +34,23 @@ export interface RunResult {
 
 const PAGE_SIZE = 4096;
 
-/** Every descendant of `root` (and root), from /proc. */
-function processTree(root: number): number[] {
+/** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ). */
+const MS_PER_TICK = 10;
+
+/** Every descendant of `root` (and root), from /proc, with the CPU time each has used so far. */
+function processTree(root: number, cpuTicks: Map<number, number>): number[] {
 	const children = new Map<number, number[]>();
+	const ticks = new Map<number, number>();
 	for (const name of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
 			const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
 			// The command name may contain spaces and parentheses: fields start after the last ')'.
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			const ppid = Number(fields[1]);
 			children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+			// utime and stime, the 14th and 15th fields of stat.
+			ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
 		} catch {
 			// The process ended between readdir and read.
 		}
@@ -48,14 +60,15 @@ function processTree(root: number): number[] {
 	while (queue.length > 0) {
 		const pid = queue.pop()!;
 		tree.push(pid);
+		cpuTicks.set(pid, ticks.get(pid) ?? cpuTicks.get(pid) ?? 0);
 		queue.push(...(children.get(pid) ?? []));
 	}
 	return tree;
 }
 
-function treeRss(root: number): number {
+function treeRss(root: number, cpuTicks: Map<number, number>): number {
 	let total = 0;
-	for (const pid of processTree(root)) {
+	for (const pid of processTree(root, cpuTicks)) {
 		try {
 			total += Number(fs.readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
 		} catch {
@@ -78,8 +91,9 @@ export function measure(
 		const log = fs.createWriteStream(options.logFile);
 		const lines: LogLine[] = [];
 		const samples: RunResult['samples'] = [];
+		const cpuTicks = new Map<number, number>();
 		const sample = () => {
-			if (child.pid) samples.push({ at: performance.now() - started, rssBytes: treeRss(child.pid) });
+			if (child.pid) samples.push({ at: performance.now() - started, rssBytes: treeRss(child.pid, cpuTicks) });
 		};
 		const timer = setInterval(sample, 100);
 		const collect = (stream: NodeJS.ReadableStream) => {
@@ -106,6 +120,7 @@ export function measure(
 				code: code ?? 1,
 				wallMs: performance.now() - started,
 				peakRssBytes,
+				cpuMs: [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) * MS_PER_TICK,
 				samples,
 				lines,
 				load: [loadAtStart, os.loadavg()[0]!],

@@ -1,43 +1,37 @@
 import fs from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { loadSettings } from '../content/settings';
 import { SEARCH_WARM_UP_PATH, SEARCH_WORDS_PATH, searchWords, warmUpWord } from '../outputs/search-words';
 
 /**
- * Indexes the built pages with Pagefind as part of `astro build`, so the site and its search
- * index can never be out of step. Only elements marked `data-pagefind-body` are indexed (see
- * `SearchMeta.astro`); the index lands in `<outDir>/pagefind/`, which the site serves at
- * `<base>pagefind/`. Register it before `atomicOutput()`: `dir` is still the staging folder then.
+ * Indexes the built pages in `dir` with Pagefind and returns how many it read. Only elements marked
+ * `data-pagefind-body` are indexed (see `SearchMeta.astro`); the index lands in `<dir>/pagefind/`,
+ * which the site serves at `<base>pagefind/`. `npm run build` calls it once Astro has exited
+ * (src/integrations/build-site.ts), before the site is published, so the site and its search index
+ * are never out of step.
  */
-export function search(): AstroIntegration {
-	return {
-		name: 'hourglass:search',
-		hooks: {
-			'astro:build:done': async ({ dir, logger }) => {
-				const started = performance.now();
-				try {
-					// Pagefind splits its index by each page's `lang`, and the search page reads only its own
-					// language's: an entry in another language (its own `lang`) must stay in the hub's index.
-					const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: loadSettings().language.toLowerCase() }));
-					const { page_count } = checked('addDirectory', await index.addDirectory({ path: fileURLToPath(dir) }));
-					const output = new URL('pagefind/', dir);
-					checked('writeFiles', await index.writeFiles({ outputPath: fileURLToPath(output) }));
-					await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(new URL(file, output), { force: true })));
-					const texts = await indexedTexts(new URL('fragment/', output));
-					const words = searchWords(texts);
-					await fs.writeFile(new URL(SEARCH_WORDS_PATH, dir), JSON.stringify(words));
-					// Of the pages indexed: `page_count` counts every page Pagefind read.
-					await fs.writeFile(new URL(SEARCH_WARM_UP_PATH, dir), JSON.stringify(warmUpWord(words, texts.length)));
-					logger.info(`read ${page_count} pages for the search index in ${Math.round(performance.now() - started)} ms`);
-				} finally {
-					await pagefind.close();
-				}
-			},
-		},
-	};
+export async function indexSearch(dir: string, language: string): Promise<number> {
+	try {
+		// Pagefind splits its index by each page's `lang`, and the search page reads only its own
+		// language's: an entry in another language (its own `lang`) must stay in the hub's index.
+		const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: language.toLowerCase() }));
+		// Every page is a folder's `index.html` (`build.format: 'directory'`); the other HTML files are
+		// the emails beside entries and the 404 page, none of them searchable, and Pagefind would read
+		// every one of them (a third of the HTML) only to find nothing to index.
+		const { page_count } = checked('addDirectory', await index.addDirectory({ path: dir, glob: '**/index.html' }));
+		const output = path.join(dir, 'pagefind');
+		checked('writeFiles', await index.writeFiles({ outputPath: output }));
+		await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(path.join(output, file), { force: true })));
+		const texts = await indexedTexts(path.join(output, 'fragment'));
+		const words = searchWords(texts);
+		await fs.writeFile(path.join(dir, SEARCH_WORDS_PATH), JSON.stringify(words));
+		// Of the pages indexed: `page_count` counts every page Pagefind read.
+		await fs.writeFile(path.join(dir, SEARCH_WARM_UP_PATH), JSON.stringify(warmUpWord(words, texts.length)));
+		return page_count;
+	} finally {
+		await pagefind.close();
+	}
 }
 
 /**
@@ -59,11 +53,11 @@ const UNUSED_BUNDLES = [
  * The text Pagefind stored for each indexed page. A fragment is gzipped JSON behind Pagefind's
  * signature (`pagefind_dcd`); its `content` is the page's searchable text.
  */
-async function indexedTexts(folder: URL): Promise<string[]> {
+async function indexedTexts(folder: string): Promise<string[]> {
 	const texts: string[] = [];
 	// One at a time: a large hub has tens of thousands of fragments, more than a process may open at once.
 	for (const file of await fs.readdir(folder)) {
-		const text = gunzipSync(await fs.readFile(new URL(file, folder))).toString('utf8');
+		const text = gunzipSync(await fs.readFile(path.join(folder, file))).toString('utf8');
 		const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { content?: unknown; meta?: { title?: unknown } };
 		texts.push([fragment.meta?.title, fragment.content].filter((part) => typeof part === 'string').join(' '));
 	}

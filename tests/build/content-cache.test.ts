@@ -1,8 +1,9 @@
 /**
- * The content cache (MDX rendered at sync, kept between builds) must never show stale HTML: not
- * when one checkout builds hubs from several content folders (`HOURGLASS_CONTENT`), not when the
- * renderer changes. These builds share one project copy and its default cache, as a writer's
- * checkout would.
+ * The content cache (MDX rendered at sync, kept between builds) and the emails Astro's incremental
+ * build copies from the last build must never show stale text: not when one checkout builds hubs
+ * from several content folders (`HOURGLASS_CONTENT`), not when an entry or the hub's settings
+ * change, not when the renderer or the email's code changes. These builds share one project copy
+ * and its default cache, as a writer's checkout would.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -73,5 +74,49 @@ describe('one checkout, several content folders and a changed renderer', () => {
 		expect(after.code, after.output).toBe(0);
 		expect(await page()).toMatch(/class="hx-[0-9a-f]{6}/);
 		expect(await page()).not.toMatch(/class="hl-[0-9a-f]{6}/);
+	});
+
+	it('composes again the emails whose entry, settings or code changed, and copies the others', async () => {
+		const content = await hub('cache-hub-email', 'Egret drills start in May');
+		const emails = async (dist: string) => {
+			const read = (file: string) => fs.readFile(path.join(dist, file), 'utf8');
+			return {
+				drill: (await read('papers/phishing-drill/email.html')) + (await read('papers/phishing-drill/email.txt')),
+				other: (await read('papers/cloud-savings/email.html')) + (await read('papers/cloud-savings/email.txt')),
+			};
+		};
+		const first = await build(content);
+		expect(first.code, first.output).toBe(0);
+		expect((await emails(first.dist)).drill).toContain('Egret drills start in May');
+
+		const paper = path.join(content, PAPER);
+		await fs.writeFile(paper, (await fs.readFile(paper, 'utf8')).replace('Egret drills start in May', 'Egret drills start in August'));
+		const edited = await build(content);
+		expect(edited.code, edited.output).toBe(0);
+		const afterEdit = await emails(edited.dist);
+		expect(afterEdit.drill).toContain('Egret drills start in August');
+		expect(afterEdit.drill).not.toContain('in May');
+		// The paper nobody edited came from the last build.
+		expect(edited.output).toMatch(/cloud-savings\/email\.html \(restored\)/);
+
+		const settings = path.join(content, 'hub.yaml');
+		await fs.writeFile(settings, (await fs.readFile(settings, 'utf8')).replace('title: Fixture Hub', 'title: Renamed Hub'));
+		const renamed = await build(content);
+		expect(renamed.code, renamed.output).toBe(0);
+		for (const email of Object.values(await emails(renamed.dist))) {
+			expect(email).toContain('Renamed Hub');
+			expect(email).not.toContain('Fixture Hub');
+		}
+
+		const code = path.join(project, 'src/outputs/email/writing.ts');
+		const source = await fs.readFile(code, 'utf8');
+		expect(source).toContain('Why it matters to the business');
+		await fs.writeFile(code, source.replaceAll('Why it matters to the business', 'What the business gains'));
+		const recoded = await build(content);
+		expect(recoded.code, recoded.output).toBe(0);
+		for (const email of Object.values(await emails(recoded.dist))) {
+			expect(email).toContain('What the business gains');
+			expect(email).not.toContain('Why it matters');
+		}
 	});
 });

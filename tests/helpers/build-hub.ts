@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TMP = path.join(ROOT, 'tests/.tmp');
-const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** `npm run build`'s script: Astro, then the search index, then the swap into `dist/`. */
+export const BUILD_SCRIPT = 'scripts/build.ts';
 
 /**
  * Variables of the test process a writer's shell does not have. Vitest sets NODE_ENV=test and
@@ -25,7 +23,7 @@ const NOT_INHERITED = new Set(['NODE_ENV', 'BASE_URL', 'SITE', 'ASSETS_PREFIX', 
 export const BUILD_LIMIT_MS = 20 * 60_000;
 
 /** What a hub's build reads from the project; everything else stays behind. */
-const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const PROJECT_FILES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /**
  * Astro writes generated modules (`.astro/content-modules.mjs`) into the project root, so two
@@ -67,7 +65,7 @@ export interface BuildOptions {
 export interface BuildResult {
 	/** The built site. */
 	dist: string;
-	/** Exit code of `astro build`. */
+	/** Exit code of `npm run build`. */
 	code: number;
 	/** stdout and stderr together, for asserting on error messages. */
 	output: string;
@@ -75,14 +73,14 @@ export interface BuildResult {
 	project: string;
 }
 
-/** Runs a real `astro build` of a hub, in a child process, as a writer's CI would. */
+/** Runs a real build of a hub (`npm run build`'s script), in a child process, as a writer's CI would. */
 export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	const work = path.join(TMP, options.name);
 	const dist = path.join(work, 'dist');
 	if (!options.keepDist) await fs.rm(options.project ? dist : work, { recursive: true, force: true });
 	await fs.mkdir(work, { recursive: true });
 	const project = options.project ?? (await isolatedProject(work));
-	const args = [ASTRO, 'build', '--outDir', dist];
+	const args = [BUILD_SCRIPT, '--outDir', dist];
 	if (options.base) args.push('--base', options.base);
 	if (options.site) args.push('--site', options.site);
 	const env: NodeJS.ProcessEnv = {
@@ -94,25 +92,38 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 		...(options.now ? { HOURGLASS_NOW: options.now } : {}),
 		...options.env,
 	};
-	try {
-		const { stdout, stderr } = await run(process.execPath, args, {
-			cwd: project,
-			env,
-			maxBuffer: 64 * 1024 * 1024,
-			timeout: BUILD_LIMIT_MS,
-			killSignal: 'SIGKILL',
-		});
-		return { dist, code: 0, output: stdout + stderr, project };
-	} catch (error) {
-		const failed = error as { code?: number; killed?: boolean; stdout?: string; stderr?: string };
-		const hung = failed.killed ? `\nastro build killed after ${BUILD_LIMIT_MS / 60_000} minutes (BUILD_LIMIT_MS)` : '';
-		return {
-			dist,
-			project,
-			code: typeof failed.code === 'number' ? failed.code : 1,
-			output: `${failed.stdout ?? ''}${failed.stderr ?? ''}${hung}`,
+	const { code, output, hung } = await runBuild(args, { cwd: project, env });
+	const killed = hung ? `\nbuild killed after ${BUILD_LIMIT_MS / 60_000} minutes (BUILD_LIMIT_MS)` : '';
+	return { dist, code, output: output + killed, project };
+}
+
+/**
+ * Runs the build script in a process group of its own: a hung build is killed together with the
+ * `astro build` it started, which would otherwise outlive it.
+ */
+function runBuild(
+	args: string[],
+	options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ code: number; output: string; hung: boolean }> {
+	return new Promise((resolve, reject) => {
+		let hung = false;
+		let output = '';
+		const child = spawn(process.execPath, args, { ...options, detached: true });
+		const collect = (chunk: Buffer) => {
+			output += chunk.toString('utf8');
 		};
-	}
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
+		const limit = setTimeout(() => {
+			hung = true;
+			process.kill(-child.pid!, 'SIGKILL');
+		}, BUILD_LIMIT_MS);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(limit);
+			resolve({ code: code ?? 1, output, hung });
+		});
+	});
 }
 
 /** Every file under a folder, relative to it, with `/` separators. */
