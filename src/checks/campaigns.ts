@@ -1,3 +1,4 @@
+import { isoDate } from '../content/format';
 import { quote, type Problem } from '../content/problems';
 import { STAGE_IDS } from '../content/stages';
 
@@ -5,8 +6,6 @@ interface Filed {
 	file: string;
 	data: Record<string, unknown>;
 }
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * A piece filed in a campaign names both the campaign and its stage: a campaign alone would leave
@@ -44,8 +43,8 @@ export function baselineProblems(
 				{
 					file,
 					field: `metrics[${index}].baseline`,
-					expected: `a date on or after the metric's first reading (${day(first)}), so there is a "before" figure`,
-					found: quote(day(entry.baseline)),
+					expected: `a date on or after the metric's first reading (${isoDate(first)}), so there is a "before" figure`,
+					found: quote(isoDate(entry.baseline)),
 				},
 			];
 		}),

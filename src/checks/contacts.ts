@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { contactsFileSchema, type Contact } from '../content/schemas/contact';
 import { contentDir, idFromFile } from '../content/content-dir';
+import { isoDate } from '../content/format';
 import { COLLECTIONS } from '../content/kinds';
 import { locateSchemaProblems } from '../content/locate';
 import { ContentProblems, oneOf, quote, type Problem } from '../content/problems';
@@ -56,8 +57,8 @@ export function listProblems(file: string, contacts: readonly Contact[], segment
 			problems.push({
 				file,
 				field: `contacts[${index}].left`,
-				expected: `a date on or after joined (${contact.joined.toISOString().slice(0, 10)})`,
-				found: quote(contact.left.toISOString().slice(0, 10)),
+				expected: `a date on or after joined (${isoDate(contact.joined)})`,
+				found: quote(isoDate(contact.left)),
 			});
 		}
 	});

@@ -23,6 +23,7 @@ import type { BodyFacts } from '../content/render/render-mdx';
 import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
+import { isoDate } from '../content/format';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { isPreview, perBuild } from './memo';
@@ -114,7 +115,8 @@ export interface Hub {
 	metricUsages: MetricUsage[];
 }
 
-export const newestFirst = (a: Listing, b: Listing) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
+export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
+	b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
 const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
 const relative = (file: string) => path.relative(process.cwd(), file);
 
@@ -219,7 +221,7 @@ async function load(): Promise<Hub> {
 		const { data } = entry;
 		const anchors = new Map<string, number>();
 		const anchor = (stage: StageId, date: Date) => {
-			const base = `${stage}-${date.toISOString().slice(0, 10)}`;
+			const base = `${stage}-${isoDate(date)}`;
 			const count = (anchors.get(base) ?? 0) + 1;
 			anchors.set(base, count);
 			return count === 1 ? base : `${base}-${count}`;
@@ -299,7 +301,7 @@ async function load(): Promise<Hub> {
 		testimonials: testimonials
 			.filter((t) => isListed(status.get(key(t.collection, t.id))!, preview))
 			.map(({ id, data }) => ({ id, ...data, segment: data.segment.id, campaign: data.campaign?.id }))
-			.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id)),
+			.sort(newestFirst),
 		listed: [],
 		metricUsages: usages,
 	};

@@ -100,7 +100,7 @@ export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[
 	const items =
 		feed.scope === 'campaign'
 			? [...filedUnder(hub, feed.id).values()].flat().sort(newestFirst)
-			: readingIn(hub, { ...feed, scope: feed.scope });
+			: readingIn(hub, { scope: feed.scope, id: feed.id });
 	return hub.settings.feedLimit > 0 ? items.slice(0, hub.settings.feedLimit) : items;
 }
 

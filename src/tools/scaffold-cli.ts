@@ -13,7 +13,8 @@ import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '.
 import { oneOf } from '../content/problems.ts';
 import { buildTime, visibility } from '../content/publication.ts';
 import { expectation, zodProblems } from '../content/zod-problems.ts';
-import { authorByEmail, isoDate, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
+import { isoDate } from '../content/format.ts';
+import { authorByEmail, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
 
 export interface Io {
 	out: (text: string) => void;

@@ -21,9 +21,6 @@ export function slugFor(title: string, fallback: string): string {
 	return URL_SAFE_ID.test(slug) && /[a-z]/.test(slug) ? slug : fallback;
 }
 
-/** The calendar date of a moment, as frontmatter writes it (UTC, like the publication rule). */
-export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
-
 /** The author whose email matches (case-insensitively) the writer's git email. */
 export function authorByEmail(email: string | undefined, authors: readonly { id: string; email: unknown }[]): string | undefined {
 	if (!email) return undefined;

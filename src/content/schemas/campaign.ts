@@ -1,10 +1,10 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
+import { isoDate } from '../format';
 import { ACTIVITY_STATUSES, STAGE_IDS } from '../stages';
 import { writingSchema } from './base';
 import { calendarDate, text } from './common';
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const IN_ORDER = `the seven stages in order (${STAGE_IDS.join(', ')})`;
 
 /** One dated step of a stage. */
@@ -100,9 +100,9 @@ export const campaignSchema = writingSchema
 	})
 	.superRefine((campaign, context) => {
 		if (campaign.end && campaign.end < campaign.start) {
-			context.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${day(campaign.start)})` });
+			context.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${isoDate(campaign.start)})` });
 		}
-		const within = campaign.end ? `from ${day(campaign.start)} to ${day(campaign.end)}` : `on or after ${day(campaign.start)}`;
+		const within = campaign.end ? `from ${isoDate(campaign.start)} to ${isoDate(campaign.end)}` : `on or after ${isoDate(campaign.start)}`;
 		for (const [s, stage] of campaign.stages.entries()) {
 			for (const [a, activity] of stage.activities.entries()) {
 				if (activity.date < campaign.start || (campaign.end && activity.date > campaign.end)) {
