@@ -21,6 +21,13 @@ async function hub(name: string, words: string): Promise<string> {
 	return content;
 }
 
+/** Replaces every `from` in a file, which must hold it: an edit that changes nothing would prove nothing. */
+async function rewrite(file: string, from: string, to: string): Promise<void> {
+	const text = await fs.readFile(file, 'utf8');
+	expect(text).toContain(from);
+	await fs.writeFile(file, text.replaceAll(from, to));
+}
+
 /** Every text file of a built site that mentions `word`. */
 async function filesWith(dist: string, word: string): Promise<string[]> {
 	const files = (await listFiles(dist)).filter((file) => /\.(html|xml|txt|eml|json)$/.test(file));
@@ -66,10 +73,7 @@ describe('one checkout, several content folders and a changed renderer', () => {
 		const page = () => fs.readFile(path.join(before.dist, 'papers/phishing-drill/index.html'), 'utf8');
 		expect(await page()).toMatch(/class="hl-[0-9a-f]{6}/);
 
-		const code = path.join(project, 'src/content/render/code.ts');
-		const source = await fs.readFile(code, 'utf8');
-		expect(source).toContain('`hl-${colourName(value)}`');
-		await fs.writeFile(code, source.replace('`hl-${colourName(value)}`', '`hx-${colourName(value)}`'));
+		await rewrite(path.join(project, 'src/content/render/code.ts'), '`hl-${colourName(value)}`', '`hx-${colourName(value)}`');
 		const after = await build(heron);
 		expect(after.code, after.output).toBe(0);
 		expect(await page()).toMatch(/class="hx-[0-9a-f]{6}/);
@@ -89,8 +93,7 @@ describe('one checkout, several content folders and a changed renderer', () => {
 		expect(first.code, first.output).toBe(0);
 		expect((await emails(first.dist)).drill).toContain('Egret drills start in May');
 
-		const paper = path.join(content, PAPER);
-		await fs.writeFile(paper, (await fs.readFile(paper, 'utf8')).replace('Egret drills start in May', 'Egret drills start in August'));
+		await rewrite(path.join(content, PAPER), 'Egret drills start in May', 'Egret drills start in August');
 		const edited = await build(content);
 		expect(edited.code, edited.output).toBe(0);
 		const afterEdit = await emails(edited.dist);
@@ -99,8 +102,7 @@ describe('one checkout, several content folders and a changed renderer', () => {
 		// The paper nobody edited came from the last build.
 		expect(edited.output).toMatch(/cloud-savings\/email\.html \(restored\)/);
 
-		const settings = path.join(content, 'hub.yaml');
-		await fs.writeFile(settings, (await fs.readFile(settings, 'utf8')).replace('title: Fixture Hub', 'title: Renamed Hub'));
+		await rewrite(path.join(content, 'hub.yaml'), 'title: Fixture Hub', 'title: Renamed Hub');
 		const renamed = await build(content);
 		expect(renamed.code, renamed.output).toBe(0);
 		for (const email of Object.values(await emails(renamed.dist))) {
@@ -108,10 +110,7 @@ describe('one checkout, several content folders and a changed renderer', () => {
 			expect(email).not.toContain('Fixture Hub');
 		}
 
-		const code = path.join(project, 'src/outputs/email/writing.ts');
-		const source = await fs.readFile(code, 'utf8');
-		expect(source).toContain('Why it matters to the business');
-		await fs.writeFile(code, source.replaceAll('Why it matters to the business', 'What the business gains'));
+		await rewrite(path.join(project, 'src/outputs/email/writing.ts'), 'Why it matters to the business', 'What the business gains');
 		const recoded = await build(content);
 		expect(recoded.code, recoded.output).toBe(0);
 		for (const email of Object.values(await emails(recoded.dist))) {
