@@ -62,15 +62,14 @@ export function checkHub(input: HubInput): Problem[] {
 		const s = status.get(key(ref));
 		return s === undefined || s === 'live' || s === 'archived';
 	};
-	const ids = new Map<string, string[]>();
-	for (const entry of input.entries) {
-		const list = ids.get(entry.collection);
-		if (list) list.push(entry.id);
-		else ids.set(entry.collection, [entry.id]);
-	}
+	const byCollection = Map.groupBy(input.files, (file) => file.collection);
+	// Every file that exists counts as a target, valid or not: a broken file is reported once, on its
+	// own, not again in every entry that refers to it as if it were missing.
+	const ids = new Map<string, string[]>(
+		[...byCollection].map(([collection, files]) => [collection, [...new Set(files.map((file) => file.id))]]),
+	);
 	const check: ReferenceCheck = { ids: (c) => ids.get(c) ?? [], isPublic: (ref) => Boolean(input.preview) || published(ref) };
 
-	const byCollection = Map.groupBy(input.files, (file) => file.collection);
 	const usages: MetricUsage[] = input.entries.flatMap((entry) =>
 		(entry.body?.metrics ?? []).map((citation) => ({ ...citation, collection: entry.collection, entryId: entry.id, file: entry.file })),
 	);

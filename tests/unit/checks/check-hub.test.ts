@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkHub } from '../../../src/checks/check-hub';
+
+const now = new Date('2026-11-30T00:00:00Z');
+const testimonial = (campaign: string) => ({
+	collection: 'testimonials' as const,
+	id: 'ada',
+	file: 'content/testimonials/ada.yaml',
+	data: {
+		date: new Date('2026-11-01'),
+		draft: false,
+		segment: { collection: 'segments', id: 'staff' },
+		campaign: { collection: 'campaigns', id: campaign },
+	},
+});
+const files = [
+	{ collection: 'campaigns' as const, id: 'crm', file: 'content/campaigns/crm.mdx' },
+	{ collection: 'segments' as const, id: 'staff', file: 'content/segments/staff.yaml' },
+	{ collection: 'testimonials' as const, id: 'ada', file: 'content/testimonials/ada.yaml' },
+];
+const segment = { collection: 'segments' as const, id: 'staff', file: 'content/segments/staff.yaml', data: {} };
+
+describe('checkHub references', () => {
+	it('takes a file that failed its own schema as existing, so only that file is reported', () => {
+		// crm.mdx exists but did not validate, so it has no entry: the testimonial still names a real file.
+		expect(checkHub({ files, entries: [segment, testimonial('crm')], criticalLimit: 3, now })).toEqual([]);
+	});
+
+	it('reports a reference to a file that does not exist, with the ids that do', () => {
+		expect(checkHub({ files, entries: [segment, testimonial('crn')], criticalLimit: 3, now })).toEqual([
+			expect.objectContaining({ field: 'campaign', expected: 'an existing campaign, one of: crm', found: '"crn"' }),
+		]);
+	});
+});
