@@ -119,7 +119,7 @@ describe.each(builds)('what writers keep, built at $base', ({ base, dist }) => {
 		for (const file of files) {
 			const text = fs.readFileSync(path.join(dist, file), 'utf8');
 			expect(text, file).not.toContain('hg-metric');
-			// Email carries inlined styles by design (juice); pages and feeds never carry Shiki's.
+			// Email carries inlined styles by design (css-inline); pages and feeds never carry Shiki's.
 			if (!file.endsWith('email.html')) expect(text, file).not.toContain('style="color');
 			// Astro's scoping attributes belong to pages; feeds and email carry plain HTML.
 			if (!file.endsWith('index.html') && !file.endsWith('404.html')) expect(text, file).not.toContain('data-astro-cid');

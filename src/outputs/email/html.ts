@@ -3,22 +3,28 @@
  * what Word understands: nested tables at 600 px, styles inlined on every element, system fonts,
  * no scripts, no SVG, nothing loaded from anywhere but the links a reader clicks.
  */
-import juice from 'juice';
+import { inline } from '@css-inline/css-inline';
 import { emailSafeIntro } from './intro';
 import { issueLine, subjectOf, type EmailHub, type EmailIssue, type EmailItem } from './model';
 import { escapeHtml as escape, PERSONAL_SLOT } from '../../content/email-files';
 
 /*
- * Light colours are inlined for every client. Clients that honour `prefers-color-scheme` (Apple
- * Mail, Outlook for Mac and iOS) swap to the dark block, which is why juice keeps that one media
- * query as a <style> element: inline styles cannot hold it. Clients that invert colours by force
- * (Outlook.com, Outlook for Windows) get mid-tone text on plain backgrounds, which inverts
- * legibly; no colour is carried by an image. The accent is the hub's (`accent` in hub.yaml).
+ * Outlook on Windows ignores CSS backgrounds and vertical alignment on table cells; it reads the
+ * old attributes. They repeat what the light styles say for the cells that have a background.
  */
-const css = ({ light, dark }: EmailHub['accent']) => `
-body, .outer { margin: 0; padding: 0; background-color: #eef1f4; }
+export const BACKGROUND = { outer: '#eef1f4', container: '#ffffff', panel: '#f5f7f9' } as const;
+
+/*
+ * Light colours are inlined for every client. Clients that honour `prefers-color-scheme` (Apple
+ * Mail, Outlook for Mac and iOS) swap to the dark block, which stays a <style> element: inline
+ * styles cannot hold a media query. Clients that invert colours by force (Outlook.com, Outlook
+ * for Windows) get mid-tone text on plain backgrounds, which inverts legibly; no colour is carried
+ * by an image. The accent is the hub's (`accent` in hub.yaml).
+ */
+const lightCss = ({ light }: EmailHub['accent']) => `
+body, .outer { margin: 0; padding: 0; background-color: ${BACKGROUND.outer}; }
 .outer-cell { padding: 24px 12px; }
-.container { width: 100%; max-width: 600px; background-color: #ffffff; border: 1px solid #d5dbe1; }
+.container { width: 100%; max-width: 600px; background-color: ${BACKGROUND.container}; border: 1px solid #d5dbe1; }
 td, p, li, h1, h2, h3, h4 { font-family: Arial, Helvetica, sans-serif; color: #1f2933; }
 p, li { font-size: 16px; line-height: 24px; margin: 0 0 12px; }
 a { color: ${light}; text-decoration: underline; }
@@ -38,12 +44,15 @@ h4 { font-size: 16px; line-height: 24px; margin: 0 0 8px; }
 .item h3 a { color: ${light}; }
 .detail strong { color: #1f2933; }
 .more { font-weight: bold; margin: 0; }
-.footer { padding: 20px 32px; background-color: #f5f7f9; border-top: 1px solid #d5dbe1; }
+.footer { padding: 20px 32px; background-color: ${BACKGROUND.panel}; border-top: 1px solid #d5dbe1; }
 .lede { font-size: 18px; line-height: 26px; color: #52606d; }
-.value { padding: 12px 16px; background-color: #f5f7f9; border-left: 4px solid #0b5cad; }
+.value { padding: 12px 16px; background-color: ${BACKGROUND.panel}; border-left: 4px solid #0b5cad; }
 .value p { margin: 0; }
 .byline { font-size: 14px; line-height: 20px; color: #52606d; }
 .footer p { font-size: 14px; line-height: 20px; color: #52606d; }
+`;
+
+const darkCss = ({ dark }: EmailHub['accent']) => `
 @media (prefers-color-scheme: dark) {
 	body, .outer { background-color: #111418 !important; }
 	.container { background-color: #1b1f24 !important; border-color: #39414a !important; }
@@ -110,8 +119,8 @@ function mastheadHtml(hub: EmailHub, frame: EmailFrame): string {
 	if (!hub.logo) return text;
 	const { url, width, height } = hub.logo;
 	return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
-<td class="masthead-logo"><img src="${escape(url)}" width="${width}" height="${height}" alt="${escape(hub.hubTitle)}"></td>
-<td class="masthead-text">${text}</td>
+<td class="masthead-logo" valign="middle"><img src="${escape(url)}" width="${width}" height="${height}" alt="${escape(hub.hubTitle)}"></td>
+<td class="masthead-text" valign="middle">${text}</td>
 </tr></table>`;
 }
 
@@ -125,18 +134,18 @@ export function renderEmailFrame(hub: EmailHub, frame: EmailFrame): string {
 <meta name="color-scheme" content="light dark">
 <meta name="supported-color-schemes" content="light dark">
 <title>${escape(frame.subject)}</title>
-<style>${css(hub.accent)}</style>
+<style>${darkCss(hub.accent)}</style>
 </head>
 <body>
 <div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${escape(frame.preheader)}${PREHEADER_PADDING}</div>
-<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="outer-cell" align="center">
+<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="${BACKGROUND.outer}"><tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">
+<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="${BACKGROUND.container}">
 <tr><td class="masthead">
 ${mastheadHtml(hub, frame)}
 </td></tr>
 ${frame.rows}
-<tr><td class="footer">
+<tr><td class="footer" bgcolor="${BACKGROUND.panel}">
 ${footerHtml(hub, frame.footer)}
 </td></tr>
 </table>
@@ -146,7 +155,7 @@ ${footerHtml(hub, frame.footer)}
 </html>
 `;
 	// The container keeps width="600" for clients that ignore CSS; its style makes it fluid on phones.
-	return juice(page, { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: false });
+	return inline(page, { inlineStyleTags: false, keepStyleTags: true, extraCss: lightCss(hub.accent) });
 }
 
 /** The issue as one self-contained HTML email, styles inlined. */

@@ -4,7 +4,7 @@
  */
 import { formatDate } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
-import { renderEmailFrame } from './html';
+import { BACKGROUND, renderEmailFrame } from './html';
 import { emailSafeIntro, introText } from './intro';
 import type { EmailHub } from './model';
 
@@ -42,7 +42,7 @@ export function renderWritingHtml(writing: EmailWriting): string {
 <h1 dir="auto">${escape(writing.title)}</h1>
 <p class="lede" dir="auto">${escape(writing.summary)}</p>
 </td></tr>
-<tr><td class="content"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="value">
+<tr><td class="content"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="value" bgcolor="${BACKGROUND.panel}">
 <h2>Why it matters to the business</h2>
 <p dir="auto">${escape(writing.businessValue)}</p>
 </td></tr></table></td></tr>
