@@ -33,7 +33,7 @@ const RENDERER_PACKAGES = [
 	'astro',
 	'@mdx-js/mdx',
 	'remark-gfm',
-	'remark-smartypants',
+	'retext-smartypants',
 	'rehype-slug',
 	'@shikijs/rehype',
 	'shiki',

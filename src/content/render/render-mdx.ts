@@ -20,7 +20,6 @@ import { h } from 'hastscript';
 import * as hastRuntime from 'hastscript/jsx-runtime';
 import type { Nodes, Root } from 'mdast';
 import rehypeSlug from 'rehype-slug';
-import remarkSmartypants from 'remark-smartypants';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { countWords, MDX_REMARK_PLUGINS, proseText } from '../mdx';
@@ -29,6 +28,7 @@ import type { Problem } from '../problems';
 import { mdxProblem } from '../syntax';
 import { rehypeHighlight } from './code';
 import { localImage, type EntryImage } from './images';
+import remarkSmartPunctuation from './smart-punctuation';
 
 /** The components writers use in MDX without an import, and the placeholder each becomes. */
 export const MDX_COMPONENTS = {
@@ -89,8 +89,7 @@ export interface RenderOptions {
 }
 
 const processor = createProcessor({
-	// Curly quotes, dashes and ellipses, as Astro's own Markdown gives (its `smartypants` default).
-	remarkPlugins: [...MDX_REMARK_PLUGINS, remarkSmartypants],
+	remarkPlugins: [...MDX_REMARK_PLUGINS, remarkSmartPunctuation],
 	rehypePlugins: [rehypeHighlight, rehypeSlug],
 	outputFormat: 'function-body',
 });
