@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { related, type Relatable } from '../../../src/hub/related';
+import { related, relatedAmong, type Relatable } from '../../../src/hub/related';
 
 const entry = (id: string, topics: string[], segments: string[], date = '2026-01-01'): Relatable => ({
 	id,
@@ -31,5 +31,17 @@ describe('related', () => {
 		];
 		expect(related(me, candidates, 3).map((e) => e.id)).toEqual(['new', 'first-of-twins', 'second-of-twins']);
 		expect(related(me, candidates, 10).map((e) => e.id)).toEqual(['new', 'first-of-twins', 'second-of-twins', 'old']);
+	});
+
+	it('answers many entries from one numbering, leaving out the ids it is told to', () => {
+		const candidates = [
+			entry('segment-only', [], ['finance']),
+			entry('two-topics', ['cost', 'cloud'], []),
+			entry('other', ['security'], ['it']),
+		];
+		const find = relatedAmong(candidates);
+		expect(find(me, 3, new Set(['two-topics'])).map((e) => e.id)).toEqual(['segment-only']);
+		expect(find(entry('reader', ['security', 'security'], []), 3).map((e) => e.id)).toEqual(['other']);
+		expect(find(entry('newcomer', ['unknown'], ['nobody']), 3)).toEqual([]);
 	});
 });
