@@ -113,6 +113,11 @@ export function hubCollection(name: FileCollection): Loader {
 		name: 'hourglass-loader',
 		load: (context) =>
 			pooled(async (problems) => {
+				// A kind the hub does not use has no folder: the glob loader would warn on every build.
+				if (!fs.existsSync(path.join(contentDir(), name))) {
+					context.store.clear();
+					return;
+				}
 				const root = fileURLToPath(context.config.root);
 				const inputs = rendererInputs(root, context.config.base);
 				const rendered: Parameters<typeof context.store.set>[0][] = [];

@@ -148,16 +148,21 @@ export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined
 async function load(): Promise<Hub> {
 	const now = buildTime();
 	const preview = isPreview();
+	const files = foundFiles();
+	// A hub need not use every kind (campaigns, testimonials); Astro warns on every build when asked
+	// for a collection with no entries, so a kind without files is not asked for.
+	const entriesOf = <C extends CollectionKey>(collection: C) =>
+		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
 	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors] = await Promise.all([
-		getCollection('papers'),
-		getCollection('case-studies'),
-		getCollection('metrics'),
-		getCollection('newsletters'),
-		getCollection('campaigns'),
-		getCollection('testimonials'),
-		getCollection('segments'),
-		getCollection('topics'),
-		getCollection('authors'),
+		entriesOf('papers'),
+		entriesOf('case-studies'),
+		entriesOf('metrics'),
+		entriesOf('newsletters'),
+		entriesOf('campaigns'),
+		entriesOf('testimonials'),
+		entriesOf('segments'),
+		entriesOf('topics'),
+		entriesOf('authors'),
 	]);
 
 	const status = new Map<string, Visibility>();
@@ -182,7 +187,7 @@ async function load(): Promise<Hub> {
 			body,
 		};
 	});
-	assertNoProblems(locateProblems(checkHub({ files: foundFiles(), entries, criticalLimit: settings.criticalLimit, now, preview })));
+	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {

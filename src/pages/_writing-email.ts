@@ -1,6 +1,6 @@
 /**
  * Shared by the endpoints beside paper and case-study pages (`email.html`, `email.txt`): each
- * published entry as the email `npm run send` sends, composed once per entry and build.
+ * published entry as the email `npm run send` sends.
  */
 import { createHash } from 'node:crypto';
 import type { APIContext } from 'astro';
@@ -50,17 +50,14 @@ export const writingEmailPaths = (kind: WritingItem['kind']) => async () => {
 	);
 };
 
-/** The entry's email, for the endpoint answering `context`: composed once per entry and build. */
-export function writingEmail(context: APIContext<Props>): Promise<{ html: string; text: string }> {
-	const { item } = context.props;
-	return perBuild(`writing-email ${item.kind}/${item.id} ${import.meta.env.SITE} ${import.meta.env.BASE_URL}`, async () => {
-		const model = await emailModel(await loadHub(), item);
-		return { html: renderWritingHtml(model), text: renderWritingText(model) };
-	});
-}
+/*
+ * Each endpoint composes only its own part. Keeping both parts of every email until the build ends
+ * held about 18 kB per entry: at 10,000 papers, a few hundred megabytes of Astro's peak.
+ */
+const model = async (context: APIContext<Props>) => emailModel(await loadHub(), context.props.item);
 
 export const htmlResponse = async (context: APIContext<Props>) =>
-	new Response((await writingEmail(context)).html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+	new Response(renderWritingHtml(await model(context)), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 
 export const textResponse = async (context: APIContext<Props>) =>
-	new Response((await writingEmail(context)).text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	new Response(renderWritingText(await model(context)), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../../bench/generate';
 import { related, relatedAmong, type Relatable } from '../../../src/hub/related';
 
 const entry = (id: string, topics: string[], segments: string[], date = '2026-01-01'): Relatable => ({
@@ -43,5 +44,27 @@ describe('related', () => {
 		expect(find(me, 3, new Set(['two-topics'])).map((e) => e.id)).toEqual(['segment-only']);
 		expect(find(entry('reader', ['security', 'security'], []), 3).map((e) => e.id)).toEqual(['other']);
 		expect(find(entry('newcomer', ['unknown'], ['nobody']), 3)).toEqual([]);
+	});
+
+	it('ranks as a plain sort of every candidate would, on many entries with ties', () => {
+		const random = prng(7);
+		const pick = (from: string[], most: number) => from.filter(() => random() < most / from.length);
+		const topics = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+		const segments = ['s1', 's2', 's3', 's4'];
+		const entries = Array.from({ length: 300 }, (_, n) =>
+			entry(`e${n}`, pick(topics, 2), pick(segments, 2), `2026-0${1 + Math.floor(random() * 9)}-01`),
+		);
+		const score = (a: Relatable, b: Relatable) =>
+			2 * a.topics.filter((t) => b.topics.includes(t)).length + a.segments.filter((s) => b.segments.includes(s)).length;
+		const find = relatedAmong(entries);
+		for (const me of entries) {
+			const expected = entries
+				.map((other, at) => ({ other, at, score: score(other, me) }))
+				.filter(({ other, score }) => other.id !== me.id && score > 0)
+				.sort((x, y) => y.score - x.score || y.other.date.getTime() - x.other.date.getTime() || x.at - y.at)
+				.slice(0, 3)
+				.map(({ other }) => other.id);
+			expect(find(me, 3).map((e) => e.id)).toEqual(expected);
+		}
 	});
 });
