@@ -37,10 +37,23 @@ export const issueFiles = {
  * The items of an issue in the editor's order. `loadHub()` has already failed the build on a
  * missing or unpublished item, so every item is found among the entries that have a page.
  */
-export function issueEntries(hub: Pick<Hub, 'papers' | 'caseStudies' | 'metrics' | 'campaigns'>, issue: NewsletterItem): IssueEntry[] {
-	const byKey = new Map<string, FeaturedItem>(
-		[...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.campaigns].map((item) => [key(item.entry.collection, item.id), item]),
-	);
+type ItemsHub = Pick<Hub, 'papers' | 'caseStudies' | 'metrics' | 'campaigns'>;
+const itemsCache = new WeakMap<ItemsHub, Map<string, FeaturedItem>>();
+
+/** Every item an issue may feature, by collection and id: once per hub, not once per issue page, feed and email. */
+function itemsByKey(hub: ItemsHub): Map<string, FeaturedItem> {
+	let byKey = itemsCache.get(hub);
+	if (!byKey) {
+		byKey = new Map(
+			[...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.campaigns].map((item) => [key(item.entry.collection, item.id), item]),
+		);
+		itemsCache.set(hub, byKey);
+	}
+	return byKey;
+}
+
+export function issueEntries(hub: ItemsHub, issue: NewsletterItem): IssueEntry[] {
+	const byKey = itemsByKey(hub);
 	return issue.entry.data.items.map((ref, index) => {
 		const { collection, id } = itemRef(ref);
 		const item = byKey.get(key(collection, id));
