@@ -98,16 +98,26 @@ export const campaignSchema = writingSchema
 			else context.addIssue({ code: 'custom', path: [wrong, 'stage'], message: `"${wanted}" as stage ${wrong + 1}: ${IN_ORDER}${missing}` });
 		}),
 	})
-	.superRefine((campaign, context) => {
-		if (campaign.end && campaign.end < campaign.start) {
-			context.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${isoDate(campaign.start)})` });
-		}
-		const within = campaign.end ? `from ${isoDate(campaign.start)} to ${isoDate(campaign.end)}` : `on or after ${isoDate(campaign.start)}`;
-		for (const [s, stage] of campaign.stages.entries()) {
-			for (const [a, activity] of stage.activities.entries()) {
-				if (activity.date < campaign.start || (campaign.end && activity.date > campaign.end)) {
-					context.addIssue({ code: 'custom', path: ['stages', s, 'activities', a, 'date'], message: `a date within the campaign, ${within}` });
-				}
+	// The dates are checked on whatever parsed, even when another field failed (a misspelt stage, a
+	// missing summary): zod skips an object's refinements after any failure, which left a writer
+	// who had fixed one problem facing the next only on the following build.
+	.superRefine(checkDates, { when: ({ value }) => isDate((value as { start?: unknown } | undefined)?.start) });
+
+const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
+const entries = (value: unknown): [number, unknown][] => (Array.isArray(value) ? [...(value as unknown[]).entries()] : []);
+
+/** An end before the start, and activities outside the campaign's dates, in a campaign that may not have parsed whole. */
+function checkDates(value: unknown, context: z.RefinementCtx) {
+	const { start, end, stages } = value as { start: Date; end?: unknown; stages?: unknown };
+	const last = isDate(end) ? end : undefined;
+	if (last && last < start) context.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${isoDate(start)})` });
+	const within = last ? `from ${isoDate(start)} to ${isoDate(last)}` : `on or after ${isoDate(start)}`;
+	for (const [s, stage] of entries(stages)) {
+		for (const [a, activity] of entries((stage as { activities?: unknown } | undefined)?.activities)) {
+			const date = (activity as { date?: unknown } | undefined)?.date;
+			if (isDate(date) && (date < start || (last && date > last))) {
+				context.addIssue({ code: 'custom', path: ['stages', s, 'activities', a, 'date'], message: `a date within the campaign, ${within}` });
 			}
 		}
-	});
+	}
+}

@@ -64,6 +64,20 @@ describe('campaign schema', () => {
 		]);
 	});
 
+	it('names an activity outside the campaign in the same run as a misspelt stage and a missing summary', async () => {
+		const both = stages(['know', 'learn', 'trust', 'try', 'buy', 'repeat', 'refer']);
+		both[3]!.activities = [{ title: 'Beta starts early', date: '2026-06-15', status: 'done' }] as never[];
+		const found = await problems(campaignSchema, campaign({ stages: both, summary: undefined }));
+		expect(found).toHaveLength(3);
+		expect(found).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^campaigns\/crm\.mdx stages\[1\]\.stage: expected one of /),
+				expect.stringMatching(/^campaigns\/crm\.mdx summary: /),
+				'campaigns/crm.mdx stages[3].activities[0].date: expected a date within the campaign, from 2026-07-01 to 2027-06-30; found "2026-06-15"',
+			]),
+		);
+	});
+
 	it('refuses an end before the start, and an activity that names two entries', async () => {
 		const two = stages();
 		two[0]!.activities = [{ title: 'Interviews', date: '2026-07-10', status: 'done', paper: 'a', caseStudy: 'b' }] as never[];
