@@ -3,6 +3,12 @@
  * committed with the content. It is what makes sending at most once: a recipient with a `sent`
  * record for an entry is skipped unless `--again` is given. Records are appended one at a time
  * as each message goes, so a run that stops halfway leaves an exact account of what went.
+ *
+ * While the server holds a message, the message is written down in `content/sent/in-flight.yaml`
+ * (`startInFlight`), and that file is removed once the answer is in the ledger. A run that died
+ * in between (the server may have accepted the message, or not) leaves the file behind; the next
+ * run turns it into an `uncertain` record (`settleInFlight`), which counts as served: the message
+ * is never sent twice without someone deciding so.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,8 +30,12 @@ export const ledgerRecordSchema = z.strictObject({
 	messageId: z.string().min(3),
 	/** When the server answered (ISO date and time, UTC). */
 	at: z.coerce.date(),
-	/** `sent`: the server accepted it. `failed`: refused (5xx) or not delivered after the retries. */
-	result: z.enum(['sent', 'failed']),
+	/**
+	 * `sent`: the server accepted it. `failed`: refused (5xx) or not delivered after the retries.
+	 * `uncertain`: a run stopped while the server had it, so it may have gone; not sent again
+	 * unless `--resend-uncertain` (or `--again`) is given.
+	 */
+	result: z.enum(['sent', 'failed', 'uncertain']),
 	/** The server's answer or the error, for a failure. */
 	error: z.string().optional(),
 });
@@ -64,9 +74,62 @@ export function readLedger(dir: string = contentDir()): LedgerRecord[] {
 	return records;
 }
 
-/** Addresses (lower case) that an entry has already been delivered to. */
+const addresses = (records: readonly LedgerRecord[], entry: string, results: readonly LedgerRecord['result'][]) =>
+	new Set(records.filter((record) => record.entry === entry && results.includes(record.result)).map((record) => record.to.toLowerCase()));
+
+/** Addresses (lower case) an entry has been delivered to. */
+export const deliveredTo = (records: readonly LedgerRecord[], entry: string): Set<string> => addresses(records, entry, ['sent']);
+
+/** Addresses (lower case) an entry must not be sent to again: delivered, or perhaps delivered by a run that stopped. */
 export const servedBy = (records: readonly LedgerRecord[], entry: string): Set<string> =>
-	new Set(records.filter((record) => record.entry === entry && record.result === 'sent').map((record) => record.to.toLowerCase()));
+	addresses(records, entry, ['sent', 'uncertain']);
+
+/** Addresses (lower case) whose message a stopped run may or may not have delivered, and that nothing has reached since. */
+export function uncertainFor(records: readonly LedgerRecord[], entry: string): Set<string> {
+	const delivered = deliveredTo(records, entry);
+	return new Set([...addresses(records, entry, ['uncertain'])].filter((address) => !delivered.has(address)));
+}
+
+const inFlightFile = (dir: string) => path.join(ledgerFolder(dir), 'in-flight.yaml');
+
+/** Writes down the message the server is about to get, before it gets it. */
+export function startInFlight(record: Omit<LedgerRecord, 'result' | 'error'>, dir: string = contentDir()): void {
+	fs.mkdirSync(ledgerFolder(dir), { recursive: true });
+	const text = `# npm run send: the message the mail server has now. Left behind only when a run stopped.\n${stringify({ ...record, at: record.at.toISOString() })}`;
+	const descriptor = fs.openSync(inFlightFile(dir), 'w');
+	try {
+		fs.writeSync(descriptor, text);
+		// On disk before the server has the message: a power cut must not lose it either.
+		fs.fsyncSync(descriptor);
+	} finally {
+		fs.closeSync(descriptor);
+	}
+}
+
+/** The server has answered and the answer is in the ledger. */
+export function endInFlight(dir: string = contentDir()): void {
+	fs.rmSync(inFlightFile(dir), { force: true });
+}
+
+/**
+ * A message a stopped run left in flight becomes an `uncertain` record, unless its answer reached
+ * the ledger before the run stopped. Returns the record it added.
+ */
+export function settleInFlight(dir: string = contentDir()): LedgerRecord | undefined {
+	const file = inFlightFile(dir);
+	if (!fs.existsSync(file)) return undefined;
+	const raw: unknown = parseDocument(fs.readFileSync(file, 'utf8')).toJS();
+	const parsed = ledgerRecordSchema.omit({ result: true, error: true }).safeParse(raw);
+	if (!parsed.success) {
+		const relative = path.relative(process.cwd(), file);
+		throw new ContentProblems(locateSchemaProblems(zodProblems(relative, parsed.error, raw), file));
+	}
+	const answered = readLedger(dir).some((record) => record.messageId === parsed.data.messageId);
+	const record: LedgerRecord | undefined = answered ? undefined : { ...parsed.data, result: 'uncertain' };
+	if (record) appendRecord(record, dir);
+	endInFlight(dir);
+	return record;
+}
 
 /** Appends one record to the ledger of its year, creating the file with a header if needed. */
 export function appendRecord(record: LedgerRecord, dir: string = contentDir()): void {
@@ -97,7 +160,7 @@ export function sendHistory(records: readonly LedgerRecord[]): SendSummary[] {
 		.map((entry) => {
 			const own = records.filter((record) => record.entry === entry);
 			const times = own.map((record) => record.at.getTime());
-			const served = servedBy(own, entry);
+			const served = deliveredTo(own, entry);
 			const failed = new Set(own.filter((r) => r.result === 'failed' && !served.has(r.to.toLowerCase())).map((r) => r.to.toLowerCase()));
 			return { entry, first: new Date(Math.min(...times)), last: new Date(Math.max(...times)), sent: served.size, failed: failed.size };
 		})

@@ -78,7 +78,7 @@ interface Entry {
 	to: string;
 	messageId: string;
 	at: string;
-	result: 'sent' | 'failed';
+	result: 'sent' | 'failed' | 'uncertain';
 	error?: string;
 }
 const ledger = (): Entry[] => {
@@ -86,6 +86,7 @@ const ledger = (): Entry[] => {
 	if (!fs.existsSync(folder)) return [];
 	return fs.readdirSync(folder).flatMap((file) => (parseYaml(fs.readFileSync(path.join(folder, file), 'utf8')) as Entry[] | null) ?? []);
 };
+const inFlight = () => path.join(content, 'sent', 'in-flight.yaml');
 const addressesOf = (smtpServer: TestSmtp) => smtpServer.received.flatMap((r) => r.rcpt.map((a) => a.toLowerCase())).sort();
 
 beforeAll(() => {
@@ -209,6 +210,51 @@ describe('npm run send', () => {
 		expect(out).toContain('Skipping 1 who already received it');
 		expect(addressesOf(smtp)).toEqual(FOLLOWERS.filter((a) => !served.includes(a)).sort());
 		expect([...served, ...addressesOf(smtp)].sort()).toEqual([...FOLLOWERS].sort());
+	});
+
+	it('notes each message on disk before the server has it, and clears the note once the answer is in the ledger', async () => {
+		const noted: (string | undefined)[] = [];
+		smtp = await startSmtp({
+			refuse: (address) => {
+				noted.push(fs.existsSync(inFlight()) ? (parseYaml(fs.readFileSync(inFlight(), 'utf8')) as Entry).to.toLowerCase() : undefined);
+				return address === 'victor.osei@test.example' ? 550 : undefined;
+			},
+		});
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(1);
+		expect(noted).toEqual(smtp.rcptAttempts.map((address) => address.toLowerCase()));
+		expect(noted).toHaveLength(3);
+		expect(fs.existsSync(inFlight())).toBe(false);
+	});
+
+	it('never sends again a message a stopped run may have delivered, until told to', async () => {
+		// What a run leaves when it dies after the server took Imogen's message and before its answer was recorded.
+		const messageId = '<paper.cutting-cloud-spend.stopped@northwind.example>';
+		fs.mkdirSync(path.dirname(inFlight()), { recursive: true });
+		fs.writeFileSync(
+			inFlight(),
+			`entry: paper/cutting-cloud-spend\nto: imogen.clarke@test.example\nmessageId: "${messageId}"\nat: 2026-11-29T07:45:00.000Z\n`,
+		);
+		smtp = await startSmtp();
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(0);
+		expect(err).toContain('The last run stopped while the mail server had paper/cutting-cloud-spend for imogen.clarke@test.example');
+		expect(out).toContain('Skipping 1 a stopped run may have reached');
+		expect(out).toContain(`Imogen Clarke <imogen.clarke@test.example>: Message-ID ${messageId}`);
+		expect(addressesOf(smtp)).toEqual(['lena.fischer@test.example', 'victor.osei@test.example']);
+		expect(ledger().filter((r) => r.result === 'uncertain')).toEqual([
+			expect.objectContaining({ to: 'imogen.clarke@test.example', messageId }),
+		]);
+		expect(fs.existsSync(inFlight())).toBe(false);
+
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(0);
+		expect(out).toContain('Skipping 2 who already received it');
+		expect(out).toContain('Skipping 1 a stopped run may have reached');
+		expect(smtp.received).toHaveLength(2);
+
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend', '--resend-uncertain')).toBe(0);
+		expect(addressesOf(smtp)).toEqual([...FOLLOWERS].sort());
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(0);
+		expect(out).toContain('Nothing to send');
+		expect(smtp.received).toHaveLength(3);
 	});
 
 	it('refuses a draft, a scheduled and an archived paper, and sends nothing', async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again]`: sends a
+ * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again] [--resend-uncertain]`: sends a
  * published entry to the contacts who follow its segments, one message each, through the SMTP
  * server in `SMTP_URL` with STARTTLS. See README "Sending to the list".
  */
@@ -11,7 +11,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { newProgram, runProgram, type CliOutput } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
 import { contentDir } from '../../content/content-dir';
-import { appendRecord, readLedger, servedBy } from '../../content/ledger';
+import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { deliver, type Outcome } from './deliver';
@@ -34,6 +34,7 @@ const processIo: Io = {
 interface Options {
 	dryRun?: boolean;
 	again?: boolean;
+	resendUncertain?: boolean;
 	dist: string;
 	outbox: string;
 	retries: string;
@@ -96,11 +97,27 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const now = buildTime(io.env);
 	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
 	const followers = followersOf(await loadContacts(root), target.segments, now);
-	const served = options.again ? new Set<string>() : servedBy(readLedger(root), target.key);
+	const stopped = options.dryRun ? undefined : settleInFlight(root);
+	if (stopped) io.err(`The last run stopped while the mail server had ${stopped.entry} for ${stopped.to}: recorded as uncertain.\n`);
+	const ledger = readLedger(root);
+	const uncertain = uncertainFor(ledger, target.key);
+	const served = options.again ? new Set<string>() : servedBy(ledger, target.key);
+	if (options.resendUncertain) for (const address of uncertain) served.delete(address);
 	const recipients = followers.filter((contact) => !served.has(contact.email.toLowerCase()));
 	const skipped = followers.length - recipients.length;
 	io.out(`${target.key} (${target.subject}): ${followers.length} on the list for ${target.segments.join(', ')}.\n`);
-	if (skipped > 0) io.out(`Skipping ${skipped} who already received it (--again sends to them too).\n`);
+	const unsure = options.again || options.resendUncertain ? [] : followers.filter((contact) => uncertain.has(contact.email.toLowerCase()));
+	if (skipped > unsure.length) io.out(`Skipping ${skipped - unsure.length} who already received it (--again sends to them too).\n`);
+	if (unsure.length > 0) {
+		const ids = ledger.filter((record) => record.entry === target.key && record.result === 'uncertain');
+		const lines = unsure.map((contact) => {
+			const record = ids.findLast((r) => r.to.toLowerCase() === contact.email.toLowerCase())!;
+			return `  ${who(contact)}: Message-ID ${record.messageId}`;
+		});
+		io.out(
+			`Skipping ${unsure.length} a stopped run may have reached (the mail server had the message when it stopped):\n${lines.join('\n')}\nFind the Message-ID in the mail server's log; if it never went, --resend-uncertain sends to them.\n`,
+		);
+	}
 	if (recipients.length === 0) {
 		io.out('Nothing to send.\n');
 		return 0;
@@ -127,8 +144,12 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 			backoffMs: Number(options.backoff),
 			entry: target.key,
 			message,
+			handing: (pending) => {
+				startInFlight(pending, root);
+			},
 			record: (record) => {
 				appendRecord(record, root);
+				endInFlight(root);
 			},
 			progress: (outcome) => {
 				done.push(outcome);
@@ -174,6 +195,7 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 			.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)')
 			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
 			.option('--again', 'send also to those the ledger says already received it')
+			.option('--resend-uncertain', 'send also to those a stopped run may have reached (uncertain in the ledger)')
 			.option('--dist <dir>', 'the built site to take the email from', 'dist')
 			.option('--outbox <dir>', 'where --dry-run writes', 'outbox')
 			.option('--retries <n>', 'retries after a transient failure (4xx, dropped connection)', '3')

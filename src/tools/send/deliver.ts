@@ -1,6 +1,6 @@
 /**
- * Sends one message per recipient through SMTP, in turn, recording each in the ledger as soon as
- * the server answers. Transient failures (4xx answers, dropped or refused connections) are retried
+ * Sends one message per recipient through SMTP, in turn, noting each before the server gets it and
+ * recording it in the ledger as soon as the server answers. Transient failures (4xx answers, dropped or refused connections) are retried
  * with a growing pause; a 5xx refusal is final for that recipient and the run goes on. When the
  * server stays unreachable, or refuses the credentials or TLS, the run stops: what was not tried
  * stays unserved, and the next run picks it up.
@@ -54,6 +54,8 @@ export interface DeliverOptions {
 	entry: string;
 	/** Builds the message for one contact with a fresh Message-ID. */
 	message: (contact: Contact) => Mail.Options;
+	/** Called before a message is first handed to the server: the ledger's note of what is in flight. */
+	handing: (pending: Omit<LedgerRecord, 'result' | 'error'>) => void;
 	/** Called with every record as it happens, before the next message: the ledger append. */
 	record: (record: LedgerRecord) => void;
 	/** Called after each recipient, for the progress display. */
@@ -74,6 +76,7 @@ export async function deliver(contacts: readonly Contact[], options: DeliverOpti
 		}
 		const message = options.message(contact);
 		const messageId = String(message.messageId);
+		options.handing({ entry: options.entry, to: contact.email, messageId, at: now() });
 		let record: LedgerRecord | undefined;
 		for (let attempt = 0; !record; attempt++) {
 			try {
