@@ -14,10 +14,10 @@ import { SEARCH_WARM_UP_PATH, SEARCH_WORDS_PATH, searchWords, warmUpWord } from 
 export async function indexSearch(dir: string, language: string): Promise<number> {
 	// Pagefind's binary allocates with jemalloc, which keeps freed pages for 10 s by default. Writing
 	// the index starts one task per output file at once (`join_all` in pagefind/src/output/mod.rs), so
-	// freed pages pile up: at 11,000 pages the step peaked at 2.0 GB. Handing them back after 1 s
-	// peaked at 1.67 GB, at no cost in time at 1,000 pages (at once: 1.6 GB, but 17 % slower there).
-	// `_RJEM_` is the prefix of the jemalloc Pagefind links.
-	process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:1000,muzzy_decay_ms:0';
+	// freed pages pile up: at 11,000 pages the step peaked at 2.0 GB. Handing them back at once, it
+	// peaked at 1.6 GB, for 0.2 s more at 1,000 pages. After 1 s instead, it peaked anywhere from
+	// 1.67 to 1.9 GB. `_RJEM_` is the prefix of the jemalloc Pagefind links.
+	process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:0,muzzy_decay_ms:0';
 	try {
 		// Pagefind splits its index by each page's `lang`, and the search page reads only its own
 		// language's: an entry in another language (its own `lang`) must stay in the hub's index.
