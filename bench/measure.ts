@@ -197,6 +197,10 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 	return result;
 }
 
+/** Time Astro spent rendering pages and emails, from the per-route sums of `phases()`. */
+export const routeTimeMs = (list: readonly Phase[]): number =>
+	list.filter((phase) => /^\s*(pages|emails) \(sum of per-route times\)$/.test(phase.name)).reduce((sum, phase) => sum + phase.ms, 0);
+
 /** Total size of the files under `dir`, and how many there are. */
 export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
 	let bytes = 0;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { phases, routeTimeMs } from '../../bench/measure';
+
+const log = (entries: [number, string][]) => entries.map(([at, text]) => ({ at, text }));
+
+describe("the benchmark's reading of a build log", () => {
+	const run = {
+		wallMs: 9_000,
+		samples: [],
+		lines: log([
+			[1_000, '05:00:01 [content] Synced content'],
+			[1_500, '05:00:01 [build] Building static entrypoints...'],
+			[2_500, '05:00:02 [build] generating static routes'],
+			[2_600, '05:00:02   ├─ /papers/a/index.html (+12ms)'],
+			[2_700, '05:00:02   ├─ /papers/a/email.html (+3.5s)'],
+			[2_800, '05:00:02   ├─ /newsletter/1/email.html (+1m 2s)'],
+			[2_900, '05:00:02   └─ /feeds/all.xml (+40ms)'],
+			[3_000, '05:00:03 ✓ Completed in 500ms.'],
+			[7_000, '05:00:07 [hourglass:search] read 2 pages'],
+		]),
+	};
+
+	it('sums route times by kind, minutes included, and splits out the set-up and each integration', () => {
+		const byName = Object.fromEntries(phases(run).map((phase) => [phase.name.trim(), phase.ms]));
+		expect(byName).toMatchObject({
+			'content sync': 1_000,
+			'bundling (Vite, MDX compile)': 1_000,
+			'set-up before the first route (getStaticPaths, loadHub)': 100,
+			'pages (sum of per-route times)': 3_512,
+			'emails (sum of per-route times)': 62_000,
+			'feeds (sum of per-route times)': 40,
+			'after rendering: [hourglass:search]': 4_000,
+		});
+	});
+
+	it('counts pages and emails, not feeds, as the rendering a rebuild could skip', () => {
+		expect(routeTimeMs(phases(run))).toBe(65_512);
+	});
+});
