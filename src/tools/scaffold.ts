@@ -98,15 +98,20 @@ ${STAGE_IDS.map((id) => `  ${STAGES[id].label}: ${STAGES[id].prompt}`).join('\n'
   campaign starts.
 */}`;
 
+/** What every piece of writing says about itself first: its title, summary, value and audience. */
+const aboutFrontmatter = (input: ScaffoldInput): string[] => [
+	`title: ${text(input.title)}`,
+	'# One sentence: what changes, for whom. Lists, feeds and search show it.',
+	`summary: ${text('TODO: one sentence on what changes, and for whom.')}`,
+	'# The "so what", shown first: money, time, risk or customers. Not a restatement of the title.',
+	`businessValue: ${text('TODO: what the business gains, in one or two sentences.')}`,
+	`segments: ${ids(input.segments)}`,
+	`topics: ${ids(input.topics)}`,
+];
+
 function writingFrontmatter(input: ScaffoldInput, extra: string[]): string[] {
 	return [
-		`title: ${text(input.title)}`,
-		'# One sentence: what changes, for whom. Lists, feeds and search show it.',
-		`summary: ${text('TODO: one sentence on what changes, and for whom.')}`,
-		'# The "so what", shown first: money, time, risk or customers. Not a restatement of the title.',
-		`businessValue: ${text('TODO: what the business gains, in one or two sentences.')}`,
-		`segments: ${ids(input.segments)}`,
-		`topics: ${ids(input.topics)}`,
+		...aboutFrontmatter(input),
 		...extra,
 		`published: ${input.date}`,
 		'# Drafts never reach the site, feeds or search; set false to publish.',
@@ -192,13 +197,7 @@ export function scaffold(input: ScaffoldInput): string {
 		case 'campaign':
 			return [
 				'---',
-				`title: ${text(input.title)}`,
-				'# One sentence: what changes, for whom. Lists, feeds and search show it.',
-				`summary: ${text('TODO: one sentence on what changes, and for whom.')}`,
-				'# The "so what", shown first: money, time, risk or customers.',
-				`businessValue: ${text('TODO: what the business gains, in one or two sentences.')}`,
-				`segments: ${ids(input.segments)}`,
-				`topics: ${ids(input.topics)}`,
+				...aboutFrontmatter(input),
 				`owner: ${input.author}`,
 				`start: ${input.date}`,
 				'# Metrics to move, each with the date of its "before" figure: - { metric: <id>, baseline: YYYY-MM-DD }',
