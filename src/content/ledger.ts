@@ -47,6 +47,18 @@ const HEADER = ` Send ledger (npm run send): one record per message, appended as
 
 export const ledgerFolder = (dir: string = contentDir()): string => path.join(dir, LEDGER_FOLDER);
 
+/** One ledger file read and checked against `schema`: its data, or the problems with file and line. */
+function readFile<T extends z.ZodType>(absolute: string, schema: T, empty: unknown): { data?: z.infer<T>; problems: Problem[] } {
+	const file = path.relative(process.cwd(), absolute);
+	const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
+	if (document.errors[0]) {
+		return { problems: [{ file, line: document.errors[0].linePos?.[0].line, expected: 'valid YAML', found: quote(document.errors[0].message) }] };
+	}
+	const raw: unknown = document.toJS() ?? empty;
+	const parsed = schema.safeParse(raw);
+	return parsed.success ? { data: parsed.data, problems: [] } : { problems: locateSchemaProblems(zodProblems(file, parsed.error, raw), absolute) };
+}
+
 /** Every record of every year, oldest file first; problems name the file and line. */
 export function readLedger(dir: string = contentDir()): LedgerRecord[] {
 	const folder = ledgerFolder(dir);
@@ -57,18 +69,9 @@ export function readLedger(dir: string = contentDir()): LedgerRecord[] {
 		.sort();
 	const problems: Problem[] = [];
 	const records = files.flatMap((name) => {
-		const absolute = path.join(folder, name);
-		const file = path.relative(process.cwd(), absolute);
-		const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
-		if (document.errors[0]) {
-			problems.push({ file, line: document.errors[0].linePos?.[0].line, expected: 'valid YAML', found: quote(document.errors[0].message) });
-			return [];
-		}
-		const raw: unknown = document.toJS() ?? [];
-		const parsed = z.array(ledgerRecordSchema).safeParse(raw);
-		if (parsed.success) return parsed.data;
-		problems.push(...locateSchemaProblems(zodProblems(file, parsed.error, raw), absolute));
-		return [];
+		const read = readFile(path.join(folder, name), z.array(ledgerRecordSchema), []);
+		problems.push(...read.problems);
+		return read.data ?? [];
 	});
 	if (problems.length > 0) throw new ContentProblems(problems);
 	return records;
@@ -84,18 +87,30 @@ export const deliveredTo = (records: readonly LedgerRecord[], entry: string): Se
 export const servedBy = (records: readonly LedgerRecord[], entry: string): Set<string> =>
 	addresses(records, entry, ['sent', 'uncertain']);
 
-/** Addresses (lower case) whose message a stopped run may or may not have delivered, and that nothing has reached since. */
-export function uncertainFor(records: readonly LedgerRecord[], entry: string): Set<string> {
+/**
+ * Recipients (by lower-case address) whose message a stopped run may or may not have delivered,
+ * and that nothing has reached since, each with the latest such record (its Message-ID).
+ */
+export function uncertainFor(records: readonly LedgerRecord[], entry: string): Map<string, LedgerRecord> {
 	const delivered = deliveredTo(records, entry);
-	return new Set([...addresses(records, entry, ['uncertain'])].filter((address) => !delivered.has(address)));
+	return new Map(
+		records
+			.filter((record) => record.entry === entry && record.result === 'uncertain' && !delivered.has(record.to.toLowerCase()))
+			.map((record) => [record.to.toLowerCase(), record]),
+	);
 }
 
+/** What the in-flight note holds: the record, less the answer the server has not given yet. */
+export type Pending = Omit<LedgerRecord, 'result' | 'error'>;
+const pendingSchema = ledgerRecordSchema.omit({ result: true, error: true });
+
 const inFlightFile = (dir: string) => path.join(ledgerFolder(dir), 'in-flight.yaml');
+const yamlOf = (record: Pending | LedgerRecord) => ({ ...record, at: record.at.toISOString() });
 
 /** Writes down the message the server is about to get, before it gets it. */
-export function startInFlight(record: Omit<LedgerRecord, 'result' | 'error'>, dir: string = contentDir()): void {
+export function startInFlight(record: Pending, dir: string = contentDir()): void {
 	fs.mkdirSync(ledgerFolder(dir), { recursive: true });
-	const text = `# npm run send: the message the mail server has now. Left behind only when a run stopped.\n${stringify({ ...record, at: record.at.toISOString() })}`;
+	const text = `# npm run send: the message the mail server has now. Left behind only when a run stopped.\n${stringify(yamlOf(record))}`;
 	const descriptor = fs.openSync(inFlightFile(dir), 'w');
 	try {
 		fs.writeSync(descriptor, text);
@@ -112,20 +127,16 @@ export function endInFlight(dir: string = contentDir()): void {
 }
 
 /**
- * A message a stopped run left in flight becomes an `uncertain` record, unless its answer reached
- * the ledger before the run stopped. Returns the record it added.
+ * A message a stopped run left in flight becomes an `uncertain` record, unless its answer is
+ * among `records` (the run stopped after writing it). Returns the record it added to the ledger.
  */
-export function settleInFlight(dir: string = contentDir()): LedgerRecord | undefined {
+export function settleInFlight(records: readonly LedgerRecord[], dir: string = contentDir()): LedgerRecord | undefined {
 	const file = inFlightFile(dir);
 	if (!fs.existsSync(file)) return undefined;
-	const raw: unknown = parseDocument(fs.readFileSync(file, 'utf8')).toJS();
-	const parsed = ledgerRecordSchema.omit({ result: true, error: true }).safeParse(raw);
-	if (!parsed.success) {
-		const relative = path.relative(process.cwd(), file);
-		throw new ContentProblems(locateSchemaProblems(zodProblems(relative, parsed.error, raw), file));
-	}
-	const answered = readLedger(dir).some((record) => record.messageId === parsed.data.messageId);
-	const record: LedgerRecord | undefined = answered ? undefined : { ...parsed.data, result: 'uncertain' };
+	const { data: pending, problems } = readFile(file, pendingSchema, {});
+	if (!pending) throw new ContentProblems(problems);
+	const answered = records.some((record) => record.messageId === pending.messageId);
+	const record: LedgerRecord | undefined = answered ? undefined : { ...pending, result: 'uncertain' };
 	if (record) appendRecord(record, dir);
 	endInFlight(dir);
 	return record;
@@ -137,7 +148,7 @@ export function appendRecord(record: LedgerRecord, dir: string = contentDir()): 
 	fs.mkdirSync(folder, { recursive: true });
 	const file = path.join(folder, `${record.at.getUTCFullYear()}.yaml`);
 	const fresh = !fs.existsSync(file);
-	const text = stringify([{ ...record, at: record.at.toISOString() }], { lineWidth: 0 });
+	const text = stringify([yamlOf(record)], { lineWidth: 0 });
 	// One write per record: a run stopped at any point leaves whole records behind it.
 	fs.appendFileSync(file, fresh ? `#${HEADER.replace(/\n/g, '\n#')}\n${text}` : text);
 }

@@ -97,23 +97,20 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const now = buildTime(io.env);
 	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
 	const followers = followersOf(await loadContacts(root), target.segments, now);
-	const stopped = options.dryRun ? undefined : settleInFlight(root);
+	const recorded = readLedger(root);
+	const stopped = options.dryRun ? undefined : settleInFlight(recorded, root);
 	if (stopped) io.err(`The last run stopped while the mail server had ${stopped.entry} for ${stopped.to}: recorded as uncertain.\n`);
-	const ledger = readLedger(root);
+	const ledger = stopped ? [...recorded, stopped] : recorded;
 	const uncertain = uncertainFor(ledger, target.key);
 	const served = options.again ? new Set<string>() : servedBy(ledger, target.key);
-	if (options.resendUncertain) for (const address of uncertain) served.delete(address);
+	if (options.resendUncertain) for (const address of uncertain.keys()) served.delete(address);
 	const recipients = followers.filter((contact) => !served.has(contact.email.toLowerCase()));
 	const skipped = followers.length - recipients.length;
 	io.out(`${target.key} (${target.subject}): ${followers.length} on the list for ${target.segments.join(', ')}.\n`);
 	const unsure = options.again || options.resendUncertain ? [] : followers.filter((contact) => uncertain.has(contact.email.toLowerCase()));
 	if (skipped > unsure.length) io.out(`Skipping ${skipped - unsure.length} who already received it (--again sends to them too).\n`);
 	if (unsure.length > 0) {
-		const ids = ledger.filter((record) => record.entry === target.key && record.result === 'uncertain');
-		const lines = unsure.map((contact) => {
-			const record = ids.findLast((r) => r.to.toLowerCase() === contact.email.toLowerCase())!;
-			return `  ${who(contact)}: Message-ID ${record.messageId}`;
-		});
+		const lines = unsure.map((contact) => `  ${who(contact)}: Message-ID ${uncertain.get(contact.email.toLowerCase())?.messageId ?? ''}`);
 		io.out(
 			`Skipping ${unsure.length} a stopped run may have reached (the mail server had the message when it stopped):\n${lines.join('\n')}\nFind the Message-ID in the mail server's log; if it never went, --resend-uncertain sends to them.\n`,
 		);

@@ -1,15 +1,16 @@
 /**
  * Sends one message per recipient through SMTP, in turn, noting each before the server gets it and
- * recording it in the ledger as soon as the server answers. Transient failures (4xx answers, dropped or refused connections) are retried
- * with a growing pause; a 5xx refusal is final for that recipient and the run goes on. When the
- * server stays unreachable, or refuses the credentials or TLS, the run stops: what was not tried
- * stays unserved, and the next run picks it up.
+ * recording it in the ledger as soon as the server answers. Transient failures (4xx answers,
+ * dropped or refused connections) are retried with a growing pause; a 5xx refusal is final for
+ * that recipient and the run goes on. When the server stays unreachable, or refuses the
+ * credentials or TLS, the run stops: what was not tried stays unserved, and the next run picks it
+ * up.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Contact } from '../../checks/contacts';
-import type { LedgerRecord } from '../../content/ledger';
+import type { LedgerRecord, Pending } from '../../content/ledger';
 
 export interface SmtpError {
 	code?: string;
@@ -55,7 +56,7 @@ export interface DeliverOptions {
 	/** Builds the message for one contact with a fresh Message-ID. */
 	message: (contact: Contact) => Mail.Options;
 	/** Called before a message is first handed to the server: the ledger's note of what is in flight. */
-	handing: (pending: Omit<LedgerRecord, 'result' | 'error'>) => void;
+	handing: (pending: Pending) => void;
 	/** Called with every record as it happens, before the next message: the ledger append. */
 	record: (record: LedgerRecord) => void;
 	/** Called after each recipient, for the progress display. */
