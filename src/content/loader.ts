@@ -101,9 +101,10 @@ interface EntryType {
 /** A loader for one file-per-entry collection: `content/<name>/**`. */
 export function hubCollection(name: FileCollection): Loader {
 	const { schema, extensions } = COLLECTIONS[name];
+	const folder = path.join(contentDir(), name);
 	const inner = glob({
 		pattern: collectionPattern(name),
-		base: `${contentDir()}/${name}`,
+		base: folder,
 		generateId: ({ entry }) => idFromFile(entry),
 		// Nothing reads an entry's source from the store, only its HTML and facts. Astro bundles the
 		// whole store as one module: the sources made it 58 MB at 10,000 papers and the bundling peak ~2 GB.
@@ -114,7 +115,7 @@ export function hubCollection(name: FileCollection): Loader {
 		load: (context) =>
 			pooled(async (problems) => {
 				// A kind the hub does not use has no folder: the glob loader would warn on every build.
-				if (!fs.existsSync(path.join(contentDir(), name))) {
+				if (!fs.existsSync(folder)) {
 					context.store.clear();
 					return;
 				}

@@ -22,17 +22,10 @@ const indexes = new WeakMap<ReadingHub, Index>();
 function indexOf(hub: ReadingHub): Index {
 	const known = indexes.get(hub);
 	if (known) return known;
-	const usages = new Map<string, MetricUsage[]>();
-	for (const usage of hub.metricUsages) {
-		const key = `${usage.collection}/${usage.entryId}`;
-		const list = usages.get(key);
-		if (list) list.push(usage);
-		else usages.set(key, [usage]);
-	}
 	const index: Index = {
 		writing: relatedAmong(hub.listed.filter((other): other is Writing => other.kind === 'paper' || other.kind === 'case-study')),
 		metrics: relatedAmong(hub.listed.filter((other): other is MetricItem => other.kind === 'metric')),
-		usages,
+		usages: Map.groupBy(hub.metricUsages, (usage) => `${usage.collection}/${usage.entryId}`),
 	};
 	indexes.set(hub, index);
 	return index;

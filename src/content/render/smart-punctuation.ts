@@ -6,7 +6,7 @@
  * language once for quotes, then every text node again for dashes, ellipses and backticks; that
  * second pass was half its cost, and nearly every text node has none of them. A body without a
  * quote mark skips the first pass too. The output is the plugin's, character for character
- * (`tests/unit/render/smart-punctuation.test.ts` compares both over the example and the
+ * (`tests/unit/content/smart-punctuation.test.ts` compares both over the example and the
  * benchmark's papers). The work itself is still retext-smartypants'.
  */
 import type { Nodes, Root } from 'mdast';
