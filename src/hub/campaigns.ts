@@ -132,15 +132,16 @@ export function movedTo(campaign: CampaignData, now: Date, days: number): StageI
 }
 
 /**
- * "Stage 4 of 7: Try"; "All 7 stages done" (or "done or skipped"); for a campaign past its end,
- * "Finished", or "Stopped at stage 6 of 7: Repeat" when it ended with a stage not done.
+ * Where the campaign is along the hourglass: "Stage 4 of 7: Try", or past its end "Stopped at
+ * stage 6 of 7: Repeat"; "All 7 stages done" (or "done or skipped") when no stage is left.
  */
 export function stageSummary(progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string {
 	const { current, finished, stages } = progress;
-	if (!current) {
-		if (finished) return 'Finished';
-		return `All ${STAGE_IDS.length} stages done${stages.some((stage) => stage.state === 'skipped') ? ' or skipped' : ''}`;
-	}
+	if (!current) return `All ${STAGE_IDS.length} stages done${stages.some((stage) => stage.state === 'skipped') ? ' or skipped' : ''}`;
 	const at = `${STAGE_IDS.indexOf(current) + 1} of ${STAGE_IDS.length}: ${stageLabel(current)}`;
 	return finished ? `Stopped at stage ${at}` : `Stage ${at}`;
 }
+
+/** A campaign's headline on its page and its cards: "Finished" once past its end with no stage left, else its stage. */
+export const whereItStands = (progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string =>
+	progress.finished && !progress.current ? 'Finished' : stageSummary(progress);

@@ -66,6 +66,8 @@ describe('Hourglass', () => {
 		expect(words(bands[3]!.querySelector('.name'))).toBe('Try — You are here');
 		expect(words(bands[3]!.querySelector('.state'))).toBe('under way, 3 of 5 done');
 		expect(html.querySelectorAll('svg .marker polygon')).toHaveLength(1);
+		// The legend names only the shapes a campaign can show without a skipped stage.
+		expect(words(html.querySelector('figcaption'))).not.toContain('skipped');
 	});
 
 	it('repeats the drawing as a table: stage, goal, state and activities done, the current stage marked', async () => {

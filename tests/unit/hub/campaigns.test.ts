@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { movedTo, progressAsOf, stageSummary, type CampaignData, type Progress } from '../../../src/hub/campaigns';
+import { movedTo, progressAsOf, stageSummary, whereItStands, type CampaignData, type Progress } from '../../../src/hub/campaigns';
 import { STAGE_IDS, type StageId } from '../../../src/content/stages';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -145,10 +145,13 @@ describe('progressAsOf', () => {
 
 	it('reads "Finished" past its end with every stage done', () => {
 		const all = campaign(Object.fromEntries(STAGE_IDS.map((stage, i) => [stage, [act(`2026-0${i + 1}-15`)]])), '2026-08-31');
-		expect(progressAsOf(all, day('2026-08-31')).finished).toBe(false);
+		const onItsEnd = progressAsOf(all, day('2026-08-31'));
+		expect(onItsEnd.finished).toBe(false);
+		expect(whereItStands(onItsEnd)).toBe('All 7 stages done');
 		const progress = progressAsOf(all, day('2026-09-01'));
 		expect(progress.finished).toBe(true);
-		expect(stageSummary(progress)).toBe('Finished');
+		expect(whereItStands(progress)).toBe('Finished');
+		expect(stageSummary(progress)).toBe('All 7 stages done');
 	});
 
 	it('stops a campaign past its end with planned work left at the stage it had reached', () => {
@@ -170,8 +173,9 @@ describe('progressAsOf', () => {
 		expect(states(progress).slice(4)).toEqual(['buy:done', 'repeat:not-started', 'refer:not-started']);
 		expect({ done: progress.done, total: progress.total }).toEqual({ done: 5, total: 7 });
 		expect(stageSummary(progress)).toBe('Stopped at stage 6 of 7: Repeat');
+		expect(whereItStands(progress)).toBe('Stopped at stage 6 of 7: Repeat');
 		// Before its end it was simply at Repeat.
-		expect(stageSummary(progressAsOf(stopped, day('2026-06-15')))).toBe('Stage 6 of 7: Repeat');
+		expect(whereItStands(progressAsOf(stopped, day('2026-06-15')))).toBe('Stage 6 of 7: Repeat');
 	});
 });
 
