@@ -3,7 +3,7 @@
  * dated activities, and the stage the campaign is at. Pure; the hub, the pages, the feed, the
  * newsletter and the home page all ask here, so a campaign's progress is worked out one way.
  *
- * The rule (the README's "Where it stands" says it for writers):
+ * The rule ("Where it stands" in docs/editing.md says it for editors):
  * - An activity counts as done from its date; a dropped one does not count at all.
  * - A stage is *done* when it has activities that count and all of them are done, *under way* once
  *   one of them is done, and *skipped* when all its activities were dropped, or when it has none
