@@ -23,6 +23,7 @@ import type { BodyFacts } from '../content/render/render-mdx';
 import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
+import { hubLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
@@ -92,6 +93,8 @@ export interface Testimonial {
 export interface Hub {
 	/** Hub-wide settings from `content/hub.yaml`. */
 	settings: Settings;
+	/** The hub's words and formats in its language (`language` in hub.yaml, `content/i18n/`). */
+	locale: Locale;
 	/** The moment the publication rule was applied at. */
 	now: Date;
 	/** `npm run dev`: drafts and scheduled entries are shown, with a banner. */
@@ -170,6 +173,7 @@ async function load(): Promise<Hub> {
 	}
 
 	const settings = loadSettings();
+	const locale = hubLocale();
 	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials, ...segments, ...topics, ...authors];
 	const usages: MetricUsage[] = [];
 	const entries: CheckedEntry[] = all.map((e) => {
@@ -290,6 +294,7 @@ async function load(): Promise<Hub> {
 	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
 	const hub: Hub = {
 		settings,
+		locale,
 		now,
 		preview,
 		segments: segments.sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),
