@@ -2,6 +2,7 @@
  * The hub's `mailto:` links: asking the editors to join a segment's list, and telling a writer
  * whether a piece was useful. Prefilled so that one click and "Send" is all it takes.
  */
+import type { Locale } from './i18n';
 
 /** A `mailto:` URL; subject and body are percent-encoded as RFC 6068 asks (spaces as %20, not +). */
 export function mailto(address: string, fields: { subject: string; body?: string }): string {
@@ -10,17 +11,16 @@ export function mailto(address: string, fields: { subject: string; body?: string
 	return `mailto:${address}?${query.join('&')}`;
 }
 
-/** "Executives", "Executives and Finance", "Executives, Finance and Superusers". */
-const and = (names: readonly string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
-
 /** "Please add me to the Executives list": to the editors, who add the sender with `npm run contacts`. */
-export function listRequest(editorsEmail: string, segmentNames: readonly string[]): string {
-	const lists = `${and(segmentNames)} ${segmentNames.length > 1 ? 'lists' : 'list'}`;
+export function listRequest(locale: Locale, editorsEmail: string, segmentNames: readonly string[]): string {
+	const names = locale.list(segmentNames);
+	const lists = locale.t('mailto.list.lists', { count: segmentNames.length, names });
 	return mailto(editorsEmail, {
-		subject: `Please add me to the ${lists}`,
-		body: `Hello,\n\nPlease add me to the ${lists}, so I get the position papers and case studies written for ${and(segmentNames)} by email.\n\nI am happy to say whether they are useful (yes or no):\n\nName:\nRole:\n`,
+		subject: locale.t('mailto.list.subject', { lists }),
+		body: locale.t('mailto.list.body', { lists, names }),
 	});
 }
 
 /** "Feedback: <title>", to the writer. */
-export const feedbackRequest = (authorEmail: string, title: string): string => mailto(authorEmail, { subject: `Feedback: ${title}` });
+export const feedbackRequest = (locale: Locale, authorEmail: string, title: string): string =>
+	mailto(authorEmail, { subject: locale.t('mailto.feedback.subject', { title }) });

@@ -13,8 +13,8 @@ import { absoluteUrl, paths } from '../content/paths';
 import { assertNoProblems, quote, type Problem } from '../content/problems';
 import { readingIn, type ReadingItem } from '../hub/counts';
 import { filedUnder, listedOf, newestFirst, type AnyItem, type CampaignItem, type Hub } from '../hub/hub';
-import { formatDate } from '../content/format';
-import { ACTIVITY_STATUS_LABELS } from '../content/stages';
+import { activityStatusLabel, stageLabel } from '../content/stages';
+import type { Locale, MessageKey } from '../content/i18n';
 
 /** Where the site is served, from the endpoint context and `import.meta.env.BASE_URL`. */
 export interface SiteUrls {
@@ -39,16 +39,17 @@ export interface Feed {
 /** Papers, case studies and newsletter issues: metrics change too often to be feed items, and each campaign has a feed of its own. */
 export type FeedItem = ReadingItem;
 
-type HubNames = Pick<Hub, 'settings' | 'segments' | 'topics' | 'listed'>;
+type HubNames = Pick<Hub, 'settings' | 'locale' | 'segments' | 'topics' | 'listed'>;
 
 /** Every feed of the hub: everything first, then segments in their order, then topics by name, then campaigns. */
 export function feedsOf(hub: HubNames): Feed[] {
 	const { title, tagline } = hub.settings;
+	const scoped = (name: string) => hub.locale.t('feed.scoped', { hub: title, name });
 	return [
 		{
 			scope: 'all',
 			id: 'all',
-			title: `${title}: everything`,
+			title: hub.locale.t('site.feedEverything', { hub: title }),
 			description: tagline,
 			path: paths.feedAll(),
 			pagePath: paths.home(),
@@ -56,7 +57,7 @@ export function feedsOf(hub: HubNames): Feed[] {
 		...hub.segments.map((segment): Feed => ({
 			scope: 'segment',
 			id: segment.id,
-			title: `${title}: ${segment.data.name}`,
+			title: scoped(segment.data.name),
 			description: segment.data.audience,
 			path: paths.feedSegment(segment.id),
 			pagePath: paths.segment(segment.id),
@@ -64,7 +65,7 @@ export function feedsOf(hub: HubNames): Feed[] {
 		...hub.topics.map((topic): Feed => ({
 			scope: 'topic',
 			id: topic.id,
-			title: `${title}: ${topic.data.name}`,
+			title: scoped(topic.data.name),
 			description: topic.data.description,
 			path: paths.feedTopic(topic.id),
 			pagePath: paths.topic(topic.id),
@@ -72,7 +73,7 @@ export function feedsOf(hub: HubNames): Feed[] {
 		...listedOf(hub, 'campaign').map((campaign): Feed => ({
 			scope: 'campaign',
 			id: campaign.id,
-			title: `${title}: ${campaign.title}`,
+			title: scoped(campaign.title),
 			description: campaign.summary,
 			path: paths.feedCampaign(campaign.id),
 			pagePath: paths.campaign(campaign.id),
@@ -108,8 +109,8 @@ export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[
 const name = (list: readonly { id: string; data: { name: string } }[], id: string) => list.find((e) => e.id === id)?.data.name ?? id;
 
 /** Readers file items by category: what kind of entry it is, who it is for, what it is about. */
-export function itemCategories(item: AnyItem, hub: Pick<Hub, 'segments' | 'topics'>): string[] {
-	return [kindLabel(item.kind), ...item.segments.map((id) => name(hub.segments, id)), ...item.topics.map((id) => name(hub.topics, id))];
+export function itemCategories(item: AnyItem, hub: Pick<Hub, 'locale' | 'segments' | 'topics'>): string[] {
+	return [kindLabel(hub.locale, item.kind), ...item.segments.map((id) => name(hub.segments, id)), ...item.topics.map((id) => name(hub.topics, id))];
 }
 
 /** RSS `author` is `email (Name)`: the writer, or for an issue the editors. */
@@ -124,10 +125,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * The summary and, for papers and case studies, why it matters to the business. Readers treat a
  * description as HTML, so the text is escaped: a summary with `<` or `&` reads as written.
  */
-export function itemDescription(item: FeedItem): string {
+export function itemDescription(locale: Locale, item: FeedItem): string {
 	const summary = `<p>${escapeHtml(item.summary)}</p>`;
 	if (item.kind === 'newsletter') return summary;
-	return `${summary}<p><strong>Why it matters to the business:</strong> ${escapeHtml(item.businessValue)}</p>`;
+	return `${summary}<p><strong>${escapeHtml(locale.t('entry.whyItMatters'))}:</strong> ${escapeHtml(item.businessValue)}</p>`;
 }
 
 /** The absolute address of an entry's page: its link and, as a permalink, its guid. */
@@ -139,7 +140,7 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 		title: item.title,
 		link: itemLink(item, urls),
 		pubDate: item.date,
-		description: itemDescription(item),
+		description: itemDescription(hub.locale, item),
 		content,
 		categories: itemCategories(item, hub),
 		author: itemAuthor(item, hub),
@@ -155,9 +156,11 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
  */
 export function activityItems(
 	campaign: CampaignItem,
-	hub: Pick<Hub, 'now' | 'segments'>,
+	hub: Pick<Hub, 'now' | 'segments' | 'locale'>,
 	urls: SiteUrls,
 ): (RSSFeedItem & { pubDate: Date })[] {
+	const { locale } = hub;
+	const strong = (key: MessageKey) => `<strong>${escapeHtml(locale.t(key))}</strong>`;
 	return campaign.progress.stages
 		.flatMap((stage) => stage.activities.map((activity) => ({ stage, activity })))
 		.filter(({ activity }) => activity.status === 'done' && activity.date.getTime() <= hub.now.getTime())
@@ -165,23 +168,31 @@ export function activityItems(
 		.map(({ stage, activity }) => {
 			const link = absoluteUrl(urls.site, urls.base, `${campaign.path}#${activity.anchor}`);
 			const audiences = activity.segments.map((id) => name(hub.segments, id));
+			const stageName = stageLabel(locale, stage.id);
+			const happened = locale.t('feed.activity', {
+				status: `<strong>${escapeHtml(activityStatusLabel(locale, activity.status))}</strong>`,
+				date: escapeHtml(locale.date(activity.date)),
+				stage: escapeHtml(stageName),
+				campaign: `<a href="${escapeHtml(link)}">${escapeHtml(campaign.title)}</a>`,
+			});
+			const reported = (entry: FeedItem) =>
+				`<a href="${escapeHtml(itemLink(entry, urls))}">${escapeHtml(entry.title)}</a>`;
 			const html = [
-				`<p><strong>${ACTIVITY_STATUS_LABELS[activity.status]}</strong> on ${formatDate(activity.date)}, in the ${stage.label} stage of ` +
-					`<a href="${escapeHtml(link)}">${escapeHtml(campaign.title)}</a>.</p>`,
-				`<p><strong>Goal of the stage:</strong> ${escapeHtml(stage.goal)}</p>`,
-				audiences.length > 0 ? `<p><strong>For:</strong> ${escapeHtml(audiences.join(', '))}</p>` : '',
+				`<p>${happened}</p>`,
+				`<p>${strong('feed.activityGoal')} ${escapeHtml(stage.goal)}</p>`,
+				audiences.length > 0 ? `<p>${strong('feed.activityFor')} ${escapeHtml(audiences.join(', '))}</p>` : '',
 				activity.entry
-					? `<p><strong>Reported in <a href="${escapeHtml(itemLink(activity.entry, urls))}">${escapeHtml(activity.entry.title)}</a></strong></p>` +
-						itemDescription(activity.entry)
+					? `<p><strong>${locale.t('feed.reportedIn', { entry: reported(activity.entry) })}</strong></p>` +
+						itemDescription(locale, activity.entry)
 					: '',
 			].join('');
 			return {
-				title: `${stage.label}: ${activity.title}`,
+				title: locale.t('feed.activityTitle', { stage: stageName, title: activity.title }),
 				link,
 				pubDate: activity.date,
 				description: html,
 				content: html,
-				categories: [stage.label, ...audiences],
+				categories: [stageName, ...audiences],
 			};
 		});
 }
@@ -211,11 +222,11 @@ export async function feedXml(options: RSSOptions): Promise<string> {
 }
 
 /** An issue's full content: the editor's intro and the list of what is in it, with links. */
-export function issueHtml(intro: string, featured: readonly { title: string; summary: string; url: string }[]): string {
+export function issueHtml(locale: Locale, intro: string, featured: readonly { title: string; summary: string; url: string }[]): string {
 	const list = featured.map(
 		({ title, summary, url }) => `<li><a href="${escapeHtml(url)}">${escapeHtml(title)}</a>: ${escapeHtml(summary)}</li>`,
 	);
-	return `${intro}<h2>In this issue</h2><ul>${list.join('')}</ul>`;
+	return `${intro}<h2>${escapeHtml(locale.t('newsletter.inThisIssue'))}</h2><ul>${list.join('')}</ul>`;
 }
 
 const xml = new XMLBuilder({
@@ -274,15 +285,15 @@ export function opmlOutlines(hub: HubNames, urls: SiteUrls): { text: string; fee
 	return [
 		{ text: '', feeds: feeds.filter((f) => f.scope === 'all').map(outline) },
 		{
-			text: 'Audiences',
+			text: hub.locale.t('nav.audiences'),
 			feeds: feeds.filter((f) => f.scope === 'segment').map(outline),
 		},
 		{
-			text: 'Topics',
+			text: hub.locale.t('nav.topics'),
 			feeds: feeds.filter((f) => f.scope === 'topic').map(outline),
 		},
 		{
-			text: 'Campaigns',
+			text: hub.locale.t('nav.campaigns'),
 			feeds: feeds.filter((f) => f.scope === 'campaign').map(outline),
 		},
 	].filter((group) => group.text === '' || group.feeds.length > 0);
@@ -310,7 +321,7 @@ export function opmlDocument(hub: HubNames, urls: SiteUrls): string {
 		opml: {
 			'@_version': '2.0',
 			head: {
-				title: `${hub.settings.title} feeds`,
+				title: hub.locale.t('feed.opmlTitle', { hub: hub.settings.title }),
 				ownerName: hub.settings.editors.name,
 				ownerEmail: hub.settings.editors.email,
 				docs: 'http://opml.org/spec2.opml',

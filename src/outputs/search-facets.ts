@@ -8,15 +8,10 @@
 import { kindLabel, WRITING_KINDS } from '../content/kinds';
 import type { AnyItem, Hub } from '../hub/hub';
 
-export const FACETS = [
-	{ name: 'type', label: 'Type' },
-	{ name: 'segment', label: 'Segment' },
-	{ name: 'topic', label: 'Topic' },
-	{ name: 'author', label: 'Author' },
-	{ name: 'year', label: 'Year' },
-] as const;
+/** The facets in the order the search page shows them; each one's label is `search.facet.<name>` in the dictionary. */
+export const FACETS = ['type', 'segment', 'topic', 'author', 'year'] as const;
 
-export type Facet = (typeof FACETS)[number]['name'];
+export type Facet = (typeof FACETS)[number];
 
 /** One checkbox: the id the index files entries under, and the name readers see. */
 export interface FacetOption {
@@ -37,6 +32,7 @@ export function searchFilters(item: AnyItem): Record<Facet, string[]> {
 
 /** Every value some searchable entry has, per facet, in the order the hub lists them (years newest first). */
 export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
+	const { locale } = hub;
 	const used = (facet: Facet) => new Set(hub.listed.flatMap((item) => searchFilters(item)[facet]));
 	const present = (facet: Facet, ordered: readonly FacetOption[]) => {
 		const values = used(facet);
@@ -46,7 +42,7 @@ export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
 	return {
 		type: present(
 			'type',
-			WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })),
+			WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(locale, kind) })),
 		),
 		segment: present('segment', named(hub.segments)),
 		topic: present('topic', named(hub.topics)),

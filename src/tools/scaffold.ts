@@ -5,7 +5,8 @@
 import slugify from '@sindresorhus/slugify';
 import { URL_SAFE_ID } from '../content/schemas/common.ts';
 import { type WritingKind } from '../content/kinds.ts';
-import { STAGE_IDS, STAGES } from '../content/stages.ts';
+import type { Locale } from '../content/i18n/index.ts';
+import { STAGE_IDS, STAGES, stageLabel } from '../content/stages.ts';
 
 /** Longest slug we generate: URLs and file names stay readable. */
 const MAX_SLUG = 60;
@@ -86,13 +87,13 @@ const NEWSLETTER_GUIDE = `{/*
   npm run lint:content, and set draft: false when the issue is ready to send.
 */}`;
 
-const CAMPAIGN_GUIDE = `{/*
+const campaignGuide = (locale: Locale) => `{/*
   A campaign earns trust in seven stages, before and after the launch, instead of announcing a
   change and holding roll-out meetings. Tell its story here in a few short paragraphs: what changes
   for the business, and why people will want it. The stages and their dated activities live in the
   frontmatter; pages draw the hourglass and the timeline from them. Answer each stage's question:
 
-${STAGE_IDS.map((id) => `  ${STAGES[id].label}: ${STAGES[id].prompt}`).join('\n')}
+${STAGE_IDS.map((id) => `  ${stageLabel(locale, id)}: ${STAGES[id].prompt}`).join('\n')}
 
   Replace every TODO, delete this note, run npm run lint:content, and set draft: false when the
   campaign starts.
@@ -120,7 +121,7 @@ function writingFrontmatter(input: ScaffoldInput, extra: string[]): string[] {
 }
 
 /** The text of a new entry of any kind. */
-export function scaffold(input: ScaffoldInput): string {
+export function scaffold(input: ScaffoldInput, locale: Locale): string {
 	switch (input.kind) {
 		case 'paper':
 			return [
@@ -207,16 +208,16 @@ export function scaffold(input: ScaffoldInput): string {
 				'# The seven stages, in this order. Add dated activities: - { title: ..., date: YYYY-MM-DD, status: planned }',
 				'stages:',
 				...STAGE_IDS.flatMap((id) => [
-					`  # ${STAGES[id].label}: ${STAGES[id].prompt}`,
+					`  # ${stageLabel(locale, id)}: ${STAGES[id].prompt}`,
 					`  - stage: ${id}`,
-					`    goal: ${text(`TODO: what ${STAGES[id].label} must achieve, in one sentence.`)}`,
+					`    goal: ${text(`TODO: what ${stageLabel(locale, id)} must achieve, in one sentence.`)}`,
 					'    activities: []',
 				]),
 				'# Drafts never reach the site, feeds or search; set false when the campaign starts.',
 				'draft: true',
 				'---',
 				'',
-				CAMPAIGN_GUIDE,
+				campaignGuide(locale),
 				'',
 				'TODO: the story of the campaign.',
 				'',

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAGE_IDS, STAGES } from '../../src/content/stages';
+import { STAGE_IDS, STAGES, stageLabel } from '../../src/content/stages';
+import { createLocale } from '../../src/content/i18n';
+
+const en = createLocale('en-GB');
 import { readHub } from '../../src/tools/lint/entry';
 import { checkSchemas } from '../../src/tools/lint/schema';
 import { authorByEmail, nextIssueNumber, slugFor } from '../../src/tools/scaffold';
@@ -87,8 +90,8 @@ describe('npm run new', () => {
 		const source = fs.readFileSync(path.join(content, 'campaigns/new-crm-for-sales.mdx'), 'utf8');
 		expect([...source.matchAll(/^ {2}- stage: (\w+)$/gm)].map((m) => m[1])).toEqual([...STAGE_IDS]);
 		for (const id of STAGE_IDS) {
-			expect(source).toContain(`# ${STAGES[id].label}: ${STAGES[id].prompt}`);
-			expect(source).toContain(`  ${STAGES[id].label}: ${STAGES[id].prompt}`);
+			expect(source).toContain(`# ${stageLabel(en, id)}: ${STAGES[id].prompt}`);
+			expect(source).toContain(`  ${stageLabel(en, id)}: ${STAGES[id].prompt}`);
 		}
 		expect(source).toContain('owner: ada-lovelace\n');
 		expect(source).toContain('start: 2026-06-15\n');

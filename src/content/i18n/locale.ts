@@ -31,6 +31,8 @@ export interface Locale {
 	readonly dir: 'ltr' | 'rtl';
 	/** The message for `key`, its placeholders filled (numbers formatted), its plural form chosen by `count`. */
 	t(key: MessageKey, values?: Values): string;
+	/** The message itself, with its plural forms, for code that formats it elsewhere (the browser). */
+	message(key: MessageKey): Message;
 	/** The message split at the placeholders `values` does not fill, for markup in its place. */
 	parts(key: MessageKey, values?: Values): MessagePart[];
 	/** "24 November 2026", "24. November 2026". Calendar dates are midnight UTC, so shown in UTC. */
@@ -89,6 +91,7 @@ export function createLocale(language: string, overrides: Partial<Dictionary> = 
 		language,
 		dictionary,
 		dir: directionOf(language),
+		message: (key) => words[key],
 		t: (key, values = {}) => fill(text(words[key], values), values, (n) => number(n)),
 		parts: (key, values = {}) =>
 			splitMessage(text(words[key], values)).map((part) => {

@@ -3,7 +3,7 @@
  * are dates, every URL is absolute, and the intro is sanitised HTML whose links are absolute,
  * because a reader opens the email outside the hub.
  */
-import { formatDate } from '../../content/format';
+import type { Locale } from '../../content/i18n';
 
 /** A labelled line under an item, e.g. "Why it matters: …". */
 export interface EmailDetail {
@@ -25,6 +25,8 @@ export interface EmailItem {
 
 /** What every email of the hub carries, whatever it sends: the frame around the body is drawn from it. */
 export interface EmailHub {
+	/** The hub's words, with the formats of the email's language (an issue's own `lang`). */
+	locale: Locale;
 	/** BCP 47 language of the content, for `<html lang>`. */
 	language: string;
 	/** The hub's name, e.g. "Northwind IT Hub". */
@@ -63,7 +65,9 @@ export interface EmailIssue extends EmailHub {
 }
 
 /** "Northwind IT Hub #2: Ready for Black Friday…": the subject line and the HTML title. */
-export const subjectOf = (issue: EmailIssue): string => `${issue.hubTitle} #${issue.number}: ${issue.title}`;
+export const subjectOf = (issue: EmailIssue): string =>
+	issue.locale.t('email.issueSubject', { hub: issue.hubTitle, number: String(issue.number), title: issue.title });
 
 /** "Issue 2 · 16 November 2026". */
-export const issueLine = (issue: EmailIssue): string => `Issue ${issue.number} · ${formatDate(issue.date)}`;
+export const issueLine = (issue: EmailIssue): string =>
+	issue.locale.t('email.issueLine', { number: String(issue.number), date: issue.locale.date(issue.date) });

@@ -14,6 +14,7 @@ import { contentDir } from '../../content/content-dir';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
+import { hubLocale } from '../../content/i18n';
 import { deliver, type Outcome } from './deliver';
 import { messageFor, newMessageId } from './message';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
@@ -94,8 +95,9 @@ function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, do
 async function run(kind: SendKind, id: string, options: Options, io: Io): Promise<number> {
 	const root = contentDir();
 	const settings = loadSettings(root);
+	const locale = hubLocale(root);
 	const now = buildTime(io.env);
-	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
+	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, locale, now });
 	const followers = followersOf(await loadContacts(root), target.segments, now);
 	const recorded = readLedger(root);
 	const stopped = options.dryRun ? undefined : settleInFlight(recorded, root);
@@ -120,7 +122,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 		return 0;
 	}
 	const message = (contact: Contact) =>
-		messageFor(target, contact, { settings, messageId: newMessageId(target, settings.editors.email), date: new Date() });
+		messageFor(target, contact, { settings, locale, messageId: newMessageId(target, settings.editors.email), date: new Date() });
 	if (options.dryRun) {
 		await dryRun(target, recipients, options, io, message);
 		return 0;
