@@ -44,8 +44,8 @@ export interface Locale {
 	/** "24 Nov", for a chart's axis. */
 	dayMonth(date: Date): string;
 	number(value: number, options?: Intl.NumberFormatOptions): string;
-	/** "A, B and C" ("A, B und C"); `or` for "A, B or C". */
-	list(items: readonly string[], type?: 'and' | 'or'): string;
+	/** "A, B and C" ("A, B und C"); `or` for "A, B or C"; `unit` for a plain enumeration, "A, B, C" in English. */
+	list(items: readonly string[], type?: 'and' | 'or' | 'unit'): string;
 	/** The same words with another language's formats: an entry's own `lang` inside the entry. */
 	formatsOf(tag: string | undefined): Locale;
 }
@@ -79,6 +79,7 @@ export function createLocale(language: string, overrides: Partial<Dictionary> = 
 	const lists = {
 		and: new Intl.ListFormat(formats, { type: 'conjunction' }),
 		or: new Intl.ListFormat(formats, { type: 'disjunction' }),
+		unit: new Intl.ListFormat(formats, { type: 'unit', style: 'short' }),
 	};
 	const number = (value: number, options: Intl.NumberFormatOptions = FIGURE) => numberFormat(formats, options).format(value);
 	const text = (message: Message, values: Values): string => {

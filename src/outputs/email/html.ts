@@ -128,7 +128,7 @@ function mastheadHtml(hub: EmailHub, frame: EmailFrame): string {
 /** A self-contained HTML email around `frame.rows`, styles inlined. */
 export function renderEmailFrame(hub: EmailHub, frame: EmailFrame): string {
 	const page = `<!doctype html>
-<html lang="${escape(hub.language)}" dir="${directionOf(hub.language)}">
+<html lang="${escape(hub.language)}"${directionOf(hub.language) === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
