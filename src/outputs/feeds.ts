@@ -110,7 +110,11 @@ const name = (list: readonly { id: string; data: { name: string } }[], id: strin
 
 /** Readers file items by category: what kind of entry it is, who it is for, what it is about. */
 export function itemCategories(item: AnyItem, hub: Pick<Hub, 'locale' | 'segments' | 'topics'>): string[] {
-	return [kindLabel(hub.locale, item.kind), ...item.segments.map((id) => name(hub.segments, id)), ...item.topics.map((id) => name(hub.topics, id))];
+	return [
+		kindLabel(hub.locale, item.kind),
+		...item.segments.map((id) => name(hub.segments, id)),
+		...item.topics.map((id) => name(hub.topics, id)),
+	];
 }
 
 /** RSS `author` is `email (Name)`: the writer, or for an issue the editors. */
@@ -175,8 +179,7 @@ export function activityItems(
 				stage: escapeHtml(stageName),
 				campaign: `<a href="${escapeHtml(link)}">${escapeHtml(campaign.title)}</a>`,
 			});
-			const reported = (entry: FeedItem) =>
-				`<a href="${escapeHtml(itemLink(entry, urls))}">${escapeHtml(entry.title)}</a>`;
+			const reported = (entry: FeedItem) => `<a href="${escapeHtml(itemLink(entry, urls))}">${escapeHtml(entry.title)}</a>`;
 			const html = [
 				`<p>${happened}</p>`,
 				`<p>${strong('feed.activityGoal')} ${escapeHtml(stage.goal)}</p>`,
@@ -329,6 +332,37 @@ export function opmlDocument(hub: HubNames, urls: SiteUrls): string {
 			body: { outline: body },
 		},
 	});
+}
+
+const escapeXml = (text: string) => escapeHtml(text).replace(/'/g, '&apos;');
+
+/** RFC 822's month names, as a feed's `pubDate` writes them. */
+const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The feed stylesheet (`src/outputs/feed.xsl`) with the hub's words: `{t:key}` becomes the
+ * message `key` (the feed's title fills `{title}` through XSLT), `{months}` the month names and
+ * `{date}` the order of day, month and year in the hub's language.
+ */
+export function feedStylesheet(template: string, locale: Locale): string {
+	const xsl = (name: string) => `<xsl:value-of select="${name}"/>`;
+	const months = RFC822_MONTHS.map((month, i) => {
+		const name = new Intl.DateTimeFormat(locale.language, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 1)));
+		return `<xsl:when test="substring($rfc822, 9, 3) = '${month}'">${escapeXml(name)}</xsl:when>`;
+	}).join('');
+	const date = locale
+		.parts('feedPage.date')
+		.map((part) => (typeof part === 'string' ? escapeXml(part) : xsl(`$${part.slot}`)))
+		.join('');
+	return template
+		.replace(/\{t:([\w.]+)\}/g, (_, key: string) =>
+			locale
+				.parts(key as MessageKey)
+				.map((part) => (typeof part === 'string' ? escapeXml(part) : xsl('/rss/channel/title')))
+				.join(''),
+		)
+		.replace('{months}', months)
+		.replace('{date}', date);
 }
 
 /** Fails the build on segment names that would collide with another feed. */

@@ -179,6 +179,15 @@ export const en = {
 	'feed.activityFor': 'For:',
 	'feed.reportedIn': 'Reported in {entry}',
 	'feed.activityTitle': '{stage}: {title}',
+	'feedPage.title': '{title} (RSS feed)',
+	'feedPage.about': 'About this page',
+	'feedPage.isFeed': 'This is an RSS feed.',
+	'feedPage.subscribe': 'Subscribe to it to get new papers, case studies and newsletter issues in Outlook or your feed reader.',
+	'feedPage.copy': 'Copy this address into your reader:',
+	'feedPage.how': 'How to subscribe in Outlook, Thunderbird or on your phone',
+	'feedPage.open': 'Open this on the hub',
+	'feedPage.empty': 'Nothing here yet. Subscribe now and new entries will reach you as they are published.',
+	'feedPage.date': '{day} {month} {year}',
 
 	// The newsletter.
 	'newsletter.title': 'Newsletter',
