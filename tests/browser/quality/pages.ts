@@ -60,7 +60,7 @@ const SETTLE_LIMIT_MS = 30_000;
  * fail by chance. (A busy machine spaces the changes out, so it reaches quiet sooner, not later.)
  */
 export async function settled(page: Page, limitMs = SETTLE_LIMIT_MS): Promise<void> {
-	const quiet = await page.evaluate(
+	const inTime = await page.evaluate(
 		(limitMs) =>
 			new Promise<boolean>((resolve) => {
 				let timer = setTimeout(quiet, 400);
@@ -90,7 +90,7 @@ export async function settled(page: Page, limitMs = SETTLE_LIMIT_MS): Promise<vo
 			}),
 		limitMs,
 	);
-	if (!quiet) throw new Error(`${page.url()}: main was still changing after ${limitMs / 1000} s, so it was not audited`);
+	if (!inTime) throw new Error(`${page.url()}: main was still changing after ${limitMs / 1000} s, so it was not audited`);
 }
 
 /** The first built entry of a kind, e.g. `papers/`: `papers/<id>/`. */

@@ -203,7 +203,7 @@ export const REVIEWED_UNDECIDED: readonly { rule: string; reason: RegExp; inSvg?
 	{
 		rule: 'color-contrast',
 		reason: /contains only non-text characters/,
-		why: 'status symbols (● ▲ ■) are aria-hidden beside the status word, which carries the meaning and is checked',
+		why: 'status symbols (✓ ! ✕ –, and ◐ ○ ⊘ for stages) are aria-hidden beside the status word, which carries the meaning and is checked',
 	},
 	{
 		rule: 'color-contrast',
