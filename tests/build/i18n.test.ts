@@ -11,6 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DICTIONARIES, SEARCH_MESSAGES, type BrowserMessages } from '../../src/content/i18n';
 import { listFiles, type BuildResult } from '../helpers/build-hub';
+import { cspProblems } from '../helpers/gates/csp';
 import { fixtureHub } from '../helpers/shared-build';
 
 const { en, de } = DICTIONARIES;
@@ -71,6 +72,8 @@ describe('a German hub', () => {
 			const html = read(page);
 			expect(parseHtml(html).querySelector('html')?.getAttribute('lang'), page).toBe('de');
 			expect(englishIn(readable(html)), page).toEqual([]);
+			// The search page's words travel in a data attribute, never an inline script.
+			expect(cspProblems(html), page).toEqual([]);
 		}
 	});
 
