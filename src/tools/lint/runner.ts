@@ -92,6 +92,7 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 				route: routeOfEntry(entry),
 				status: status(entry),
 				options,
+				locale: config.locale,
 				report: (report) => messages.get(entry)!.push(message(entry, rule.id, severity, report)),
 			});
 		}
