@@ -31,6 +31,8 @@ export interface HourglassOptions {
 	lineHeight: number;
 	/** Distance between hatch lines, across them. */
 	hatchSpacing: number;
+	/** Widest a label character is on average, in viewBox units: the drawing widens for longer labels (German runs longer than English). */
+	labelCharWidth: number;
 }
 
 /**
@@ -48,6 +50,7 @@ export const HOURGLASS_LAYOUT: HourglassOptions = {
 	labelX: 148,
 	lineHeight: 16,
 	hatchSpacing: 5,
+	labelCharWidth: 6.8,
 };
 
 export interface Vertex {
@@ -256,5 +259,8 @@ export function hourglassGeometry(locale: Locale, progress: Progress, options: H
 			leader: { x1: round(base), x2: labelX - 4, y: at.middle },
 		};
 	}
-	return { width, height: padding * 2 + STAGE_IDS.length * bandHeight, bands, marker };
+	// Labels must not be cut off at the drawing's edge: it widens to its longest line.
+	const longest = Math.max(...bands.flatMap(({ text }) => [text.name.length + (text.note ? text.note.length + 3 : 0), text.state.length]));
+	const fitted = Math.max(width, Math.ceil(labelX + longest * options.labelCharWidth + padding));
+	return { width: fitted, height: padding * 2 + STAGE_IDS.length * bandHeight, bands, marker };
 }

@@ -37,6 +37,13 @@ const width = (band: HourglassBand) => {
 const band = (bands: HourglassBand[], id: StageId) => bands.find((b) => b.id === id)!;
 
 describe('hourglassGeometry', () => {
+	it('widens the drawing to its longest label, so German labels are not cut off', () => {
+		expect(hourglassGeometry(en, atTry).width).toBe(HOURGLASS_LAYOUT.width);
+		const german = hourglassGeometry(createLocale('de'), atTry);
+		const longest = Math.max(...german.bands.map((band) => band.text.state.length));
+		expect(german.width).toBeGreaterThanOrEqual(HOURGLASS_LAYOUT.labelX + longest * HOURGLASS_LAYOUT.labelCharWidth);
+	});
+
 	it('draws the seven stages top to bottom, Know first, as bands that do not overlap', () => {
 		const { bands, height } = hourglassGeometry(en, atTry);
 		expect(bands.map((b) => b.text.name)).toEqual(['Know', 'Like', 'Trust', 'Try', 'Buy', 'Repeat', 'Refer']);
