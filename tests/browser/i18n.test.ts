@@ -83,7 +83,7 @@ describe('a German hub, searched in Chromium', () => {
 			expect.arrayContaining(['Art', 'Zielgruppe', 'Jahr']),
 		);
 		expect(await page.locator('select[name="sort"] option').allTextContents()).toEqual(['Beste Treffer zuerst', 'Neueste zuerst']);
-		const details = await (await search('?q=Kassen')).titles;
+		const { titles: details } = await search('?q=Kassen');
 		expect(details.length).toBeGreaterThan(0);
 		expect(await page.locator('[data-results] .details').first().textContent()).toMatch(/· Für /);
 	});

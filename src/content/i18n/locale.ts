@@ -30,24 +30,24 @@ export interface Locale {
 	readonly dictionary: DictionaryLanguage;
 	readonly dir: 'ltr' | 'rtl';
 	/** The message for `key`, its placeholders filled (numbers formatted), its plural form chosen by `count`. */
-	t(key: MessageKey, values?: Values): string;
+	t: (key: MessageKey, values?: Values) => string;
 	/** The message itself, with its plural forms, for code that formats it elsewhere (the browser). */
-	message(key: MessageKey): Message;
+	message: (key: MessageKey) => Message;
 	/** The message split at the placeholders `values` does not fill, for markup in its place. */
-	parts(key: MessageKey, values?: Values): MessagePart[];
+	parts: (key: MessageKey, values?: Values) => MessagePart[];
 	/** "24 November 2026", "24. November 2026". Calendar dates are midnight UTC, so shown in UTC. */
-	date(date: Date): string;
+	date: (date: Date) => string;
 	/** "November 2026". */
-	monthYear(date: Date): string;
+	monthYear: (date: Date) => string;
 	/** "Nov 2026", for a chart's axis. */
-	shortMonthYear(date: Date): string;
+	shortMonthYear: (date: Date) => string;
 	/** "24 Nov", for a chart's axis. */
-	dayMonth(date: Date): string;
-	number(value: number, options?: Intl.NumberFormatOptions): string;
+	dayMonth: (date: Date) => string;
+	number: (value: number, options?: Intl.NumberFormatOptions) => string;
 	/** "A, B and C" ("A, B und C"); `or` for "A, B or C"; `unit` for a plain enumeration, "A, B, C" in English. */
-	list(items: readonly string[], type?: 'and' | 'or' | 'unit'): string;
+	list: (items: readonly string[], type?: 'and' | 'or' | 'unit') => string;
 	/** The same words with another language's formats: an entry's own `lang` inside the entry. */
-	formatsOf(tag: string | undefined): Locale;
+	formatsOf: (tag: string | undefined) => Locale;
 }
 
 const cache = new Map<string, Intl.NumberFormat>();

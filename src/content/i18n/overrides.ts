@@ -57,7 +57,7 @@ export function readOverrides(file: string, language: string, relative: string =
 	const base = DICTIONARIES[dictionaryLanguage(language)];
 	for (const pair of document.contents.items) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : '';
-		const line = lineOf(pair.key as never);
+		const line = lineOf(pair.key);
 		if (!(key in base)) {
 			problems.push({ file: relative, line, field: key, expected: 'a message key of the hub (see src/content/i18n/en.ts)', found: 'an unknown key', suggestion: nearestKey(key) });
 			continue;
@@ -90,7 +90,7 @@ export function readOverrides(file: string, language: string, relative: string =
 		if (missing.length > 0 || unknown.length > 0) {
 			problems.push({
 				file: relative,
-				line: lineOf(pair.value as never) ?? line,
+				line: lineOf(pair.value) ?? line,
 				field: key,
 				expected: `the placeholders ${wanted.map((name) => `{${name}}`).join(', ') || '(none)'}`,
 				found: [

@@ -18,7 +18,9 @@ import { formatMetricGap, formatMetricValue } from '../../../src/hub/metrics';
 
 const KEYS = Object.keys(DICTIONARIES.en) as MessageKey[];
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'hourglass-i18n-'));
-afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+afterAll(() => {
+	fs.rmSync(temp, { recursive: true, force: true });
+});
 
 describe('the shipped dictionaries', () => {
 	it('ship English, German, French and Spanish', () => {

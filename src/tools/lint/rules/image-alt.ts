@@ -33,7 +33,7 @@ export const imageAlt = defineRule({
 				(node.name === 'img' || node.name === 'Image' || node.name === 'Picture')
 			) {
 				const alt = attribute(node.attributes, 'alt');
-				const element = `<${node.name ?? ''}>`;
+				const element = `<${node.name}>`;
 				if (!alt) report({ start, end, message: locale.t('lint.imageAlt.noAttribute', { element }), suggestion });
 				else if (alt.value === '' && !options.allowDecorative)
 					report({ start, end, message: locale.t('lint.imageAlt.empty', { element }), suggestion });
