@@ -446,4 +446,51 @@ export const en = {
 	'lint.readability.for': 'for {segment}',
 	'lint.readability.hub': 'on the hub',
 	'lint.readability.fix': 'use shorter sentences and everyday words: sentences average {average} words, and the longest, in this paragraph, has {longest}',
+	// `npm run new`: the notes and placeholders it writes into a new file. TODO starts every
+	// placeholder in every language: the placeholder lint rule looks for it.
+	'stage.know.prompt':
+		'Which teams in other companies already run it, and who will interview them? Which colleagues will use it, and what do they need from it?',
+	'stage.like.prompt': 'Who from a company that already runs it will sit on a peer panel with our people, and when?',
+	'stage.trust.prompt': 'Who are the champions, and which vendor talks and planning sessions will they join?',
+	'stage.try.prompt': 'Who is in the beta group, what can they use early, and where will their progress be shown?',
+	'stage.buy.prompt': 'How will the beta group train the others, and which tips and traps go into the orientation material?',
+	'stage.repeat.prompt': 'Which measures will show the improvement, when will we report them, and which features go to the champions first?',
+	'stage.refer.prompt': 'Whose testimonials will we gather, how will champions bring in others, and when is the first user-group event?',
+	'scaffold.paperGuide':
+		'A position paper makes ONE case in 200 to 300 words of prose (npm run lint:content counts them).\n\n1. Lead with the business value: what the business gains in money, time, risk or customers.\n   Don\'t say "we completed the upgrade to version 9"; say what the upgrade lets the business do.\n2. What changes, and for whom. Talk of customers, colleagues and stakeholders, not "users".\n3. What it costs, and what not doing it would cost. Nobody outside IT cares how many nines of\n   uptime there were; they care what downtime would have cost.\n4. What you need from the reader, if anything, and who to ask.\n\nSpell out acronyms the first time, e.g. "customer relationship management (CRM)". Short\nsentences. Headings start at ## (the title is the page\'s h1). Replace every TODO, delete this\nnote, run npm run lint:content, and set draft: false when it is ready to publish.',
+	'scaffold.caseStudyGuide':
+		'A case study tells one piece of work as a story the business recognises: the challenge, what we\ndid together, and the outcome in the business\'s numbers (money, time, risk, customers).\nName the department you worked with. Talk of customers, colleagues and stakeholders, not "users".\nSpell out acronyms the first time. Replace every TODO, delete this note, run npm run lint:content,\nand set draft: false when it is ready to publish.',
+	'scaffold.newsletterGuide':
+		"The editor's intro: three or four short paragraphs, in plain words, on why this issue matters to\nthe business now. The items below are listed in frontmatter, in the order readers see them;\ngive an item a one-line blurb to replace its summary. Replace every TODO, delete this note, run\nnpm run lint:content, and set draft: false when the issue is ready to send.",
+	'scaffold.campaignGuide':
+		"A campaign earns trust in seven stages, before and after the launch, instead of announcing a\nchange and holding roll-out meetings. Tell its story here in a few short paragraphs: what changes\nfor the business, and why people will want it. The stages and their dated activities live in the\nfrontmatter; pages draw the hourglass and the timeline from them. Answer each stage's question:",
+	'scaffold.campaignGuideEnd':
+		'Replace every TODO, delete this note, run npm run lint:content, and set draft: false when the\ncampaign starts.',
+	'scaffold.summaryNote': 'One sentence: what changes, for whom. Lists, feeds and search show it.',
+	'scaffold.summary': 'TODO: one sentence on what changes, and for whom.',
+	'scaffold.valueNote': 'The "so what", shown first: money, time, risk or customers. Not a restatement of the title.',
+	'scaffold.value': 'TODO: what the business gains, in one or two sentences.',
+	'scaffold.draftNote': 'Drafts never reach the site, feeds or search; set false to publish.',
+	'scaffold.paperStart': 'TODO: open with what the business gains.',
+	'scaffold.department': 'TODO: the business department you worked with',
+	'scaffold.challenge': 'The challenge',
+	'scaffold.challengeText': 'TODO: what the business was up against, in its own words.',
+	'scaffold.approach': 'What we did',
+	'scaffold.approachText': 'TODO: what we did together, and who took part.',
+	'scaffold.outcome': 'The outcome',
+	'scaffold.outcomeText': 'TODO: the result in money, time, risk or customers.',
+	'scaffold.metricNote': 'A metric translates a technical measure into what it means for the business.',
+	'scaffold.technical': 'TODO: the measure as IT says it, e.g. Checkout API availability',
+	'scaffold.translation': 'TODO: what the number means for the business, in one sentence.',
+	'scaffold.seriesNote': 'Replace with real measurements, oldest or newest first.',
+	'scaffold.issueSummaryNote': 'One sentence: the email preheader and the archive line.',
+	'scaffold.issueSummary': 'TODO: one sentence on what is in this issue.',
+	'scaffold.itemsNote': 'Items in the order readers see them: paper, caseStudy or metric, each with an optional blurb.',
+	'scaffold.intro': "TODO: the editor's intro.",
+	'scaffold.metricsNote': 'Metrics to move, each with the date of its "before" figure: - { metric: <id>, baseline: YYYY-MM-DD }',
+	'scaffold.championsNote': 'Champions from the business: - { name: ..., role: ..., department: ... }',
+	'scaffold.stagesNote': 'The seven stages, in this order. Add dated activities: - { title: ..., date: YYYY-MM-DD, status: planned }',
+	'scaffold.goal': 'TODO: what {stage} must achieve, in one sentence.',
+	'scaffold.campaignDraftNote': 'Drafts never reach the site, feeds or search; set false when the campaign starts.',
+	'scaffold.story': 'TODO: the story of the campaign.',
 } as const;

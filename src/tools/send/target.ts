@@ -76,7 +76,12 @@ function builtParts(dist: string, route: { html: string; text: string }): { html
 
 const subjectOf = (html: string) => convert(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '', { wordwrap: false }).trim();
 
-function writingTarget(hub: HubContent, kind: 'paper' | 'case-study', id: string, { settings, locale, dist, now }: TargetOptions): SendTarget {
+function writingTarget(
+	hub: HubContent,
+	kind: 'paper' | 'case-study',
+	id: string,
+	{ settings, locale, dist, now }: TargetOptions,
+): SendTarget {
 	const entries = hub.entries.filter((entry) => entry.kind === kind);
 	const entry = entries.find((candidate) => candidate.id === id);
 	const what = kind === 'paper' ? 'paper' : 'case study';
