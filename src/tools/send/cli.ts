@@ -14,7 +14,7 @@ import { contentDir } from '../../content/content-dir';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
-import { hubLocale } from '../../content/i18n';
+import { hubLocale } from '../../content/i18n/index.ts';
 import { deliver, type Outcome } from './deliver';
 import { messageFor, newMessageId } from './message';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
