@@ -132,7 +132,8 @@ export function movedTo(campaign: CampaignData, now: Date, days: number): StageI
 export function stageSummary(locale: Locale, progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string {
 	const { current, finished, stages } = progress;
 	const total = STAGE_IDS.length;
-	if (!current) return locale.t(stages.some((stage) => stage.state === 'skipped') ? 'campaign.allDoneOrSkipped' : 'campaign.allDone', { total });
+	if (!current)
+		return locale.t(stages.some((stage) => stage.state === 'skipped') ? 'campaign.allDoneOrSkipped' : 'campaign.allDone', { total });
 	const at = { number: STAGE_IDS.indexOf(current) + 1, total, stage: stageLabel(locale, current) };
 	return locale.t(finished ? 'campaign.stoppedAt' : 'campaign.stage', at);
 }

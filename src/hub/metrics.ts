@@ -159,7 +159,13 @@ export function summariseMetric(locale: Locale, metric: MetricFigures, tolerance
 	return { latest, first, status, value, target, when, sentence };
 }
 
-function trendWords(locale: Locale, metric: MetricFigures, first: SeriesPoint, latest: SeriesPoint, series: readonly SeriesPoint[]): string {
+function trendWords(
+	locale: Locale,
+	metric: MetricFigures,
+	first: SeriesPoint,
+	latest: SeriesPoint,
+	series: readonly SeriesPoint[],
+): string {
 	if (series.length === 1) return locale.t('metric.firstReading');
 	const since = `${formatMetricValue(locale, first.value, metric.unit)} ${readingTime(locale, first.date, series)}`;
 	if (latest.value === first.value) return locale.t('metric.unchanged', { since });

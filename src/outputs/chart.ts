@@ -93,8 +93,7 @@ function dateLabels(locale: Locale, dates: readonly Date[]): string[] {
 function tickLabel(locale: Locale, ticks: readonly number[]): (value: number) => string {
 	const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
 	const digits = step > 0 ? Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
-	return (value) =>
-		locale.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/^-/, '\u2212');
+	return (value) => locale.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/^-/, '\u2212');
 }
 
 /** The anchor that keeps a label of this width, placed at `position`, inside `[0, width]`. */

@@ -104,7 +104,10 @@ export function itemDetails(locale: Locale, { item, blurb }: IssueEntry, issueDa
 		// As with metrics, the campaign as it stood when the issue went out.
 		const progress = progressAsOf(item.entry.data, issueDate);
 		const done = locale.t('list.activitiesDone', { done: progress.done, total: progress.total });
-		return [why, { label: locale.t('issue.whereItStands'), text: locale.t('issue.campaignStanding', { stage: stageSummary(locale, progress), done }) }];
+		return [
+			why,
+			{ label: locale.t('issue.whereItStands'), text: locale.t('issue.campaignStanding', { stage: stageSummary(locale, progress), done }) },
+		];
 	}
 	if (item.kind !== 'metric') return [why];
 	const data = item.entry.data;

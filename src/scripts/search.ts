@@ -207,7 +207,10 @@ export function startSearch(form: HTMLFormElement): void {
 		suggestions.hidden = useful.length === 0;
 		if (withoutFilters > 0) {
 			unfilteredLink.href = urlOf(new URLSearchParams({ q: state.query }));
-			unfilteredLink.textContent = say('search.withoutFilters', { found: say('search.count', { count: withoutFilters }), query: state.query });
+			unfilteredLink.textContent = say('search.withoutFilters', {
+				found: say('search.count', { count: withoutFilters }),
+				query: state.query,
+			});
 			unfiltered.hidden = false;
 		}
 	};
