@@ -21,7 +21,7 @@ export interface DocsProject {
 }
 
 /** A script name as npm takes it; `npm run send: …` (a command's own message) names none. */
-const NPM_RUN = /\bnpm run ([a-z][\w-]*(?::[\w-]+)*)(?![\w:-])/g;
+export const NPM_RUN = /\bnpm run ([a-z][\w-]*(?::[\w-]+)*)(?![\w:-])/g;
 
 /** Top-level folders whose files the docs name in code spans; a path under them must exist. */
 const CHECKED_FOLDERS = ['src', 'scripts', 'tests', 'bench', 'deploy', 'public', 'docs', '.ci'];
