@@ -38,6 +38,17 @@ async function lintMessages(root: string): Promise<string[]> {
 
 const readYaml = (file: string): unknown => parse(fs.readFileSync(file, 'utf8'));
 
+/** hub.yaml says what was given or answered, and nothing is left as TODO. */
+function expectSettings(hub: string, language: string, editors: string): void {
+	expect(readYaml(path.join(hub, 'hub.yaml'))).toMatchObject({
+		title: 'Contoso IT Hub',
+		organisation: 'Contoso',
+		language,
+		editors: { email: editors },
+	});
+	expect(fs.readFileSync(path.join(hub, 'hub.yaml'), 'utf8')).not.toContain('TODO');
+}
+
 describe('npm run new -- hub', () => {
 	let scratch: string;
 	beforeEach(() => {
@@ -81,13 +92,7 @@ describe('npm run new -- hub', () => {
 			'segments/superusers.yaml',
 			'topics.yaml',
 		]);
-		expect(readYaml(path.join(hub, 'hub.yaml'))).toMatchObject({
-			title: 'Contoso IT Hub',
-			organisation: 'Contoso',
-			language: 'en-US',
-			editors: { email: 'it-editors@contoso.example' },
-		});
-		expect(fs.readFileSync(path.join(hub, 'hub.yaml'), 'utf8')).not.toContain('TODO');
+		expectSettings(hub, 'en-US', 'it-editors@contoso.example');
 		expect(readYaml(path.join(hub, 'authors/grace-hopper.yaml'))).toMatchObject({
 			name: 'Grace Hopper',
 			email: 'grace.hopper@contoso.example',
@@ -151,13 +156,7 @@ describe('npm run new -- hub', () => {
 			'Language you write in (a BCP 47 tag) [en-GB]: ',
 		]);
 		expect(result.err).toContain('expected an email address');
-		expect(readYaml(path.join(hub, 'hub.yaml'))).toMatchObject({
-			title: 'Contoso IT Hub',
-			organisation: 'Contoso',
-			language: 'en-GB',
-			editors: { email: 'editors@contoso.example' },
-		});
-		expect(fs.readFileSync(path.join(hub, 'hub.yaml'), 'utf8')).not.toContain('TODO');
+		expectSettings(hub, 'en-GB', 'editors@contoso.example');
 		expect(result.out).not.toContain('Left as TODO');
 	});
 
