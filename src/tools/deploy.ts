@@ -91,6 +91,14 @@ async function checkFolder(folder: string): Promise<void> {
 	if (!(await exists(folder))) return;
 	const stat = await fs.stat(folder);
 	if (!stat.isDirectory()) throw new DeployError(`${folder}: expected a folder for the site; found a file`);
+	for (const link of [CURRENT, PREVIOUS]) {
+		const stat = await fs.lstat(path.join(folder, link)).catch(() => undefined);
+		if (stat && !stat.isSymbolicLink()) {
+			throw new DeployError(
+				`${path.join(folder, link)}: expected the link npm run deploy makes; found a ${stat.isDirectory() ? 'folder' : 'file'}`,
+			);
+		}
+	}
 	const present = (await fs.readdir(folder)).filter((name) => name !== LOCK);
 	const ours = [CURRENT, PREVIOUS, RELEASES];
 	const foreign = present.filter((name) => !ours.includes(name) && !name.startsWith(`.${CURRENT}.`) && !name.startsWith(`.${PREVIOUS}.`));

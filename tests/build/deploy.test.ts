@@ -175,6 +175,12 @@ describe('npm run deploy', () => {
 		);
 		expect(await fs.readdir(webRoot)).toEqual(['index.html']);
 
+		const made = path.join(scratch, 'made-by-hand');
+		await fs.mkdir(path.join(made, 'current'), { recursive: true });
+		await expect(deploy({ from: sites.A!, to: made })).rejects.toThrow(
+			/made-by-hand\/current: expected the link npm run deploy makes; found a folder/,
+		);
+
 		await expect(deploy({ from: path.join(scratch, 'no-dist'), to: path.join(scratch, 'www-2') })).rejects.toThrow(
 			/no-dist: expected a built site \(index\.html\); found none\. Run npm run build first/,
 		);
