@@ -40,8 +40,17 @@ const gitConfig = (key: string) => (): string | undefined => {
 
 /** One readline interface for the questions of a run, closed when the command ends. */
 let terminal: readline.Interface | undefined;
-const askOnTerminal = (question: string): Promise<string> =>
-	(terminal ??= readline.createInterface({ input: process.stdin, output: process.stdout })).question(question);
+async function askOnTerminal(question: string): Promise<string> {
+	terminal ??= readline.createInterface({ input: process.stdin, output: process.stdout });
+	try {
+		return await terminal.question(question);
+	} catch (error) {
+		// Ctrl+C or Ctrl+D closes the terminal's input: stop before anything is written.
+		if ((error as { code?: string }).code === 'ABORT_ERR')
+			throw new UsageError('stopped before every question was answered; nothing was written');
+		throw error;
+	}
+}
 
 const processIo: Io = {
 	out: (text) => process.stdout.write(text),
@@ -280,7 +289,7 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 		io,
 	).addHelpText(
 		'after',
-		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n  npm run new -- hub ../our-hub --name "Contoso IT Hub" --organisation Contoso\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
 	);
 	for (const kind of WRITING_KINDS) {
 		const command = program
