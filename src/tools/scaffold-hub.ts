@@ -145,6 +145,9 @@ const CONTACTS_YAML = [
 	'',
 ].join('\n');
 
+/** Whether a hub's language (default en-GB) is a kind of English. */
+const isEnglish = (language: string | undefined) => language === undefined || /^en(-|$)/i.test(language);
+
 /** The draft paper that shows the house form by being an example of it (and lints clean). */
 function housePaper(input: HubInput): string {
 	const author = firstAuthor(input);
@@ -157,6 +160,8 @@ function housePaper(input: HubInput): string {
 		`topics: [${FIRST_TOPIC.id}]`,
 		`author: ${author.id}`,
 		`published: ${input.date}`,
+		// The example is in English; a hub in another language marks it so screen readers and hyphenation follow.
+		...(isEnglish(input.language) ? [] : ['lang: en']),
 		'# Drafts never reach the site, feeds or search. This one is an example: keep it as a draft, or delete it.',
 		'draft: true',
 		'---',

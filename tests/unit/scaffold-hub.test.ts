@@ -108,6 +108,7 @@ describe('npm run new -- hub', () => {
 		const paper = fs.readFileSync(path.join(hub, 'papers/how-we-write-for-this-hub.mdx'), 'utf8');
 		expect(paper).toMatch(/^draft: true$/m);
 		expect(paper).toMatch(/^author: grace-hopper$/m);
+		expect(paper).not.toMatch(/^lang:/m);
 
 		expect(await lintMessages(hub)).toEqual([]);
 		expect(result.out).toContain(`HOURGLASS_CONTENT=${path.relative(process.cwd(), hub)} npm run build`);
@@ -158,6 +159,19 @@ describe('npm run new -- hub', () => {
 		expect(result.err).toContain('expected an email address');
 		expectSettings(hub, 'en-GB', 'editors@contoso.example');
 		expect(result.out).not.toContain('Left as TODO');
+	});
+
+	it('marks the English example paper as English in a hub written in another language', async () => {
+		const hub = path.join(scratch, 'unser-hub');
+		const { io } = capture({ name: 'Grace Hopper', email: 'grace@contoso.example' });
+		expect(
+			await newEntry(
+				['hub', hub, '--name', 'Contoso IT-Hub', '--organisation', 'Contoso', '--editors-email', 'it@contoso.example', '--language', 'de'],
+				io,
+			),
+		).toBe(0);
+		expect(fs.readFileSync(path.join(hub, 'papers/how-we-write-for-this-hub.mdx'), 'utf8')).toMatch(/^lang: en$/m);
+		expect(await lintMessages(hub)).toEqual([]);
 	});
 
 	it('refuses a folder that is not empty, and writes nothing into it', async () => {
