@@ -87,11 +87,14 @@ function apacheMain(dir: string, port: number): string {
 		'ServerName 127.0.0.1',
 		isRoot ? 'User nobody\nGroup nogroup' : '',
 		...APACHE_MODULE_NAMES.map((name) => `LoadModule ${name}_module ${APACHE_MODULES}/mod_${name}.so`),
-		'StartServers 1\nServerLimit 1\nThreadsPerChild 16\nMaxRequestWorkers 16',
+		// One small process: the defaults expect a busy server and warn about spare threads.
+		'StartServers 1\nServerLimit 1\nThreadsPerChild 16\nMaxRequestWorkers 16\nMinSpareThreads 1\nMaxSpareThreads 16',
 		'TypesConfig /etc/mime.types',
 		// As in Debian's apache2.conf: nothing outside the folders a site opens is served.
 		'<Directory />\n  AllowOverride None\n  Require all denied\n</Directory>',
+		// Outside the base path: a browser's /favicon.ico is a plain 404, not a denial logged as an error.
 		`DocumentRoot ${dir}/empty`,
+		`<Directory ${dir}/empty>\n  Require all granted\n</Directory>`,
 		`Include ${dir}/hourglass.conf`,
 	].join('\n');
 }
