@@ -24,7 +24,7 @@ export interface Placement {
 /** Replaces `from` by `to` where it occurs exactly once, so a changed shipped file fails loudly here. */
 function replaceOnce(text: string, from: string, to: string, file: string): string {
 	const at = text.indexOf(from);
-	if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`deploy/${file} should contain ${JSON.stringify(from)} exactly once`);
+	if (at < 0 || text.includes(from, at + 1)) throw new Error(`deploy/${file} should contain ${JSON.stringify(from)} exactly once`);
 	return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
@@ -108,19 +108,23 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-/** Resolves once `port` accepts a connection; rejects with `log` if the server exits first. */
-async function waitForPort(child: ChildProcess, port: number, log: string): Promise<void> {
-	let exited = false;
-	child.once('exit', () => (exited = true));
+/**
+ * Resolves once `port` accepts a connection; rejects with the server's log once it has ended
+ * without listening. No time limit: a server either binds its port or exits.
+ */
+async function waitForPort(ended: () => string | undefined, port: number, log: string): Promise<void> {
 	for (;;) {
-		if (exited || child.exitCode !== null) throw new Error(`the server exited before it listened:\n${await fs.readFile(log, 'utf8').catch(() => '')}`);
+		const end = ended();
+		if (end) throw new Error(`the server ${end} before it listened:\n${await fs.readFile(log, 'utf8').catch(() => '')}`);
 		const open = await new Promise<boolean>((resolve) => {
 			const socket = net.connect(port, '127.0.0.1');
 			socket.once('connect', () => {
 				socket.destroy();
 				resolve(true);
 			});
-			socket.once('error', () => resolve(false));
+			socket.once('error', () => {
+				resolve(false);
+			});
 		});
 		if (open) return;
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -183,14 +187,24 @@ export async function startWebServer(kind: ServerKind, options: { base: string; 
 			await fs.writeFile(path.join(dir, 'apache.conf'), apacheMain(dir, port));
 			child = spawn('apache2', ['-f', path.join(dir, 'apache.conf'), '-DFOREGROUND'], { stdio: 'ignore' });
 		}
-		const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		let ended: string | undefined;
+		const exit = new Promise<void>((resolve) => {
+			child.once('exit', (code, signal) => {
+				ended ??= `exited with ${code ?? signal}`;
+				resolve();
+			});
+		});
+		// Not installed: `.ci/run` installs Debian's nginx-light and apache2.
+		child.once('error', (error) => {
+			ended = `could not start (${error.message})`;
+		});
 		try {
-			await waitForPort(child, port, log);
+			await waitForPort(() => ended, port, log);
 		} catch (error) {
-			const taken = /Address already in use/.test(await fs.readFile(log, 'utf8').catch(() => ''));
+			const taken = (await fs.readFile(log, 'utf8').catch(() => '')).includes('Address already in use');
 			if (taken && attempt < 5) continue;
 			await fs.rm(dir, { recursive: true, force: true });
-			throw new Error(`${kind} did not start: ${(error as Error).message}`);
+			throw new Error(`${kind} did not start: ${(error as Error).message}`, { cause: error });
 		}
 		const origin = `http://127.0.0.1:${port}`;
 		return {
@@ -200,7 +214,7 @@ export async function startWebServer(kind: ServerKind, options: { base: string; 
 			root,
 			errorLog: () => fs.readFile(log, 'utf8'),
 			stop: async () => {
-				if (child.exitCode === null) child.kill('SIGTERM');
+				if (ended === undefined) child.kill('SIGTERM');
 				await exit;
 				await fs.rm(dir, { recursive: true, force: true });
 			},
