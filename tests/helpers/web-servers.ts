@@ -30,16 +30,15 @@ function replaceOnce(text: string, from: string, to: string, file: string): stri
 
 /**
  * deploy/nginx.conf with the lines an administrator sets ("<- SET") set as the docs say, listening
- * on `port`; `brotli` also uncomments the brotli lines, as the docs tell those who have the module.
+ * on `port`, and its brotli lines uncommented, as the docs tell those who have the module.
  */
-export async function nginxSite({ root, base }: Placement, port: number, brotli: boolean): Promise<string> {
+export async function nginxSite({ root, base }: Placement, port: number): Promise<string> {
 	let text = await fs.readFile(path.join(DEPLOY, 'nginx.conf'), 'utf8');
 	text = replaceOnce(text, 'listen 80;', `listen 127.0.0.1:${port};`, 'nginx.conf');
 	text = replaceOnce(text, 'location / {', `location ${base} {`, 'nginx.conf');
 	text = replaceOnce(text, 'alias /var/www/hourglass/;', `alias ${root}/;`, 'nginx.conf');
 	text = replaceOnce(text, 'error_page 404 /404.html;', `error_page 404 ${base}404.html;`, 'nginx.conf');
-	if (brotli) text = text.replace(/^(\s*)# (brotli\w* .*;)$/gm, '$1$2');
-	return text;
+	return text.replace(/^(\s*)# (brotli\w* .*;)$/gm, '$1$2');
 }
 
 /** deploy/apache.conf with its two `Define`s set as the docs say. */
@@ -54,9 +53,9 @@ export async function apacheSite({ root, base }: Placement): Promise<string> {
 const isRoot = process.getuid?.() === 0;
 
 /** The main config a Debian server would have around the shipped file, with everything in `dir`. */
-function nginxMain(dir: string, brotli: boolean): string {
+function nginxMain(dir: string): string {
 	return [
-		brotli ? `load_module ${NGINX_BROTLI};` : '',
+		`load_module ${NGINX_BROTLI};`,
 		'daemon off;',
 		isRoot ? 'user nobody nogroup;' : '',
 		'worker_processes 1;',
@@ -162,6 +161,10 @@ async function publish(dist: string, root: string): Promise<void> {
  * deploys into). Everything the server writes stays in a temp folder, removed by `stop()`.
  */
 export async function startWebServer(kind: ServerKind, options: { base: string; dist?: string; root?: string }): Promise<WebServer> {
+	if (kind === 'nginx')
+		await fs.access(NGINX_BROTLI).catch((error: unknown) => {
+			throw new Error(`nginx's brotli module is missing: apt-get install libnginx-mod-http-brotli-filter (.ci/run does)`, { cause: error });
+		});
 	const dir = await fs.mkdtemp(path.join(os.tmpdir(), `hourglass-${kind}-`));
 	// mkdtemp makes the folder private; the workers (nobody) must reach the site inside it.
 	await fs.chmod(dir, 0o755);
@@ -174,12 +177,8 @@ export async function startWebServer(kind: ServerKind, options: { base: string; 
 		const port = await freePort();
 		let child: ChildProcess;
 		if (kind === 'nginx') {
-			const brotli = await fs.access(NGINX_BROTLI).then(
-				() => true,
-				() => false,
-			);
-			await fs.writeFile(path.join(dir, 'hourglass.conf'), await nginxSite(placement, port, brotli));
-			await fs.writeFile(path.join(dir, 'nginx.conf'), nginxMain(dir, brotli));
+			await fs.writeFile(path.join(dir, 'hourglass.conf'), await nginxSite(placement, port));
+			await fs.writeFile(path.join(dir, 'nginx.conf'), nginxMain(dir));
 			child = spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
 		} else {
 			await fs.mkdir(path.join(dir, 'empty'), { recursive: true });
