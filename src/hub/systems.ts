@@ -5,6 +5,7 @@
  */
 import { shortestWait, tierOf, TIERS, type Tier } from '../content/tiers';
 import type { SystemData } from '../content/schemas/system';
+import type { CaseStudyItem, Hub, PaperItem, SystemItem } from './hub';
 
 /** Who depends on a system, in the hub's words. */
 export interface Dependent {
@@ -112,4 +113,20 @@ export function mentionPattern(name: string): RegExp {
 	const words = name.trim().replace(/^the\s+/i, '');
 	const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+const tagless = (html: string) => html.replace(/<[^>]*>/g, ' ');
+
+/**
+ * Listed papers and case studies that concern a system: those that name it in `systems`, and
+ * those whose title, summary or text mention its business name. Newest first.
+ */
+export function writingAbout(hub: Pick<Hub, 'listed'>, system: Pick<SystemItem, 'id' | 'name'>): (PaperItem | CaseStudyItem)[] {
+	const pattern = mentionPattern(system.name);
+	return hub.listed.filter(
+		(item): item is PaperItem | CaseStudyItem =>
+			(item.kind === 'paper' || item.kind === 'case-study') &&
+			(item.entry.data.systems.some((ref) => ref.id === system.id) ||
+				pattern.test(`${item.title} ${item.summary} ${tagless(item.entry.rendered?.html ?? '')}`)),
+	);
 }
