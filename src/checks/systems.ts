@@ -59,7 +59,7 @@ export function systemProblems(systems: readonly CheckedSystem[]): Problem[] {
 				problems.push({
 					file,
 					field: 'technical',
-					expected: `a technical name that is not another system's business name (${owner.file} is called ${quote(owner.data.name)})`,
+					expected: `a technical name other than another system's business name, which ${owner.file} has (${quote(owner.data.name)})`,
 					found: quote(data.technical),
 				});
 			}

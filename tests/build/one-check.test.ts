@@ -48,6 +48,26 @@ function campaign({ stages = STAGES, activity = '' }: { stages?: string[]; activ
 	].join('\n');
 }
 
+/** A system in the basic fixture; each test breaks one field or how systems fit together. */
+function system({
+	name = 'The ledger',
+	technical = 'Dynamics GL',
+	extra = [] as string[],
+	dependents = ['  - { segment: finance, wait: 1d, stops: "Month-end close stops." }'],
+} = {}): string {
+	return [
+		`name: ${name}`,
+		'does: Keeps the company accounts and closes the month.',
+		`technical: ${technical}`,
+		'owner: ada-lovelace',
+		'dependents:',
+		...dependents,
+		...extra,
+		'published: 2026-03-01',
+		'',
+	].join('\n');
+}
+
 interface Printed {
 	/** Path inside the content folder. */
 	file: string;
@@ -137,6 +157,11 @@ describe('the build and the linter report the same problems', () => {
 				await write('missing-stage.mdx', campaign({ stages: ['know', 'like', 'trust', 'try', 'buy', 'refer'] }));
 				await write('unknown-stage.mdx', campaign({ stages: ['know', 'like', 'trust', 'try', 'launch', 'repeat', 'refer'] }));
 				await write('outside-dates.mdx', campaign({ activity: '{ title: Beta starts, date: 2026-01-15, status: done }' }));
+				await fs.mkdir(path.join(content, 'systems'));
+				await fs.writeFile(
+					path.join(content, 'systems/bad-wait.yaml'),
+					system({ dependents: ['  - { segment: finance, wait: soon, stops: "Month-end close stops." }'] }),
+				);
 			},
 			[
 				/^papers\/cloud-savings\.mdx import: expected no import or export/,
@@ -148,6 +173,7 @@ describe('the build and the linter report the same problems', () => {
 				/^campaigns\/out-of-order\.mdx stages\[1\]\.stage: expected "like" as stage 2: the seven stages in order .*; found "trust"/,
 				/^campaigns\/missing-stage\.mdx stages\[5\]\.stage: expected "repeat" as stage 6: .*"repeat" is missing; found "refer"/,
 				/^campaigns\/unknown-stage\.mdx stages\[4\]\.stage: expected one of "know", .*; found "launch"/,
+				/^systems\/bad-wait\.yaml dependents\[0\]\.wait: expected a duration such as 15m, 4h, 1h30m or 2d .*; found "soon"/,
 				/^campaigns\/outside-dates\.mdx stages\[3\]\.activities\[0\]\.date: expected a date within the campaign, from 2026-03-01 to 2026-12-31; found "2026-01-15"/,
 			],
 		);
@@ -187,6 +213,21 @@ describe('the build and the linter report the same problems', () => {
 					path.join(content, 'testimonials/ada.yaml'),
 					'quote: "The new ledger gave us three days a month back."\nname: Grace\nrole: Controller\nsegment: finance\ndate: 2026-05-01\ncampaign: no-such-campaign\n',
 				);
+				await fs.mkdir(path.join(content, 'systems'));
+				await fs.writeFile(
+					path.join(content, 'systems/ledger.yaml'),
+					system({
+						dependents: [
+							'  - { segment: finance, wait: 1d, stops: "Month-end close stops." }',
+							'  - { segment: finanse, wait: 2d, stops: "Budget reports stop." }',
+						],
+						extra: ['restore: { tier: 4 }', 'metrics: [close-dais]', 'dependsOn: [ledger-db]'],
+					}),
+				);
+				await fs.writeFile(
+					path.join(content, 'systems/ledger-db.yaml'),
+					system({ name: 'The ledger database', technical: 'the  Ledger', extra: ['dependsOn: [ledger]'] }),
+				);
 			},
 			[
 				/^papers\/phishing-drill\.mdx link: expected a link to a published page .* found \/papers\/secret-draft\/, which is a draft/,
@@ -198,6 +239,11 @@ describe('the build and the linter report the same problems', () => {
 				/^campaigns\/finance-ledger\.mdx stages\[3\]\.activities\[0\]\.paper: expected a published position paper; found "secret-draft", which is a draft/,
 				/^campaigns\/unknown-entry\.mdx stages\[3\]\.activities\[0\]\.caseStudy: expected an existing case study, one of: finance-close; found "no-such-study"/,
 				/^case-studies\/finance-close\.mdx stage: expected the campaign stage it is filed under, one of: know, like/,
+				/^systems\/ledger\.yaml dependents\[1\]\.segment: expected an existing segment, one of: all, all-staff, executives, finance; found "finanse"/,
+				/^systems\/ledger\.yaml metrics\[0\]: expected an existing metric, one of: close-days(, close-days-copy)?; found "close-dais"/,
+				/^systems\/ledger\.yaml restore\.tier: expected tier 3 or faster: a dependent can wait only 1 day, and tier 4 brings it back within 3 days; found 4/,
+				/^systems\/ledger-db\.yaml technical: expected a technical name other than another system's business name, which <content>\/systems\/ledger\.yaml has \("The ledger"\); found "the {2}Ledger"/,
+				/^systems\/ledger(-db)?\.yaml dependsOn\[0\]: expected systems that do not depend on each other in a circle .*; found the cycle (ledger → ledger-db → ledger|ledger-db → ledger → ledger-db)/,
 				/^testimonials\/ada\.yaml campaign: expected an existing campaign, one of: finance-ledger, unknown-entry; found "no-such-campaign"/,
 			],
 		);
