@@ -5,6 +5,7 @@
  */
 import { shortestWait, tierOf, TIERS, type Tier } from '../content/tiers';
 import type { SystemData } from '../content/schemas/system';
+import { phrasePattern } from '../content/words';
 import type { CaseStudyItem, Hub, PaperItem, SystemItem } from './hub';
 
 /** Who depends on a system, in the hub's words. */
@@ -105,16 +106,6 @@ export function tierChanges(data: Pick<SystemData, 'restore' | 'dependents'>): T
 
 export { shortestWait, tierOf };
 
-/**
- * The words a piece of writing mentions a system by: its business name without a leading "the",
- * as a whole word or phrase, any case ("the web shop" is found in "our Web Shop's checkout").
- */
-export function mentionPattern(name: string): RegExp {
-	const words = name.trim().replace(/^the\s+/i, '');
-	const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-}
-
 const tagless = (html: string) => html.replace(/<[^>]*>/g, ' ');
 
 /**
@@ -122,7 +113,7 @@ const tagless = (html: string) => html.replace(/<[^>]*>/g, ' ');
  * those whose title, summary or text mention its business name. Newest first.
  */
 export function writingAbout(hub: Pick<Hub, 'listed'>, system: Pick<SystemItem, 'id' | 'name'>): (PaperItem | CaseStudyItem)[] {
-	const pattern = mentionPattern(system.name);
+	const pattern = phrasePattern(system.name);
 	return hub.listed.filter(
 		(item): item is PaperItem | CaseStudyItem =>
 			(item.kind === 'paper' || item.kind === 'case-study') &&

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration, writeDuration } from '../../../src/content/duration';
 import { tierContradiction, tierForWait, tierName } from '../../../src/content/tiers';
-import { mentionPattern, restoreSchedule, tierChanges } from '../../../src/hub/systems';
+import { phrasePattern } from '../../../src/content/words';
+import { restoreSchedule, tierChanges } from '../../../src/hub/systems';
 
 const M = 60_000;
 const H = 60 * M;
@@ -98,12 +99,12 @@ describe('tierChanges', () => {
 	});
 });
 
-describe('mentionPattern', () => {
+describe('phrasePattern', () => {
 	it("finds a system's business name as a whole phrase, without its article, in any case", () => {
-		const shop = mentionPattern('The web shop');
+		const shop = phrasePattern('The web shop');
 		expect(shop.test("Our Web  Shop's checkout")).toBe(true);
 		expect(shop.test('the webshop')).toBe(false);
-		expect(mentionPattern('The tills').test('distills')).toBe(false);
-		expect(mentionPattern('Card payments (cards)').test('card payments (cards) are back')).toBe(true);
+		expect(phrasePattern('The tills').test('distills')).toBe(false);
+		expect(phrasePattern('Card payments (cards)').test('card payments (cards) are back')).toBe(true);
 	});
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { entryFromSource } from '../../../src/tools/lint/entry';
 import type { WritingKind } from '../../../src/content/kinds';
 import { RULES } from '../../../src/tools/lint/rules/index';
-import type { LintMessage } from '../../../src/tools/lint/types';
+import type { LintMessage, RuleHub } from '../../../src/tools/lint/types';
 import type { Visibility } from '../../../src/content/publication';
 
 export interface RunOptions {
@@ -10,6 +10,8 @@ export interface RunOptions {
 	options?: Record<string, unknown>;
 	status?: Visibility;
 	route?: string;
+	/** The systems and audiences around the entry. Default: none. */
+	hub?: Partial<RuleHub>;
 }
 
 /** Runs one rule over a source text and returns its findings with lines and columns. */
@@ -29,6 +31,7 @@ export function runRule(
 		route: run.route ?? 'papers/test-entry/',
 		status: run.status ?? 'live',
 		options: rule.options.parse(run.options ?? {}),
+		hub: { systems: [], segments: new Map(), ...run.hub },
 		report: (report) => {
 			const { line, column } = entry.position(report.start);
 			const end = report.end === undefined ? undefined : entry.position(report.end);
