@@ -113,6 +113,9 @@ export async function pagesToVisit(dist: string): Promise<PageToVisit[]> {
 		{ name: 'campaign list', path: 'campaigns/' },
 		// Under way, with the hourglass, a timeline, metrics since the baseline and testimonials.
 		{ name: 'campaign', path: 'campaigns/crm-for-sales-and-marketing/' },
+		// Grouped by tier, with the restore timeline and its table; one system with a chart, an incident and a tier change.
+		{ name: 'system list', path: 'systems/' },
+		{ name: 'system', path: 'systems/payments/' },
 		{
 			name: 'search with results',
 			path: 'search/?q=Ptarmigan',
