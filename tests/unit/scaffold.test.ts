@@ -88,11 +88,12 @@ describe('npm run new', () => {
 			'goals: [grow online sales, "cut costs by 5% */ not the end"]\njudgeIT: By whether the stores trade on a Saturday.\nreads: Email on a phone before 8.\n',
 		);
 		fs.mkdirSync(path.join(content, 'systems'));
-		const system = (id: string, name: string, wait: string, extra = '') =>
+		const system = (id: string, name: string, wait: string, extra = '') => {
 			fs.writeFileSync(
 				path.join(content, 'systems', `${id}.yaml`),
 				`name: ${name}\ndoes: Does something the business needs.\ntechnical: ${id}-server\nowner: ada-lovelace\ndependents:\n  - { segment: executives, wait: ${wait}, stops: "Trading stops at once." }\npublished: 2026-03-01\n${extra}`,
 			);
+		};
 		system('ledger', 'The ledger', '1d');
 		system('network', 'The network', '15m', 'restore: { tier: 1 }\n');
 		system('stock-app', 'The stock app', '1h', 'draft: true\n');

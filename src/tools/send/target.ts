@@ -151,7 +151,7 @@ function systemTarget(hub: HubContent, id: string, settings: Settings, dist: str
 	if (!owner) throw new SendRefused(`${system.file}: its owner "${ownerId}" has no file in authors/`);
 	const name = String(field(owner, 'name'));
 	const dependents = Array.isArray(field(system, 'dependents')) ? (field(system, 'dependents') as { segment?: unknown }[]) : [];
-	const segments = [...new Set(dependents.flatMap((dependent) => (typeof dependent?.segment === 'string' ? [dependent.segment] : [])))];
+	const segments = [...new Set(dependents.flatMap((dependent) => (typeof dependent.segment === 'string' ? [dependent.segment] : [])))];
 	const route = paths.system(id);
 	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
 	return {

@@ -96,7 +96,7 @@ describe('systemWarnings', () => {
 		const entries = [
 			system('identity', { dependents: [{ wait: 24 * HOUR }] }),
 			system('email', { dependsOn: on('identity'), dependents: [{ wait: HOUR }] }),
-		].map((s) => ({ ...s, collection: 'systems' as const, data: s.data as unknown as Record<string, unknown> }));
+		].map((s) => ({ ...s, collection: 'systems' as const, data: { ...s.data } }));
 		expect(hubWarnings({ entries })).toHaveLength(1);
 		const files = entries.map(({ collection, id, file }) => ({ collection, id, file }));
 		expect(checkHub({ files, entries, criticalLimit: 3, now: new Date('2026-12-01') })).toEqual([]);

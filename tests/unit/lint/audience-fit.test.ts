@@ -25,7 +25,7 @@ describe('audience-fit', () => {
 			expect.objectContaining({
 				line: 11,
 				message: 'The paper has 280 words of prose; Executives want the headline, in 250 words or fewer',
-				suggestion: expect.stringContaining('cut about 30 words'),
+				suggestion: expect.stringContaining('cut about 30 words') as string,
 			}),
 		]);
 		expect(runRule('audience-fit', paper(words(280), 'systems: [web-shop]\n'), { hub, options: { headlineWords: 300 } })).toEqual([]);

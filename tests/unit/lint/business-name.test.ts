@@ -35,7 +35,7 @@ describe('business-name', () => {
 		expect(runRule('business-name', paper('Salesforcey is not a word.', 'systems: []\n'), { hub })).toEqual([]);
 		const front = paper('Nothing here.').replace('Faster tills for every store', 'Salesforce for every store');
 		expect(runRule('business-name', front, { hub })).toEqual([
-			expect.objectContaining({ line: 2, message: expect.stringContaining('"Salesforce" is what IT calls Customer records') }),
+			expect.objectContaining({ line: 2, message: expect.stringContaining('"Salesforce" is what IT calls Customer records') as string }),
 		]);
 	});
 

@@ -49,7 +49,7 @@ describe('timelineGeometry', () => {
 		expect(network!.idle).toBeUndefined();
 		expect(network!.bar.x).toBeCloseTo(x(0), 1);
 		expect(network!.bar.x + network!.bar.width).toBeCloseTo(x(20 * M), 1);
-		expect(email!.idle).toEqual({ x1: x(0), x2: expect.closeTo(x(40 * M), 1) });
+		expect(email!.idle).toEqual({ x1: x(0), x2: expect.closeTo(x(40 * M), 1) as number });
 		// Back after the last hour drawn: the bar runs to the edge.
 		expect(payroll!.bar.x + payroll!.bar.width).toBeCloseTo(TIMELINE_LAYOUT.width - TIMELINE_LAYOUT.padding, 1);
 		expect(payroll!.patience).toBeUndefined();
