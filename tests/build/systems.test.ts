@@ -115,7 +115,7 @@ describe.each([
 		]);
 		expect(words(persona)).toContain('Email on a phone before 8, and a printed page in the monthly board pack.');
 		const systems = page.querySelectorAll('.audience-systems li');
-		expect(systems.map((li) => li.getAttribute('data-system'))).toEqual(['network', 'payments', 'web-shop']);
+		expect(systems.map((li) => li.getAttribute('data-system'))).toEqual(['network', 'payments', 'web-shop', 'crm', 'files']);
 		expect(words(systems[2]!)).toBe(
 			'The web shop: back after 55 minutes (tier 1). Executives can wait 1 hour; then customers cannot order online; many buy from a competitor instead.',
 		);

@@ -33,7 +33,7 @@ export const audienceFit = defineRule({
 			report({
 				start: bodyStart(entry),
 				message: `The paper has ${words} words of prose; ${names} want the headline, in ${options.headlineWords} words or fewer`,
-				suggestion: `cut about ${words - options.headlineWords} words: lead with what changes for them, and link to the detail`,
+				suggestion: `cut about ${words - options.headlineWords} word${words - options.headlineWords === 1 ? '' : 's'}: lead with what changes for them, and link to the detail`,
 			});
 		}
 
