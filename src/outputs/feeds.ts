@@ -226,7 +226,7 @@ export function systemFeedItems(
 				link: link(system),
 				pubDate: system.date,
 				description: `<p>${escapeHtml(system.does)}</p><p>${escapeHtml(tierName(system.tier))}.</p>${waits(system)}`,
-				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(system, url)}`,
+				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
 				categories: categories(system),
 			},
 			...system.changes
@@ -236,7 +236,7 @@ export function systemFeedItems(
 					link: link(system, `#${change.anchor}`),
 					pubDate: change.date,
 					description: `<p>From tier ${change.from} to ${escapeHtml(tierName(change.to))}.</p><p>${escapeHtml(change.why)}</p>${waits(system)}`,
-					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(system, url)}`,
+					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
 					categories: categories(system),
 				})),
 		])

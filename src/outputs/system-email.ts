@@ -19,8 +19,11 @@ export function systemStakes(system: Pick<SystemItem, 'dependents'>): string {
 	return `${first.name} can wait ${formatDuration(first.wait)}; then: ${first.stops}${cost}`;
 }
 
-/** The system's page in words, as email-safe HTML with absolute links. */
-export function systemBodyHtml(system: SystemItem, url: (path: string) => string): string {
+/**
+ * The system's page in words, as email-safe HTML with absolute links. Feeds leave its incidents
+ * out: an incident is news on the system's page and in its email, never a feed item.
+ */
+export function systemBodyHtml(system: SystemItem, url: (path: string) => string, { incidents: withIncidents = true } = {}): string {
 	const back = system.restore ? ` After a site-wide outage it is back after ${formatDuration(system.restore.back)}.` : '';
 	const dependents = system.dependents.map((dependent) => {
 		const who = dependent.segment
@@ -32,7 +35,7 @@ export function systemBodyHtml(system: SystemItem, url: (path: string) => string
 	const changes = system.changes.map(
 		(change) => `<li>${formatDate(change.date)}: from tier ${change.from} to tier ${change.to}. ${escape(change.why)}</li>`,
 	);
-	const incidents = system.incidents.map(
+	const incidents = (withIncidents ? system.incidents : []).map(
 		(incident) => `<li>${formatDate(incident.date)}, for ${formatDuration(incident.lasted)}: ${escape(incident.felt)}</li>`,
 	);
 	return [
