@@ -1,11 +1,13 @@
 /**
- * A system in the feeds: an item when it joins the list and one for each later change of restore
- * tier that has come, in the feeds of the audiences that depend on it and the all-content feed
- * only; never for a draft, and never for an incident.
+ * A system in the outputs. In the feeds: an item when it joins the list and one for each later
+ * change of restore tier that has come, in the feeds of the audiences that depend on it and the
+ * all-content feed only; never for a draft, and never for an incident. In search: under its own
+ * type, its dependents' segments and its owner.
  */
 import { describe, expect, it } from 'vitest';
 import type { Hub, SystemItem } from '../../../src/hub/hub';
 import { systemFeedItems } from '../../../src/outputs/feeds';
+import { searchFilters } from '../../../src/outputs/search-facets';
 import { systemStakes } from '../../../src/outputs/system-email';
 
 const H = 3_600_000;
@@ -26,6 +28,7 @@ function system(id: string, changes: SystemItem['changes'] = [], status: SystemI
 			{ name: 'Warehouse', wait: 8 * H, stops: 'Picking stops.' },
 		],
 		segments: ['managers'],
+		owner: { id: 'priya-raman' },
 		metrics: [],
 		dependsOn: [],
 		incidents: [{ date: new Date('2026-11-20'), lasted: H, felt: 'Nobody could pay.' }],
@@ -79,5 +82,17 @@ describe('systemFeedItems', () => {
 describe('systemStakes', () => {
 	it('says what happens to the one who can wait least, and what an hour costs', () => {
 		expect(systemStakes(system('tills'))).toBe('Managers can wait 4 hours; then: Stores stop. An hour down costs £1,500 an hour.');
+	});
+});
+
+describe('searchFilters', () => {
+	it('files a system under its own type, the segments that depend on it and its owner', () => {
+		expect(searchFilters(system('tills'))).toEqual({
+			type: ['system'],
+			segment: ['managers'],
+			topic: [],
+			author: ['priya-raman'],
+			year: ['2026'],
+		});
 	});
 });
