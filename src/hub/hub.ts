@@ -238,8 +238,9 @@ async function load(): Promise<Hub> {
 			body,
 		};
 	});
-	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
+	// Advice first: a build that then fails on errors still says it, as the linter does.
 	for (const warning of locateProblems(hubWarnings({ entries }))) console.warn(`Hourglass advice: ${formatProblem(warning)}`);
+	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {

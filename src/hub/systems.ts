@@ -3,7 +3,7 @@
  * order IT brings them back after a site-wide outage, and the writing that concerns them. Their
  * checks are in src/checks/systems.ts; tiers and durations in the content layer.
  */
-import { shortestWait, tierOf, TIERS, type Tier } from '../content/tiers';
+import { tierOf, TIERS, type Tier } from '../content/tiers';
 import type { SystemData } from '../content/schemas/system';
 import { phrasePattern } from '../content/words';
 import type { CaseStudyItem, Hub, PaperItem, SystemItem } from './hub';
@@ -104,7 +104,6 @@ export function tierChanges(data: Pick<SystemData, 'restore' | 'dependents'>): T
 	}));
 }
 
-export { shortestWait, tierOf };
 
 const tagless = (html: string) => html.replace(/<[^>]*>/g, ' ');
 

@@ -68,6 +68,9 @@ function system({
 	].join('\n');
 }
 
+/** How the build prints a warning (advice) rather than a problem. */
+const ADVICE = 'Hourglass advice: ';
+
 interface Printed {
 	/** Path inside the content folder. */
 	file: string;
@@ -75,13 +78,13 @@ interface Printed {
 	text: string;
 }
 
-/** The build's problem lines: `<path>:<line>[:<col>] <field>: expected …`. */
-function buildProblems(output: string, content: string): Printed[] {
+/** The build's problem lines (or, with `advice`, its advice lines): `<path>:<line>[:<col>] <field>: expected …`. */
+function buildProblems(output: string, content: string, advice = false): Printed[] {
 	const prefix = `${path.basename(path.dirname(content))}/${path.basename(content)}/`;
 	return output
 		.split('\n')
 		.map((line) => line.trim())
-		.filter((line) => line.includes(prefix) && line.includes(' expected '))
+		.filter((line) => line.includes(prefix) && line.includes(' expected ') && line.includes(ADVICE) === advice)
 		.map((line) => {
 			const [where = '', ...rest] = line.slice(line.indexOf(prefix) + prefix.length).split(' ');
 			const [file = '', lineNumber] = where.split(':');
@@ -94,7 +97,8 @@ interface EslintJson {
 	messages: { line: number; message: string; severity: 1 | 2 }[];
 }
 
-async function lintProblems(content: string): Promise<Printed[]> {
+/** The linter's errors, or with `severity: 1` its warnings. */
+async function lintProblems(content: string, severity: 1 | 2 = 2): Promise<Printed[]> {
 	let out = '';
 	vi.stubEnv('HOURGLASS_CONTENT', content);
 	vi.stubEnv('HOURGLASS_NOW', NOW);
@@ -105,7 +109,7 @@ async function lintProblems(content: string): Promise<Printed[]> {
 	}
 	return (JSON.parse(out) as EslintJson[]).flatMap((report) =>
 		report.messages
-			.filter((message) => message.severity === 2)
+			.filter((message) => message.severity === severity)
 			.map((message) => ({
 				file: path.relative(content, report.filePath),
 				line: message.line,
@@ -114,7 +118,7 @@ async function lintProblems(content: string): Promise<Printed[]> {
 	);
 }
 
-async function expectSameProblems(name: string, breakIt: (content: string) => Promise<void>, expected: RegExp[]) {
+async function expectSameProblems(name: string, breakIt: (content: string) => Promise<void>, expected: RegExp[], advice: RegExp[] = []) {
 	const content = await copyFixture('tests/fixtures/basic/content', `${name}-content`);
 	await breakIt(content);
 	const build = await buildHub({ name, content: path.relative(ROOT, content), now: NOW });
@@ -128,10 +132,27 @@ async function expectSameProblems(name: string, breakIt: (content: string) => Pr
 	expect(build.output).not.toMatch(/^\s+at /m);
 
 	const linted = await lintProblems(content);
+	const same = (problem: Printed, found: Printed[]) =>
+		found.filter((l) => l.file === problem.file && l.text === problem.text && (problem.line === undefined || l.line === problem.line));
 	for (const problem of printed) {
 		expect(
-			linted.filter((l) => l.file === problem.file && l.text === problem.text && (problem.line === undefined || l.line === problem.line)),
+			same(problem, linted),
 			`the linter should report ${JSON.stringify(problem)}; it reported ${JSON.stringify(linted, null, 1)}`,
+		).toHaveLength(1);
+	}
+
+	// Advice does not fail the build, which prints it; the linter reports it as a warning, in the same words.
+	const advised = buildProblems(build.output, content, true);
+	for (const pattern of advice)
+		expect(
+			advised.map((p) => `${p.file} ${p.text}`),
+			build.output,
+		).toContainEqual(expect.stringMatching(pattern));
+	const warned = await lintProblems(content, 1);
+	for (const problem of advised) {
+		expect(
+			same(problem, warned),
+			`the linter should warn ${JSON.stringify(problem)}; it warned ${JSON.stringify(warned, null, 1)}`,
 		).toHaveLength(1);
 	}
 }
@@ -228,6 +249,24 @@ describe('the build and the linter report the same problems', () => {
 					path.join(content, 'systems/ledger-db.yaml'),
 					system({ name: 'The ledger database', technical: 'the  Ledger', extra: ['dependsOn: [ledger]'] }),
 				);
+				// Tier 1 (the finance team can wait 30 minutes), but it runs on the archive, which comes back in tier 4.
+				await fs.writeFile(
+					path.join(content, 'systems/archive.yaml'),
+					system({
+						name: 'The archive',
+						technical: 'Cold storage',
+						dependents: ['  - { segment: finance, wait: 3d, stops: "Old invoices cannot be found." }'],
+					}),
+				);
+				await fs.writeFile(
+					path.join(content, 'systems/payments-run.yaml'),
+					system({
+						name: 'The payments run',
+						technical: 'BACS bureau',
+						dependents: ['  - { segment: finance, wait: 30m, stops: "Suppliers are not paid on time." }'],
+						extra: ['dependsOn: [archive]'],
+					}),
+				);
 			},
 			[
 				/^papers\/phishing-drill\.mdx link: expected a link to a published page .* found \/papers\/secret-draft\/, which is a draft/,
@@ -245,6 +284,9 @@ describe('the build and the linter report the same problems', () => {
 				/^systems\/ledger-db\.yaml technical: expected a technical name other than another system's business name, which <content>\/systems\/ledger\.yaml has \("The ledger"\); found "the {2}Ledger"/,
 				/^systems\/ledger(-db)?\.yaml dependsOn\[0\]: expected systems that do not depend on each other in a circle .*; found the cycle (ledger → ledger-db → ledger|ledger-db → ledger → ledger-db)/,
 				/^testimonials\/ada\.yaml campaign: expected an existing campaign, one of: finance-ledger, unknown-entry; found "no-such-campaign"/,
+			],
+			[
+				/^systems\/payments-run\.yaml dependsOn\[0\]: expected a system restored in tier 1 or sooner, since this one \(tier 1\) cannot run without it; found "archive", restored in tier 4/,
 			],
 		);
 	});
