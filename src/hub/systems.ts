@@ -104,7 +104,6 @@ export function tierChanges(data: Pick<SystemData, 'restore' | 'dependents'>): T
 	}));
 }
 
-
 const tagless = (html: string) => html.replace(/<[^>]*>/g, ' ');
 
 /**

@@ -241,38 +241,28 @@ describe('the build and the linter report the same problems', () => {
 					'quote: "The new ledger gave us three days a month back."\nname: Grace\nrole: Controller\nsegment: finance\ndate: 2026-05-01\ncampaign: no-such-campaign\n',
 				);
 				await fs.mkdir(path.join(content, 'systems'));
-				await fs.writeFile(
-					path.join(content, 'systems/ledger.yaml'),
-					system({
-						dependents: [
-							'  - { segment: finance, wait: 1d, stops: "Month-end close stops." }',
-							'  - { segment: finanse, wait: 2d, stops: "Budget reports stop." }',
-						],
-						extra: ['restore: { tier: 4 }', 'metrics: [close-dais]', 'dependsOn: [ledger-db]'],
-					}),
-				);
-				await fs.writeFile(
-					path.join(content, 'systems/ledger-db.yaml'),
-					system({ name: 'The ledger database', technical: 'the  Ledger', extra: ['dependsOn: [ledger]'] }),
-				);
+				const put = (id: string, options: Parameters<typeof system>[0]) =>
+					fs.writeFile(path.join(content, `systems/${id}.yaml`), system(options));
+				await put('ledger', {
+					dependents: [
+						'  - { segment: finance, wait: 1d, stops: "Month-end close stops." }',
+						'  - { segment: finanse, wait: 2d, stops: "Budget reports stop." }',
+					],
+					extra: ['restore: { tier: 4 }', 'metrics: [close-dais]', 'dependsOn: [ledger-db]'],
+				});
+				await put('ledger-db', { name: 'The ledger database', technical: 'the  Ledger', extra: ['dependsOn: [ledger]'] });
 				// Tier 1 (the finance team can wait 30 minutes), but it runs on the archive, which comes back in tier 4.
-				await fs.writeFile(
-					path.join(content, 'systems/archive.yaml'),
-					system({
-						name: 'The archive',
-						technical: 'Cold storage',
-						dependents: ['  - { segment: finance, wait: 3d, stops: "Old invoices cannot be found." }'],
-					}),
-				);
-				await fs.writeFile(
-					path.join(content, 'systems/payments-run.yaml'),
-					system({
-						name: 'The payments run',
-						technical: 'BACS bureau',
-						dependents: ['  - { segment: finance, wait: 30m, stops: "Suppliers are not paid on time." }'],
-						extra: ['dependsOn: [archive]'],
-					}),
-				);
+				await put('archive', {
+					name: 'The archive',
+					technical: 'Cold storage',
+					dependents: ['  - { segment: finance, wait: 3d, stops: "Old invoices cannot be found." }'],
+				});
+				await put('payments-run', {
+					name: 'The payments run',
+					technical: 'BACS bureau',
+					dependents: ['  - { segment: finance, wait: 30m, stops: "Suppliers are not paid on time." }'],
+					extra: ['dependsOn: [archive]'],
+				});
 			},
 			[
 				/^papers\/phishing-drill\.mdx link: expected a link to a published page .* found \/papers\/secret-draft\/, which is a draft/,
