@@ -492,4 +492,7 @@ export const de = {
 	'editors.delivered': 'Zugestellt',
 	'editors.failed': 'Fehlgeschlagen',
 	'editors.nothingSent': 'An diese Liste ging noch nichts.',
+	'nav.systems': 'Systeme',
+	'kind.system': 'System',
+	'scaffold.systemsNote': 'Systeme, die es betrifft (Dateien in systems/); ihre Seite listet den Beitrag. Die Notiz unten nennt Ihre Leserschaft.',
 } satisfies Dictionary;

@@ -508,4 +508,7 @@ export const en = {
 	'editors.delivered': 'Delivered',
 	'editors.failed': 'Failed',
 	'editors.nothingSent': 'Nothing sent to this list yet.',
+	'nav.systems': 'Systems',
+	'kind.system': 'System',
+	'scaffold.systemsNote': "Systems it concerns (files in systems/); its page lists the piece. The note below names your readers'.",
 } as const;

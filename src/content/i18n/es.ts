@@ -488,4 +488,7 @@ export const es = {
 	'editors.delivered': 'Entregados',
 	'editors.failed': 'Fallidos',
 	'editors.nothingSent': 'Aún no se ha enviado nada a esta lista.',
+	'nav.systems': 'Sistemas',
+	'kind.system': 'Sistema',
+	'scaffold.systemsNote': 'Sistemas a los que afecta (archivos en systems/); su página enumera el texto. La nota de abajo nombra a sus lectores.',
 } satisfies Dictionary;

@@ -489,4 +489,7 @@ export const fr = {
 	'editors.delivered': 'Remis',
 	'editors.failed': 'Échecs',
 	'editors.nothingSent': 'Rien n’a encore été envoyé à cette liste.',
+	'nav.systems': 'Systèmes',
+	'kind.system': 'Système',
+	'scaffold.systemsNote': 'Systèmes concernés (fichiers dans systems/) ; leur page liste ce contenu. La note ci-dessous nomme vos lecteurs.',
 } satisfies Dictionary;

@@ -36,6 +36,14 @@ export interface Report {
 	fix?: Fix | undefined;
 }
 
+/** What a rule may know of the rest of the hub: its systems and audiences, as their files say. */
+export interface RuleHub {
+	/** Live systems whose files are valid. */
+	systems: readonly { id: string; name: string; technical: string; segments: readonly string[] }[];
+	/** Segments whose files are valid, by id. */
+	segments: ReadonlyMap<string, { name: string; detail: 'headline' | 'summary' | 'detail' }>;
+}
+
 export interface RuleContext<Options> {
 	entry: WritingEntry;
 	/** The entry's page, relative to the site's base (e.g. `papers/cloud-files/`). */
@@ -45,12 +53,14 @@ export interface RuleContext<Options> {
 	options: Options;
 	/** The hub's language: messages are said in it. */
 	locale: Locale;
+	/** The hub around the entry. */
+	hub: RuleHub;
 	report: (report: Report) => void;
 }
 
 /**
  * A content rule: pure, given one entry and its options. Options are a zod object with defaults,
- * so `content/lint.yaml` is validated by the rule that reads it.
+ * so `lint.yaml` is validated by the rule that reads it.
  */
 export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
 	id: string;

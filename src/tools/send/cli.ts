@@ -1,5 +1,5 @@
 /**
- * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again] [--resend-uncertain]`: sends a
+ * `npm run send -- paper <id> | case-study <id> | issue <number> | system <id> [--dry-run] [--again] [--resend-uncertain]`: sends a
  * published entry to the contacts who follow its segments, one message each, through the SMTP
  * server in `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
  */
@@ -187,10 +187,16 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 		'after',
 		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
 	);
-	for (const kind of ['paper', 'case-study', 'issue'] as const) {
+	const descriptions = {
+		paper: 'send a position paper',
+		'case-study': 'send a case study',
+		issue: 'send a newsletter issue',
+		system: "send a system's page to the lists of the audiences that depend on it",
+	} as const;
+	for (const kind of ['paper', 'case-study', 'issue', 'system'] as const) {
 		program
 			.command(kind)
-			.description(kind === 'issue' ? 'send a newsletter issue' : `send a ${kind === 'paper' ? 'position paper' : 'case study'}`)
+			.description(descriptions[kind])
 			.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)')
 			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
 			.option('--again', 'send also to those the ledger says already received it')

@@ -44,7 +44,7 @@ describe('the shipped dictionaries', () => {
 		// Placeholders and punctuation only, and words the languages share.
 		const formats = ['site.titleSeparator', 'feedPage.date', 'search.summary', 'hourglass.stateCount', 'hourglass.sentence', 'hourglass.stageSentence', 'feed.scoped', 'feed.activityTitle', 'issue.campaignStanding', 'subscribe.opmlOutlook'];
 		const shared: Record<string, string[]> = {
-			de: [...formats, 'nav.newsletter', 'kind.newsletter', 'newsletter.title', 'subscribe.thunderbird1.feed', 'metric.status'],
+			de: [...formats, 'kind.system', 'nav.newsletter', 'kind.newsletter', 'newsletter.title', 'subscribe.thunderbird1.feed', 'metric.status'],
 			fr: [...formats, 'search.facet.type', 'email.fromVia', 'chart.date'],
 			es: formats,
 		};

@@ -5,7 +5,7 @@ import { lintHub } from '../../../src/tools/lint/runner';
 import { copyFixture } from '../../helpers/build-hub';
 import type { WritingKind } from '../../../src/content/kinds';
 import { RULES } from '../../../src/tools/lint/rules/index';
-import type { LintMessage } from '../../../src/tools/lint/types';
+import type { LintMessage, RuleHub } from '../../../src/tools/lint/types';
 import type { Visibility } from '../../../src/content/publication';
 import { createLocale } from '../../../src/content/i18n';
 
@@ -16,6 +16,8 @@ export interface RunOptions {
 	route?: string;
 	/** The hub's language, for the messages. Default: en-GB. */
 	language?: string;
+	/** The systems and audiences around the entry. Default: none. */
+	hub?: Partial<RuleHub>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function runRule(
 		status: run.status ?? 'live',
 		options: rule.options.parse(run.options ?? {}),
 		locale: createLocale(run.language ?? 'en-GB'),
+		hub: { systems: [], segments: new Map(), ...run.hub },
 		report: (report) => {
 			const { line, column } = entry.position(report.start);
 			const end = report.end === undefined ? undefined : entry.position(report.end);
