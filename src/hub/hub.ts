@@ -24,8 +24,10 @@ import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { isoDate } from '../content/format';
+import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
+import { listeningOf, type Listening } from './listening';
 import { isPreview, perBuild } from './memo';
 
 export type Kind = WritingKind;
@@ -113,6 +115,8 @@ export interface Hub {
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
 	metricUsages: MetricUsage[];
+	/** What came back through the editors' mailbox (`content/inbox/`); never published beyond counts and questions. */
+	listening: Listening<PaperItem | CaseStudyItem>;
 }
 
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
@@ -187,7 +191,13 @@ async function load(): Promise<Hub> {
 			body,
 		};
 	});
-	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
+	const inbox = readInboxFiles();
+	assertNoProblems(
+		locateProblems([
+			...inbox.problems,
+			...checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview, inbox: inbox.files }),
+		]),
+	);
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
@@ -309,6 +319,14 @@ async function load(): Promise<Hub> {
 			.sort(newestFirst),
 		listed: [],
 		metricUsages: usages,
+		listening: listeningOf(
+			inbox.files.flatMap((file) => file.records),
+			new Map(
+				[...withPage(paperItems), ...withPage(caseItems)].flatMap((item) =>
+					item.entry.data.answers ? [[item.entry.data.answers, item] as const] : [],
+				),
+			),
+		),
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))
