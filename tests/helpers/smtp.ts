@@ -41,7 +41,7 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
 	const server: SMTPServer = new SMTPServer({
 		authOptional: true,
 		logger: false,
-		hideSTARTTLS: behaviour.starttls === false,
+		...(behaviour.starttls === false ? { disabledCommands: ['STARTTLS'] } : {}),
 		onRcptTo(address, _session, callback) {
 			rcptAttempts.push(address.address);
 			const attempts = rcptAttempts.filter((a) => a === address.address).length;
