@@ -36,6 +36,12 @@ export interface TestDovecot {
 	url: string;
 	/** Puts a message in a folder (INBOX unless said), as delivery would; returns its UID. */
 	append: (raw: string | Buffer, folder?: string) => Promise<number>;
+	/**
+	 * Puts many messages in the INBOX at once, as a local delivery agent does: files in the
+	 * Maildir's `new/`, which Dovecot numbers when the mailbox is next opened. For the benchmark's
+	 * thousands of messages, where an APPEND each would take minutes.
+	 */
+	deliverMany: (raws: readonly (string | Buffer)[]) => Promise<void>;
 	/** A logged-in client, for looking at what a test left behind. */
 	client: () => Promise<ImapFlow>;
 	/** The folders and how many messages each holds. */
@@ -196,6 +202,17 @@ default_internal_user = nobody
 			} finally {
 				await imap.logout();
 			}
+		},
+		deliverMany: async (raws) => {
+			// Logging in once makes Dovecot create the Maildir, owned by the mail user.
+			await (await client()).logout();
+			const fresh = path.join(dir, 'mail', user, 'Maildir', 'new');
+			fs.mkdirSync(fresh, { recursive: true });
+			const stamp = Math.floor(Date.now() / 1000);
+			raws.forEach((raw, index) => {
+				fs.writeFileSync(path.join(fresh, `${stamp}.M${index}P${process.pid}.hourglass`), raw);
+			});
+			execFileSync('chown', ['-R', `${MAIL_USER}:nogroup`, path.join(dir, 'mail')]);
 		},
 		folders: async () => {
 			const imap = await client();

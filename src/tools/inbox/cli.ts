@@ -21,10 +21,17 @@ import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type Inbo
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { newProgram, runProgram, type CliOutput } from '../cli';
-import { hubFacts } from './facts';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
-import { readMessage } from './message';
 import { place, type HubFacts } from './place';
+
+/** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
+interface Known {
+	facts: HubFacts;
+	records: InboxRecord[];
+	/** Message-IDs recorded, lower case. */
+	ids: Set<string>;
+	readMessage: (typeof import('./message'))['readMessage'];
+}
 
 export const HANDLED = 'Hourglass/Handled';
 export const NEEDS_A_LOOK = 'Hourglass/Needs a look';
@@ -101,9 +108,7 @@ async function moveOrFlag(client: ImapFlow, uids: readonly number[], folder: str
 interface Session {
 	settings: MailboxSettings;
 	root: string;
-	facts: HubFacts;
-	records: InboxRecord[];
-	known: Set<string>;
+	known: () => Promise<Known>;
 	tally: Tally;
 	options: Options;
 	hooks: Hooks;
@@ -111,7 +116,7 @@ interface Session {
 
 /** One connection's work: everything after the watermark. Throws when the connection drops. */
 async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
-	const { settings, root, facts, records, known, tally, options, hooks } = session;
+	const { settings, root, tally, options, hooks } = session;
 	const dry = Boolean(options.dryRun);
 	const lock = await client.getMailboxLock(settings.folder);
 	try {
@@ -145,6 +150,11 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 		tally.read += envelopes.length;
 		const tagged = envelopes.filter((envelope) => parseHubTag(envelope.subject) !== undefined);
 		tally.tagged += tagged.length;
+		if (tagged.length === 0) {
+			if (!dry) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
+			return;
+		}
+		const { facts, records, ids: known, readMessage } = await session.known();
 		const batch = Math.max(1, Number(options.batch));
 		const maxSize = Number(options.maxSize) * MB;
 
@@ -213,7 +223,6 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 			const next = tagged[start + batch];
 			writeWatermark({ mailbox: settings.label, uidValidity, lastUid: next ? next.uid - 1 : uids.at(-1)! }, root);
 		}
-		if (!dry && tagged.length === 0) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
 	} finally {
 		lock.release();
 	}
@@ -265,13 +274,22 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 	const root = contentDir();
 	const settings = mailboxSettings(io.env);
 	const hub = loadSettings(root);
-	const records = readInbox(root);
+	let known: Promise<Known> | undefined;
 	const session: Session = {
 		settings,
 		root,
-		facts: hubFacts(root, hub, buildTime(io.env)),
-		records,
-		known: new Set(records.map((record) => record.messageId.toLowerCase())),
+		known: () =>
+			(known ??= (async () => {
+				const records = readInbox(root);
+				// Parsing the hub's writing and mail is only needed once there is mail to place.
+				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
+				return {
+					facts: hubFacts(root, hub, buildTime(io.env)),
+					records,
+					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
+					readMessage,
+				};
+			})()),
 		tally: { read: 0, tagged: 0, recorded: [], moved: 0, needsLook: [], flagged: 0 },
 		options,
 		hooks,
