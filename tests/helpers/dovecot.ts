@@ -30,6 +30,8 @@ export interface TestDovecot {
 	imapsPort: number;
 	/** The plain port (143's role): STARTTLS when TLS is on. */
 	imapPort: number;
+	/** The test user's Maildir (folders are subfolders of it), to play a server that refuses something. */
+	maildir: string;
 	/** The server's self-signed certificate, as a CA file for `IMAP_URL`'s `?ca=`. */
 	caFile: string;
 	/** `IMAP_URL` for the implicit-TLS port, trusting the test certificate by its CA file. */
@@ -191,6 +193,7 @@ default_internal_user = nobody
 		imapPort,
 		imapsPort,
 		caFile,
+		maildir: path.join(dir, 'mail', user, 'Maildir'),
 		url: `imaps://${encodeURIComponent(user)}@127.0.0.1:${imapsPort}/INBOX?ca=${encodeURIComponent(caFile)}`,
 		client,
 		append: async (raw, folder = 'INBOX') => {

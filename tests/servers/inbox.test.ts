@@ -193,6 +193,31 @@ describe('npm run inbox', () => {
 		expect(await dovecot.folders()).toEqual({ INBOX: 1 });
 	});
 
+	it('flags a message where the server refuses to move it, and leaves it where it was', async () => {
+		dovecot = await startDovecot();
+		const imap = await dovecot.client();
+		await imap.mailboxCreate('Hourglass/Handled');
+		await imap.logout();
+		// The folder's files belong to the mail user, who may no longer write them: every MOVE into it fails.
+		for (const part of ['cur', 'new', 'tmp']) fs.chmodSync(path.join(dovecot.maildir, 'Hourglass', 'Handled', part), 0o555);
+		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'a@northwind.example', says: 'Yes.' });
+
+		const run = await inbox(dovecot.url);
+		expect(run.code).toBe(0);
+		expect(run.out).toMatch(/The server refused to move 1 message: flagged instead, and left where it was\./);
+		expect(records()).toHaveLength(1);
+		const look = await dovecot.client();
+		await look.mailboxOpen('INBOX');
+		const [message] = await look.fetchAll('1:*', { flags: true });
+		await look.logout();
+		expect([...(message?.flags ?? [])]).toContain('\\Flagged');
+
+		// Past the watermark: the next run neither records nor flags it again.
+		const again = await inbox(dovecot.url);
+		expect(again.out).toMatch(/0 new messages/);
+		expect(records()).toHaveLength(1);
+	});
+
 	it('a run stopped after recording a message and before moving it records nothing twice and loses nothing', async () => {
 		dovecot = await startDovecot();
 		for (const from of ['a', 'b', 'c', 'd', 'e']) {

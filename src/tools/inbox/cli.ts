@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
 import { contentDir } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
-import { parseHubTag } from '../../content/hub-tags';
+import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
@@ -197,7 +197,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 				const placement =
 					tag === undefined
 						? { reason: 'no hub tag in the subject once decoded' }
-						: 'problem' in tag
+						: isTagProblem(tag)
 							? { reason: `a tag the hub cannot read: expected ${tag.problem}` }
 							: place(tag, message, facts, records);
 				if ('reason' in placement) {
@@ -253,7 +253,9 @@ function summary(tally: Tally, settings: MailboxSettings, root: string, dry: boo
 		}
 	}
 	if (tally.flagged > 0)
-		io.out(`The server refused to move ${plural(tally.flagged, 'message')}: flagged instead, and left where they were.\n`);
+		io.out(
+			`The server refused to move ${plural(tally.flagged, 'message')}: flagged instead, and left where ${tally.flagged === 1 ? 'it was' : 'they were'}.\n`,
+		);
 }
 
 function describeRecord(record: InboxRecord): string {
