@@ -21,6 +21,8 @@ const MAIL_USER = 'hourglass-mail';
 export interface DovecotOptions {
 	/** `false` plays a server without TLS: no certificate, plain IMAP only, no STARTTLS. Default: TLS required. */
 	tls?: boolean;
+	/** The hierarchy separator: `.` is Dovecot's Maild++ default (and Courier's, Cyrus's). Default: `/`. */
+	separator?: '/' | '.';
 }
 
 export interface TestDovecot {
@@ -101,6 +103,7 @@ async function waitForPort(port: number): Promise<void> {
 
 export async function startDovecot(options: DovecotOptions = {}): Promise<TestDovecot> {
 	const tls = options.tls ?? true;
+	const slash = (options.separator ?? '/') === '/';
 	ensureMailUser();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hourglass-dovecot-'));
 	// Dovecot's processes run as the mail user and `nobody`: they must reach the folder.
@@ -152,10 +155,14 @@ userdb {
   driver = static
   args = uid=${MAIL_USER} gid=nogroup home=${dir}/mail/%u
 }
-mail_location = maildir:~/Maildir:LAYOUT=fs
+${
+	slash
+		? `mail_location = maildir:~/Maildir:LAYOUT=fs
 namespace inbox {
   inbox = yes
   separator = /
+}`
+		: 'mail_location = maildir:~/Maildir'
 }
 service imap-login {
   inet_listener imap {

@@ -218,6 +218,15 @@ describe('npm run inbox', () => {
 		expect(records()).toHaveLength(1);
 	});
 
+	it('makes its folders the server’s way where the separator is a dot', async () => {
+		dovecot = await startDovecot({ separator: '.' });
+		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'a@northwind.example' });
+		await deliver(useful('paper/no-such-paper', 'Gone').yes, { from: 'a@northwind.example' });
+		expect((await inbox(dovecot.url)).code).toBe(0);
+		expect(await dovecot.folders()).toEqual({ INBOX: 0, Hourglass: 0, 'Hourglass.Handled': 1, 'Hourglass.Needs a look': 1 });
+		expect((await inbox(dovecot.url)).code).toBe(0);
+	});
+
 	it('a run stopped after recording a message and before moving it records nothing twice and loses nothing', async () => {
 		dovecot = await startDovecot();
 		for (const from of ['a', 'b', 'c', 'd', 'e']) {

@@ -33,8 +33,10 @@ interface Known {
 	readMessage: (typeof import('./message'))['readMessage'];
 }
 
+/** The two folders, as names shown to editors (with `/`) and as segments the server joins with its own separator. */
 export const HANDLED = 'Hourglass/Handled';
 export const NEEDS_A_LOOK = 'Hourglass/Needs a look';
+const segments = (folder: string) => folder.split('/');
 
 export interface Io extends CliOutput {
 	env: Record<string, string | undefined>;
@@ -84,10 +86,16 @@ const MB = 1024 * 1024;
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const lower = (id: string | undefined) => id?.toLowerCase();
 
-/** Makes the two folders once; a server that already has them says so, which is fine. */
+/**
+ * Makes the two folders where they are missing. Servers separate folder names with `/` or `.`
+ * (and some put every folder under `INBOX.`): imapflow joins the segments the server's way.
+ */
 async function ensureFolders(client: ImapFlow): Promise<void> {
-	const existing = new Set((await client.list()).map((folder) => folder.path));
-	for (const folder of [HANDLED, NEEDS_A_LOOK]) if (!existing.has(folder)) await client.mailboxCreate(folder);
+	const existing = new Set((await client.list()).map((folder) => folder.path.split(folder.delimiter).join('/')));
+	const prefix = (client.namespace?.prefix ?? '').split(client.namespace?.delimiter ?? '/').filter(Boolean);
+	for (const folder of [HANDLED, NEEDS_A_LOOK]) {
+		if (!existing.has([...prefix, folder].join('/'))) await client.mailboxCreate(segments(folder));
+	}
 }
 
 /** Moves messages to a folder, or flags them where the server refuses the move. Returns how many were flagged. */
@@ -96,7 +104,7 @@ async function moveOrFlag(client: ImapFlow, uids: readonly number[], folder: str
 	const range = uids.join(',');
 	let moved = false;
 	try {
-		moved = (await client.messageMove(range, folder, { uid: true })) !== false;
+		moved = (await client.messageMove(range, segments(folder), { uid: true })) !== false;
 	} catch (error) {
 		if (!client.usable) throw error;
 	}
