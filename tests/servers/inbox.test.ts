@@ -7,8 +7,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readContacts } from '../../src/checks/contacts';
 import { readInbox, readWatermarks, type InboxRecord } from '../../src/content/inbox';
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../src/content/mailto';
+import { contactsCommand } from '../../src/tools/contacts-cli';
 import { HANDLED, inboxCommand, NEEDS_A_LOOK, type Hooks } from '../../src/tools/inbox/cli';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type Reply } from '../helpers/mail-client';
@@ -32,6 +34,7 @@ beforeEach(() => {
 	fs.writeFileSync(path.join(content, 'ballots', `${BALLOT}.yaml`), ballot('2026-11-30'));
 	fs.writeFileSync(path.join(content, 'ballots', 'superusers-2026-05.yaml'), ballot('2026-05-31', '2026-06-01'));
 	vi.stubEnv('HOURGLASS_CONTENT', content);
+	vi.stubEnv('HOURGLASS_NOW', NOW);
 });
 
 afterEach(async () => {
@@ -174,6 +177,19 @@ describe('npm run inbox', () => {
 			expect.stringMatching(/UID 16 from margaret\.holloway@northwind\.example .*too large to read \(2[56]\.\d MB; the limit is 10 MB/),
 		]);
 		expect(await dovecot.folders()).toEqual({ INBOX: 1, [HANDLED]: 9, [NEEDS_A_LOOK]: 7, Hourglass: 0 });
+
+		// The editor approves the executive who asked to join the list.
+		let said = '';
+		const approved = await contactsCommand(['approve', 'olu.adeyemi@northwind.example'], {
+			out: (text) => (said += text),
+			err: (text) => (said += text),
+		});
+		expect([approved, said]).toEqual([0, 'Added Olu Adeyemi <olu.adeyemi@northwind.example> to executives, finance from 2026-11-25.\n']);
+		expect((await readContacts(content)).contacts.find((c) => c.email === 'olu.adeyemi@northwind.example')).toMatchObject({
+			segments: ['executives', 'finance'],
+			asked: 'asked by email on 2026-11-03 for executives, finance',
+		});
+		expect(ofKind('list-request').map((r) => r.status)).toEqual(['approved', 'pending']);
 
 		const before = fs.readFileSync(path.join(content, 'inbox', '2026.yaml'), 'utf8');
 		const second = await inbox(dovecot.url);
