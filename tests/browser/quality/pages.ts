@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { listFiles, ROOT } from '../../helpers/build-hub';
+import { listFiles } from '../../helpers/build-hub';
 
 /**
  * Newsletter emails are built beside the pages but are email HTML (tables, inline styles, no CSP):
@@ -12,14 +12,6 @@ export const isEmail = (file: string): boolean => /(^|\/)(emails?\/|email[^/]*\.
 /** The HTML pages of a built site, relative to it: every `.html` but emails. */
 export async function htmlPages(dist: string): Promise<string[]> {
 	return (await listFiles(dist)).filter((file) => file.endsWith('.html') && !isEmail(file));
-}
-
-/** The Content-Security-Policy header docs/operating.md tells administrators to send, so the tests keep it true. */
-export async function documentedCspHeader(): Promise<string> {
-	const guide = await fs.readFile(path.join(ROOT, 'docs/operating.md'), 'utf8');
-	const header = /^Content-Security-Policy: (.+)$/m.exec(guide)?.[1];
-	if (!header) throw new Error('docs/operating.md has no "Content-Security-Policy: …" line for administrators');
-	return header;
 }
 
 /**
