@@ -4,11 +4,13 @@
  * read, so they fail on the same problems in the same words. Each file's own validity (syntax,
  * schema, what its MDX body may hold) is checked as it is read, by the same functions in both.
  */
+import type { InboxFile } from '../content/inbox';
 import { kindOf, routeOf, type CollectionName, type WritingKind } from '../content/kinds';
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
 import { baselineProblems, filingProblems } from './campaigns';
+import { inboxProblems } from './inbox';
 import { duplicateNumberProblems, idProblems } from './integrity';
 import { hubRoutes, linkProblem } from './links';
 import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from './metrics';
@@ -40,6 +42,8 @@ export interface HubInput {
 	now: Date;
 	/** `npm run dev` shows drafts, so links and references to them are fine there. */
 	preview?: boolean;
+	/** The inbox records (`content/inbox/`), read and schema-checked. Default: none. */
+	inbox?: readonly InboxFile[];
 }
 
 /**
@@ -132,6 +136,13 @@ export function checkHub(input: HubInput): Problem[] {
 			(metricId) => firstReadings.get(metricId),
 		),
 		...systemProblems(systemsOf(input)),
+		...inboxProblems(input.inbox ?? [], {
+			ids: check.ids,
+			issues: input.entries.filter((entry) => entry.collection === 'newsletters').map((issue) => Number(issue.data.number)),
+			answers: input.entries.flatMap((entry) =>
+				typeof entry.data.answers === 'string' ? [{ file: entry.file, id: entry.data.answers }] : [],
+			),
+		}),
 		...duplicateNumberProblems(
 			input.entries
 				.filter((entry) => entry.collection === 'newsletters')

@@ -25,8 +25,10 @@ import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { hubLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
+import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
+import { listeningOf, type Listening } from './listening';
 import { isPreview, perBuild } from './memo';
 import { dependentsOf, restoreOrder, restoreSchedule, tierChanges, type Dependent, type RestoreSlot, type TierChange } from './systems';
 import { tierOf, type Tier } from '../content/tiers';
@@ -155,6 +157,8 @@ export interface Hub {
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
 	metricUsages: MetricUsage[];
+	/** What came back through the editors' mailbox (`content/inbox/`); never published beyond counts and questions. */
+	listening: Listening<PaperItem | CaseStudyItem>;
 }
 
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
@@ -244,7 +248,13 @@ async function load(): Promise<Hub> {
 	});
 	// Advice first: a build that then fails on errors still says it, as the linter does.
 	for (const warning of locateProblems(hubWarnings({ entries }))) console.warn(`Hourglass advice: ${formatProblem(warning)}`);
-	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
+	const inbox = readInboxFiles();
+	assertNoProblems(
+		locateProblems([
+			...inbox.problems,
+			...checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview, inbox: inbox.files }),
+		]),
+	);
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
@@ -400,6 +410,14 @@ async function load(): Promise<Hub> {
 		systems: systemItems.sort(restoreOrder),
 		listed: [],
 		metricUsages: usages,
+		listening: listeningOf(
+			inbox.files.flatMap((file) => file.records),
+			new Map(
+				[...withPage(paperItems), ...withPage(caseItems)].flatMap((item) =>
+					item.entry.data.answers ? [[item.entry.data.answers, item] as const] : [],
+				),
+			),
+		),
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))

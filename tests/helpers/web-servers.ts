@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './build-hub';
+import { freePort } from './free-port';
 
 /** Where the hub's web server settings live, as shipped to administrators. */
 export const DEPLOY = path.join(ROOT, 'deploy');
@@ -96,15 +97,6 @@ function apacheMain(dir: string, port: number): string {
 		`<Directory ${dir}/empty>\n  Require all granted\n</Directory>`,
 		`Include ${dir}/hourglass.conf`,
 	].join('\n');
-}
-
-/** A loopback port that nothing listens on now. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 /**

@@ -95,7 +95,6 @@ export const en = {
 	'entry.writtenFor': 'Written for',
 	'entry.topics': 'Topics',
 	'entry.audiencesOf': 'Audiences of {title}',
-	'entry.feedback': 'Was this useful? Tell {author}',
 	'entry.related': 'Related reading',
 	'entry.filedIn': 'Part of the campaign {campaign}, at its {stage} stage.',
 	'entry.featuredIn': 'Featured in the newsletter',
@@ -216,7 +215,6 @@ export const en = {
 	'mailto.list.subject': 'Please add me to the {lists}',
 	'mailto.list.body':
 		'Hello,\n\nPlease add me to the {lists}, so I get the position papers and case studies written for {names} by email.\n\nI am happy to say whether they are useful (yes or no):\n\nName:\nRole:\n',
-	'mailto.feedback.subject': 'Feedback: {title}',
 
 	// Subscribe.
 	'subscribe.title': 'Subscribe',
@@ -511,4 +509,24 @@ export const en = {
 	'nav.systems': 'Systems',
 	'kind.system': 'System',
 	'scaffold.systemsNote': "Systems it concerns (files in systems/); its page lists the piece. The note below names your readers'.",
+	'useful.ask': 'Was this useful?',
+	'useful.yes': 'Yes',
+	'useful.no': 'No',
+	'useful.note': '(to {who}, with one line of why)',
+	'useful.editors': 'the editors',
+	'useful.editorsAnd': 'the editors and {name}',
+	'ask.question': 'Ask IT a question',
+	'ask.note': 'we answer in a short paper for {segment}, showing your role, never your name',
+	'mailto.useful.yes': 'Useful: yes · {title}',
+	'mailto.useful.no': 'Useful: no · {title}',
+	'mailto.useful.yesBody': 'Yes, this was useful. In one line, why:\n\n',
+	'mailto.useful.noBody': 'No, this was not useful. In one line, why:\n\n',
+	'mailto.question.subject': 'Question for IT',
+	'mailto.question.body':
+		"Replace the subject's first words with your question, and add anything that helps us answer it.\n\nWe answer in a short paper for {segment}; it shows your question and your role, never your name.\n",
+	'mailto.pick.subject': 'Pick: {title}',
+	'mailto.pick.body': 'I pick "{title}" as one of the three measures everyone needs to know.\n',
+	'email.repliesYes': 'Was this useful? Yes: {url}',
+	'email.repliesNo': 'Not useful: {url}',
+	'email.repliesQuestion': 'Ask IT a question: {url}',
 } as const;

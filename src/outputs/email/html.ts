@@ -104,7 +104,11 @@ export interface EmailFrame {
  * the note, the slot `npm run send` fills with a recipient's own line, and where to go next.
  */
 function footerHtml(hub: EmailHub, { note, link }: EmailFrame['footer']): string {
-	return `<p>${escape(note)} <a href="${escape(`mailto:${hub.editors.email}`)}">${escape(hub.editors.name)}</a>.</p>
+	const { t } = hub.locale;
+	const replies = hub.replies
+		? `<p>${escape(t('useful.ask'))} <a href="${escape(hub.replies.useful.yes)}">${escape(t('useful.yes'))}</a> · <a href="${escape(hub.replies.useful.no)}">${escape(t('useful.no'))}</a> · <a href="${escape(hub.replies.question)}">${escape(t('ask.question'))}</a></p>\n`
+		: '';
+	return `${replies}<p>${escape(note)} <a href="${escape(`mailto:${hub.editors.email}`)}">${escape(hub.editors.name)}</a>.</p>
 ${PERSONAL_SLOT}
 <p><a href="${escape(link.url)}">${escape(link.label)}</a> · <a href="${escape(hub.subscribeUrl)}">${escape(hub.locale.t('email.subscribe'))}</a></p>`;
 }

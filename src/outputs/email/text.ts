@@ -5,7 +5,7 @@
 import type { Locale } from '../../content/i18n';
 import { introText } from './intro';
 import { TEXT_RULE } from '../../content/email-files';
-import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
+import { issueLine, repliesText, subjectOf, type EmailIssue, type EmailItem } from './model';
 
 function itemBlock(locale: Locale, item: EmailItem, index: number): string {
 	return [
@@ -32,6 +32,7 @@ export function renderEmailText(issue: EmailIssue): string {
 			locale.t('newsletter.inThisIssue').toLocaleUpperCase(locale.language),
 			...issue.items.map((item, index) => itemBlock(locale, item, index)),
 			TEXT_RULE,
+			...repliesText(locale, issue.replies),
 			locale.t('email.issueFooterText', { editors }),
 			`${locale.t('email.archive')}: ${issue.archiveUrl}`,
 			`${locale.t('email.subscribe')}: ${issue.subscribeUrl}`,
