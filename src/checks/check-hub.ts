@@ -8,6 +8,7 @@ import { routeOf, type CollectionName, type WritingKind } from '../content/kinds
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
+import { ballotProblems, type BallotMarks, type ChosenMarks } from './ballots';
 import { baselineProblems, filingProblems } from './campaigns';
 import { duplicateNumberProblems, idProblems } from './integrity';
 import { hubRoutes, linkProblem } from './links';
@@ -105,6 +106,10 @@ export function checkHub(input: HubInput): Problem[] {
 				.map((metric) => ({ id: metric.id, filePath: metric.file, data: metric.data as unknown as CriticalMarks['data'] })),
 			check.ids('segments'),
 			input.criticalLimit,
+		),
+		...ballotProblems(
+			input.entries.filter((entry) => entry.collection === 'ballots') as unknown as BallotMarks[],
+			input.entries.filter((entry) => entry.collection === 'metrics') as unknown as ChosenMarks[],
 		),
 		...filingProblems(
 			input.entries.filter((entry) => entry.kind === 'paper' || entry.kind === 'case-study' || entry.kind === 'newsletter'),

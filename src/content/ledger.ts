@@ -22,8 +22,8 @@ import { zodProblems } from './zod-problems';
 export const LEDGER_FOLDER = 'sent';
 
 export const ledgerRecordSchema = z.strictObject({
-	/** What was sent: `paper/<id>`, `case-study/<id>` or `issue/<number>`. */
-	entry: z.string().regex(/^(paper|case-study|issue)\/[a-z0-9-]+$/, { message: 'paper/<id>, case-study/<id> or issue/<number>' }),
+	/** What was sent: `paper/<id>`, `case-study/<id>`, `issue/<number>` or `ballot/<id>`. */
+	entry: z.string().regex(/^(paper|case-study|issue|ballot)\/[a-z0-9-]+$/, { message: 'paper/<id>, case-study/<id>, issue/<number> or ballot/<id>' }),
 	/** The recipient's address. */
 	to: z.email(),
 	/** The message's Message-ID header. */

@@ -24,3 +24,10 @@ export function listRequest(editorsEmail: string, segmentNames: readonly string[
 
 /** "Feedback: <title>", to the writer. */
 export const feedbackRequest = (authorEmail: string, title: string): string => mailto(authorEmail, { subject: `Feedback: ${title}` });
+
+/** "Pick: <metric title>", to the editors: one vote in a ballot, read by `npm run inbox`. */
+export const pickRequest = (editorsEmail: string, pick: { ballot: string; metric: string; title: string }): string =>
+	mailto(editorsEmail, {
+		subject: `Pick: ${pick.title} [hub:pick ${pick.ballot} ${pick.metric}]`,
+		body: `I pick "${pick.title}" as one of the measures that matter most to us.\n`,
+	});

@@ -25,6 +25,8 @@ import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { isoDate } from '../content/format';
 import type { StageId } from '../content/stages';
+import { readLedger } from '../content/ledger';
+import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { isPreview, perBuild } from './memo';
 
@@ -113,6 +115,8 @@ export interface Hub {
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
 	metricUsages: MetricUsage[];
+	/** Every ballot with its tally, newest first. Counts only: who voted is never kept here. */
+	ballots: HubBallot[];
 }
 
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
@@ -153,7 +157,7 @@ async function load(): Promise<Hub> {
 	// for a collection with no entries, so a kind without files is not asked for.
 	const entriesOf = <C extends CollectionKey>(collection: C) =>
 		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
-	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors] = await Promise.all([
+	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors, ballots] = await Promise.all([
 		entriesOf('papers'),
 		entriesOf('case-studies'),
 		entriesOf('metrics'),
@@ -163,6 +167,7 @@ async function load(): Promise<Hub> {
 		entriesOf('segments'),
 		entriesOf('topics'),
 		entriesOf('authors'),
+		entriesOf('ballots'),
 	]);
 
 	const status = new Map<string, Visibility>();
@@ -172,7 +177,18 @@ async function load(): Promise<Hub> {
 	}
 
 	const settings = loadSettings();
-	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials, ...segments, ...topics, ...authors];
+	const all = [
+		...papers,
+		...caseStudies,
+		...metrics,
+		...newsletters,
+		...campaigns,
+		...testimonials,
+		...segments,
+		...topics,
+		...authors,
+		...ballots,
+	];
 	const usages: MetricUsage[] = [];
 	const entries: CheckedEntry[] = all.map((e) => {
 		const file = e.filePath ?? e.id;
@@ -309,6 +325,7 @@ async function load(): Promise<Hub> {
 			.sort(newestFirst),
 		listed: [],
 		metricUsages: usages,
+		ballots: hubBallots(ballots, { picks: [], ledger: readLedger(), now, limit: settings.criticalLimit }),
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))

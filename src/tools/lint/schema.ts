@@ -82,7 +82,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		return result.data as Record<string, unknown> | undefined;
 	};
 
-	const single = [...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...(hub.settings ? [hub.settings] : [])];
+	const single = [...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.ballots, ...(hub.settings ? [hub.settings] : [])];
 	for (const file of single) {
 		if (file.syntax.length > 0) continue;
 		located.push(...unknownFields(file));
@@ -104,7 +104,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	const byFile = new Map<string, HubFile>([...single, ...(topics ? [topics] : [])].map((file) => [file.file, file]));
 	const bodies = new Map(hub.entries.map((entry) => [entry.file, entry.body]));
 	const files: FoundFile[] = [
-		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials].map((file) => ({
+		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.ballots].map((file) => ({
 			collection: file.collection as CollectionName,
 			id: file.id,
 			file: file.file,

@@ -1,22 +1,27 @@
 /**
- * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again] [--resend-uncertain]`: sends a
- * published entry to the contacts who follow its segments, one message each, through the SMTP
- * server in `SMTP_URL` with STARTTLS. See README "Sending to the list".
+ * `npm run send -- paper <id> | case-study <id> | issue <number> | ballot <segment> [--dry-run] [--again]
+ * [--resend-uncertain]`: sends a published entry to the contacts who follow its segments (a segment's open
+ * ballot to those of them who agreed to give feedback), one message each, through the SMTP server in
+ * `SMTP_URL` with STARTTLS. See README "Sending to the list".
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { Command } from 'commander';
 import { newProgram, runProgram, type CliOutput } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
 import { contentDir } from '../../content/content-dir';
+import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { deliver, type Outcome } from './deliver';
 import { messageFor, newMessageId } from './message';
+import { ballotTarget, planBallot, writeBallot } from './ballot';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
+import { readHub } from '../lint/entry';
 
 export interface Io extends CliOutput {
 	env: Record<string, string | undefined>;
@@ -39,6 +44,10 @@ interface Options {
 	outbox: string;
 	retries: string;
 	backoff: string;
+	/** A new ballot offers every metric, not only those written for the segment. */
+	all?: boolean;
+	/** A new ballot's last day. */
+	closes?: string;
 }
 
 const who = (contact: Contact) => `${contact.name} <${contact.email}>`;
@@ -95,8 +104,26 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const root = contentDir();
 	const settings = loadSettings(root);
 	const now = buildTime(io.env);
-	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
-	const followers = followersOf(await loadContacts(root), target.segments, now);
+	let target: SendTarget;
+	if (kind === 'ballot') {
+		const hub = readHub(root);
+		const plan = planBallot(hub, id, options, settings, now);
+		if (plan.kind === 'new') {
+			const file = path.relative(process.cwd(), plan.file);
+			const what = `${file}: ${plan.candidates} candidate metrics, open until ${isoDate(plan.closes)}`;
+			if (options.dryRun) {
+				io.out(`Dry run: would write ${what}. Nothing written, nothing sent.\n`);
+				return 0;
+			}
+			writeBallot(plan);
+			io.out(`Wrote ${what}. Check it, build the hub (npm run build), then run this command again to send it.\n`);
+			return 0;
+		}
+		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist));
+	} else target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
+	const followers = followersOf(await loadContacts(root), target.segments, now).filter(
+		(contact) => !target.feedbackOnly || contact.feedback,
+	);
 	const recorded = readLedger(root);
 	const stopped = options.dryRun ? undefined : settleInFlight(recorded, root);
 	if (stopped) io.err(`The last run stopped while the mail server had ${stopped.entry} for ${stopped.to}: recorded as uncertain.\n`);
@@ -185,22 +212,38 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 		'after',
 		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
 	);
-	for (const kind of ['paper', 'case-study', 'issue'] as const) {
-		program
-			.command(kind)
-			.description(kind === 'issue' ? 'send a newsletter issue' : `send a ${kind === 'paper' ? 'position paper' : 'case study'}`)
-			.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)')
+	/** What every send takes, whatever it sends. */
+	const sendOptions = (command: Command) =>
+		command
 			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
 			.option('--again', 'send also to those the ledger says already received it')
 			.option('--resend-uncertain', 'send also to those a stopped run may have reached (uncertain in the ledger)')
 			.option('--dist <dir>', 'the built site to take the email from', 'dist')
 			.option('--outbox <dir>', 'where --dry-run writes', 'outbox')
 			.option('--retries <n>', 'retries after a transient failure (4xx, dropped connection)', '3')
-			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000')
-			.action(async (id: string, options: Options) => {
-				code = await run(kind, id, options, io);
-			});
+			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000');
+	for (const kind of ['paper', 'case-study', 'issue'] as const) {
+		sendOptions(
+			program
+				.command(kind)
+				.description(kind === 'issue' ? 'send a newsletter issue' : `send a ${kind === 'paper' ? 'position paper' : 'case study'}`)
+				.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)'),
+		).action(async (id: string, options: Options) => {
+			code = await run(kind, id, options, io);
+		});
 	}
+	sendOptions(
+		program
+			.command('ballot')
+			.description(
+				"ask a segment's focus group (its contacts who agreed to give feedback) to pick the measures that matter most: the first run writes the ballot, the run after a build sends it",
+			)
+			.argument('<segment>', 'the segment id (the file name in segments/)')
+			.option('--all', 'a new ballot offers every published metric, not only those written for the segment')
+			.option('--closes <day>', "a new ballot's last day, e.g. 2026-12-18 (default: two weeks from today)"),
+	).action(async (segment: string, options: Options) => {
+		code = await run('ballot', segment, options, io);
+	});
 	const parsed = await runProgram(program, argv, io);
 	return parsed === 0 ? code : parsed;
 }

@@ -124,7 +124,7 @@ describe('ballotResult', () => {
 		]) {
 			const result = ballotResult(tally, 3, order);
 			expect(result.kind, order.join(',')).toBe('order-refused');
-			expect(result).toMatchObject({ expected: expect.stringContaining('crm, quotes with 4 each') });
+			expect(result.kind === 'order-refused' && result.expected).toContain('crm, quotes with 4 each');
 		}
 	});
 
