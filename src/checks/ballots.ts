@@ -5,7 +5,8 @@
  * segments and metrics are checked with every other reference (src/checks/references.ts).
  */
 import { isoDate } from '../content/format';
-import { quote, type Problem } from '../content/problems';
+import type { InboxFile } from '../content/inbox';
+import { oneOf, quote, type Problem } from '../content/problems';
 
 /** The part of a ballot file these checks read. */
 export interface BallotMarks {
@@ -149,6 +150,38 @@ function chosenProblems(metrics: readonly ChosenMarks[], ballots: readonly Ballo
 	return problems;
 }
 
-export function ballotProblems(ballots: readonly BallotMarks[], metrics: readonly ChosenMarks[]): Problem[] {
-	return [...ballots.flatMap(ballotFileProblems), ...overlapProblems(ballots), ...chosenProblems(metrics, ballots)];
+/** A recorded pick names a ballot that exists and one of its candidates (the tally counts no other). */
+function pickProblems(inbox: readonly InboxFile[], ballots: readonly BallotMarks[]): Problem[] {
+	const ballotById = new Map(ballots.map((ballot) => [ballot.id, ballot]));
+	return inbox.flatMap(({ file, records }) =>
+		records.flatMap((record, index): Problem[] => {
+			if (record.kind !== 'pick') return [];
+			const ballot = ballotById.get(record.ballot);
+			if (!ballot)
+				return [{ file, field: `[${index}].ballot`, expected: oneOf('ballot', [...ballotById.keys()]), found: quote(record.ballot) }];
+			const candidates = ballot.data.candidates.map((ref) => ref.id);
+			if (candidates.includes(record.metric)) return [];
+			return [
+				{
+					file,
+					field: `[${index}].metric`,
+					expected: `one of the candidates of ${ballot.id}: ${candidates.join(', ')}`,
+					found: quote(record.metric),
+				},
+			];
+		}),
+	);
+}
+
+export function ballotProblems(
+	ballots: readonly BallotMarks[],
+	metrics: readonly ChosenMarks[],
+	inbox: readonly InboxFile[] = [],
+): Problem[] {
+	return [
+		...ballots.flatMap(ballotFileProblems),
+		...overlapProblems(ballots),
+		...chosenProblems(metrics, ballots),
+		...pickProblems(inbox, ballots),
+	];
 }

@@ -4,12 +4,14 @@
  * read, so they fail on the same problems in the same words. Each file's own validity (syntax,
  * schema, what its MDX body may hold) is checked as it is read, by the same functions in both.
  */
+import type { InboxFile } from '../content/inbox';
 import { routeOf, type CollectionName, type WritingKind } from '../content/kinds';
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
 import { ballotProblems, type BallotMarks, type ChosenMarks } from './ballots';
 import { baselineProblems, filingProblems } from './campaigns';
+import { inboxProblems } from './inbox';
 import { duplicateNumberProblems, idProblems } from './integrity';
 import { hubRoutes, linkProblem } from './links';
 import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from './metrics';
@@ -40,6 +42,8 @@ export interface HubInput {
 	now: Date;
 	/** `npm run dev` shows drafts, so links and references to them are fine there. */
 	preview?: boolean;
+	/** The inbox records (`content/inbox/`), read and schema-checked. Default: none. */
+	inbox?: readonly InboxFile[];
 }
 
 /**
@@ -110,6 +114,7 @@ export function checkHub(input: HubInput): Problem[] {
 		...ballotProblems(
 			input.entries.filter((entry) => entry.collection === 'ballots') as unknown as BallotMarks[],
 			input.entries.filter((entry) => entry.collection === 'metrics') as unknown as ChosenMarks[],
+			input.inbox,
 		),
 		...filingProblems(
 			input.entries.filter((entry) => entry.kind === 'paper' || entry.kind === 'case-study' || entry.kind === 'newsletter'),
@@ -118,6 +123,13 @@ export function checkHub(input: HubInput): Problem[] {
 			input.entries.filter((entry) => entry.collection === 'campaigns'),
 			(metricId) => firstReadings.get(metricId),
 		),
+		...inboxProblems(input.inbox ?? [], {
+			ids: check.ids,
+			issues: input.entries.filter((entry) => entry.collection === 'newsletters').map((issue) => Number(issue.data.number)),
+			answers: input.entries.flatMap((entry) =>
+				typeof entry.data.answers === 'string' ? [{ file: entry.file, id: entry.data.answers }] : [],
+			),
+		}),
 		...duplicateNumberProblems(
 			input.entries
 				.filter((entry) => entry.collection === 'newsletters')

@@ -5,6 +5,7 @@
  * address: voters are counted, never listed.
  */
 import { endOfDay, tallyBallot, type BallotPick, type Tally } from '../content/ballots';
+import type { PickRecord } from '../content/inbox';
 import type { Ballot } from '../content/schemas/ballot';
 import { deliveredTo, type LedgerRecord } from '../content/ledger';
 
@@ -36,9 +37,16 @@ export function hubBallots(
 		ledger,
 		now,
 		limit,
-	}: { picks: readonly (BallotPick & { ballot: string })[]; ledger: readonly LedgerRecord[]; now: Date; limit: number },
+	}: {
+		/** The recorded picks per ballot id (`pick` records in the inbox). */
+		picks: ReadonlyMap<string, readonly Pick<PickRecord, 'metric' | 'from' | 'date'>[]>;
+		ledger: readonly LedgerRecord[];
+		now: Date;
+		limit: number;
+	},
 ): HubBallot[] {
-	const picksOf = Map.groupBy(picks, (pick) => pick.ballot);
+	const picksOf = (id: string): BallotPick[] =>
+		(picks.get(id) ?? []).map((pick) => ({ metric: pick.metric, voter: pick.from, at: pick.date }));
 	return entries
 		.map(({ id, data }) => {
 			const candidates = data.candidates.map((ref) => ref.id);
@@ -54,7 +62,7 @@ export function hubBallots(
 				tieSettled: data.tieSettled.map((ref) => ref.id),
 				open: !data.closed && data.opens <= now && now <= endOfDay(data.closes),
 				asked: deliveredTo(ledger, ballotKey(id)).size,
-				tally: tallyBallot({ candidates, closes }, picksOf.get(id) ?? [], limit),
+				tally: tallyBallot({ candidates, closes }, picksOf(id), limit),
 			};
 		})
 		.sort((a, b) => b.opens.getTime() - a.opens.getTime() || a.id.localeCompare(b.id));

@@ -24,10 +24,12 @@ import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { isoDate } from '../content/format';
+import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
 import { readLedger } from '../content/ledger';
 import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
+import { listeningOf, type Listening } from './listening';
 import { isPreview, perBuild } from './memo';
 
 export type Kind = WritingKind;
@@ -117,6 +119,8 @@ export interface Hub {
 	metricUsages: MetricUsage[];
 	/** Every ballot with its tally, newest first. Counts only: who voted is never kept here. */
 	ballots: HubBallot[];
+	/** What came back through the editors' mailbox (`content/inbox/`); never published beyond counts and questions. */
+	listening: Listening<PaperItem | CaseStudyItem>;
 }
 
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
@@ -203,7 +207,13 @@ async function load(): Promise<Hub> {
 			body,
 		};
 	});
-	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
+	const inbox = readInboxFiles();
+	assertNoProblems(
+		locateProblems([
+			...inbox.problems,
+			...checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview, inbox: inbox.files }),
+		]),
+	);
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
@@ -307,6 +317,14 @@ async function load(): Promise<Hub> {
 	});
 
 	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
+	const listening = listeningOf(
+		inbox.files.flatMap((file) => file.records),
+		new Map(
+			[...withPage(paperItems), ...withPage(caseItems)].flatMap((item) =>
+				item.entry.data.answers ? [[item.entry.data.answers, item] as const] : [],
+			),
+		),
+	);
 	const hub: Hub = {
 		settings,
 		now,
@@ -325,7 +343,8 @@ async function load(): Promise<Hub> {
 			.sort(newestFirst),
 		listed: [],
 		metricUsages: usages,
-		ballots: hubBallots(ballots, { picks: [], ledger: readLedger(), now, limit: settings.criticalLimit }),
+		listening,
+		ballots: hubBallots(ballots, { picks: listening.picks, ledger: readLedger(), now, limit: settings.criticalLimit }),
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))

@@ -5,7 +5,7 @@
  * Pure: the hub comes in as an argument.
  */
 import { accentHex } from '../content/brand';
-import { pickRequest } from '../content/mailto';
+import { pickLink } from '../content/mailto';
 import { absoluteUrl, paths } from '../content/paths';
 import { ballotName, type HubBallot } from '../hub/ballots';
 import type { Hub } from '../hub/hub';
@@ -39,7 +39,7 @@ export function ballotEmailModel(
 				translation: metric.entry.data.translation,
 				figure: `${summary.value} (${summary.when})${summary.target === undefined ? '' : `, target ${summary.target}`}`,
 				url: url(metric.path),
-				pick: pickRequest(hub.settings.editors.email, { ballot: ballot.id, metric: id, title: metric.title }),
+				pick: pickLink(hub.settings.editors.email, ballot.id, { id, title: metric.title }),
 			};
 		}),
 		url: url(paths.segment(ballot.segment)),

@@ -6,7 +6,7 @@ import { formatProblem, type Problem } from '../../content/problems.ts';
 import { statusOf } from '../../content/publication.ts';
 import { fieldRange, offsetOf } from '../../content/source.ts';
 import type { LintConfig } from './config.ts';
-import { contactsReport } from './contacts.ts';
+import { contactsReport, recordReports } from './contacts.ts';
 import { field, readHub, type HubFile, type WritingEntry } from './entry.ts';
 import { checkSchemas, type LocatedProblem } from './schema.ts';
 import type { LintMessage, Report } from './types.ts';
@@ -101,5 +101,6 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 	return [
 		...files.map((file) => ({ file: file.file, path: file.path, source: file.source, messages: messages.get(file)!.sort(byPosition) })),
 		...(contacts ? [contacts] : []),
+		...recordReports(schemas.records),
 	];
 }

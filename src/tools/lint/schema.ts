@@ -5,6 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { checkHub, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
+import { readInboxFiles } from '../../content/inbox.ts';
 import { COLLECTIONS, kindOf, type CollectionName } from '../../content/kinds.ts';
 import type { Problem } from '../../content/problems.ts';
 import { settingsSchema } from '../../content/schemas/settings.ts';
@@ -58,6 +59,8 @@ export interface SchemaResult {
 	problems: LocatedProblem[];
 	/** Validated data per file path, for the rules and the publication status. */
 	valid: Map<string, Record<string, unknown>>;
+	/** Problems in the record files the linter does not lint as writing (`content/inbox/`). */
+	records: Problem[];
 }
 
 /** Checks every file of a hub as the build would, as of `now`. */
@@ -118,10 +121,16 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	}));
 	const settings = hub.settings && valid.get(hub.settings.path);
 	const criticalLimit = typeof settings?.criticalLimit === 'number' ? settings.criticalLimit : 3;
-	for (const problem of checkHub({ files, entries: checked, criticalLimit, now })) {
-		const file = byFile.get(problem.file)!;
+	const inbox = readInboxFiles(hub.root);
+	const records: Problem[] = [...inbox.problems];
+	for (const problem of checkHub({ files, entries: checked, criticalLimit, now, inbox: inbox.files })) {
+		const file = byFile.get(problem.file);
+		if (!file) {
+			records.push(problem);
+			continue;
+		}
 		const offset = problem.line === undefined ? undefined : offsetOf(file.source, problem.line, problem.column ?? 1);
 		located.push({ file, problem, path: toPath(problem.field), severity: 'error', offset });
 	}
-	return { problems: located, valid };
+	return { problems: located, valid, records };
 }
