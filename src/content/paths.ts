@@ -21,6 +21,7 @@ export const paths = {
 	campaign: (id: string) => `campaigns/${id}/`,
 	/** Where an open ballot's email sits (`email.html`, `email.txt`): it has no page of its own. */
 	ballot: (id: string) => `ballots/${id}/`,
+	questions: () => 'questions/',
 	search: () => 'search/',
 	subscribe: () => 'subscribe/',
 	feedAll: () => 'feeds/all.xml',
