@@ -77,9 +77,7 @@ export interface Activity extends ActivityData {
 export type CampaignItem = Item<'campaign', 'campaigns'> & {
 	owner: Author;
 	businessValue: string;
-	/** Past its end date: listed below the live campaigns. */
-	finished: boolean;
-	/** Where it stands as of the build. */
+	/** Where it stands as of the build; once `finished` (past its end date), it is listed below the live campaigns. */
 	progress: Progress<Activity>;
 };
 export type AnyItem = PaperItem | CaseStudyItem | MetricItem | NewsletterItem | CampaignItem;
@@ -287,8 +285,7 @@ async function load(): Promise<Hub> {
 			// References were checked above, so the owner exists.
 			owner: authorById.get(data.owner.id)!,
 			businessValue: data.businessValue,
-			finished: data.end !== undefined && data.end.getTime() < now.getTime(),
-			progress: progressAsOf(stages, now),
+			progress: progressAsOf({ stages, end: data.end }, now),
 		};
 	});
 
@@ -386,5 +383,5 @@ export function filedUnder(hub: Hub, campaignId: string): Map<StageId, (PaperIte
 }
 
 /** Listed campaigns that are not finished, newest first; finished ones follow in `finishedCampaigns`. */
-export const liveCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => !c.finished);
-export const finishedCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => c.finished);
+export const liveCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => !c.progress.finished);
+export const finishedCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => c.progress.finished);

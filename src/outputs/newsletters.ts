@@ -100,7 +100,7 @@ export interface IssueEmailContext {
 export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
 	if (item.kind === 'campaign') {
 		// As with metrics, the campaign as it stood when the issue went out.
-		const progress = progressAsOf(item.entry.data.stages, issueDate);
+		const progress = progressAsOf(item.entry.data, issueDate);
 		return [
 			{ label: 'Why it matters', text: item.businessValue },
 			{ label: 'Where it stands', text: `${stageSummary(progress)}; ${progress.done} of ${progress.total} activities done.` },

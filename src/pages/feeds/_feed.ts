@@ -46,7 +46,7 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 	const urls = siteUrls(context);
 	const entries = feedItems(hub, feed);
 	const campaign = feed.scope === 'campaign' ? hub.campaigns.find((c) => c.id === feed.id) : undefined;
-	const activities = campaign ? activityItems(campaign, hub.now, urls) : [];
+	const activities = campaign ? activityItems(campaign, hub, urls) : [];
 	const items = [...entries.map((item) => feedItem(item, hub, urls, fullContent(item, hub, urls))), ...activities].sort(
 		(a, b) => (b.pubDate?.valueOf() ?? 0) - (a.pubDate?.valueOf() ?? 0),
 	);
