@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { ballotResult, tallyBallot, type Tally, type Tie } from '../content/ballots';
 import { contentDir } from '../content/content-dir';
-import { formatDate, isoDate } from '../content/format';
+import { formatDate, isoDate, listAnd, ordinal } from '../content/format';
 import { readInbox } from '../content/inbox';
 import { deliveredTo, readLedger } from '../content/ledger';
 import { ContentProblems, oneOf } from '../content/problems';
@@ -27,10 +27,6 @@ export interface Io extends CliOutput {
 
 const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const place = (n: number) => ORDINALS[n - 1] ?? `number ${n}`;
-const and = (items: readonly string[]) => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-
 /** The tally as the editor reads it in the terminal, most picked first. */
 function tallyLines(tally: Tally, titles: ReadonlyMap<string, string>): string {
 	const width = Math.max(...tally.rows.map((row) => row.metric.length));
@@ -40,7 +36,7 @@ function tallyLines(tally: Tally, titles: ReadonlyMap<string, string>): string {
 }
 
 const tieLine = (tie: Tie) =>
-	`  ${and(tie.places.map(place))} place: ${and(tie.metrics)} have ${tie.picks} pick${tie.picks === 1 ? '' : 's'} each`;
+	`  ${listAnd(tie.places.map(ordinal))} place: ${listAnd(tie.metrics)} have ${tie.picks} pick${tie.picks === 1 ? '' : 's'} each`;
 
 type Flow = Record<string, string | number> | string[];
 

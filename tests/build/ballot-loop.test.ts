@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readInbox } from '../../src/content/inbox';
+import { readInbox, type PickRecord } from '../../src/content/inbox';
 import { ballotCommand } from '../../src/tools/ballot-cli';
 import { inboxCommand } from '../../src/tools/inbox/cli';
 import { sendCommand } from '../../src/tools/send/cli';
@@ -135,7 +135,7 @@ describe('a ballot, from sending to the audience page', () => {
 		}
 		const inbox = io({ IMAP_URL: dovecot.url, IMAP_PASSWORD: dovecot.password });
 		expect(await inboxCommand([], inbox.cli), inbox.io.err).toBe(0);
-		const picks = readInbox(content).filter((record) => record.kind === 'pick' && record.ballot === BALLOT);
+		const picks = readInbox(content).filter((record): record is PickRecord => record.kind === 'pick' && record.ballot === BALLOT);
 		expect(picks.map((pick) => `${pick.from.split('@')[0]!} ${pick.metric}`).sort()).toEqual(
 			Object.entries(PICKS)
 				.flatMap(([voter, { metrics }]) => metrics.map((metric) => `${voter} ${metric}`))
