@@ -85,7 +85,14 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		return result.data as Record<string, unknown> | undefined;
 	};
 
-	const single = [...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.ballots, ...(hub.settings ? [hub.settings] : [])];
+	const single = [
+		...hub.entries,
+		...hub.segments,
+		...hub.authors,
+		...hub.testimonials,
+		...hub.ballots,
+		...(hub.settings ? [hub.settings] : []),
+	];
 	for (const file of single) {
 		if (file.syntax.length > 0) continue;
 		located.push(...unknownFields(file));
