@@ -4,7 +4,7 @@
  * segment's focus group chose, and which writing cites which metric. Their checks are in
  * src/checks/metrics.ts.
  */
-import { chosenByWords, type HubBallot } from './ballots';
+import { ballotName, chosenByWords, type HubBallot } from './ballots';
 import type { AnyItem, Hub, MetricItem } from './hub';
 import { formatDate } from '../content/format';
 
@@ -267,4 +267,22 @@ export function criticalChoice(
 		unpicked: rows.filter((row) => row.picks === 0).length,
 		tieSettled: (ballot?.tieSettled ?? []).map((id) => line(id, 0).title),
 	};
+}
+
+/** The segments that count a metric among their critical few, with its rank and who chose it, for its page. */
+export function chosenAsCritical(
+	hub: Pick<Hub, 'segments' | 'ballots'>,
+	metric: MetricItem,
+): { segment: Hub['segments'][number]; rank: number; by: string }[] {
+	const { critical, chosenIn } = metric.entry.data;
+	return hub.segments
+		.filter((segment) => critical[segment.id] !== undefined)
+		.map((segment) => {
+			const ballot = hub.ballots.find((candidate) => candidate.id === chosenIn[segment.id]?.id);
+			return {
+				segment,
+				rank: critical[segment.id]!,
+				by: ballot ? `picked by ${segment.data.name.toLowerCase()} in ${ballotName(ballot)}` : 'chosen by the editors',
+			};
+		});
 }
