@@ -185,6 +185,15 @@ describe('npm run send', () => {
 		expect(err).toMatch(/failed: Victor Osei <victor\.osei@test\.example>: 550/);
 	});
 
+	it('stops at once, with one line and nothing recorded, when the server does not offer STARTTLS', async () => {
+		smtp = await startSmtp({ starttls: false });
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(1);
+		expect(err).toMatch(/^npm run send: 127\.0\.0\.1:\d+ does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps:\/\/…@127\.0\.0\.1:465\n$/);
+		expect(smtp.received).toEqual([]);
+		expect(smtp.rcptAttempts).toEqual([]);
+		expect(ledger()).toEqual([]);
+	});
+
 	it('retries a recipient the server turns away with a 4xx, and delivers once it accepts', async () => {
 		smtp = await startSmtp({ refuse: (address, attempt) => (address === 'imogen.clarke@test.example' && attempt < 3 ? 451 : undefined) });
 		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(0);

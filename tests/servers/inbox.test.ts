@@ -98,9 +98,12 @@ describe('npm run inbox', () => {
 			says: 'Asking for the board: will the assistants replace staff?',
 			style: 'outlook',
 		});
-		// Four picks by one superuser: the fourth goes to the editors.
-		for (const metric of ['crm-adoption', 'till-outage-minutes', 'phishing-click-rate', 'web-shop-page-load']) {
-			await deliver(pickLink(EDITORS, BALLOT, { id: metric, title: metric }), { from: 'ana.ruiz@northwind.example' });
+		// Four picks by one superuser on four days: the fourth counts in place of the first, and the editors see it.
+		for (const [day, metric] of ['crm-adoption', 'till-outage-minutes', 'phishing-click-rate', 'web-shop-page-load'].entries()) {
+			await deliver(pickLink(EDITORS, BALLOT, { id: metric, title: metric }), {
+				from: 'ana.ruiz@northwind.example',
+				date: new Date(Date.UTC(2026, 10, 10 + day, 9)),
+			});
 		}
 		await deliver(pickLink(EDITORS, 'superusers-2026-05', { id: 'crm-adoption', title: 'CRM adoption' }), {
 			from: 'ana.ruiz@northwind.example',
@@ -149,12 +152,20 @@ describe('npm run inbox', () => {
 			body: 'Asking for the board: will the assistants replace staff?',
 			status: 'open',
 		});
-		expect(ofKind('pick').map((p) => p.metric)).toEqual(['crm-adoption', 'till-outage-minutes', 'phishing-click-rate']);
+		// The latest picks count (the tally takes each person's latest three); the fourth is also shown to the editors.
+		expect(ofKind('pick').map((p) => p.metric)).toEqual([
+			'crm-adoption',
+			'till-outage-minutes',
+			'phishing-click-rate',
+			'web-shop-page-load',
+		]);
 		expect(ofKind('pick').every((p) => p.ballot === BALLOT && p.from === 'ana.ruiz@northwind.example')).toBe(true);
 
 		const reasons = first.out.split('\n').filter((line) => line.startsWith('  UID'));
 		expect(reasons).toEqual([
-			expect.stringMatching(/a fourth pick in ballot superusers-2026-11 from ana\.ruiz@northwind\.example/),
+			expect.stringMatching(
+				/recorded, but look: pick number 4 in ballot superusers-2026-11 from ana\.ruiz@northwind\.example: it counts, and their earlier pick of crm-adoption no longer does/,
+			),
 			expect.stringMatching(/a vote in ballot superusers-2026-05, closed on 2026-06-01/),
 			expect.stringMatching(/no-such-metric, which is not a metric of ballot/),
 			expect.stringMatching(/feedback on paper\/no-such-paper, which does not exist/),

@@ -200,7 +200,11 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 				records.push(placement.record);
 				known.add(message.messageId.toLowerCase());
 				tally.recorded.push(placement.record);
-				handled.push(envelope.uid);
+				if (placement.look === undefined) handled.push(envelope.uid);
+				else {
+					looked.push(envelope.uid);
+					tally.needsLook.push({ envelope: { ...envelope, from: message.from }, reason: `recorded, but look: ${placement.look}` });
+				}
 			}
 			if (dry) continue;
 			tally.flagged += await moveOrFlag(client, handled, HANDLED);

@@ -56,5 +56,12 @@ export function hubFacts(root: string, settings: Settings, now: Date): HubFacts 
 		if (entry.kind === 'paper' || entry.kind === 'case-study') entries.set(`${entry.kind}/${entry.id}`, status);
 		if (entry.kind === 'newsletter' && typeof data.number === 'number') entries.set(`issue/${data.number}`, status);
 	}
-	return { entries, segments: segmentIds(root), metrics, ballots: readBallots(root), domains: mailDomains(settings) };
+	return {
+		entries,
+		segments: segmentIds(root),
+		metrics,
+		ballots: readBallots(root),
+		domains: mailDomains(settings),
+		picksPerVoter: settings.criticalLimit,
+	};
 }

@@ -29,12 +29,15 @@ export interface HubFacts {
 	ballots: ReadonlyMap<string, BallotFacts>;
 	/** The organisation's mail domains (`domains` in hub.yaml), lower case. */
 	domains: readonly string[];
+	/** How many picks of each person count in a ballot (`criticalLimit` in hub.yaml). */
+	picksPerVoter: number;
 }
 
-export type Placement = { record: InboxRecord } | { reason: string };
-
-/** At most this many picks per person and ballot. */
-export const PICKS_PER_VOTER = 3;
+/**
+ * A record to write, or the reason the message goes to the editors instead. A record may come
+ * with a reason too: it is written, and its message still goes to the editors to look at.
+ */
+export type Placement = { record: InboxRecord; look?: string } | { reason: string };
 
 /** An address in one of the domains or their subdomains. */
 export const inDomains = (address: string, domains: readonly string[]): boolean => {
@@ -42,9 +45,10 @@ export const inDomains = (address: string, domains: readonly string[]): boolean 
 	return domains.some((allowed) => domain === allowed || domain.endsWith(`.${allowed}`));
 };
 
-/** The first words of a question as a readable id, unique among the questions so far. */
-function questionId(question: string, taken: ReadonlySet<string>): string {
-	const base = slugify(question.split(/\s+/).slice(0, 8).join(' ')).slice(0, 60).replace(/-+$/, '') || 'question';
+/** The day it was asked and its first words, as a readable id unique among the questions so far. */
+function questionId(question: string, date: Date, taken: ReadonlySet<string>): string {
+	const words = slugify(question.split(/\s+/).slice(0, 8).join(' ')).slice(0, 60).replace(/-+$/, '');
+	const base = words ? `${isoDate(date)}-${words}` : isoDate(date);
 	let id = base;
 	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
 	return id;
@@ -124,7 +128,7 @@ export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records:
 				record: {
 					kind: 'question',
 					...sent,
-					id: questionId(question, taken),
+					id: questionId(question, message.date, taken),
 					segment: tag.segment,
 					question,
 					...(body && body !== question ? { body } : {}),
@@ -143,15 +147,21 @@ export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records:
 				};
 			}
 			if (outside) return { reason: outsideReason };
-			const picked = new Set(
-				records
-					.filter((r) => r.kind === 'pick' && r.ballot === tag.ballot && r.from === message.from)
-					.map((r) => (r as { metric: string }).metric),
-			);
-			if (!picked.has(tag.metric) && picked.size >= PICKS_PER_VOTER) {
-				return { reason: `a fourth pick in ballot ${tag.ballot} from ${message.from}, who already picked ${[...picked].join(', ')}` };
-			}
-			return { record: { kind: 'pick', ...sent, ballot: tag.ballot, metric: tag.metric } };
+			const record: InboxRecord = { kind: 'pick', ...sent, ballot: tag.ballot, metric: tag.metric };
+			// Latest first: the picks that count now, as the tally counts them (each person's latest few).
+			const counting = [
+				...new Set(
+					records
+						.filter((r) => r.kind === 'pick' && r.ballot === tag.ballot && r.from === message.from)
+						.sort((a, b) => b.date.getTime() - a.date.getTime())
+						.map((r) => (r as { metric: string }).metric),
+				),
+			].slice(0, hub.picksPerVoter);
+			if (counting.includes(tag.metric) || counting.length < hub.picksPerVoter) return { record };
+			return {
+				record,
+				look: `pick number ${counting.length + 1} in ballot ${tag.ballot} from ${message.from}: it counts, and their earlier pick of ${counting.at(-1)!} no longer does (at most ${hub.picksPerVoter} per person)`,
+			};
 		}
 	}
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Command } from 'commander';
 import { newProgram, runProgram, type CliOutput } from '../cli';
@@ -100,6 +100,25 @@ function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, do
 	};
 }
 
+/**
+ * Stops before the first message when the server does not offer STARTTLS: nodemailer would
+ * otherwise try each recipient and record each as failed with the server's "500 Error: command
+ * not recognized". Other problems (credentials, a dropped connection) are left to the sending,
+ * which records and reports them as before.
+ */
+async function assertStartTls(transport: Transporter, url: string): Promise<void> {
+	try {
+		await transport.verify();
+	} catch (error) {
+		if ((error as { code?: string }).code !== 'ETLS') return;
+		transport.close();
+		const { hostname, port } = new URL(url);
+		throw new SendRefused(
+			`${hostname}:${port || 587} does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps://…@${hostname}:465`,
+		);
+	}
+}
+
 async function run(kind: SendKind, id: string, options: Options, io: Io): Promise<number> {
 	const root = contentDir();
 	const settings = loadSettings(root);
@@ -158,6 +177,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	// STARTTLS is required: a server that does not offer it is refused rather than sent to in clear.
 	// Settings in the URL's query (e.g. ?tls.rejectUnauthorized=false) still apply.
 	const transport = nodemailer.createTransport({ url, requireTLS: true });
+	await assertStartTls(transport, url);
 	const progress = progressDisplay(recipients.length, io);
 	const done: Outcome[] = [];
 	let outcomes: Outcome[];
