@@ -4,7 +4,7 @@
  * executives who agreed to give feedback, five of them click "Pick this" in what they received
  * (their replies delivered into a real Dovecot as Outlook and Gmail send them), `npm run inbox`
  * records the picks, `npm run ballot -- close` writes the ranks, and the next build's audience
- * page says who chose them.
+ * page says who chose them (with `usefulCounts` on, papers also say how useful colleagues found them).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -149,7 +149,9 @@ describe('a ballot, from sending to the audience page', () => {
 		expect(close.io.out).toContain('5 people voted of the 6 it was sent to');
 		expect(close.io.out).toMatch(/1\. web-shop-page-load[^\n]*\n {2}2\. cloud-spend-variance[^\n]*\n {2}3\. phishing-click-rate/);
 
-		// 5. The next build's audience page says who chose them, with the tally.
+		// 5. The next build's audience page says who chose them, with the tally; this hub also publishes
+		// how useful colleagues found each page (usefulCounts), as counts.
+		fs.appendFileSync(path.join(content, 'hub.yaml'), 'usefulCounts: true\n');
 		const closed = await build('ballot-loop-closed', CLOSING);
 		const main = parse(fs.readFileSync(path.join(closed, 'segments', 'executives', 'index.html'), 'utf8')).querySelector('main')!;
 		const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -160,6 +162,13 @@ describe('a ballot, from sending to the audience page', () => {
 			'phishing-click-rate',
 		]);
 		expect(main.querySelectorAll('table.tally tbody td').map((td) => fold(td.text))).toEqual(['5', '4', '3', '1', '1']);
+		const usefulCount = (paper: string) =>
+			parse(fs.readFileSync(path.join(closed, 'papers', paper, 'index.html'), 'utf8'))
+				.querySelector('.useful-count')
+				?.text.trim();
+		expect(usefulCount('crm-beta-first-fortnight')).toBe('Useful to 2 of 3 colleagues who answered.');
+		expect(usefulCount('cutting-cloud-spend')).toBe('Useful to 2 of 3 colleagues who answered.');
+		expect(usefulCount('windows-10-end-of-support')).toBeUndefined();
 		// The closed ballot's email is no longer published.
 		expect(fs.existsSync(path.join(closed, 'ballots'))).toBe(false);
 	});
