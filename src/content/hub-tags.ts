@@ -89,4 +89,5 @@ export function parseHubTag(subject: string): HubTag | TagProblem | undefined {
 	}
 }
 
+/** A tag was there but could not be read. */
 export const isTagProblem = (parsed: HubTag | TagProblem | undefined): parsed is TagProblem => parsed !== undefined && 'problem' in parsed;

@@ -188,7 +188,9 @@ describe('npm run send', () => {
 	it('stops at once, with one line and nothing recorded, when the server does not offer STARTTLS', async () => {
 		smtp = await startSmtp({ starttls: false });
 		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(1);
-		expect(err).toMatch(/^npm run send: 127\.0\.0\.1:\d+ does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps:\/\/…@127\.0\.0\.1:465\n$/);
+		expect(err).toMatch(
+			/^npm run send: 127\.0\.0\.1:\d+ does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps:\/\/…@127\.0\.0\.1:465\n$/,
+		);
 		expect(smtp.received).toEqual([]);
 		expect(smtp.rcptAttempts).toEqual([]);
 		expect(ledger()).toEqual([]);

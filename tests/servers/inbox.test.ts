@@ -7,8 +7,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readContacts } from '../../src/checks/contacts';
 import { readInbox, readWatermarks, type InboxRecord } from '../../src/content/inbox';
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../src/content/mailto';
+import { contactsCommand } from '../../src/tools/contacts-cli';
 import { HANDLED, inboxCommand, NEEDS_A_LOOK, type Hooks } from '../../src/tools/inbox/cli';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type Reply } from '../helpers/mail-client';
@@ -32,6 +34,7 @@ beforeEach(() => {
 	fs.writeFileSync(path.join(content, 'ballots', `${BALLOT}.yaml`), ballot('2026-11-30'));
 	fs.writeFileSync(path.join(content, 'ballots', 'superusers-2026-05.yaml'), ballot('2026-05-31', '2026-06-01'));
 	vi.stubEnv('HOURGLASS_CONTENT', content);
+	vi.stubEnv('HOURGLASS_NOW', NOW);
 });
 
 afterEach(async () => {
@@ -175,6 +178,19 @@ describe('npm run inbox', () => {
 		]);
 		expect(await dovecot.folders()).toEqual({ INBOX: 1, [HANDLED]: 9, [NEEDS_A_LOOK]: 7, Hourglass: 0 });
 
+		// The editor approves the executive who asked to join the list.
+		let said = '';
+		const approved = await contactsCommand(['approve', 'olu.adeyemi@northwind.example'], {
+			out: (text) => (said += text),
+			err: (text) => (said += text),
+		});
+		expect([approved, said]).toEqual([0, 'Added Olu Adeyemi <olu.adeyemi@northwind.example> to executives, finance from 2026-11-25.\n']);
+		expect((await readContacts(content)).contacts.find((c) => c.email === 'olu.adeyemi@northwind.example')).toMatchObject({
+			segments: ['executives', 'finance'],
+			asked: 'asked by email on 2026-11-03 for executives, finance',
+		});
+		expect(ofKind('list-request').map((r) => r.status)).toEqual(['approved', 'pending']);
+
 		const before = fs.readFileSync(path.join(content, 'inbox', '2026.yaml'), 'utf8');
 		const second = await inbox(dovecot.url);
 		expect(second.out).toMatch(/0 new messages/);
@@ -191,6 +207,40 @@ describe('npm run inbox', () => {
 		expect(run.out).toMatch(/feedback on paper\/cutting-cloud-spend: yes \("Useful\."\)/);
 		expect(fs.existsSync(path.join(content, 'inbox'))).toBe(false);
 		expect(await dovecot.folders()).toEqual({ INBOX: 1 });
+	});
+
+	it('flags a message where the server refuses to move it, and leaves it where it was', async () => {
+		dovecot = await startDovecot();
+		const imap = await dovecot.client();
+		await imap.mailboxCreate('Hourglass/Handled');
+		await imap.logout();
+		// The folder's files belong to the mail user, who may no longer write them: every MOVE into it fails.
+		for (const part of ['cur', 'new', 'tmp']) fs.chmodSync(path.join(dovecot.maildir, 'Hourglass', 'Handled', part), 0o555);
+		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'a@northwind.example', says: 'Yes.' });
+
+		const run = await inbox(dovecot.url);
+		expect(run.code).toBe(0);
+		expect(run.out).toMatch(/The server refused to move 1 message: flagged instead, and left where it was\./);
+		expect(records()).toHaveLength(1);
+		const look = await dovecot.client();
+		await look.mailboxOpen('INBOX');
+		const [message] = await look.fetchAll('1:*', { flags: true });
+		await look.logout();
+		expect([...(message?.flags ?? [])]).toContain('\\Flagged');
+
+		// Past the watermark: the next run neither records nor flags it again.
+		const again = await inbox(dovecot.url);
+		expect(again.out).toMatch(/0 new messages/);
+		expect(records()).toHaveLength(1);
+	});
+
+	it('makes its folders the server’s way where the separator is a dot', async () => {
+		dovecot = await startDovecot({ separator: '.' });
+		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'a@northwind.example' });
+		await deliver(useful('paper/no-such-paper', 'Gone').yes, { from: 'a@northwind.example' });
+		expect((await inbox(dovecot.url)).code).toBe(0);
+		expect(await dovecot.folders()).toEqual({ INBOX: 0, Hourglass: 0, 'Hourglass.Handled': 1, 'Hourglass.Needs a look': 1 });
+		expect((await inbox(dovecot.url)).code).toBe(0);
 	});
 
 	it('a run stopped after recording a message and before moving it records nothing twice and loses nothing', async () => {

@@ -193,7 +193,8 @@ describe('npm run contacts', () => {
 });
 
 describe('npm run contacts -- approve', () => {
-	const request = (from: string, note: string, reason?: string) => { appendInboxRecord(
+	const request = (from: string, note: string, reason?: string) => {
+		appendInboxRecord(
 			{
 				kind: 'list-request',
 				messageId: `<${from}>`,
@@ -206,7 +207,8 @@ describe('npm run contacts -- approve', () => {
 				...(reason ? { reason } : {}),
 			},
 			content,
-		); };
+		);
+	};
 
 	it('adds the sender with the segments, name and feedback the request gave, and closes the request', async () => {
 		request(

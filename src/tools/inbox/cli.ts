@@ -16,18 +16,27 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
 import { contentDir } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
-import { parseHubTag } from '../../content/hub-tags';
+import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { newProgram, runProgram, type CliOutput } from '../cli';
-import { hubFacts } from './facts';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
-import { readMessage } from './message';
 import { place, type HubFacts } from './place';
 
+/** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
+interface Known {
+	facts: HubFacts;
+	records: InboxRecord[];
+	/** Message-IDs recorded, lower case. */
+	ids: Set<string>;
+	readMessage: (typeof import('./message'))['readMessage'];
+}
+
+/** The two folders, as names shown to editors (with `/`) and as segments the server joins with its own separator. */
 export const HANDLED = 'Hourglass/Handled';
 export const NEEDS_A_LOOK = 'Hourglass/Needs a look';
+const segments = (folder: string) => folder.split('/');
 
 export interface Io extends CliOutput {
 	env: Record<string, string | undefined>;
@@ -77,10 +86,16 @@ const MB = 1024 * 1024;
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const lower = (id: string | undefined) => id?.toLowerCase();
 
-/** Makes the two folders once; a server that already has them says so, which is fine. */
+/**
+ * Makes the two folders where they are missing. Servers separate folder names with `/` or `.`
+ * (and some put every folder under `INBOX.`): imapflow joins the segments the server's way.
+ */
 async function ensureFolders(client: ImapFlow): Promise<void> {
-	const existing = new Set((await client.list()).map((folder) => folder.path));
-	for (const folder of [HANDLED, NEEDS_A_LOOK]) if (!existing.has(folder)) await client.mailboxCreate(folder);
+	const existing = new Set((await client.list()).map((folder) => folder.path.split(folder.delimiter).join('/')));
+	const prefix = (client.namespace?.prefix ?? '').split(client.namespace?.delimiter ?? '/').filter(Boolean);
+	for (const folder of [HANDLED, NEEDS_A_LOOK]) {
+		if (!existing.has([...prefix, folder].join('/'))) await client.mailboxCreate(segments(folder));
+	}
 }
 
 /** Moves messages to a folder, or flags them where the server refuses the move. Returns how many were flagged. */
@@ -89,7 +104,7 @@ async function moveOrFlag(client: ImapFlow, uids: readonly number[], folder: str
 	const range = uids.join(',');
 	let moved = false;
 	try {
-		moved = (await client.messageMove(range, folder, { uid: true })) !== false;
+		moved = (await client.messageMove(range, segments(folder), { uid: true })) !== false;
 	} catch (error) {
 		if (!client.usable) throw error;
 	}
@@ -101,9 +116,7 @@ async function moveOrFlag(client: ImapFlow, uids: readonly number[], folder: str
 interface Session {
 	settings: MailboxSettings;
 	root: string;
-	facts: HubFacts;
-	records: InboxRecord[];
-	known: Set<string>;
+	known: () => Promise<Known>;
 	tally: Tally;
 	options: Options;
 	hooks: Hooks;
@@ -111,7 +124,7 @@ interface Session {
 
 /** One connection's work: everything after the watermark. Throws when the connection drops. */
 async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
-	const { settings, root, facts, records, known, tally, options, hooks } = session;
+	const { settings, root, tally, options, hooks } = session;
 	const dry = Boolean(options.dryRun);
 	const lock = await client.getMailboxLock(settings.folder);
 	try {
@@ -145,6 +158,11 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 		tally.read += envelopes.length;
 		const tagged = envelopes.filter((envelope) => parseHubTag(envelope.subject) !== undefined);
 		tally.tagged += tagged.length;
+		if (tagged.length === 0) {
+			if (!dry) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
+			return;
+		}
+		const { facts, records, ids: known, readMessage } = await session.known();
 		const batch = Math.max(1, Number(options.batch));
 		const maxSize = Number(options.maxSize) * MB;
 
@@ -187,7 +205,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 				const placement =
 					tag === undefined
 						? { reason: 'no hub tag in the subject once decoded' }
-						: 'problem' in tag
+						: isTagProblem(tag)
 							? { reason: `a tag the hub cannot read: expected ${tag.problem}` }
 							: place(tag, message, facts, records);
 				if ('reason' in placement) {
@@ -213,7 +231,6 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 			const next = tagged[start + batch];
 			writeWatermark({ mailbox: settings.label, uidValidity, lastUid: next ? next.uid - 1 : uids.at(-1)! }, root);
 		}
-		if (!dry && tagged.length === 0) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
 	} finally {
 		lock.release();
 	}
@@ -244,7 +261,9 @@ function summary(tally: Tally, settings: MailboxSettings, root: string, dry: boo
 		}
 	}
 	if (tally.flagged > 0)
-		io.out(`The server refused to move ${plural(tally.flagged, 'message')}: flagged instead, and left where they were.\n`);
+		io.out(
+			`The server refused to move ${plural(tally.flagged, 'message')}: flagged instead, and left where ${tally.flagged === 1 ? 'it was' : 'they were'}.\n`,
+		);
 }
 
 function describeRecord(record: InboxRecord): string {
@@ -265,13 +284,22 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 	const root = contentDir();
 	const settings = mailboxSettings(io.env);
 	const hub = loadSettings(root);
-	const records = readInbox(root);
+	let known: Promise<Known> | undefined;
 	const session: Session = {
 		settings,
 		root,
-		facts: hubFacts(root, hub, buildTime(io.env)),
-		records,
-		known: new Set(records.map((record) => record.messageId.toLowerCase())),
+		known: () =>
+			(known ??= (async () => {
+				const records = readInbox(root);
+				// Parsing the hub's writing and mail is only needed once there is mail to place.
+				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
+				return {
+					facts: hubFacts(root, hub, buildTime(io.env)),
+					records,
+					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
+					readMessage,
+				};
+			})()),
 		tally: { read: 0, tagged: 0, recorded: [], moved: 0, needsLook: [], flagged: 0 },
 		options,
 		hooks,

@@ -56,19 +56,14 @@ export function ownWords(text: string): string {
 	return own.join('\n').trim();
 }
 
+/** Pictures, and the quoted history and signatures Gmail and Outlook mark in their HTML. */
+const SKIPPED_HTML = ['img', 'blockquote', 'div.gmail_quote', 'div.gmail_signature', 'div#divRplyFwdMsg', 'div#appendonsend'];
+
 /** An HTML body as plain text, without the quoted history Gmail and Outlook mark in the HTML. */
 export function htmlText(html: string): string {
 	return convert(html, {
 		wordwrap: false,
-		selectors: [
-			{ selector: 'a', options: { ignoreHref: true } },
-			{ selector: 'img', format: 'skip' },
-			{ selector: 'blockquote', format: 'skip' },
-			{ selector: 'div.gmail_quote', format: 'skip' },
-			{ selector: 'div.gmail_signature', format: 'skip' },
-			{ selector: 'div#divRplyFwdMsg', format: 'skip' },
-			{ selector: 'div#appendonsend', format: 'skip' },
-		],
+		selectors: [{ selector: 'a', options: { ignoreHref: true } }, ...SKIPPED_HTML.map((selector) => ({ selector, format: 'skip' }))],
 	});
 }
 

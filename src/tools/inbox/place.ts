@@ -47,7 +47,7 @@ export const inDomains = (address: string, domains: readonly string[]): boolean 
 
 /** The day it was asked and its first words, as a readable id unique among the questions so far. */
 function questionId(question: string, date: Date, taken: ReadonlySet<string>): string {
-	const words = slugify(question.split(/\s+/).slice(0, 8).join(' ')).slice(0, 60).replace(/-+$/, '');
+	const words = slugify(question.split(/\s+/).slice(0, 8).join(' '), { decamelize: false }).slice(0, 60).replace(/-+$/, '');
 	const base = words ? `${isoDate(date)}-${words}` : isoDate(date);
 	let id = base;
 	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
