@@ -20,3 +20,8 @@ export const ordinal = (n: number): string => ORDINALS[n - 1] ?? `number ${n}`;
 /** "a", "a and b", "a, b and c". */
 export const listAnd = (items: readonly string[]): string =>
 	items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "three", for a small count in a sentence; digits past ten. */
+export const numberWord = (n: number): string => NUMBERS[n - 1] ?? String(n);

@@ -10,7 +10,8 @@ import { absoluteUrl, paths } from '../content/paths';
 import { ballotName, type HubBallot } from '../hub/ballots';
 import type { Hub } from '../hub/hub';
 import { summariseMetric } from '../hub/metrics';
-import { numberWord, type EmailBallot } from './email/ballot';
+import { numberWord } from '../content/format';
+import type { EmailBallot } from './email/ballot';
 import type { EmailLogo } from './email/model';
 
 export function ballotEmailModel(

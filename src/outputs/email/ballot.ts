@@ -3,7 +3,7 @@
  * one-click "Pick this" link that opens a message to the editors with the pick in its subject.
  * Same frame, styles and plain-text form as every email the hub sends.
  */
-import { formatDate } from '../../content/format';
+import { formatDate, numberWord } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
 import { renderEmailFrame } from './html';
 import type { EmailHub } from './model';
@@ -38,16 +38,11 @@ export interface EmailBallot extends EmailHub {
 	homeUrl: string;
 }
 
-const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-/** "three": how many picks count, in words. */
-export const numberWord = (n: number): string => NUMBERS[n - 1] ?? String(n);
-const count = numberWord;
-
 /** The ask, in the same words in both parts. */
 const ask = (ballot: EmailBallot) => [
-	`You agreed to tell us what is useful, so we are asking you first. Below are ${ballot.candidates.length} measures IT reports for ${ballot.segment}. Which ${count(ballot.picks)} should every one of you know, because they tell you how your work and your customers are doing?`,
-	`Click "Pick this" under each of your ${count(ballot.picks)}: your mail program opens a message to ${ballot.editors.name}; press Send. Your latest ${count(ballot.picks)} picks count, so you can change your mind until ${formatDate(ballot.closes)}.`,
-	`The ${count(ballot.picks)} most picked become the measures at the top of the ${ballot.segment} page. We publish how many people picked each measure, never who.`,
+	`You agreed to tell us what is useful, so we are asking you first. Below are ${ballot.candidates.length} measures IT reports for ${ballot.segment}. Which ${numberWord(ballot.picks)} should every one of you know, because they tell you how your work and your customers are doing?`,
+	`Click "Pick this" under each of your ${numberWord(ballot.picks)}: your mail program opens a message to ${ballot.editors.name}; press Send. Your latest ${numberWord(ballot.picks)} picks count, so you can change your mind until ${formatDate(ballot.closes)}.`,
+	`The ${numberWord(ballot.picks)} most picked become the measures at the top of the ${ballot.segment} page. We publish how many people picked each measure, never who.`,
 ];
 const line = (ballot: EmailBallot) => `Ballot · ${formatDate(ballot.opens)} to ${formatDate(ballot.closes)}`;
 const footerNote = (ballot: EmailBallot) =>
@@ -66,7 +61,7 @@ export function renderBallotHtml(ballot: EmailBallot): string {
 		.join('\n');
 	return renderEmailFrame(ballot, {
 		subject: ballot.title,
-		preheader: `Pick the ${count(ballot.picks)} that matter most to you by ${formatDate(ballot.closes)}: one click each.`,
+		preheader: `Pick the ${numberWord(ballot.picks)} that matter most to you by ${formatDate(ballot.closes)}: one click each.`,
 		masthead: { url: ballot.homeUrl, line: line(ballot) },
 		url: ballot.url,
 		rows: `<tr><td class="content">
