@@ -106,6 +106,9 @@ describe('a ballot, from sending to the audience page', () => {
 		smtp = await startSmtp();
 		const send = io({ SMTP_URL: smtp.url });
 		expect(await sendCommand(['ballot', 'executives', '--dist', dist, '--retries', '1', '--backoff', '5'], send.cli), send.io.err).toBe(0);
+		expect(send.io.out).toContain(
+			`ballot/${BALLOT} (Which three measures matter most to Executives?): 6 on the list who agreed to give feedback for executives.`,
+		);
 		const received = new Map(smtp.received.map(({ rcpt, mail }) => [rcpt[0]!.split('@')[0]!, mail]));
 		expect([...received.keys()].sort()).toEqual(EXECUTIVES);
 		// At most once: a second run sends nothing.

@@ -152,7 +152,8 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	if (options.resendUncertain) for (const address of uncertain.keys()) served.delete(address);
 	const recipients = followers.filter((contact) => !served.has(contact.email.toLowerCase()));
 	const skipped = followers.length - recipients.length;
-	io.out(`${target.key} (${target.subject}): ${followers.length} on the list for ${target.segments.join(', ')}.\n`);
+	const audience = target.feedbackOnly ? 'on the list who agreed to give feedback' : 'on the list';
+	io.out(`${target.key} (${target.subject}): ${followers.length} ${audience} for ${target.segments.join(', ')}.\n`);
 	const unsure = options.again || options.resendUncertain ? [] : followers.filter((contact) => uncertain.has(contact.email.toLowerCase()));
 	if (skipped > unsure.length) io.out(`Skipping ${skipped - unsure.length} who already received it (--again sends to them too).\n`);
 	if (unsure.length > 0) {
