@@ -5,7 +5,7 @@
  * schema, what its MDX body may hold) is checked as it is read, by the same functions in both.
  */
 import type { InboxFile } from '../content/inbox';
-import { routeOf, type CollectionName, type WritingKind } from '../content/kinds';
+import { kindOf, routeOf, type CollectionName, type WritingKind } from '../content/kinds';
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
@@ -80,8 +80,14 @@ export function checkHub(input: HubInput): Problem[] {
 	);
 	const routeOfEntry = (entry: CheckedEntry & { kind: WritingKind }) =>
 		routeOf(entry.kind, entry.id, typeof entry.data.number === 'number' ? entry.data.number : undefined);
+	// Likewise a page whose file could not be read still exists: a link to it is not reported too.
+	// (An issue's page is named by its number, which only a readable file gives.)
+	const unread = input.files.flatMap((file) => {
+		const kind = kindOf(file.collection);
+		return kind && kind !== 'newsletter' && !status.has(key(file)) ? [{ route: routeOf(kind, file.id), status: undefined }] : [];
+	});
 	const routes = hubRoutes(
-		input.entries.filter(isWriting).map((entry) => ({ route: routeOfEntry(entry), status: status.get(key(entry)) })),
+		[...input.entries.filter(isWriting).map((entry) => ({ route: routeOfEntry(entry), status: status.get(key(entry)) })), ...unread],
 		{ segments: check.ids('segments'), topics: check.ids('topics'), authors: check.ids('authors') },
 	);
 

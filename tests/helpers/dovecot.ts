@@ -8,6 +8,7 @@
  * Messages are put in with IMAP APPEND, as a mail server's delivery would leave them.
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -218,9 +219,8 @@ default_internal_user = nobody
 			await (await client()).logout();
 			const fresh = path.join(dir, 'mail', user, 'Maildir', 'new');
 			fs.mkdirSync(fresh, { recursive: true });
-			const stamp = Math.floor(Date.now() / 1000);
 			raws.forEach((raw, index) => {
-				fs.writeFileSync(path.join(fresh, `${stamp}.M${index}P${process.pid}.hourglass`), raw);
+				fs.writeFileSync(path.join(fresh, `${randomUUID()}.M${index}.hourglass`), raw);
 			});
 			execFileSync('chown', ['-R', `${MAIL_USER}:nogroup`, path.join(dir, 'mail')]);
 		},

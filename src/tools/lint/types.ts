@@ -47,7 +47,7 @@ export interface RuleContext<Options> {
 
 /**
  * A content rule: pure, given one entry and its options. Options are a zod object with defaults,
- * so `content/lint.yaml` is validated by the rule that reads it.
+ * so `lint.yaml` is validated by the rule that reads it.
  */
 export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
 	id: string;
