@@ -16,6 +16,7 @@ import { duplicateNumberProblems, idProblems } from './integrity';
 import { hubRoutes, linkProblem } from './links';
 import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from './metrics';
 import { checkReferences, type Reference, type ReferenceCheck } from './references';
+import { systemProblems, systemWarnings, type CheckedSystem } from './systems';
 
 /** One file (or, for `topics.yaml`, one item) the hub found, valid or not: ids must be unique and URL-safe. */
 export interface FoundFile {
@@ -58,6 +59,17 @@ const key = (ref: Reference) => `${ref.collection}/${ref.id}`;
 const firstDate = (series: unknown): Date | undefined =>
 	(series as { date: Date }[]).map((point) => point.date).reduce<Date | undefined>((a, b) => (a && a < b ? a : b), undefined);
 const isWriting = (entry: CheckedEntry): entry is CheckedEntry & { kind: WritingKind } => entry.kind !== undefined;
+
+const systemsOf = (input: Pick<HubInput, 'entries'>) =>
+	input.entries.filter((entry) => entry.collection === 'systems') as unknown as CheckedSystem[];
+
+/**
+ * Advice across the hub's files: it does not fail the build, which prints it, and the linter
+ * reports it as warnings, in the same words.
+ */
+export function hubWarnings(input: Pick<HubInput, 'entries'>): Problem[] {
+	return systemWarnings(systemsOf(input));
+}
 
 /** Every problem across the hub's files, in the order of the files. */
 export function checkHub(input: HubInput): Problem[] {
@@ -136,6 +148,7 @@ export function checkHub(input: HubInput): Problem[] {
 				typeof entry.data.answers === 'string' ? [{ file: entry.file, id: entry.data.answers }] : [],
 			),
 		}),
+		...systemProblems(systemsOf(input)),
 		...duplicateNumberProblems(
 			input.entries
 				.filter((entry) => entry.collection === 'newsletters')

@@ -15,6 +15,7 @@ import { newsletterSchema } from './schemas/newsletter';
 import { paperSchema } from './schemas/paper';
 import { inboxFileSchema } from './schemas/inbox';
 import { segmentSchema } from './schemas/segment';
+import { systemSchema } from './schemas/system';
 import { testimonialSchema } from './schemas/testimonial';
 import { topicSchema } from './schemas/topic';
 
@@ -42,6 +43,7 @@ export const COLLECTIONS = {
 	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'newsletter issue', published: 'date' },
 	campaigns: { kind: 'campaign', extensions: ['.mdx'], schema: campaignSchema, noun: 'campaign', published: 'start' },
 	testimonials: { extensions: YAML, schema: testimonialSchema, noun: 'testimonial', published: 'date' },
+	systems: { extensions: YAML, schema: systemSchema, noun: 'system', published: 'published' },
 	segments: { extensions: YAML, schema: segmentSchema, noun: 'segment' },
 	authors: { extensions: YAML, schema: authorSchema, noun: 'author' },
 	topics: { extensions: [], schema: topicSchema, noun: 'topic' },

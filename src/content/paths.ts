@@ -22,6 +22,8 @@ export const paths = {
 	/** Where an open ballot's email sits (`email.html`, `email.txt`): it has no page of its own. */
 	ballot: (id: string) => `ballots/${id}/`,
 	questions: () => 'questions/',
+	systems: () => 'systems/',
+	system: (id: string) => `systems/${id}/`,
 	search: () => 'search/',
 	subscribe: () => 'subscribe/',
 	feedAll: () => 'feeds/all.xml',

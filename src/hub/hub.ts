@@ -31,6 +31,10 @@ import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { listeningOf, type Listening } from './listening';
 import { isPreview, perBuild } from './memo';
+import { dependentsOf, restoreOrder, restoreSchedule, tierChanges, type Dependent, type RestoreSlot, type TierChange } from './systems';
+import { tierOf, type Tier } from '../content/tiers';
+import { hubWarnings } from '../checks/check-hub';
+import { formatProblem } from '../content/problems';
 
 export type Kind = WritingKind;
 
@@ -82,6 +86,41 @@ export type CampaignItem = Item<'campaign', 'campaigns'> & {
 };
 export type AnyItem = PaperItem | CaseStudyItem | MetricItem | NewsletterItem | CampaignItem;
 
+/** A business system, in the business's words, with when it comes back after an outage. */
+export interface SystemItem {
+	id: string;
+	/** Route relative to the site's base: `systems/web-shop/`. */
+	path: string;
+	/** The business name. */
+	name: string;
+	/** What it does for the business, in one sentence. */
+	does: string;
+	technical: string;
+	owner: Author;
+	tier: Tier;
+	/** Whether the list sets the tier (otherwise it follows from the shortest wait). */
+	tierSet: boolean;
+	/** How long its restore takes once what it runs on is back (milliseconds). */
+	takes: number;
+	/** Who depends on it, who can wait least first. */
+	dependents: Dependent[];
+	/** Segments among its dependents: its page, feed items and email go to them. */
+	segments: string[];
+	metrics: string[];
+	dependsOn: string[];
+	/** Newest first. */
+	incidents: { date: Date; lasted: number; felt: string }[];
+	/** Oldest first. */
+	changes: TierChange[];
+	/** When it is back after a site-wide outage; listed systems only (a draft is never waited for). */
+	restore?: RestoreSlot | undefined;
+	/** The day it joined the list. */
+	date: Date;
+	updated?: Date | undefined;
+	status: Visibility;
+	entry: CollectionEntry<'systems'>;
+}
+
 /** What a colleague said, published under the publication rule (dated by `date`). */
 export interface Testimonial {
 	id: string;
@@ -111,6 +150,8 @@ export interface Hub {
 	campaigns: CampaignItem[];
 	/** Published testimonials, newest first. */
 	testimonials: Testimonial[];
+	/** Systems that have a page, in the order they come back (listed ones first); `listedSystems()` for lists. */
+	systems: SystemItem[];
 	/** Entries for lists, feeds, search, the sitemap and email: live ones only, newest first. */
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
@@ -159,22 +200,24 @@ async function load(): Promise<Hub> {
 	// for a collection with no entries, so a kind without files is not asked for.
 	const entriesOf = <C extends CollectionKey>(collection: C) =>
 		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
-	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors, ballots] = await Promise.all([
-		entriesOf('papers'),
-		entriesOf('case-studies'),
-		entriesOf('metrics'),
-		entriesOf('newsletters'),
-		entriesOf('campaigns'),
-		entriesOf('testimonials'),
-		entriesOf('segments'),
-		entriesOf('topics'),
-		entriesOf('authors'),
-		entriesOf('ballots'),
-	]);
+	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors, ballots] =
+		await Promise.all([
+			entriesOf('papers'),
+			entriesOf('case-studies'),
+			entriesOf('metrics'),
+			entriesOf('newsletters'),
+			entriesOf('campaigns'),
+			entriesOf('testimonials'),
+			entriesOf('systems'),
+			entriesOf('segments'),
+			entriesOf('topics'),
+			entriesOf('authors'),
+			entriesOf('ballots'),
+		]);
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
-	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials]) {
+	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials, ...systems]) {
 		status.set(key(e.collection, e.id), statusOf(e.collection, e.data, now)!);
 	}
 
@@ -186,6 +229,7 @@ async function load(): Promise<Hub> {
 		...newsletters,
 		...campaigns,
 		...testimonials,
+		...systems,
 		...segments,
 		...topics,
 		...authors,
@@ -205,6 +249,8 @@ async function load(): Promise<Hub> {
 			body,
 		};
 	});
+	// Advice first: a build that then fails on errors still says it, as the linter does.
+	for (const warning of locateProblems(hubWarnings({ entries }))) console.warn(`Hourglass advice: ${formatProblem(warning)}`);
 	const inbox = readInboxFiles();
 	assertNoProblems(
 		locateProblems([
@@ -313,6 +359,39 @@ async function load(): Promise<Hub> {
 		};
 	});
 
+	const segmentName = new Map(segments.map((segment) => [segment.id, segment.data.name]));
+	const systemItems: SystemItem[] = systems
+		.map((entry): SystemItem => {
+			const { data } = entry;
+			const dependents = dependentsOf(data, (id) => segmentName.get(id) ?? id);
+			return {
+				id: entry.id,
+				path: paths.system(entry.id),
+				name: data.name,
+				does: data.does,
+				technical: data.technical,
+				// References were checked above, so the owner exists.
+				owner: authorById.get(data.owner.id)!,
+				tier: tierOf(data),
+				tierSet: data.restore.tier !== undefined,
+				takes: data.restore.takes,
+				dependents,
+				segments: [...new Set(dependents.flatMap((d) => (d.segment ? [d.segment] : [])))],
+				metrics: ids(data.metrics),
+				dependsOn: ids(data.dependsOn),
+				incidents: [...data.incidents].sort((a, b) => b.date.getTime() - a.date.getTime()),
+				changes: tierChanges(data),
+				date: data.published,
+				updated: data.updated,
+				status: status.get(key(entry.collection, entry.id))!,
+				entry,
+			};
+		})
+		.filter((system) => hasPage(system.status, preview));
+	const listedNow = systemItems.filter((system) => isListed(system.status, preview));
+	const schedule = restoreSchedule(listedNow.map(({ id, tier, takes, dependsOn }) => ({ id, tier, takes, dependsOn })));
+	for (const system of listedNow) system.restore = schedule.get(system.id);
+
 	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
 	const listening = listeningOf(
 		inbox.files.flatMap((file) => file.records),
@@ -338,6 +417,7 @@ async function load(): Promise<Hub> {
 			.filter((t) => isListed(status.get(key(t.collection, t.id))!, preview))
 			.map(({ id, data }) => ({ id, ...data, segment: data.segment.id, campaign: data.campaign?.id }))
 			.sort(newestFirst),
+		systems: systemItems.sort(restoreOrder),
 		listed: [],
 		metricUsages: usages,
 		listening,
@@ -385,3 +465,11 @@ export function filedUnder(hub: Hub, campaignId: string): Map<StageId, (PaperIte
 /** Listed campaigns that are not finished, newest first; finished ones follow in `finishedCampaigns`. */
 export const liveCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => !c.progress.finished);
 export const finishedCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => c.progress.finished);
+
+/** Systems in lists, timelines, audience pages and feeds (live ones; in the preview, drafts too), in the order they come back. */
+export const listedSystems = (hub: Pick<Hub, 'systems' | 'preview'>): SystemItem[] =>
+	hub.systems.filter((system) => isListed(system.status, hub.preview));
+
+/** The listed systems an audience depends on, in the order they come back. */
+export const systemsFor = (hub: Pick<Hub, 'systems' | 'preview'>, segmentId: string): SystemItem[] =>
+	listedSystems(hub).filter((system) => system.segments.includes(segmentId));

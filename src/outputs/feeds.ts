@@ -12,7 +12,20 @@ import { kindLabel } from '../content/kinds';
 import { absoluteUrl, paths } from '../content/paths';
 import { assertNoProblems, quote, type Problem } from '../content/problems';
 import { readingIn, type ReadingItem } from '../hub/counts';
-import { filedUnder, listedOf, newestFirst, type AnyItem, type CampaignItem, type Hub } from '../hub/hub';
+import {
+	filedUnder,
+	listedOf,
+	listedSystems,
+	newestFirst,
+	systemsFor,
+	type AnyItem,
+	type CampaignItem,
+	type Hub,
+	type SystemItem,
+} from '../hub/hub';
+import { formatDuration } from '../content/duration';
+import { tierName } from '../content/tiers';
+import { systemBodyHtml } from './system-email';
 import { formatDate } from '../content/format';
 import { ACTIVITY_STATUS_LABELS } from '../content/stages';
 
@@ -184,6 +197,50 @@ export function activityItems(
 				categories: [stage.label, ...audiences],
 			};
 		});
+}
+
+/**
+ * What the systems list says to the audiences that depend on it: a system joining the list (on its
+ * `published` day) and each later change of its restore tier (on the change's date, once it has
+ * come), newest first. A change dated before the system joined is history, shown on its page only.
+ * Incidents are never feed items. Each links to the system's page, a change to its place there, so
+ * the link is a stable guid no entry shares. The all-content feed has every listed system's; topic
+ * and campaign feeds have none.
+ */
+export function systemFeedItems(
+	hub: Pick<Hub, 'systems' | 'preview' | 'now' | 'segments'>,
+	feed: Pick<Feed, 'scope' | 'id'>,
+	urls: SiteUrls,
+): (RSSFeedItem & { pubDate: Date })[] {
+	const systems = feed.scope === 'segment' ? systemsFor(hub, feed.id) : feed.scope === 'all' ? listedSystems(hub) : [];
+	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
+	const categories = (system: SystemItem) => ['System', ...system.segments.map((id) => names.get(id) ?? id)];
+	const url = (path: string) => absoluteUrl(urls.site, urls.base, path);
+	const link = (system: SystemItem, anchor = '') => url(`${system.path}${anchor}`);
+	const waits = (system: SystemItem) =>
+		`<ul>${system.dependents.map((d) => `<li>${escapeHtml(d.name)} can wait ${formatDuration(d.wait)}: ${escapeHtml(d.stops)}</li>`).join('')}</ul>`;
+	return systems
+		.flatMap((system) => [
+			{
+				title: `On the systems list: ${system.name}`,
+				link: link(system),
+				pubDate: system.date,
+				description: `<p>${escapeHtml(system.does)}</p><p>${escapeHtml(tierName(system.tier))}.</p>${waits(system)}`,
+				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
+				categories: categories(system),
+			},
+			...system.changes
+				.filter((change) => change.date.getTime() > system.date.getTime() && change.date.getTime() <= hub.now.getTime())
+				.map((change) => ({
+					title: `${system.name} now comes back in tier ${change.to}`,
+					link: link(system, `#${change.anchor}`),
+					pubDate: change.date,
+					description: `<p>From tier ${change.from} to ${escapeHtml(tierName(change.to))}.</p><p>${escapeHtml(change.why)}</p>${waits(system)}`,
+					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
+					categories: categories(system),
+				})),
+		])
+		.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.link.localeCompare(b.link));
 }
 
 /**

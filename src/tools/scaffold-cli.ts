@@ -15,9 +15,11 @@ import { oneOf } from '../content/problems.ts';
 import { buildTime, visibility } from '../content/publication.ts';
 import { expectation, zodProblems } from '../content/zod-problems.ts';
 import { isoDate } from '../content/format.ts';
-import { authorByEmail, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
+import { authorByEmail, nextIssueNumber, scaffold, slugFor, type IssueItem, type Reader, type ScaffoldInput } from './scaffold.ts';
 import { email as emailSchema, languageTag, text as textSchema } from '../content/schemas/common.ts';
 import { HUB_SETTINGS, hubFiles, missingSettings, type HubInput, type HubSetting } from './scaffold-hub.ts';
+import { parseDuration, writeDuration } from '../content/duration.ts';
+import { tierForWait, TIER_IDS } from '../content/tiers.ts';
 
 export interface Io {
 	out: (text: string) => void;
@@ -88,6 +90,47 @@ function issueItems(hub: HubContent, now: Date): IssueItem[] {
 	return (fresh.length > 0 ? fresh : live.slice(0, 1)).map(({ entry }) => ({ key: keys[entry.kind]!, id: entry.id }));
 }
 
+const records = (value: unknown): Record<string, unknown>[] =>
+	Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * The audiences a piece is for, as its note tells the writer: each segment's persona and the live
+ * systems it depends on, by tier and then by how long it can wait. Read from the files as written:
+ * a system with a wait that does not parse is left out here and reported by npm run lint:content.
+ */
+function readersOf(hub: HubContent, segments: readonly string[], now: Date): Reader[] {
+	const systems = hub.systems.flatMap((file) => {
+		const published = new Date(String(field(file, 'published')));
+		if (Number.isNaN(published.getTime()) || visibility({ draft: field(file, 'draft') === true, published }, now) !== 'live') return [];
+		const dependents = records(field(file, 'dependents')).map((d) => ({ segment: d.segment, wait: parseDuration(String(d.wait)) }));
+		const waits = dependents.map((d) => d.wait);
+		if (waits.some((wait) => wait === undefined)) return [];
+		const restore = records([field(file, 'restore')])[0];
+		const set = TIER_IDS.find((tier) => tier === restore?.tier);
+		const tier = set ?? tierForWait(Math.min(...(waits as number[])));
+		return [{ id: file.id, name: String(field(file, 'name')), tier, dependents }];
+	});
+	return segments.map((id): Reader => {
+		const segment = hub.segments.find((s) => s.id === id)!;
+		const optional = (name: string) => (typeof field(segment, name) === 'string' ? String(field(segment, name)) : undefined);
+		return {
+			name: String(field(segment, 'name')),
+			detail: optional('detail') ?? 'summary',
+			goals: strings(field(segment, 'goals')),
+			judgeIT: optional('judgeIT'),
+			reads: optional('reads'),
+			systems: systems
+				.flatMap((system) => {
+					const own = system.dependents.find((d) => d.segment === id);
+					return own ? [{ ...system, wait: own.wait! }] : [];
+				})
+				.sort((a, b) => a.tier - b.tier || a.wait - b.wait || a.name.localeCompare(b.name))
+				.map((system) => ({ id: system.id, name: system.name, wait: writeDuration(system.wait) })),
+		};
+	});
+}
+
 interface Options {
 	segment?: string[];
 	topic?: string[];
@@ -140,6 +183,7 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 		unit: options.unit,
 		direction: options.direction,
 	};
+	if (kind === 'paper' || kind === 'case-study') input.readers = readersOf(hub, segments, now);
 	if (kind === 'paper' || kind === 'case-study' || kind === 'campaign') {
 		const authors = hub.authors.map((author) => ({ id: author.id, email: field(author, 'email') }));
 		const ids = authors.map((author) => author.id);

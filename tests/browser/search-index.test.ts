@@ -72,6 +72,9 @@ describe.each([
 		// Campaigns are searchable, a draft campaign is not.
 		expect(urls).toContain('/campaigns/crm-for-sales-and-marketing/');
 		expect(urls.filter((url) => url.includes('draft-stock-app'))).toEqual([]);
+		// Systems are searchable by their business names; the list is not, nor a draft system.
+		expect(urls).toContain('/systems/payments/');
+		expect(urls).not.toContain('/systems/');
 	});
 
 	it('files every page under type, segment and year, with a title, date and summary to show', async () => {
@@ -96,6 +99,15 @@ describe.each([
 		for (const page of await indexedPages(dist())) {
 			expect(Object.keys(page.filters), page.url).toEqual(expect.arrayContaining(['type', 'segment', 'year']));
 		}
+		// A system is found by its business name, under the segments that depend on it and its owner.
+		const payments = (await indexedPages(dist())).find((page) => page.url === '/systems/payments/');
+		expect(payments?.filters).toEqual({
+			type: ['system'],
+			segment: ['divisional-managers', 'executives'],
+			author: ['priya-raman'],
+			year: ['2026'],
+		});
+		expect(payments?.meta).toMatchObject({ title: 'Card payments', type: 'System', segments: 'Divisional Managers, Executives' });
 	});
 
 	it('comes with the list of its words that "Did you mean" suggests from, and no word only a draft or future paper has', async () => {

@@ -4,7 +4,7 @@
  * Problems come out in the shape of the hub's one formatter, located in the file for the report.
  */
 import type { z } from 'astro/zod';
-import { checkHub, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
+import { checkHub, hubWarnings, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
 import { readInboxFiles } from '../../content/inbox.ts';
 import { COLLECTIONS, kindOf, type CollectionName } from '../../content/kinds.ts';
 import type { Problem } from '../../content/problems.ts';
@@ -90,6 +90,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		...hub.segments,
 		...hub.authors,
 		...hub.testimonials,
+		...hub.systems,
 		...hub.ballots,
 		...(hub.settings ? [hub.settings] : []),
 	];
@@ -114,7 +115,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	const byFile = new Map<string, HubFile>([...single, ...(topics ? [topics] : [])].map((file) => [file.file, file]));
 	const bodies = new Map(hub.entries.map((entry) => [entry.file, entry.body]));
 	const files: FoundFile[] = [
-		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.ballots].map((file) => ({
+		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.systems, ...hub.ballots].map((file) => ({
 			collection: file.collection as CollectionName,
 			id: file.id,
 			file: file.file,
@@ -130,14 +131,21 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	const criticalLimit = typeof settings?.criticalLimit === 'number' ? settings.criticalLimit : 3;
 	const inbox = readInboxFiles(hub.root);
 	const records: Problem[] = [...inbox.problems];
-	for (const problem of checkHub({ files, entries: checked, criticalLimit, now, inbox: inbox.files })) {
+	const across = [
+		...checkHub({ files, entries: checked, criticalLimit, now, inbox: inbox.files }).map((problem) => ({
+			problem,
+			severity: 'error' as const,
+		})),
+		...hubWarnings({ entries: checked }).map((problem) => ({ problem, severity: 'warn' as const })),
+	];
+	for (const { problem, severity } of across) {
 		const file = byFile.get(problem.file);
 		if (!file) {
 			records.push(problem);
 			continue;
 		}
 		const offset = problem.line === undefined ? undefined : offsetOf(file.source, problem.line, problem.column ?? 1);
-		located.push({ file, problem, path: toPath(problem.field), severity: 'error', offset });
+		located.push({ file, problem, path: toPath(problem.field), severity, offset });
 	}
 	return { problems: located, valid, records };
 }

@@ -1,8 +1,8 @@
 /**
- * `npm run send -- paper <id> | case-study <id> | issue <number> | ballot <segment> [--dry-run] [--again]
- * [--resend-uncertain]`: sends a published entry to the contacts who follow its segments (a segment's open
- * ballot to those of them who agreed to give feedback), one message each, through the SMTP server in
- * `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
+ * `npm run send -- paper <id> | case-study <id> | issue <number> | system <id> | ballot <segment> [--dry-run]
+ * [--again] [--resend-uncertain]`: sends a published entry to the contacts who follow its segments (a
+ * segment's open ballot to those of them who agreed to give feedback), one message each, through the
+ * SMTP server in `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -233,6 +233,12 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 		'after',
 		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
 	);
+	const descriptions = {
+		paper: 'send a position paper',
+		'case-study': 'send a case study',
+		issue: 'send a newsletter issue',
+		system: "send a system's page to the lists of the audiences that depend on it",
+	} as const;
 	/** What every send takes, whatever it sends. */
 	const sendOptions = (command: Command) =>
 		command
@@ -243,11 +249,11 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 			.option('--outbox <dir>', 'where --dry-run writes', 'outbox')
 			.option('--retries <n>', 'retries after a transient failure (4xx, dropped connection)', '3')
 			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000');
-	for (const kind of ['paper', 'case-study', 'issue'] as const) {
+	for (const kind of ['paper', 'case-study', 'issue', 'system'] as const) {
 		sendOptions(
 			program
 				.command(kind)
-				.description(kind === 'issue' ? 'send a newsletter issue' : `send a ${kind === 'paper' ? 'position paper' : 'case study'}`)
+				.description(descriptions[kind])
 				.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)'),
 		).action(async (id: string, options: Options) => {
 			code = await run(kind, id, options, io);

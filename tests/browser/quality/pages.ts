@@ -15,14 +15,14 @@ export async function htmlPages(dist: string): Promise<string[]> {
 }
 
 /**
- * The emails the browser audits: every newsletter issue, and one paper (quotes, Japanese, emoji)
- * and one case study. Every paper and case study is the same frame and template with another body,
- * and the bodies are audited on their pages; auditing dozens of emails in two colour schemes took
- * longer than the test may.
+ * The emails the browser audits: every newsletter issue, and one paper (quotes, Japanese, emoji),
+ * one case study and one system. Every paper, case study and system is the same frame and template
+ * with another body, and the bodies are audited on their pages; auditing dozens of emails in two
+ * colour schemes took longer than the test may.
  */
 export async function emailsToAudit(dist: string): Promise<string[]> {
 	const emails = (await listFiles(dist)).filter((file) => file.endsWith('.html') && isEmail(file));
-	const writing = [await first(dist, 'papers/', 'tokyo-pop-up-store'), await first(dist, 'case-studies/')].map(
+	const writing = [await first(dist, 'papers/', 'tokyo-pop-up-store'), await first(dist, 'case-studies/'), 'systems/payments/'].map(
 		(page) => `${page}email.html`,
 	);
 	return emails.filter((file) => file.startsWith('newsletter/') || writing.includes(file));
@@ -118,6 +118,9 @@ export async function pagesToVisit(dist: string): Promise<PageToVisit[]> {
 		{ name: 'campaign list', path: 'campaigns/' },
 		// Under way, with the hourglass, a timeline, metrics since the baseline and testimonials.
 		{ name: 'campaign', path: 'campaigns/crm-for-sales-and-marketing/' },
+		// Grouped by tier, with the restore timeline and its table; one system with a chart, an incident and a tier change.
+		{ name: 'system list', path: 'systems/' },
+		{ name: 'system', path: 'systems/payments/' },
 		{
 			name: 'search with results',
 			path: 'search/?q=Ptarmigan',

@@ -5,7 +5,7 @@ import { lintHub } from '../../../src/tools/lint/runner';
 import { copyFixture } from '../../helpers/build-hub';
 import type { WritingKind } from '../../../src/content/kinds';
 import { RULES } from '../../../src/tools/lint/rules/index';
-import type { LintMessage } from '../../../src/tools/lint/types';
+import type { LintMessage, RuleHub } from '../../../src/tools/lint/types';
 import type { Visibility } from '../../../src/content/publication';
 
 export interface RunOptions {
@@ -13,6 +13,8 @@ export interface RunOptions {
 	options?: Record<string, unknown>;
 	status?: Visibility;
 	route?: string;
+	/** The systems and audiences around the entry. Default: none. */
+	hub?: Partial<RuleHub>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function runRule(
 		route: run.route ?? 'papers/test-entry/',
 		status: run.status ?? 'live',
 		options: rule.options.parse(run.options ?? {}),
+		hub: { systems: [], segments: new Map(), ...run.hub },
 		report: (report) => {
 			const { line, column } = entry.position(report.start);
 			const end = report.end === undefined ? undefined : entry.position(report.end);
