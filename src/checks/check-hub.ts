@@ -141,6 +141,7 @@ export function checkHub(input: HubInput): Problem[] {
 			input.entries.filter((entry) => entry.collection === 'campaigns'),
 			(metricId) => firstReadings.get(metricId),
 		),
+		...systemProblems(systemsOf(input)),
 		...inboxProblems(input.inbox ?? [], {
 			ids: check.ids,
 			issues: input.entries.filter((entry) => entry.collection === 'newsletters').map((issue) => Number(issue.data.number)),
@@ -148,7 +149,6 @@ export function checkHub(input: HubInput): Problem[] {
 				typeof entry.data.answers === 'string' ? [{ file: entry.file, id: entry.data.answers }] : [],
 			),
 		}),
-		...systemProblems(systemsOf(input)),
 		...duplicateNumberProblems(
 			input.entries
 				.filter((entry) => entry.collection === 'newsletters')

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
+import { freePort } from './free-port';
 
 /** The system user that owns the mail store; created once per machine. */
 const MAIL_USER = 'hourglass-mail';
@@ -52,15 +53,6 @@ export interface TestDovecot {
 	/** The folders and how many messages each holds. */
 	folders: () => Promise<Record<string, number>>;
 	stop: () => Promise<void>;
-}
-
-/** A port nothing listens on now; the server binds it a moment later. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 function ensureMailUser(): void {

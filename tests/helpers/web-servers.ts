@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './build-hub';
+import { freePort } from './free-port';
 
 /** Where the hub's web server settings live, as shipped to administrators. */
 export const DEPLOY = path.join(ROOT, 'deploy');
@@ -15,7 +16,7 @@ const APACHE_MODULES = '/usr/lib/apache2/modules';
 export type ServerKind = 'nginx' | 'apache';
 
 export interface Placement {
-	/** The folder the site is served from (what `npm run deploy` writes). */
+	/** The folder the site is served from (`<folder>/current` of `npm run deploy -- <folder>`). */
 	root: string;
 	/** The base path the site was built with: `/` or `/it/`. */
 	base: string;
@@ -36,7 +37,7 @@ export async function nginxSite({ root, base }: Placement, port: number): Promis
 	let text = await fs.readFile(path.join(DEPLOY, 'nginx.conf'), 'utf8');
 	text = replaceOnce(text, 'listen 80;', `listen 127.0.0.1:${port};`, 'nginx.conf');
 	text = replaceOnce(text, 'location / {', `location ${base} {`, 'nginx.conf');
-	text = replaceOnce(text, 'alias /var/www/hourglass/;', `alias ${root}/;`, 'nginx.conf');
+	text = replaceOnce(text, 'alias /srv/www/hub/current/;', `alias ${root}/;`, 'nginx.conf');
 	text = replaceOnce(text, 'error_page 404 /404.html;', `error_page 404 ${base}404.html;`, 'nginx.conf');
 	return text.replace(/^(\s*)# (brotli\w* .*;)$/gm, '$1$2');
 }
@@ -44,7 +45,7 @@ export async function nginxSite({ root, base }: Placement, port: number): Promis
 /** deploy/apache.conf with its two `Define`s set as the docs say. */
 export async function apacheSite({ root, base }: Placement): Promise<string> {
 	let text = await fs.readFile(path.join(DEPLOY, 'apache.conf'), 'utf8');
-	text = replaceOnce(text, 'Define HOURGLASS_ROOT /var/www/hourglass\n', `Define HOURGLASS_ROOT ${root}\n`, 'apache.conf');
+	text = replaceOnce(text, 'Define HOURGLASS_ROOT /srv/www/hub/current\n', `Define HOURGLASS_ROOT ${root}\n`, 'apache.conf');
 	text = replaceOnce(text, 'Define HOURGLASS_BASE /\n', `Define HOURGLASS_BASE ${base}\n`, 'apache.conf');
 	return text;
 }
@@ -96,15 +97,6 @@ function apacheMain(dir: string, port: number): string {
 		`<Directory ${dir}/empty>\n  Require all granted\n</Directory>`,
 		`Include ${dir}/hourglass.conf`,
 	].join('\n');
-}
-
-/** A loopback port that nothing listens on now. */
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 /**

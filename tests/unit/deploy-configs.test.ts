@@ -121,10 +121,10 @@ describe("IIS's deploy/web.config, which cannot run here", () => {
 describe('the base path and folder an administrator sets', () => {
 	it('are marked in nginx.conf and apache.conf, where the tests set them', async () => {
 		const nginx = await read('nginx.conf');
-		for (const line of ['location / { # <- SET', 'alias /var/www/hourglass/; # <- SET', 'error_page 404 /404.html; # <- SET'])
+		for (const line of ['location / { # <- SET', 'alias /srv/www/hub/current/; # <- SET', 'error_page 404 /404.html; # <- SET'])
 			expect(nginx).toContain(line);
 		const apache = await read('apache.conf');
-		expect(apache).toMatch(/# <- SET: the folder .*\nDefine HOURGLASS_ROOT \/var\/www\/hourglass\n/);
+		expect(apache).toMatch(/# <- SET: .*\nDefine HOURGLASS_ROOT \/srv\/www\/hub\/current\n/);
 		expect(apache).toMatch(/# <- SET: the base path .*\nDefine HOURGLASS_BASE \/\n/);
 	});
 
