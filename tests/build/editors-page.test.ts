@@ -5,28 +5,16 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isolatedProject, ROOT, TMP } from '../helpers/build-hub';
+import { freePort } from '../helpers/free-port';
 
 let server: ChildProcess | undefined;
 let origin: string;
 /** What the dev server printed, for the message of a failed request. */
 let output = '';
-
-/** A port nothing listens on now; the dev server binds it a moment later. */
-const freePort = () =>
-	new Promise<number>((resolve, reject) => {
-		const probe = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => {
-				resolve(port);
-			});
-		});
-		probe.on('error', reject);
-	});
 
 const text = (element: HTMLElement | null | undefined) => (element?.text ?? '').replace(/\s+/g, ' ').trim();
 const page = async (route: string) => {
