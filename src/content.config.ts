@@ -18,4 +18,5 @@ export const collections = {
 	segments: defineCollection({ loader: hubCollection('segments'), schema: COLLECTIONS.segments.schema }),
 	authors: defineCollection({ loader: hubCollection('authors'), schema: COLLECTIONS.authors.schema }),
 	topics: defineCollection({ loader: topicsCollection(), schema: COLLECTIONS.topics.schema }),
+	ballots: defineCollection({ loader: hubCollection('ballots'), schema: COLLECTIONS.ballots.schema }),
 };

@@ -9,6 +9,7 @@ import { kindOf, routeOf, type CollectionName, type WritingKind } from '../conte
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
+import { ballotProblems, type BallotMarks, type ChosenMarks } from './ballots';
 import { baselineProblems, filingProblems } from './campaigns';
 import { inboxProblems } from './inbox';
 import { duplicateNumberProblems, idProblems } from './integrity';
@@ -127,6 +128,11 @@ export function checkHub(input: HubInput): Problem[] {
 				.map((metric) => ({ id: metric.id, filePath: metric.file, data: metric.data as unknown as CriticalMarks['data'] })),
 			check.ids('segments'),
 			input.criticalLimit,
+		),
+		...ballotProblems(
+			input.entries.filter((entry) => entry.collection === 'ballots') as unknown as BallotMarks[],
+			input.entries.filter((entry) => entry.collection === 'metrics') as unknown as ChosenMarks[],
+			input.inbox,
 		),
 		...filingProblems(
 			input.entries.filter((entry) => entry.kind === 'paper' || entry.kind === 'case-study' || entry.kind === 'newsletter'),

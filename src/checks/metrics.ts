@@ -2,6 +2,7 @@
  * What makes metrics valid across files: the critical few each segment's focus group chose, and
  * the metrics that writing cites in its body.
  */
+import { ordinal } from '../content/format';
 import { oneOf, quote, type Problem } from '../content/problems';
 import type { MetricCitation } from '../content/render/render-mdx';
 import type { ReferenceCheck } from './references';
@@ -16,9 +17,6 @@ export interface CriticalMarks {
 		critical: Readonly<Record<string, number>>;
 	};
 }
-
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ordinal = (n: number) => ORDINALS[n - 1] ?? `number ${n}`;
 
 /**
  * A focus group picks a few measures that matter to its segment, ranked; more than `limit` and

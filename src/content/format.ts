@@ -3,3 +3,17 @@ export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** The text with its first letter a capital, to start a line or a cell: "Under way". */
 export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** "third", for a place or a rank in messages; "number 11" past ten. */
+export const ordinal = (n: number): string => ORDINALS[n - 1] ?? `number ${n}`;
+
+/** "a", "a and b", "a, b and c". */
+export const listAnd = (items: readonly string[]): string =>
+	items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "three", for a small count in a sentence; digits past ten. */
+export const numberWord = (n: number): string => NUMBERS[n - 1] ?? String(n);

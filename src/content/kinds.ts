@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import type { Locale } from './i18n';
 import { paths } from './paths';
 import { authorSchema } from './schemas/author';
+import { ballotSchema } from './schemas/ballot';
 import { campaignSchema } from './schemas/campaign';
 import { caseStudySchema } from './schemas/case-study';
 import { metricSchema } from './schemas/metric';
@@ -47,6 +48,7 @@ export const COLLECTIONS = {
 	segments: { extensions: YAML, schema: segmentSchema, noun: 'segment' },
 	authors: { extensions: YAML, schema: authorSchema, noun: 'author' },
 	topics: { extensions: [], schema: topicSchema, noun: 'topic' },
+	ballots: { extensions: YAML, schema: ballotSchema, noun: 'ballot' },
 } as const satisfies Record<string, CollectionInfo>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

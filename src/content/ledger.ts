@@ -22,10 +22,10 @@ import { zodProblems } from './zod-problems';
 export const LEDGER_FOLDER = 'sent';
 
 export const ledgerRecordSchema = z.strictObject({
-	/** What was sent: `paper/<id>`, `case-study/<id>`, `issue/<number>` or `system/<id>`. */
-	entry: z
-		.string()
-		.regex(/^(paper|case-study|issue|system)\/[a-z0-9-]+$/, { message: 'paper/<id>, case-study/<id>, issue/<number> or system/<id>' }),
+	/** What was sent: `paper/<id>`, `case-study/<id>`, `issue/<number>`, `system/<id>` or `ballot/<id>`. */
+	entry: z.string().regex(/^(paper|case-study|issue|system|ballot)\/[a-z0-9-]+$/, {
+		message: 'paper/<id>, case-study/<id>, issue/<number>, system/<id> or ballot/<id>',
+	}),
 	/** The recipient's address. */
 	to: z.email(),
 	/** The message's Message-ID header. */

@@ -19,6 +19,9 @@ export const paths = {
 	newsletter: (number: number) => `newsletter/${number}/`,
 	campaigns: () => 'campaigns/',
 	campaign: (id: string) => `campaigns/${id}/`,
+	/** Where an open ballot's email sits (`email.html`, `email.txt`): it has no page of its own. */
+	ballot: (id: string) => `ballots/${id}/`,
+	questions: () => 'questions/',
 	systems: () => 'systems/',
 	system: (id: string) => `systems/${id}/`,
 	search: () => 'search/',

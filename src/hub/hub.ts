@@ -27,6 +27,8 @@ import { hubLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
 import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
+import { readLedger } from '../content/ledger';
+import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { listeningOf, type Listening } from './listening';
 import { isPreview, perBuild } from './memo';
@@ -157,6 +159,8 @@ export interface Hub {
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
 	metricUsages: MetricUsage[];
+	/** Every ballot with its tally, newest first. Counts only: who voted is never kept here. */
+	ballots: HubBallot[];
 	/** What came back through the editors' mailbox (`content/inbox/`); never published beyond counts and questions. */
 	listening: Listening<PaperItem | CaseStudyItem>;
 }
@@ -199,18 +203,20 @@ async function load(): Promise<Hub> {
 	// for a collection with no entries, so a kind without files is not asked for.
 	const entriesOf = <C extends CollectionKey>(collection: C) =>
 		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
-	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors] = await Promise.all([
-		entriesOf('papers'),
-		entriesOf('case-studies'),
-		entriesOf('metrics'),
-		entriesOf('newsletters'),
-		entriesOf('campaigns'),
-		entriesOf('testimonials'),
-		entriesOf('systems'),
-		entriesOf('segments'),
-		entriesOf('topics'),
-		entriesOf('authors'),
-	]);
+	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors, ballots] =
+		await Promise.all([
+			entriesOf('papers'),
+			entriesOf('case-studies'),
+			entriesOf('metrics'),
+			entriesOf('newsletters'),
+			entriesOf('campaigns'),
+			entriesOf('testimonials'),
+			entriesOf('systems'),
+			entriesOf('segments'),
+			entriesOf('topics'),
+			entriesOf('authors'),
+			entriesOf('ballots'),
+		]);
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
@@ -231,6 +237,7 @@ async function load(): Promise<Hub> {
 		...segments,
 		...topics,
 		...authors,
+		...ballots,
 	];
 	const usages: MetricUsage[] = [];
 	const entries: CheckedEntry[] = all.map((e) => {
@@ -390,6 +397,14 @@ async function load(): Promise<Hub> {
 	for (const system of listedNow) system.restore = schedule.get(system.id);
 
 	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
+	const listening = listeningOf(
+		inbox.files.flatMap((file) => file.records),
+		new Map(
+			[...withPage(paperItems), ...withPage(caseItems)].flatMap((item) =>
+				item.entry.data.answers ? [[item.entry.data.answers, item] as const] : [],
+			),
+		),
+	);
 	const hub: Hub = {
 		settings,
 		locale,
@@ -410,14 +425,8 @@ async function load(): Promise<Hub> {
 		systems: systemItems.sort(restoreOrder),
 		listed: [],
 		metricUsages: usages,
-		listening: listeningOf(
-			inbox.files.flatMap((file) => file.records),
-			new Map(
-				[...withPage(paperItems), ...withPage(caseItems)].flatMap((item) =>
-					item.entry.data.answers ? [[item.entry.data.answers, item] as const] : [],
-				),
-			),
-		),
+		listening,
+		ballots: hubBallots(ballots, { picks: listening.picks, ledger: readLedger(), now, limit: settings.criticalLimit }),
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))

@@ -4,6 +4,7 @@
  * segment's focus group chose, and which writing cites which metric. Their checks are in
  * src/checks/metrics.ts.
  */
+import { ballotName, chosenByWords, type HubBallot } from './ballots';
 import type { AnyItem, Hub, MetricItem } from './hub';
 import type { Locale } from '../content/i18n';
 
@@ -239,4 +240,70 @@ export function sinceBaseline(series: readonly SeriesPoint[], baseline: Date): {
 	const sorted = sortedSeries(series);
 	const before = sorted.filter((point) => point.date <= baseline).at(-1) ?? sorted[0]!;
 	return { before, now: sorted.at(-1)! };
+}
+
+/* ---------------------------------------------------------------- how the critical few were chosen */
+
+/** A line of a ballot's tally as pages show it: the metric (when it has a page) and its picks. */
+export interface TallyLine {
+	id: string;
+	title: string;
+	metric?: MetricItem | undefined;
+	picks: number;
+}
+
+export interface CriticalChoice {
+	/** "Chosen by 7 of 9 superusers in the November 2026 ballot", or "Chosen by the editors". */
+	words: string;
+	/** The ballot that chose them; undefined when the editors typed the ranks. */
+	ballot?: HubBallot | undefined;
+	/** The metrics someone picked, most picked first. */
+	picked: TallyLine[];
+	/** How many candidates nobody picked. */
+	unpicked: number;
+	/** Titles of the metrics whose tie the editors settled. */
+	tieSettled: string[];
+}
+
+/**
+ * How a segment's critical metrics were chosen: by the ballot their ranks name (`chosenIn`; the
+ * checks made sure they all name the same one), or by the editors. Undefined when it has none.
+ */
+export function criticalChoice(
+	hub: Pick<Hub, 'listed' | 'metrics' | 'ballots' | 'segments'>,
+	segmentId: string,
+): CriticalChoice | undefined {
+	const critical = criticalFor(hub, segmentId);
+	if (critical.length === 0) return undefined;
+	const ballotId = critical.map(({ metric }) => metric.entry.data.chosenIn[segmentId]?.id).find((id) => id !== undefined);
+	const ballot = hub.ballots.find((candidate) => candidate.id === ballotId);
+	const name = hub.segments.find((segment) => segment.id === segmentId)?.data.name ?? segmentId;
+	const metrics = new Map(hub.metrics.map((metric) => [metric.id, metric]));
+	const line = (id: string, picks: number): TallyLine => ({ id, title: metrics.get(id)?.title ?? id, metric: metrics.get(id), picks });
+	const rows = ballot?.tally.rows ?? [];
+	return {
+		words: chosenByWords(ballot, name),
+		ballot,
+		picked: rows.filter((row) => row.picks > 0).map((row) => line(row.metric, row.picks)),
+		unpicked: rows.filter((row) => row.picks === 0).length,
+		tieSettled: (ballot?.tieSettled ?? []).map((id) => line(id, 0).title),
+	};
+}
+
+/** The segments that count a metric among their critical few, with its rank and who chose it, for its page. */
+export function chosenAsCritical(
+	hub: Pick<Hub, 'segments' | 'ballots'>,
+	metric: MetricItem,
+): { segment: Hub['segments'][number]; rank: number; by: string }[] {
+	const { critical, chosenIn } = metric.entry.data;
+	return hub.segments
+		.filter((segment) => critical[segment.id] !== undefined)
+		.map((segment) => {
+			const ballot = hub.ballots.find((candidate) => candidate.id === chosenIn[segment.id]?.id);
+			return {
+				segment,
+				rank: critical[segment.id]!,
+				by: ballot ? `picked by ${segment.data.name.toLowerCase()} in ${ballotName(ballot)}` : 'chosen by the editors',
+			};
+		});
 }

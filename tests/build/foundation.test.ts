@@ -72,10 +72,11 @@ describe('a fixture hub built at /', () => {
 		expect(main.querySelector('header .byline')?.text).toMatch(/^By Ada Lovelace, Head of Platforms · 2 March 2026 · 1 min read$/);
 		const tagLinks = main.querySelectorAll('.after .pill-list a').map((a) => a.getAttribute('href'));
 		expect(tagLinks).toEqual(['/segments/executives/', '/segments/finance/', '/topics/cloud/']);
-		const feedback = main.querySelectorAll('a').find((a) => a.getAttribute('href')?.startsWith('mailto:'));
-		expect(decodeURIComponent(feedback?.getAttribute('href') ?? '')).toBe(
-			'mailto:ada@fixture.example?subject=Feedback: Cloud savings: what moving saves us',
-		);
+		const yes = main.querySelectorAll('.was-it-useful a').find((a) => a.text === 'Yes');
+		const link = new URL(yes?.getAttribute('href') ?? 'mailto:missing');
+		expect(link.pathname).toBe('editors@fixture.example');
+		expect(link.searchParams.get('cc')).toBe('ada@fixture.example');
+		expect(link.searchParams.get('subject')).toBe('Useful: yes · Cloud savings: what moving saves us [hub:useful paper/cloud-savings yes]');
 	});
 
 	it('has a 404 page, a sitemap without unpublished pages, and RSS autodiscovery', async () => {

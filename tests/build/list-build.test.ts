@@ -22,12 +22,17 @@ interface ContactSource {
 const CONTENT = path.join(ROOT, 'content');
 const contacts = (parseYaml(fs.readFileSync(path.join(CONTENT, 'contacts.yaml'), 'utf8')) as { contacts: ContactSource[] }).contacts;
 
-/** Every text file of the content except the contacts file and the send ledger (which hold the same people). */
+/** Every text file of the content except the contacts file, the send ledger and the inbox records (which hold the same people). */
 const otherContent = fs
 	.readdirSync(CONTENT, { recursive: true, withFileTypes: true })
 	.filter((entry) => entry.isFile())
 	.map((entry) => path.join(entry.parentPath, entry.name))
-	.filter((file) => file !== path.join(CONTENT, 'contacts.yaml') && !file.startsWith(path.join(CONTENT, 'sent')))
+	.filter(
+		(file) =>
+			file !== path.join(CONTENT, 'contacts.yaml') &&
+			!file.startsWith(path.join(CONTENT, 'sent')) &&
+			!file.startsWith(path.join(CONTENT, 'inbox')),
+	)
 	.map((file) => fs.readFileSync(file, 'utf8'))
 	.join('\n')
 	.toLowerCase();

@@ -33,6 +33,8 @@ export const metricSchema = z.object({
 	topics: z.array(reference('topics')).default([]),
 	/** Per segment, this metric's rank among the critical three its focus group chose, e.g. `{ executives: 1 }`. Default: none. */
 	critical: z.record(urlSafeId('a segment id'), z.number().int().min(1)).default({}),
+	/** Per segment, the ballot (a file in `content/ballots/`) whose tally gave the rank in `critical`; `npm run ballot -- close` writes it. A rank without one was chosen by the editors. Default: none. */
+	chosenIn: z.record(urlSafeId('a segment id'), reference('ballots')).default({}),
 	/** The dated series, oldest or newest first (it is sorted); at least one value. */
 	series: z.array(metricPointSchema).min(1, { message: 'at least one dated value' }),
 	/** Language of this metric's text when it is not the hub's, e.g. `ja`; set on its page. Default: the hub's. */

@@ -48,6 +48,8 @@ export const settingsSchema = z.object({
 	criticalLimit: z.number().int().min(1).default(3),
 	/** How close to its target a metric counts as "at risk", in typical moves between two readings (see `metricStatus` in src/hub/metrics.ts). Default: 1. */
 	atRiskTolerance: z.number().min(0).default(1),
+	/** `true` shows "Useful to 9 of 11 colleagues who answered" on published papers and case studies, from the inbox's yes and no counts (never who said what). Default: `false`. */
+	usefulCounts: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -48,6 +48,7 @@ export interface HubContent {
 	authors: HubFile[];
 	testimonials: HubFile[];
 	systems: HubFile[];
+	ballots: HubFile[];
 	/** `topics.yaml` holds every topic; `topics` lists its ids. */
 	topics: { file: HubFile | undefined; ids: string[] };
 	/** `hub.yaml`, the site settings. */
@@ -122,7 +123,7 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 			readEntry(kind, file, cwd),
 		),
 	);
-	const support = (name: 'segments' | 'authors' | 'testimonials' | 'systems') =>
+	const support = (name: 'segments' | 'authors' | 'testimonials' | 'systems' | 'ballots') =>
 		filesIn(path.join(root, name), COLLECTIONS[name].extensions).map((file) => yamlFile(name, idFromFile(file), file, cwd));
 	const topicsPath = path.join(root, TOPICS_FILE);
 	const topicsFile = fs.existsSync(topicsPath) ? yamlFile('topics', 'topics', topicsPath, cwd) : undefined;
@@ -135,6 +136,7 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 		authors: support('authors'),
 		testimonials: support('testimonials'),
 		systems: support('systems'),
+		ballots: support('ballots'),
 		topics: { file: topicsFile, ids: topicIds },
 		settings: fs.existsSync(settingsPath) ? yamlFile('settings', 'hub', settingsPath, cwd) : undefined,
 	};
@@ -165,6 +167,10 @@ export function idsByCollection(hub: HubContent): Map<string, string[]> {
 	ids.set(
 		'systems',
 		hub.systems.map((system) => system.id),
+	);
+	ids.set(
+		'ballots',
+		hub.ballots.map((b) => b.id),
 	);
 	return ids;
 }

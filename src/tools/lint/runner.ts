@@ -65,6 +65,7 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 		...hub.segments,
 		...hub.authors,
 		...hub.testimonials,
+		...hub.ballots,
 		...hub.systems,
 		...(hub.topics.file ? [hub.topics.file] : []),
 		...(hub.settings ? [hub.settings] : []),

@@ -91,6 +91,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		...hub.authors,
 		...hub.testimonials,
 		...hub.systems,
+		...hub.ballots,
 		...(hub.settings ? [hub.settings] : []),
 	];
 	for (const file of single) {
@@ -114,7 +115,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	const byFile = new Map<string, HubFile>([...single, ...(topics ? [topics] : [])].map((file) => [file.file, file]));
 	const bodies = new Map(hub.entries.map((entry) => [entry.file, entry.body]));
 	const files: FoundFile[] = [
-		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.systems].map((file) => ({
+		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.systems, ...hub.ballots].map((file) => ({
 			collection: file.collection as CollectionName,
 			id: file.id,
 			file: file.file,

@@ -1,23 +1,28 @@
 /**
- * `npm run send -- paper <id> | case-study <id> | issue <number> | system <id> [--dry-run] [--again] [--resend-uncertain]`: sends a
- * published entry to the contacts who follow its segments, one message each, through the SMTP
- * server in `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
+ * `npm run send -- paper <id> | case-study <id> | issue <number> | system <id> | ballot <segment> [--dry-run]
+ * [--again] [--resend-uncertain]`: sends a published entry to the contacts who follow its segments (a
+ * segment's open ballot to those of them who agreed to give feedback), one message each, through the
+ * SMTP server in `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import type { Command } from 'commander';
 import { newProgram, runProgram, type CliOutput } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
 import { contentDir } from '../../content/content-dir';
+import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { hubLocale } from '../../content/i18n/index.ts';
 import { deliver, type Outcome } from './deliver';
 import { messageFor, newMessageId } from './message';
+import { ballotTarget, planBallot, writeBallot } from './ballot';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
+import { readHub } from '../lint/entry';
 
 export interface Io extends CliOutput {
 	env: Record<string, string | undefined>;
@@ -40,6 +45,10 @@ interface Options {
 	outbox: string;
 	retries: string;
 	backoff: string;
+	/** A new ballot offers every metric, not only those written for the segment. */
+	all?: boolean;
+	/** A new ballot's last day. */
+	closes?: string;
 }
 
 const who = (contact: Contact) => `${contact.name} <${contact.email}>`;
@@ -116,8 +125,26 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const settings = loadSettings(root);
 	const locale = hubLocale(root);
 	const now = buildTime(io.env);
-	const target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, locale, now });
-	const followers = followersOf(await loadContacts(root), target.segments, now);
+	let target: SendTarget;
+	if (kind === 'ballot') {
+		const hub = readHub(root);
+		const plan = planBallot(hub, id, options, settings, now);
+		if (plan.kind === 'new') {
+			const file = path.relative(process.cwd(), plan.file);
+			const what = `${file}: ${plan.candidates} candidate metrics, open until ${isoDate(plan.closes)}`;
+			if (options.dryRun) {
+				io.out(`Dry run: would write ${what}. Nothing written, nothing sent.\n`);
+				return 0;
+			}
+			writeBallot(plan);
+			io.out(`Wrote ${what}. Check it, build the hub (npm run build), then run this command again to send it.\n`);
+			return 0;
+		}
+		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist));
+	} else target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, locale, now });
+	const followers = followersOf(await loadContacts(root), target.segments, now).filter(
+		(contact) => !target.feedbackOnly || contact.feedback,
+	);
 	const recorded = readLedger(root);
 	const stopped = options.dryRun ? undefined : settleInFlight(recorded, root);
 	if (stopped) io.err(`The last run stopped while the mail server had ${stopped.entry} for ${stopped.to}: recorded as uncertain.\n`);
@@ -127,7 +154,8 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	if (options.resendUncertain) for (const address of uncertain.keys()) served.delete(address);
 	const recipients = followers.filter((contact) => !served.has(contact.email.toLowerCase()));
 	const skipped = followers.length - recipients.length;
-	io.out(`${target.key} (${target.subject}): ${followers.length} on the list for ${target.segments.join(', ')}.\n`);
+	const audience = target.feedbackOnly ? 'on the list who agreed to give feedback' : 'on the list';
+	io.out(`${target.key} (${target.subject}): ${followers.length} ${audience} for ${target.segments.join(', ')}.\n`);
 	const unsure = options.again || options.resendUncertain ? [] : followers.filter((contact) => uncertain.has(contact.email.toLowerCase()));
 	if (skipped > unsure.length) io.out(`Skipping ${skipped - unsure.length} who already received it (--again sends to them too).\n`);
 	if (unsure.length > 0) {
@@ -213,22 +241,38 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 		issue: 'send a newsletter issue',
 		system: "send a system's page to the lists of the audiences that depend on it",
 	} as const;
-	for (const kind of ['paper', 'case-study', 'issue', 'system'] as const) {
-		program
-			.command(kind)
-			.description(descriptions[kind])
-			.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)')
+	/** What every send takes, whatever it sends. */
+	const sendOptions = (command: Command) =>
+		command
 			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
 			.option('--again', 'send also to those the ledger says already received it')
 			.option('--resend-uncertain', 'send also to those a stopped run may have reached (uncertain in the ledger)')
 			.option('--dist <dir>', 'the built site to take the email from', 'dist')
 			.option('--outbox <dir>', 'where --dry-run writes', 'outbox')
 			.option('--retries <n>', 'retries after a transient failure (4xx, dropped connection)', '3')
-			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000')
-			.action(async (id: string, options: Options) => {
-				code = await run(kind, id, options, io);
-			});
+			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000');
+	for (const kind of ['paper', 'case-study', 'issue', 'system'] as const) {
+		sendOptions(
+			program
+				.command(kind)
+				.description(descriptions[kind])
+				.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)'),
+		).action(async (id: string, options: Options) => {
+			code = await run(kind, id, options, io);
+		});
 	}
+	sendOptions(
+		program
+			.command('ballot')
+			.description(
+				"ask a segment's focus group (its contacts who agreed to give feedback) to pick the measures that matter most: the first run writes the ballot, the run after a build sends it",
+			)
+			.argument('<segment>', 'the segment id (the file name in segments/)')
+			.option('--all', 'a new ballot offers every published metric, not only those written for the segment')
+			.option('--closes <day>', "a new ballot's last day, e.g. 2026-12-18 (default: two weeks from today)"),
+	).action(async (segment: string, options: Options) => {
+		code = await run('ballot', segment, options, io);
+	});
 	const parsed = await runProgram(program, argv, io);
 	return parsed === 0 ? code : parsed;
 }

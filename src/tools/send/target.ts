@@ -16,15 +16,17 @@ import type { Settings } from '../../content/schemas/settings';
 import type { Locale } from '../../content/i18n';
 import { field, readHub, type HubContent, type HubFile } from '../lint/entry';
 
-export type SendKind = 'paper' | 'case-study' | 'issue' | 'system';
+export type SendKind = 'paper' | 'case-study' | 'issue' | 'system' | 'ballot';
 
 export interface SendTarget {
-	/** The ledger's name for it: `paper/<id>`, `case-study/<id>`, `issue/<number>`, `system/<id>`. */
+	/** The ledger's name for it: `paper/<id>`, `case-study/<id>`, `issue/<number>`, `system/<id>`, `ballot/<id>`. */
 	key: string;
 	/** The content file, as messages print it. */
 	file: string;
 	/** Segments whose followers get it. */
 	segments: string[];
+	/** Only followers who agreed to give feedback get it (a ballot). */
+	feedbackOnly?: boolean;
 	/** The subject: the title of the built HTML. */
 	subject: string;
 	/** Display name of the sender; the address is always the editors'. */
@@ -40,13 +42,13 @@ export interface SendTarget {
 /** A reason the entry cannot be sent; the message says what to do. */
 export class SendRefused extends UsageError {}
 
-const dateOf = (value: unknown): Date | undefined => {
+export const dateOf = (value: unknown): Date | undefined => {
 	if (!(value instanceof Date) && typeof value !== 'string') return undefined;
 	const date = value instanceof Date ? value : new Date(value);
 	return Number.isNaN(date.getTime()) ? undefined : date;
 };
 
-const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+export const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** Refuses anything the publication rule does not call live: drafts, scheduled and archived entries. */
 function assertLive(entry: HubFile, published: Date | undefined, now: Date): void {
@@ -63,7 +65,7 @@ function assertLive(entry: HubFile, published: Date | undefined, now: Date): voi
 }
 
 /** The two parts the build wrote; a missing file means the build is missing or older than the entry. */
-function builtParts(dist: string, route: { html: string; text: string }): { html: string; text: string } {
+export function builtParts(dist: string, route: { html: string; text: string }): { html: string; text: string } {
 	const files = [route.html, route.text].map((file) => path.join(dist, file));
 	for (const file of files) {
 		if (!fs.existsSync(file)) {
@@ -74,7 +76,7 @@ function builtParts(dist: string, route: { html: string; text: string }): { html
 	return { html, text };
 }
 
-const subjectOf = (html: string) => convert(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '', { wordwrap: false }).trim();
+export const subjectOf = (html: string) => convert(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '', { wordwrap: false }).trim();
 
 function writingTarget(
 	hub: HubContent,
@@ -184,7 +186,7 @@ export interface TargetOptions {
 }
 
 /** The entry to send, or `SendRefused` saying why it cannot go. */
-export function sendTarget(kind: SendKind, id: string, options: TargetOptions): SendTarget {
+export function sendTarget(kind: Exclude<SendKind, 'ballot'>, id: string, options: TargetOptions): SendTarget {
 	const { root, dist, settings, now } = options;
 	const hub = readHub(root);
 	if (kind === 'system') return systemTarget(hub, id, settings, dist, now);

@@ -1,0 +1,54 @@
+/**
+ * A ballot as an email: the model `src/outputs/email/ballot.ts` composes from. The build writes
+ * the two parts at `paths.ballot(id)` (`ballots/<id>/email.html`, `email.txt`) while it is
+ * open, and `npm run send -- ballot <segment>` sends them, so the figures are the published ones.
+ * Pure: the hub comes in as an argument.
+ */
+import { accentHex } from '../content/brand';
+import { pickLink } from '../content/mailto';
+import { absoluteUrl, paths } from '../content/paths';
+import { ballotName, type HubBallot } from '../hub/ballots';
+import type { Hub } from '../hub/hub';
+import { summariseMetric } from '../hub/metrics';
+import { numberWord } from '../content/format';
+import type { EmailBallot } from './email/ballot';
+import type { EmailLogo } from './email/model';
+
+export function ballotEmailModel(
+	hub: Pick<Hub, 'settings' | 'locale' | 'segments' | 'metrics'>,
+	ballot: HubBallot,
+	context: { site: URL | string; base: string; logo?: EmailLogo | undefined },
+): EmailBallot {
+	const url = (path: string) => absoluteUrl(context.site, context.base, path);
+	const segment = hub.segments.find((s) => s.id === ballot.segment)!.data.name;
+	const metrics = new Map(hub.metrics.map((metric) => [metric.id, metric]));
+	return {
+		locale: hub.locale,
+		language: hub.locale.language,
+		hubTitle: hub.settings.title,
+		title: `Which ${numberWord(hub.settings.criticalLimit)} measures matter most to ${segment}?`,
+		segment,
+		name: ballotName(ballot),
+		opens: ballot.opens,
+		closes: ballot.closes,
+		picks: hub.settings.criticalLimit,
+		// The checks made sure every candidate is a published metric.
+		candidates: ballot.candidates.map((id) => {
+			const metric = metrics.get(id)!;
+			const summary = summariseMetric(hub.locale, metric.entry.data, hub.settings.atRiskTolerance);
+			return {
+				title: metric.title,
+				translation: metric.entry.data.translation,
+				figure: `${summary.value} (${summary.when})${summary.target === undefined ? '' : `, target ${summary.target}`}`,
+				url: url(metric.path),
+				pick: pickLink(hub.locale, hub.settings.editors.email, ballot.id, { id, title: metric.title }),
+			};
+		}),
+		url: url(paths.segment(ballot.segment)),
+		homeUrl: url(paths.home()),
+		subscribeUrl: url(paths.subscribe()),
+		editors: hub.settings.editors,
+		accent: accentHex(hub.settings.accent),
+		logo: context.logo,
+	};
+}

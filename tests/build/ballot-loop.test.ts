@@ -1,0 +1,178 @@
+/**
+ * The focus group picks the three, end to end, with every real part: `npm run send -- ballot`
+ * writes the ballot, a build turns it into email, the send goes through a real SMTP server to the
+ * executives who agreed to give feedback, five of them click "Pick this" in what they received
+ * (their replies delivered into a real Dovecot as Outlook and Gmail send them), `npm run inbox`
+ * records the picks, `npm run ballot -- close` writes the ranks, and the next build's audience
+ * page says who chose them (with `usefulCounts` on, papers also say how useful colleagues found them).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readInbox, type PickRecord } from '../../src/content/inbox';
+import { ballotCommand } from '../../src/tools/ballot-cli';
+import { inboxCommand } from '../../src/tools/inbox/cli';
+import { sendCommand } from '../../src/tools/send/cli';
+import { buildHub, ROOT, TMP } from '../helpers/build-hub';
+import { startDovecot, type TestDovecot } from '../helpers/dovecot';
+import { replyTo, type ClientStyle } from '../helpers/mail-client';
+import { startSmtp, type TestSmtp } from '../helpers/smtp';
+
+const NOW = '2026-12-01T09:00:00Z';
+const CLOSING = '2026-12-15T09:00:00Z';
+const BALLOT = 'executives-2026-12';
+
+/** Six executives who agreed to give feedback, and one who did not (she gets no ballot). */
+const EXECUTIVES = ['ada', 'ben', 'cleo', 'dev', 'eve', 'finn'];
+const CONTACTS = `contacts:
+${EXECUTIVES.map(
+	(name) => `  - name: ${name[0]!.toUpperCase()}${name.slice(1)} Testperson
+    email: ${name}@northwind.example
+    segments: [executives]
+    joined: 2026-03-01
+    asked: asked at the offsite
+    feedback: true`,
+).join('\n')}
+  - name: Gwen Quiet
+    email: gwen@northwind.example
+    segments: [executives]
+    joined: 2026-03-01
+    asked: reads, never answers
+`;
+
+/** Who picks what: web shop speed 5, cloud spend 4, phishing 3, then 1 and 1. Finn never votes. */
+const PICKS: Record<string, { metrics: string[]; style: ClientStyle; prefix?: string }> = {
+	ada: { metrics: ['web-shop-page-load', 'cloud-spend-variance', 'phishing-click-rate'], style: 'outlook', prefix: 'RE: ' },
+	ben: { metrics: ['web-shop-page-load', 'cloud-spend-variance', 'phishing-click-rate'], style: 'gmail' },
+	cleo: { metrics: ['web-shop-page-load', 'cloud-spend-variance', 'checkout-availability'], style: 'html-only', prefix: 'AW: ' },
+	dev: { metrics: ['web-shop-page-load', 'phishing-click-rate', 'quote-turnaround'], style: 'plain' },
+	eve: { metrics: ['web-shop-page-load', 'cloud-spend-variance'], style: 'outlook' },
+};
+
+let content: string;
+let smtp: TestSmtp | undefined;
+let dovecot: TestDovecot | undefined;
+
+const io = (env: Record<string, string | undefined>) => {
+	const io = { out: '', err: '' };
+	return {
+		io,
+		cli: {
+			out: (text: string) => (io.out += text),
+			err: (text: string) => (io.err += text),
+			env: { HOURGLASS_NOW: NOW, ...env },
+			tty: false,
+		},
+	};
+};
+const build = async (name: string, now: string) => {
+	const result = await buildHub({ name, content, now });
+	expect(result.code, result.output).toBe(0);
+	return result.dist;
+};
+
+beforeAll(() => {
+	content = path.join(TMP, 'ballot-loop', 'content');
+	fs.rmSync(path.dirname(content), { recursive: true, force: true });
+	fs.cpSync(path.join(ROOT, 'content'), content, { recursive: true });
+	// The example's records stay (its papers answer questions in them); the ledger goes with its contacts.
+	fs.rmSync(path.join(content, 'sent'), { recursive: true, force: true });
+	fs.writeFileSync(path.join(content, 'contacts.yaml'), CONTACTS);
+	vi.stubEnv('HOURGLASS_CONTENT', content);
+});
+
+afterAll(async () => {
+	await smtp?.close();
+	await dovecot?.stop();
+	vi.unstubAllEnvs();
+});
+
+describe('a ballot, from sending to the audience page', () => {
+	it('runs the whole loop against real SMTP and IMAP servers', async () => {
+		// 1. The first run writes the ballot; nothing can be sent before a build.
+		const first = io({});
+		expect(await sendCommand(['ballot', 'executives', '--all', '--closes', '2026-12-14'], first.cli)).toBe(0);
+		expect(first.io.out).toContain(
+			`Wrote ${path.relative(process.cwd(), path.join(content, 'ballots', `${BALLOT}.yaml`))}: 9 candidate metrics`,
+		);
+		const ballot = parseYaml(fs.readFileSync(path.join(content, 'ballots', `${BALLOT}.yaml`), 'utf8')) as Record<string, unknown>;
+		expect(ballot).toMatchObject({ segment: 'executives', opens: '2026-12-01', closes: '2026-12-14' });
+
+		// 2. The build writes the open ballot's email; the send goes to those who agreed to give feedback.
+		const dist = await build('ballot-loop-open', NOW);
+		expect(fs.existsSync(path.join(dist, 'ballots', BALLOT, 'email.html'))).toBe(true);
+		smtp = await startSmtp();
+		const send = io({ SMTP_URL: smtp.url });
+		expect(await sendCommand(['ballot', 'executives', '--dist', dist, '--retries', '1', '--backoff', '5'], send.cli), send.io.err).toBe(0);
+		expect(send.io.out).toContain(
+			`ballot/${BALLOT} (Which three measures matter most to Executives?): 6 on the list who agreed to give feedback for executives.`,
+		);
+		const received = new Map(smtp.received.map(({ rcpt, mail }) => [rcpt[0]!.split('@')[0]!, mail]));
+		expect([...received.keys()].sort()).toEqual(EXECUTIVES);
+		// At most once: a second run sends nothing.
+		const again = io({ SMTP_URL: smtp.url });
+		expect(await sendCommand(['ballot', 'executives', '--dist', dist], again.cli)).toBe(0);
+		expect(again.io.out).toContain('Nothing to send.');
+		expect(smtp.received).toHaveLength(EXECUTIVES.length);
+
+		// 3. Five of them click "Pick this" in the email they got, in their own mail program.
+		dovecot = await startDovecot();
+		for (const [voter, { metrics, style, prefix }] of Object.entries(PICKS)) {
+			const mail = received.get(voter)!;
+			expect(mail.subject).toBe('Which three measures matter most to Executives?');
+			const links = new Map(
+				parse(typeof mail.html === 'string' ? mail.html : '')
+					.querySelectorAll('a')
+					.filter((a) => a.text.startsWith('Pick this'))
+					.map((a) => {
+						const href = a.getAttribute('href')!;
+						const subject = new URL(href).searchParams.get('subject') ?? '';
+						return [/\[hub:pick \S+ (\S+)\]/.exec(subject)![1]!, href] as const;
+					}),
+			);
+			expect(links.size).toBe(9);
+			for (const metric of metrics)
+				await dovecot.append(await replyTo(links.get(metric)!, { from: `${voter}@northwind.example`, style, prefix }));
+		}
+		const inbox = io({ IMAP_URL: dovecot.url, IMAP_PASSWORD: dovecot.password });
+		expect(await inboxCommand([], inbox.cli), inbox.io.err).toBe(0);
+		const picks = readInbox(content).filter((record): record is PickRecord => record.kind === 'pick' && record.ballot === BALLOT);
+		expect(picks.map((pick) => `${pick.from.split('@')[0]!} ${pick.metric}`).sort()).toEqual(
+			Object.entries(PICKS)
+				.flatMap(([voter, { metrics }]) => metrics.map((metric) => `${voter} ${metric}`))
+				.sort(),
+		);
+
+		// 4. After the closing day, the editors close it: the most picked become the segment's ranks.
+		const close = io({});
+		close.cli.env.HOURGLASS_NOW = CLOSING;
+		expect(await ballotCommand(['close', BALLOT], close.cli), close.io.err).toBe(0);
+		expect(close.io.out).toContain('5 people voted of the 6 it was sent to');
+		expect(close.io.out).toMatch(/1\. web-shop-page-load[^\n]*\n {2}2\. cloud-spend-variance[^\n]*\n {2}3\. phishing-click-rate/);
+
+		// 5. The next build's audience page says who chose them, with the tally; this hub also publishes
+		// how useful colleagues found each page (usefulCounts), as counts.
+		fs.appendFileSync(path.join(content, 'hub.yaml'), 'usefulCounts: true\n');
+		const closed = await build('ballot-loop-closed', CLOSING);
+		const main = parse(fs.readFileSync(path.join(closed, 'segments', 'executives', 'index.html'), 'utf8')).querySelector('main')!;
+		const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+		expect(fold(main.querySelector('.critical-choice .chosen-by')!.text)).toBe('Chosen by 5 of 6 executives in the December 2026 ballot.');
+		expect(main.querySelectorAll('.critical-metrics > li [data-metric]').map((card) => card.getAttribute('data-metric'))).toEqual([
+			'web-shop-page-load',
+			'cloud-spend-variance',
+			'phishing-click-rate',
+		]);
+		expect(main.querySelectorAll('table.tally tbody td').map((td) => fold(td.text))).toEqual(['5', '4', '3', '1', '1']);
+		const usefulCount = (paper: string) =>
+			parse(fs.readFileSync(path.join(closed, 'papers', paper, 'index.html'), 'utf8'))
+				.querySelector('.useful-count')
+				?.text.trim();
+		expect(usefulCount('crm-beta-first-fortnight')).toBe('Useful to 2 of 3 colleagues who answered.');
+		expect(usefulCount('cutting-cloud-spend')).toBe('Useful to 2 of 3 colleagues who answered.');
+		expect(usefulCount('windows-10-end-of-support')).toBeUndefined();
+		// The closed ballot's email is no longer published.
+		expect(fs.existsSync(path.join(closed, 'ballots'))).toBe(false);
+	});
+});
