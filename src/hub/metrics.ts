@@ -270,7 +270,7 @@ export interface CriticalChoice {
  * checks made sure they all name the same one), or by the editors. Undefined when it has none.
  */
 export function criticalChoice(
-	hub: Pick<Hub, 'listed' | 'metrics' | 'ballots' | 'segments'>,
+	hub: Pick<Hub, 'listed' | 'metrics' | 'ballots' | 'segments' | 'locale'>,
 	segmentId: string,
 ): CriticalChoice | undefined {
 	const critical = criticalFor(hub, segmentId);
@@ -282,7 +282,7 @@ export function criticalChoice(
 	const line = (id: string, picks: number): TallyLine => ({ id, title: metrics.get(id)?.title ?? id, metric: metrics.get(id), picks });
 	const rows = ballot?.tally.rows ?? [];
 	return {
-		words: chosenByWords(ballot, name),
+		words: chosenByWords(hub.locale, ballot, name),
 		ballot,
 		picked: rows.filter((row) => row.picks > 0).map((row) => line(row.metric, row.picks)),
 		unpicked: rows.filter((row) => row.picks === 0).length,
@@ -292,7 +292,7 @@ export function criticalChoice(
 
 /** The segments that count a metric among their critical few, with its rank and who chose it, for its page. */
 export function chosenAsCritical(
-	hub: Pick<Hub, 'segments' | 'ballots'>,
+	hub: Pick<Hub, 'segments' | 'ballots' | 'locale'>,
 	metric: MetricItem,
 ): { segment: Hub['segments'][number]; rank: number; by: string }[] {
 	const { critical, chosenIn } = metric.entry.data;
@@ -303,7 +303,9 @@ export function chosenAsCritical(
 			return {
 				segment,
 				rank: critical[segment.id]!,
-				by: ballot ? `picked by ${segment.data.name.toLowerCase()} in ${ballotName(ballot)}` : 'chosen by the editors',
+				by: ballot
+					? hub.locale.t('metric.pickedBy', { segment: segment.data.name.toLowerCase(), ballot: ballotName(hub.locale, ballot) })
+					: hub.locale.t('metric.chosenByEditors'),
 			};
 		});
 }

@@ -28,7 +28,7 @@ export function ballotEmailModel(
 		hubTitle: hub.settings.title,
 		title: `Which ${numberWord(hub.settings.criticalLimit)} measures matter most to ${segment}?`,
 		segment,
-		name: ballotName(ballot),
+		name: ballotName(hub.locale, ballot),
 		opens: ballot.opens,
 		closes: ballot.closes,
 		picks: hub.settings.criticalLimit,

@@ -512,4 +512,11 @@ export const de = {
 	'email.repliesYes': 'War das nützlich? Ja: {url}',
 	'email.repliesNo': 'Nicht nützlich: {url}',
 	'email.repliesQuestion': 'Eine Frage an die IT stellen: {url}',
+	'ballot.name': 'der Abstimmung vom {month}',
+	'ballot.chosenByEditors': 'Von der Redaktion gewählt',
+	'ballot.chosenBy': 'Gewählt von {who} in {ballot}',
+	'ballot.votersOf': '{voters} von {asked} ({group})',
+	'ballot.voters': '{voters} ({group})',
+	'metric.pickedBy': 'gewählt von {segment} in {ballot}',
+	'metric.chosenByEditors': 'von der Redaktion gewählt',
 } satisfies Dictionary;

@@ -528,4 +528,11 @@ export const en = {
 	'email.repliesYes': 'Was this useful? Yes: {url}',
 	'email.repliesNo': 'Not useful: {url}',
 	'email.repliesQuestion': 'Ask IT a question: {url}',
+	'ballot.name': 'the {month} ballot',
+	'ballot.chosenByEditors': 'Chosen by the editors',
+	'ballot.chosenBy': 'Chosen by {who} in {ballot}',
+	'ballot.votersOf': '{voters} of {asked} {group}',
+	'ballot.voters': '{voters} {group}',
+	'metric.pickedBy': 'picked by {segment} in {ballot}',
+	'metric.chosenByEditors': 'chosen by the editors',
 } as const;

@@ -508,4 +508,11 @@ export const es = {
 	'email.repliesYes': '¿Le ha sido útil? Sí: {url}',
 	'email.repliesNo': 'No útil: {url}',
 	'email.repliesQuestion': 'Hacer una pregunta a TI: {url}',
+	'ballot.name': 'la votación de {month}',
+	'ballot.chosenByEditors': 'Elegidos por la redacción',
+	'ballot.chosenBy': 'Elegidos por {who} en {ballot}',
+	'ballot.votersOf': '{voters} de {asked} ({group})',
+	'ballot.voters': '{voters} ({group})',
+	'metric.pickedBy': 'elegido por {segment} en {ballot}',
+	'metric.chosenByEditors': 'elegido por la redacción',
 } satisfies Dictionary;

@@ -509,4 +509,11 @@ export const fr = {
 	'email.repliesYes': 'Était-ce utile ? Oui : {url}',
 	'email.repliesNo': 'Pas utile : {url}',
 	'email.repliesQuestion': 'Poser une question à la DSI : {url}',
+	'ballot.name': 'vote de {month}',
+	'ballot.chosenByEditors': 'Choisis par la rédaction',
+	'ballot.chosenBy': 'Choisis par {who} lors du {ballot}',
+	'ballot.votersOf': '{voters} sur {asked} ({group})',
+	'ballot.voters': '{voters} ({group})',
+	'metric.pickedBy': 'choisi par {segment} lors du {ballot}',
+	'metric.chosenByEditors': 'choisi par la rédaction',
 } satisfies Dictionary;
