@@ -519,4 +519,13 @@ export const de = {
 	'ballot.voters': '{voters} ({group})',
 	'metric.pickedBy': 'gewählt von {segment} in {ballot}',
 	'metric.chosenByEditors': 'von der Redaktion gewählt',
+	'questions.title': 'Fragen an die IT',
+	'questions.description': 'Fragen, die Kolleginnen und Kollegen der IT gestellt haben, und die kurzen Papiere, die sie beantworten.',
+	'questions.lede': 'Fragen Sie die IT, was eine Änderung für Sie, Ihr Team oder Ihre Kundschaft bedeutet, und wir antworten mit einem kurzen Papier. Nutzen Sie „{ask}“ auf {page}.',
+	'questions.audiencePage': 'der Seite Ihrer Zielgruppe',
+	'questions.allAnswered': 'Jede bisher gestellte Frage hat eine Antwort.',
+	'questions.waiting': { one: '{count} Frage wartet auf eine Antwort.', other: '{count} Fragen warten auf eine Antwort.' },
+	'questions.none': 'Noch keine Frage hat eine veröffentlichte Antwort.',
+	'questions.asked': 'Gefragt von {who} am {date}',
+	'questions.answered': 'Beantwortet im Beitrag ({kind}) {entry}, {date}.',
 } satisfies Dictionary;

@@ -535,4 +535,13 @@ export const en = {
 	'ballot.voters': '{voters} {group}',
 	'metric.pickedBy': 'picked by {segment} in {ballot}',
 	'metric.chosenByEditors': 'chosen by the editors',
+	'questions.title': 'Questions to IT',
+	'questions.description': 'Questions colleagues asked IT, and the short papers that answer them.',
+	'questions.lede': 'Ask IT what a change means for you, your team or your customers, and we answer in a short paper. Use “{ask}” on {page}.',
+	'questions.audiencePage': 'your audience page',
+	'questions.allAnswered': 'Every question asked so far has an answer.',
+	'questions.waiting': { one: '{count} question is waiting for an answer.', other: '{count} questions are waiting for an answer.' },
+	'questions.none': 'No question has a published answer yet.',
+	'questions.asked': 'Asked by {who} on {date}',
+	'questions.answered': 'Answered in the {kind} {entry}, {date}.',
 } as const;

@@ -515,4 +515,13 @@ export const es = {
 	'ballot.voters': '{voters} ({group})',
 	'metric.pickedBy': 'elegido por {segment} en {ballot}',
 	'metric.chosenByEditors': 'elegido por la redacción',
+	'questions.title': 'Preguntas a TI',
+	'questions.description': 'Las preguntas que los colegas hicieron a TI y los documentos breves que las responden.',
+	'questions.lede': 'Pregunte a TI qué significa un cambio para usted, su equipo o sus clientes, y respondemos con un documento breve. Use «{ask}» en {page}.',
+	'questions.audiencePage': 'la página de su público',
+	'questions.allAnswered': 'Todas las preguntas hechas hasta ahora tienen respuesta.',
+	'questions.waiting': { one: '{count} pregunta espera respuesta.', other: '{count} preguntas esperan respuesta.' },
+	'questions.none': 'Ninguna pregunta tiene aún una respuesta publicada.',
+	'questions.asked': 'Preguntada por {who} el {date}',
+	'questions.answered': 'Respondida en el contenido ({kind}) {entry}, {date}.',
 } satisfies Dictionary;

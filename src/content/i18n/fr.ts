@@ -516,4 +516,13 @@ export const fr = {
 	'ballot.voters': '{voters} ({group})',
 	'metric.pickedBy': 'choisi par {segment} lors du {ballot}',
 	'metric.chosenByEditors': 'choisi par la rédaction',
+	'questions.title': 'Questions à la DSI',
+	'questions.description': 'Les questions que des collègues ont posées à la DSI, et les courtes notes qui y répondent.',
+	'questions.lede': 'Demandez à la DSI ce qu’un changement signifie pour vous, votre équipe ou vos clients : nous répondons par une courte note. Utilisez « {ask} » sur {page}.',
+	'questions.audiencePage': 'la page de votre public',
+	'questions.allAnswered': 'Chaque question posée jusqu’ici a une réponse.',
+	'questions.waiting': { one: '{count} question attend une réponse.', other: '{count} questions attendent une réponse.' },
+	'questions.none': 'Aucune question n’a encore de réponse publiée.',
+	'questions.asked': 'Posée par {who} le {date}',
+	'questions.answered': 'Réponse dans le contenu ({kind}) {entry}, {date}.',
 } satisfies Dictionary;
