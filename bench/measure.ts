@@ -141,15 +141,50 @@ const lineAt = (lines: readonly LogLine[], test: RegExp, from = 0) => {
 	return index < 0 ? undefined : { index, at: lines[index]!.at };
 };
 
-/** What kind of output a route is, for splitting render time. */
+/**
+ * What kind of output a route is, for splitting render time: feeds, emails (the parts beside each
+ * paper, case study and issue) and pages (the HTML a reader browses, which the plain baseline has too).
+ */
 export function routeKind(route: string): string {
 	if (/^\/feeds\/|\.(xml|opml)$/.test(route)) return 'feeds';
-	if (/^\/newsletter\/[^/]+\/(email\.\w+|[^/]+\.eml)$/.test(route)) return 'emails';
+	if (/\/email\.(html|txt)$|\.eml$/.test(route)) return 'emails';
 	return 'pages';
 }
 
 // Astro prints `(+12ms)`, `(+3.41s)` or, past a minute, `(+3m 31s)`.
 const ROUTE = /[├└]─ (\S+).*\(\+(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)\)/;
+// A route the incremental build copied from the last build instead of rendering it.
+const RESTORED = /[├└]─ (\S+) \((?:restored|cached)\)/;
+
+export interface RouteStats {
+	/** Routes rendered, and the sum of their per-route times. */
+	rendered: number;
+	ms: number;
+	/** Routes copied from the last build (Astro's incremental build). */
+	restored: number;
+}
+
+/** Per kind of route (`routeKind`): how many Astro rendered, in how long, and how many it copied from the last build. */
+export function routeStats(run: Pick<RunResult, 'lines'>): Map<string, RouteStats> {
+	const stats = new Map<string, RouteStats>();
+	const of = (route: string) => {
+		const kind = routeKind(route);
+		if (!stats.has(kind)) stats.set(kind, { rendered: 0, ms: 0, restored: 0 });
+		return stats.get(kind)!;
+	};
+	for (const { text } of run.lines) {
+		const rendered = ROUTE.exec(text);
+		if (rendered) {
+			const entry = of(rendered[1]!);
+			entry.rendered++;
+			entry.ms += Number(rendered[2] ?? 0) * 60_000 + Number(rendered[3]) * (rendered[4] === 's' ? 1000 : 1);
+			continue;
+		}
+		const restored = RESTORED.exec(text);
+		if (restored) of(restored[1]!).restored++;
+	}
+	return stats;
+}
 
 /**
  * Splits a build's log into phases: content sync, bundling, rendering (the set-up before the first
@@ -175,15 +210,8 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 	const firstRoute = lineAt(lines, ROUTE, rendering.index);
 	phase('rendering, total', rendering.at, rendered.at);
 	if (firstRoute) phase('  set-up before the first route (getStaticPaths, loadHub)', rendering.at, firstRoute.at);
-	const perKind = new Map<string, number>();
-	for (const line of lines.slice(rendering.index, rendered.index)) {
-		const match = ROUTE.exec(line.text);
-		if (!match) continue;
-		const ms = Number(match[2] ?? 0) * 60_000 + Number(match[3]) * (match[4] === 's' ? 1000 : 1);
-		const kind = routeKind(match[1]!);
-		perKind.set(kind, (perKind.get(kind) ?? 0) + ms);
-	}
-	for (const [kind, ms] of perKind) result.push({ name: `  ${kind} (sum of per-route times)`, ms });
+	for (const [kind, { ms, rendered: count, restored }] of routeStats({ lines: lines.slice(rendering.index, rendered.index) }))
+		result.push({ name: `  ${kind} (sum of per-route times: ${count} rendered, ${restored} copied)`, ms });
 	// After rendering, each integration's build:done hook runs in config order and logs when done.
 	let previous = rendered.at;
 	for (const line of lines.slice(rendered.index + 1)) {
@@ -199,7 +227,7 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 
 /** Time Astro spent rendering pages and emails, from the per-route sums of `phases()`. */
 export const routeTimeMs = (list: readonly Phase[]): number =>
-	list.filter((phase) => /^\s*(pages|emails) \(sum of per-route times\)$/.test(phase.name)).reduce((sum, phase) => sum + phase.ms, 0);
+	list.filter((phase) => /^\s*(pages|emails) \(sum of per-route times/.test(phase.name)).reduce((sum, phase) => sum + phase.ms, 0);
 
 /** Total size of the files under `dir`, and how many there are. */
 export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {

@@ -1,0 +1,98 @@
+/**
+ * The writers' preview (`npm run dev`) at scale: time to the first page after starting it, the time
+ * of a page view once it runs, and the time from saving an edit to the page showing it.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface PreviewTiming {
+	/** From starting `astro dev` to the first paper page answered. */
+	firstPageMs: number;
+	/** Median time of one request for a paper page the preview has not shown yet. */
+	pageViewMs: number;
+	/** Median time of one request for a page it has shown before. */
+	repeatViewMs: number;
+	/** From writing an edit into a paper's file to its page showing the edit (median of the edits). */
+	saveToPageMs: number;
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => {
+				resolve(port);
+			});
+		});
+	});
+}
+
+const sleep = (ms: number) =>
+	new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+/** Fetches a page; undefined while the server is not up or answers with an error. */
+async function page(url: string): Promise<string | undefined> {
+	try {
+		const response = await fetch(url);
+		return response.ok ? await response.text() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Starts `astro dev` in `project` on the hub in `env.HOURGLASS_CONTENT`, times it and stops it.
+ * `papers` are the ids of paper files (`papers/<id>.mdx`) to view and edit.
+ */
+export async function timePreview(project: string, env: NodeJS.ProcessEnv, papers: readonly string[]): Promise<PreviewTiming> {
+	const port = await freePort();
+	const astro = path.join(project, 'node_modules/astro/bin/astro.mjs');
+	const started = performance.now();
+	const server = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+		cwd: project,
+		env: { ...process.env, ...env, ASTRO_DEV_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		stdio: 'ignore',
+		detached: true,
+	});
+	const url = (id: string) => `http://127.0.0.1:${port}/papers/${id}/`;
+	try {
+		const [first, ...others] = papers;
+		while ((await page(url(first!))) === undefined) {
+			if (server.exitCode !== null) throw new Error(`astro dev exited with code ${server.exitCode}`);
+			await sleep(50);
+		}
+		const firstPageMs = performance.now() - started;
+		const timed = async (id: string) => {
+			const at = performance.now();
+			await page(url(id));
+			return performance.now() - at;
+		};
+		const views: number[] = [];
+		for (const id of others.slice(0, 5)) views.push(await timed(id));
+		const repeats: number[] = [];
+		for (const id of others.slice(0, 5)) repeats.push(await timed(id));
+		const saves: number[] = [];
+		const content = env.HOURGLASS_CONTENT!;
+		for (const [n, id] of others.slice(0, 3).entries()) {
+			const marker = `Saved in the preview benchmark, edit ${n + 1}.`;
+			const at = performance.now();
+			await fs.appendFile(path.join(content, 'papers', `${id}.mdx`), `\n${marker}\n`);
+			while (!(await page(url(id)))?.includes(marker)) {
+				if (performance.now() - at > 60_000) throw new Error(`the preview did not show an edit of ${id} within a minute`);
+				await sleep(20);
+			}
+			saves.push(performance.now() - at);
+		}
+		return { firstPageMs, pageViewMs: median(views), repeatViewMs: median(repeats), saveToPageMs: median(saves) };
+	} finally {
+		process.kill(-server.pid!, 'SIGTERM');
+	}
+}

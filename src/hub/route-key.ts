@@ -1,0 +1,103 @@
+/**
+ * Keys for Astro's incremental build (`experimental.incrementalBuild`): a route whose
+ * `getStaticPaths()` gives a `cacheKey` is copied from the last build when the key and the code of
+ * the route and its components are unchanged (Astro hashes the code itself, and clears the cache
+ * when the config or the lockfile change). So a key must cover every piece of content the page
+ * shows, or a rebuild publishes stale text.
+ *
+ * The bulk of a hub is its papers and case studies; everything else (settings, audiences, topics,
+ * authors, metrics, issues, campaigns, testimonials, how many colleagues follow each audience) is
+ * small, shown on many pages, and folded whole into every key. A page then names the papers and
+ * case studies it shows: in full (its own entry, the entries of a feed) or as a card or link (lists,
+ * related reading, citations). Editing a paper's title re-renders its page and the pages that list
+ * or link it; editing a metric, a campaign or the settings re-renders every keyed page.
+ */
+import { createHash } from 'node:crypto';
+import { followersOf, loadContacts } from '../checks/contacts';
+import type { AnyItem, Hub } from './hub';
+import { perBuild } from './memo';
+
+/** What a route shows of the papers and case studies (other kinds are in every key anyway). */
+export interface Shows {
+	/** Entries shown whole, body included: the page's own entry, a feed's entries. */
+	whole?: readonly AnyItem[];
+	/** Entries shown as a card or a link: title, summary, dates, audiences, reading time… */
+	listed?: readonly AnyItem[];
+	/** Anything else the route's output depends on, such as a feed's campaign activities. */
+	also?: unknown;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * An item as lists and links can show it: every field of the item and its entry's data, but not
+ * its body (`rendered`) nor the file digest, which change with every word of the body. The reading
+ * time and word count are fields of the item, so a longer body still changes this.
+ */
+const withoutBody = (key: string, value: unknown) => (key === 'rendered' || key === 'digest' ? undefined : value);
+
+const listedDigests = new WeakMap<AnyItem, string>();
+const wholeDigests = new WeakMap<AnyItem, string>();
+
+function listedDigest(item: AnyItem): string {
+	let known = listedDigests.get(item);
+	if (known === undefined) {
+		known = digest(JSON.stringify(item, withoutBody));
+		listedDigests.set(item, known);
+	}
+	return known;
+}
+
+function wholeDigest(item: AnyItem): string {
+	let known = wholeDigests.get(item);
+	if (known === undefined) {
+		const { html = '', metadata } = item.entry.rendered ?? {};
+		known = digest(JSON.stringify([listedDigest(item), html, metadata ?? null]));
+		wholeDigests.set(item, known);
+	}
+	return known;
+}
+
+/** Everything every page may show besides papers and case studies, once per build. */
+function sharedDigest(hub: Hub): Promise<string> {
+	return perBuild('route-key shared', async () => {
+		const contacts = await loadContacts();
+		// Who follows each audience decides the "N colleagues get them" counts; digested, never stored.
+		const followers = hub.segments.map((segment) =>
+			followersOf(contacts, [segment.id], hub.now)
+				.map((contact) => contacts.indexOf(contact))
+				.join(','),
+		);
+		const small = [...hub.metrics, ...hub.newsletters, ...hub.campaigns].map(wholeDigest);
+		return digest(
+			JSON.stringify({
+				settings: hub.settings,
+				segments: hub.segments.map((entry) => [entry.id, entry.data]),
+				topics: hub.topics.map((entry) => [entry.id, entry.data]),
+				authors: hub.authors.map((entry) => [entry.id, entry.data]),
+				testimonials: hub.testimonials,
+				followers,
+				small,
+			}),
+		);
+	});
+}
+
+/**
+ * The `cacheKey` of a route that shows `shows`: a digest of the hub-wide part and of each paper
+ * or case study it shows, in order (an order or a membership that changes changes the key).
+ */
+export async function routeKey(hub: Hub, shows: Shows): Promise<string> {
+	return digest(
+		JSON.stringify([
+			await sharedDigest(hub),
+			(shows.whole ?? []).map((item) => `${item.kind}/${item.id} ${wholeDigest(item)}`),
+			(shows.listed ?? []).map((item) => `${item.kind}/${item.id} ${listedDigest(item)}`),
+			shows.also ?? null,
+		]),
+	);
+}
+
+/** `getStaticPaths()` results with what each path `shows` turned into its `cacheKey`. */
+export const withKeys = <P extends { shows: Shows }>(hub: Hub, list: readonly P[]): Promise<(Omit<P, 'shows'> & { cacheKey: string })[]> =>
+	Promise.all(list.map(async ({ shows, ...rest }) => ({ ...rest, cacheKey: await routeKey(hub, shows) })));
