@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface PreviewTiming {
@@ -49,16 +50,28 @@ async function page(url: string): Promise<string | undefined> {
 }
 
 /**
- * Starts `astro dev` in `project` on the hub in `env.HOURGLASS_CONTENT`, times it and stops it.
- * `papers` are the ids of paper files (`papers/<id>.mdx`) to view and edit.
+ * Starts `astro dev` in `project` on a copy of the hub in `content`, times it and stops it.
+ * `papers` are the ids of paper files (`papers/<id>.mdx`) to view and edit. The copy lives in the
+ * system's temporary folder: the preview's watcher ignores `bench/.tmp/` (astro.config.mjs), and a
+ * writer's hub is a folder of its own.
  */
-export async function timePreview(project: string, env: NodeJS.ProcessEnv, papers: readonly string[]): Promise<PreviewTiming> {
+export async function timePreview(project: string, content: string, papers: readonly string[], now: string): Promise<PreviewTiming> {
+	const hub = await fs.mkdtemp(path.join(os.tmpdir(), 'hourglass-preview-'));
+	try {
+		await fs.cp(content, hub, { recursive: true });
+		return await timeServer(project, { HOURGLASS_CONTENT: hub, HOURGLASS_NOW: now }, papers);
+	} finally {
+		await fs.rm(hub, { recursive: true, force: true });
+	}
+}
+
+async function timeServer(project: string, hub: NodeJS.ProcessEnv, papers: readonly string[]): Promise<PreviewTiming> {
 	const port = await freePort();
 	const astro = path.join(project, 'node_modules/astro/bin/astro.mjs');
 	const started = performance.now();
 	const server = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
 		cwd: project,
-		env: { ...process.env, ...env, ASTRO_DEV_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		env: { ...process.env, ...hub, ASTRO_DEV_BACKGROUND: '0', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
 		stdio: 'ignore',
 		detached: true,
 	});
@@ -80,11 +93,10 @@ export async function timePreview(project: string, env: NodeJS.ProcessEnv, paper
 		const repeats: number[] = [];
 		for (const id of others.slice(0, 5)) repeats.push(await timed(id));
 		const saves: number[] = [];
-		const content = env.HOURGLASS_CONTENT!;
 		for (const [n, id] of others.slice(0, 3).entries()) {
 			const marker = `Saved in the preview benchmark, edit ${n + 1}.`;
 			const at = performance.now();
-			await fs.appendFile(path.join(content, 'papers', `${id}.mdx`), `\n${marker}\n`);
+			await fs.appendFile(path.join(hub.HOURGLASS_CONTENT!, 'papers', `${id}.mdx`), `\n${marker}\n`);
 			while (!(await page(url(id)))?.includes(marker)) {
 				if (performance.now() - at > 60_000) throw new Error(`the preview did not show an edit of ${id} within a minute`);
 				await sleep(20);

@@ -4,6 +4,7 @@
  * email all take from `loadHub()`.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -26,7 +27,7 @@ import { loadSettings } from '../content/settings';
 import { isoDate } from '../content/format';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
-import { isPreview, perBuild } from './memo';
+import { isPreview, perBuild, perVersion } from './memo';
 
 export type Kind = WritingKind;
 
@@ -145,9 +146,8 @@ function foundFiles(): FoundFile[] {
 export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined }): BodyFacts | undefined =>
 	(entry.rendered?.metadata as RenderedMetadata | undefined)?.facts;
 
-async function load(): Promise<Hub> {
-	const now = buildTime();
-	const preview = isPreview();
+/** What the hub is made from: the files of the content folder and the entries Astro's content layer holds for them. */
+async function readContent() {
 	const files = foundFiles();
 	// A hub need not use every kind (campaigns, testimonials); Astro warns on every build when asked
 	// for a collection with no entries, so a kind without files is not asked for.
@@ -164,6 +164,31 @@ async function load(): Promise<Hub> {
 		entriesOf('topics'),
 		entriesOf('authors'),
 	]);
+	return { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors };
+}
+
+type Content = Awaited<ReturnType<typeof readContent>>;
+
+/**
+ * A digest of the content the preview's hub was made from: the files, each entry's digest (Astro's
+ * content layer gives a changed file a new one), the settings and the minute (publication depends on
+ * the time). While it holds, the preview answers from the hub it has.
+ */
+function contentVersion({ files, ...collections }: Content): string {
+	const hash = createHash('sha256');
+	hash.update(JSON.stringify(files));
+	for (const entries of Object.values(collections))
+		for (const entry of entries) hash.update(`${entry.collection}/${entry.id} ${entry.digest}\n`);
+	const settings = path.join(contentDir(), 'hub.yaml');
+	hash.update(fs.existsSync(settings) ? fs.readFileSync(settings, 'utf8') : '');
+	hash.update(String(Math.floor(buildTime().getTime() / 60_000)));
+	return hash.digest('hex');
+}
+
+function load(content: Content): Hub {
+	const now = buildTime();
+	const preview = isPreview();
+	const { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors } = content;
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
@@ -316,8 +341,15 @@ async function load(): Promise<Hub> {
 	return hub;
 }
 
-/** The hub's content, loaded and checked once per build (every request in the preview, so edits show). */
-export const loadHub = (): Promise<Hub> => perBuild('hub', load);
+/**
+ * The hub's content, loaded and checked once per build. The preview reads the content on every
+ * request, and works the hub out again only when it changed since the last (so edits show at once).
+ */
+export async function loadHub(): Promise<Hub> {
+	if (!isPreview()) return perBuild('hub', async () => load(await readContent()));
+	const content = await readContent();
+	return perVersion(contentVersion(content), 'hub', () => load(content));
+}
 
 /** The images stored beside entries that have a page, once each: the site serves these and no others. */
 export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters' | 'campaigns'>): EntryImage[] {

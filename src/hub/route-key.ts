@@ -98,6 +98,9 @@ export async function routeKey(hub: Hub, shows: Shows): Promise<string> {
 	);
 }
 
-/** `getStaticPaths()` results with what each path `shows` turned into its `cacheKey`. */
-export const withKeys = <P extends { shows: Shows }>(hub: Hub, list: readonly P[]): Promise<(Omit<P, 'shows'> & { cacheKey: string })[]> =>
-	Promise.all(list.map(async ({ shows, ...rest }) => ({ ...rest, cacheKey: await routeKey(hub, shows) })));
+/**
+ * `getStaticPaths()` results with what each path `shows` turned into its `cacheKey`. The preview
+ * renders every request afresh and needs no key.
+ */
+export const withKeys = <P extends { shows: Shows }>(hub: Hub, list: readonly P[]): Promise<(Omit<P, 'shows'> & { cacheKey?: string })[]> =>
+	Promise.all(list.map(async ({ shows, ...rest }) => (hub.preview ? rest : { ...rest, cacheKey: await routeKey(hub, shows) })));
