@@ -31,7 +31,7 @@ function layers() {
 					patterns: [
 						{
 							regex: `(^|/)src/(${forbidden.join('|')})/|^(\\.\\./)+(${forbidden.join('|')})/`,
-							message: `src/${folders.join(', src/')} is below ${forbidden.join(', ')}: pass what it needs in instead (README, Architecture).`,
+							message: `src/${folders.join(', src/')} is below ${forbidden.join(', ')}: pass what it needs in instead (docs/how-it-works.md, Architecture).`,
 						},
 					],
 				},

@@ -1,6 +1,6 @@
 /**
  * The seven stages of the marketing hourglass, in order: how a rollout earns trust before and after
- * its launch. Campaign schemas, checks, pages, the hourglass drawing, `npm run new` and the README
+ * its launch. Campaign schemas, checks, pages, the hourglass drawing, `npm run new` and docs/editing.md
  * all read this table.
  */
 export const STAGE_IDS = ['know', 'like', 'trust', 'try', 'buy', 'repeat', 'refer'] as const;
@@ -10,7 +10,7 @@ export type StageId = (typeof STAGE_IDS)[number];
 interface StageInfo {
 	/** The stage's name as readers see it. */
 	label: string;
-	/** What the stage earns, in one line, for pages and the README. */
+	/** What the stage earns, in one line, for pages and docs/editing.md. */
 	aim: string;
 	/** The question `npm run new` asks the writer to answer for this stage. */
 	prompt: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { serveDist, type StaticServer } from '../helpers/serve';
 
-/** The header README.md tells intranet admins to send; it allows no inline style. */
+/** The header docs/operating.md tells intranet admins to send; it allows no inline style. */
 const CSP =
 	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 

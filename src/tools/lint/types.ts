@@ -53,7 +53,7 @@ export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
 	id: string;
 	/** Severity when no `lint.yaml` sets one. */
 	severity: 'warn' | 'error';
-	/** One line for `--help` and the README. */
+	/** One line for `--help` and docs/writing.md. */
 	description: string;
 	/** Kinds of writing the rule reads. */
 	kinds: readonly WritingKind[];

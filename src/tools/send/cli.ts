@@ -1,7 +1,7 @@
 /**
  * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again] [--resend-uncertain]`: sends a
  * published entry to the contacts who follow its segments, one message each, through the SMTP
- * server in `SMTP_URL` with STARTTLS. See README "Sending to the list".
+ * server in `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
  */
 import fs from 'node:fs';
 import path from 'node:path';

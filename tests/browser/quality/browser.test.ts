@@ -5,7 +5,7 @@ import { launchBrowser } from '../../helpers/browser';
 import { ROOT } from '../../helpers/build-hub';
 import { formatAxeViolations, visitPage, type ColorScheme, type PageVisit } from '../../helpers/gates/browser';
 import { serveDist, type StaticServer } from '../../helpers/serve';
-import { emailsToAudit, pagesToVisit, readmeCspHeader } from './pages';
+import { emailsToAudit, pagesToVisit, documentedCspHeader } from './pages';
 
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
 
@@ -62,9 +62,11 @@ describe('every kind of page in Chromium', () => {
 		const started = performance.now();
 		visits = await visitHub(inject('exampleDist'), '/', SCHEMES, true);
 		console.info(`axe audited ${visits.length} page states in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-		// Under a base path, served with the header README gives administrators, the same pages must
+		// Under a base path, served with the header docs/operating.md gives administrators, the same pages must
 		// still find their assets, scripts and search index.
-		itVisits = await visitHub(inject('exampleItDist'), '/it/', ['light'], false, { 'content-security-policy': await readmeCspHeader() });
+		itVisits = await visitHub(inject('exampleItDist'), '/it/', ['light'], false, {
+			'content-security-policy': await documentedCspHeader(),
+		});
 	});
 
 	it('have no WCAG 2.2 AA violation in the light or the dark colour scheme', () => {
@@ -79,7 +81,7 @@ describe('every kind of page in Chromium', () => {
 		expect(report([...visits, ...itVisits], (visit) => visit.outsideRequests)).toBe('');
 	});
 
-	it("run under the strict CSP, and under README's header, without a violation or console error, search included", () => {
+	it('run under the strict CSP, and under the documented header, without a violation or console error, search included', () => {
 		expect(report([...visits, ...itVisits], (visit) => [...visit.cspViolations, ...visit.errors])).toBe('');
 	});
 

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { ROOT, TMP } from '../../helpers/build-hub';
 import { budgetProblems, formatWeights, PAGE_BUDGET, pageWeight } from '../../helpers/gates/budgets';
 import { cspProblems } from '../../helpers/gates/csp';
-import { htmlPages, isSearchPage, readmeCspHeader } from '../../browser/quality/pages';
+import { htmlPages, isSearchPage, documentedCspHeader } from '../../browser/quality/pages';
 
 const BROKEN = path.join(ROOT, 'tests/fixtures/broken');
 const builds = () => [
@@ -15,13 +15,13 @@ const builds = () => [
 
 describe('strict Content-Security-Policy', () => {
 	it('is on every page, allows no inline script, and covers every inline script and style the pages have', async () => {
-		const header = await readmeCspHeader();
+		const header = await documentedCspHeader();
 		for (const { dist } of builds()) {
 			const problems: string[] = [];
 			for (const page of await htmlPages(dist)) {
 				const html = await fs.readFile(path.join(dist, page), 'utf8');
 				problems.push(...cspProblems(html).map((problem) => `${page}: ${problem}`));
-				problems.push(...cspProblems(html, header).map((problem) => `${page} with README's header: ${problem}`));
+				problems.push(...cspProblems(html, header).map((problem) => `${page} with the documented header: ${problem}`));
 			}
 			expect(problems.join('\n'), dist).toBe('');
 		}

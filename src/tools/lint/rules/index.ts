@@ -9,7 +9,7 @@ import { paperLength } from './paper-length.ts';
 import { placeholder } from './placeholder.ts';
 import { readabilityRule } from './readability.ts';
 
-/** Every content rule, in the order the README documents them. */
+/** Every content rule, in the order docs/writing.md documents them. */
 export const RULES: readonly Rule[] = [
 	paperLength,
 	businessValue,
