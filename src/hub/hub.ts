@@ -4,7 +4,6 @@
  * email all take from `loadHub()`.
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -27,7 +26,7 @@ import { loadSettings } from '../content/settings';
 import { isoDate } from '../content/format';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
-import { isPreview, perBuild, perVersion } from './memo';
+import { forgetAll, isPreview, perBuild, perVersion } from './memo';
 
 export type Kind = WritingKind;
 
@@ -168,22 +167,6 @@ async function readContent() {
 }
 
 type Content = Awaited<ReturnType<typeof readContent>>;
-
-/**
- * A digest of the content the preview's hub was made from: the files, each entry's digest (Astro's
- * content layer gives a changed file a new one), the settings and the minute (publication depends on
- * the time). While it holds, the preview answers from the hub it has.
- */
-function contentVersion({ files, ...collections }: Content): string {
-	const hash = createHash('sha256');
-	hash.update(JSON.stringify(files));
-	for (const entries of Object.values(collections))
-		for (const entry of entries) hash.update(`${entry.collection}/${entry.id} ${entry.digest}\n`);
-	const settings = path.join(contentDir(), 'hub.yaml');
-	hash.update(fs.existsSync(settings) ? fs.readFileSync(settings, 'utf8') : '');
-	hash.update(String(Math.floor(buildTime().getTime() / 60_000)));
-	return hash.digest('hex');
-}
 
 function load(content: Content): Hub {
 	const now = buildTime();
@@ -342,13 +325,27 @@ function load(content: Content): Hub {
 }
 
 /**
- * The hub's content, loaded and checked once per build. The preview reads the content on every
- * request, and works the hub out again only when it changed since the last (so edits show at once).
+ * The preview's watcher: Vite evaluates this module again whenever Astro's content layer has
+ * changed (it imports `astro:content`, whose store is reloaded), so what was worked out from the
+ * content before is forgotten here. `hub.yaml` is read outside the content layer, and publication
+ * depends on the time: `loadHub()` checks those itself.
  */
-export async function loadHub(): Promise<Hub> {
-	if (!isPreview()) return perBuild('hub', async () => load(await readContent()));
-	const content = await readContent();
-	return perVersion(contentVersion(content), 'hub', () => load(content));
+if (isPreview()) forgetAll();
+
+/** In the preview: `hub.yaml`'s modification time and the minute, which the hub also depends on. */
+function previewStamp(): string {
+	const settings = path.join(contentDir(), 'hub.yaml');
+	const modified = fs.existsSync(settings) ? fs.statSync(settings).mtimeMs : 0;
+	return `${modified} ${Math.floor(buildTime().getTime() / 60_000)}`;
+}
+
+/**
+ * The hub's content, loaded and checked once per build, and in the preview once per change of the
+ * content (so a page view reuses it and an edit shows on the next one).
+ */
+export function loadHub(): Promise<Hub> {
+	const make = async () => load(await readContent());
+	return isPreview() ? perVersion(previewStamp(), 'hub', make) : perBuild('hub', make);
 }
 
 /** The images stored beside entries that have a page, once each: the site serves these and no others. */
