@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
+import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
 import type { Reference } from '../checks/references';
 import { contentDir, idFromFile } from '../content/content-dir';
@@ -332,11 +333,10 @@ function load(content: Content): Hub {
  */
 if (isPreview()) forgetAll();
 
-/** In the preview: `hub.yaml`'s modification time and the minute, which the hub also depends on. */
+/** In the preview: what the hub also depends on: `hub.yaml` and the contacts (by modification time), and the minute. */
 function previewStamp(): string {
-	const settings = path.join(contentDir(), 'hub.yaml');
-	const modified = fs.existsSync(settings) ? fs.statSync(settings).mtimeMs : 0;
-	return `${modified} ${Math.floor(buildTime().getTime() / 60_000)}`;
+	const modified = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+	return `${modified(path.join(contentDir(), 'hub.yaml'))} ${modified(contactsPath())} ${Math.floor(buildTime().getTime() / 60_000)}`;
 }
 
 /**
@@ -347,6 +347,12 @@ export function loadHub(): Promise<Hub> {
 	const make = async () => load(await readContent());
 	return isPreview() ? perVersion(previewStamp(), 'hub', make) : perBuild('hub', make);
 }
+
+/** The contacts list (`contacts.yaml`), read and checked once per build: pages show only how many follow an audience. */
+export const hubContacts = (): Promise<Contact[]> => {
+	const make = () => loadContacts();
+	return isPreview() ? perVersion(previewStamp(), 'contacts', make) : perBuild('contacts', make);
+};
 
 /** The images stored beside entries that have a page, once each: the site serves these and no others. */
 export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters' | 'campaigns'>): EntryImage[] {

@@ -13,8 +13,8 @@
  * or link it; editing a metric, a campaign or the settings re-renders every keyed page.
  */
 import { createHash } from 'node:crypto';
-import { followersOf, loadContacts } from '../checks/contacts';
-import type { AnyItem, Hub } from './hub';
+import { followersOf } from '../checks/contacts';
+import { hubContacts, type AnyItem, type Hub } from './hub';
 import { perBuild } from './memo';
 
 /** What a route shows of the papers and case studies (other kinds are in every key anyway). */
@@ -61,7 +61,7 @@ function wholeDigest(item: AnyItem): string {
 /** Everything every page may show besides papers and case studies, once per build. */
 function sharedDigest(hub: Hub): Promise<string> {
 	return perBuild('route-key shared', async () => {
-		const contacts = await loadContacts();
+		const contacts = await hubContacts();
 		// Who follows each audience decides the "N colleagues get them" counts; digested, never stored.
 		const followers = hub.segments.map((segment) =>
 			followersOf(contacts, [segment.id], hub.now)
