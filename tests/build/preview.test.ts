@@ -5,9 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, isolatedProject, TMP, writerEnv } from '../helpers/build-hub';
+import { isolatedProject, ROOT, TMP, writerEnv } from '../helpers/build-hub';
 
 /** How long the preview may take to show an edit before the test gives up: far more than any loaded machine needs. */
 const PATIENCE_MS = 5 * 60_000;
@@ -53,7 +54,9 @@ describe('the preview', () => {
 	}
 
 	beforeAll(async () => {
-		content = await copyFixture('tests/fixtures/basic/content', 'preview-hub');
+		// Outside the project: the preview's watcher ignores tests/.tmp/ (astro.config.mjs), as a writer's hub is a folder of its own.
+		content = await fs.mkdtemp(path.join(os.tmpdir(), 'hourglass-preview-'));
+		await fs.cp(path.join(ROOT, 'tests/fixtures/basic/content'), content, { recursive: true });
 		const project = await isolatedProject(path.join(TMP, 'preview'));
 		const port = await freePort();
 		base = `http://127.0.0.1:${port}/`;
@@ -76,8 +79,9 @@ describe('the preview', () => {
 		server.stderr!.on('data', collect);
 	});
 
-	afterAll(() => {
+	afterAll(async () => {
 		if (server.pid) process.kill(-server.pid, 'SIGTERM');
+		await fs.rm(content, { recursive: true, force: true });
 	});
 
 	it('shows an edited entry and edited settings on the next view, and the same page again without them', async () => {
