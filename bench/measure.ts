@@ -26,7 +26,8 @@ export interface RunResult {
 	 * sensitive than wall time to other work on a shared machine, though not immune to it.
 	 */
 	cpuMs: number;
-	samples: { at: number; rssBytes: number }[];
+	/** Every 100 ms: resident memory of the process tree, and the CPU time it has used so far. */
+	samples: { at: number; rssBytes: number; cpuMs?: number }[];
 	lines: LogLine[];
 	/** One-minute load average when the build started and ended: other work on the machine slows it. */
 	load: [number, number];
@@ -93,7 +94,13 @@ export function measure(
 		const samples: RunResult['samples'] = [];
 		const cpuTicks = new Map<number, number>();
 		const sample = () => {
-			if (child.pid) samples.push({ at: performance.now() - started, rssBytes: treeRss(child.pid, cpuTicks) });
+			if (!child.pid) return;
+			const rssBytes = treeRss(child.pid, cpuTicks);
+			samples.push({
+				at: performance.now() - started,
+				rssBytes,
+				cpuMs: [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) * MS_PER_TICK,
+			});
 		};
 		const timer = setInterval(sample, 100);
 		const collect = (stream: NodeJS.ReadableStream) => {
@@ -228,6 +235,24 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 /** Time Astro spent rendering pages and emails, from the per-route sums of `phases()`. */
 export const routeTimeMs = (list: readonly Phase[]): number =>
 	list.filter((phase) => /^\s*(pages|emails) \(sum of per-route times/.test(phase.name)).reduce((sum, phase) => sum + phase.ms, 0);
+
+/**
+ * CPU milliseconds per HTML page Astro rendered: the process tree's CPU time while Astro rendered
+ * routes (from the 100 ms samples), shared among pages, emails and feeds by their per-route
+ * times. Unlike a route's wall time, this hardly moves when other work shares the machine.
+ */
+export function pageCpuMs(run: Pick<RunResult, 'lines' | 'samples'>): number {
+	const rendering = lineAt(run.lines, /generating static routes/);
+	const rendered = lineAt(run.lines, /^\S*\s*✓ Completed in/, rendering?.index ?? 0);
+	const timed = run.samples.filter((sample) => sample.cpuMs !== undefined);
+	if (!rendering || !rendered || timed.length === 0) return Number.NaN;
+	const cpuAt = (at: number) => (timed.findLast((sample) => sample.at <= at) ?? timed[0]!).cpuMs!;
+	const stats = routeStats({ lines: run.lines.slice(rendering.index, rendered.index) });
+	const pages = stats.get('pages');
+	const allMs = [...stats.values()].reduce((sum, kind) => sum + kind.ms, 0);
+	if (!pages || pages.rendered === 0 || allMs === 0) return Number.NaN;
+	return ((cpuAt(rendered.at) - cpuAt(rendering.at)) * (pages.ms / allMs)) / pages.rendered;
+}
 
 /** Total size of the files under `dir`, and how many there are. */
 export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {

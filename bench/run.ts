@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
-import { folderSize, mb, measure, phases, routeStats, routeTimeMs, seconds, type Phase, type RunResult } from './measure.ts';
+import { folderSize, mb, measure, pageCpuMs, phases, routeStats, routeTimeMs, seconds, type Phase, type RunResult } from './measure.ts';
 import { BUILD_SCRIPT, isolatedProject } from '../tests/helpers/build-hub.ts';
 import { summariseProfile } from './profile.ts';
 import { timePreview, type PreviewTiming } from './preview.ts';
@@ -74,6 +74,8 @@ interface Figures {
 	coldCpuRatio: number;
 	pageMs: number;
 	basePageMs: number;
+	pageCpuMs: number;
+	basePageCpuMs: number;
 	warmRatio?: number;
 	warmFloorRatio?: number;
 	peakRssBytes: number;
@@ -195,14 +197,14 @@ function printTargets(papers: number, figures: readonly Figures[], preview?: Pre
 			cold <= coldTarget,
 			`floor: ${fixedSteps(last.coldPhases, last.baseWallMs)}; the emails (beside every entry) and feeds are outputs the baseline does not have`,
 		]);
-		const page = med((f) => f.pageMs);
-		const basePage = med((f) => f.basePageMs);
+		const page = med((f) => f.pageMs / f.basePageMs);
+		const pageCpu = med((f) => f.pageCpuMs / f.basePageCpuMs);
 		rows.push([
 			'page rendering, per HTML page',
-			`${page.toFixed(2)} ms against ${basePage.toFixed(2)} ms (${(page / basePage).toFixed(2)}×)`,
+			`${med((f) => f.pageMs).toFixed(2)} ms against ${med((f) => f.basePageMs).toFixed(2)} ms: ${page.toFixed(2)}× (CPU ${med((f) => f.pageCpuMs).toFixed(2)} against ${med((f) => f.basePageCpuMs).toFixed(2)} ms: ${pageCpu.toFixed(2)}×)`,
 			'≤ the baseline’s',
-			page <= basePage,
-			'Astro’s own work per route (request, CSP hashes, log line, folder, file) is most of either figure',
+			page <= 1,
+			'a page is Astro’s work per route (request, CSP hashes, log line, folder, file, and the incremental build’s second copy in its cache) and about 30 components (the baseline’s: a title, a summary and the MDX body)',
 		]);
 		if (figures.some((f) => f.warmRatio !== undefined)) {
 			const warm = med((f) => f.warmRatio);
@@ -363,6 +365,10 @@ async function benchmark(papers: number) {
 				'page rendering per HTML page, hub / baseline',
 				`${perPageMs(cold).toFixed(2)} / ${perPageMs(base).toFixed(2)} ms = ${(perPageMs(cold) / perPageMs(base)).toFixed(2)}× (target ≤ 1×)`,
 			);
+			report(
+				'CPU per HTML page while rendering, hub / baseline',
+				`${pageCpuMs(cold).toFixed(2)} / ${pageCpuMs(base).toFixed(2)} ms = ${(pageCpuMs(cold) / pageCpuMs(base)).toFixed(2)}×`,
+			);
 			if (walls.warm.length > 0)
 				report(
 					'hub rebuild after one edit / baseline cold',
@@ -385,6 +391,8 @@ async function benchmark(papers: number) {
 				coldCpuRatio: cold.cpuMs / base.cpuMs,
 				pageMs: perPageMs(cold),
 				basePageMs: perPageMs(base),
+				pageCpuMs: pageCpuMs(cold),
+				basePageCpuMs: pageCpuMs(base),
 				...(warmRun
 					? { warmRatio: warmRun.wallMs / base.wallMs, warmFloorRatio: warmFloorMs! / base.wallMs, warmPhases: phases(warmRun) }
 					: {}),

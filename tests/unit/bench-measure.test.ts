@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phases, routeStats, routeTimeMs } from '../../bench/measure';
+import { pageCpuMs, phases, routeStats, routeTimeMs } from '../../bench/measure';
 
 const log = (entries: [number, string][]) => entries.map(([at, text]) => ({ at, text }));
 
@@ -44,5 +44,15 @@ describe("the benchmark's reading of a build log", () => {
 			emails: { rendered: 2, ms: 65_500, restored: 0 },
 			feeds: { rendered: 1, ms: 40, restored: 0 },
 		});
+	});
+
+	it('shares the CPU time used while rendering among the kinds of route by their times, per page', () => {
+		const samples = [
+			{ at: 2_400, rssBytes: 0, cpuMs: 5_000 },
+			{ at: 3_000, rssBytes: 0, cpuMs: 8_000 },
+		];
+		// 3,000 ms of CPU over routes timed 65,552 ms in all, of which one page took 12 ms.
+		expect(pageCpuMs({ lines: run.lines, samples })).toBeCloseTo((3_000 * 12) / 65_552, 6);
+		expect(pageCpuMs({ lines: run.lines, samples: [] })).toBeNaN();
 	});
 });
