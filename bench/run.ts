@@ -222,7 +222,8 @@ function printTargets(papers: number, figures: readonly Figures[], preview?: Pre
 		}
 	}
 	if (preview) {
-		rows.push(['preview: first page', seconds(preview.firstPageMs), '≤ 6 s', preview.firstPageMs <= 6000]);
+		rows.push(['preview: first page, empty content store', seconds(preview.firstPageMs), '≤ 6 s', preview.firstPageMs <= 6000]);
+		rows.push(['preview: first page, store in place', seconds(preview.restartFirstPageMs), '≤ 6 s', preview.restartFirstPageMs <= 6000]);
 		rows.push(['preview: a page view', `${Math.round(preview.pageViewMs)} ms`, '≤ 150 ms', preview.pageViewMs <= 150]);
 		rows.push(['preview: save to updated page', seconds(preview.saveToPageMs), '≤ 1 s', preview.saveToPageMs <= 1000]);
 	}
@@ -440,7 +441,8 @@ async function benchmark(papers: number) {
 		const ids = [...files.keys()].filter((file) => /^papers\/p\d+-/.test(file)).map((file) => path.basename(file, '.mdx'));
 		preview = await timePreview(project, content, ids.slice(10, 19), BENCH_NOW);
 		console.log(`  Writers' preview (astro dev; load average ${os.loadavg()[0]!.toFixed(1)}):`);
-		report('first page after starting it', seconds(preview.firstPageMs));
+		report('first page after starting it (empty content store)', seconds(preview.firstPageMs));
+		report('first page after starting it again (store in place)', seconds(preview.restartFirstPageMs));
 		report('a page view (a page not shown before)', `${Math.round(preview.pageViewMs)} ms`);
 		report('a page view (a page shown before)', `${Math.round(preview.repeatViewMs)} ms`);
 		report('from saving an edit to the page showing it', `${Math.round(preview.saveToPageMs)} ms`);
