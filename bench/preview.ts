@@ -4,9 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../tests/helpers/serve.ts';
 
 export interface PreviewTiming {
 	/** From starting `astro dev` to the first paper page answered (an empty content store: every entry rendered). */
@@ -22,19 +22,6 @@ export interface PreviewTiming {
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => {
-				resolve(port);
-			});
-		});
-	});
-}
 
 const sleep = (ms: number) =>
 	new Promise((resolve) => {

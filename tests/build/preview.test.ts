@@ -4,27 +4,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedProject, ROOT, TMP, writerEnv } from '../helpers/build-hub';
+import { freePort } from '../helpers/serve';
 
 /** How long the preview may take to show an edit before the test gives up: far more than any loaded machine needs. */
 const PATIENCE_MS = 5 * 60_000;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => {
-				resolve(port);
-			});
-		});
-	});
-}
 
 const withoutVitest = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST')));
 
