@@ -214,11 +214,18 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 	if (bundling && rendering) phase('bundling (Vite, MDX compile)', bundling.at, rendering.at);
 	const rendered = lineAt(lines, /^\S*\s*✓ Completed in/, rendering?.index ?? 0);
 	if (!rendering || !rendered) return result;
-	const firstRoute = lineAt(lines, ROUTE, rendering.index);
+	// A route copied from the last build is logged without a time: it ends the set-up as well.
+	const firstRoute = lineAt(lines, new RegExp(`${ROUTE.source}|${RESTORED.source}`), rendering.index);
 	phase('rendering, total', rendering.at, rendered.at);
 	if (firstRoute) phase('  set-up before the first route (getStaticPaths, loadHub)', rendering.at, firstRoute.at);
-	for (const [kind, { ms, rendered: count, restored }] of routeStats({ lines: lines.slice(rendering.index, rendered.index) }))
+	const stats = routeStats({ lines: lines.slice(rendering.index, rendered.index) });
+	for (const [kind, { ms, rendered: count, restored }] of stats)
 		result.push({ name: `  ${kind} (sum of per-route times: ${count} rendered, ${restored} copied)`, ms });
+	const copied = [...stats.values()].reduce((sum, kind) => sum + kind.restored, 0);
+	if (firstRoute && copied > 0) {
+		const routesMs = [...stats.values()].reduce((sum, kind) => sum + kind.ms, 0);
+		result.push({ name: `  copying ${copied} routes from the last build (the rest)`, ms: rendered.at - firstRoute.at - routesMs });
+	}
 	// After rendering, each integration's build:done hook runs in config order and logs when done.
 	let previous = rendered.at;
 	for (const line of lines.slice(rendered.index + 1)) {

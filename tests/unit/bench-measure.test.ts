@@ -55,4 +55,24 @@ describe("the benchmark's reading of a build log", () => {
 		expect(pageCpuMs({ lines: run.lines, samples })).toBeCloseTo((3_000 * 12) / 65_552, 6);
 		expect(pageCpuMs({ lines: run.lines, samples: [] })).toBeNaN();
 	});
+
+	it('ends the set-up at the first route, copied or rendered, and gives the rest of rendering to copying', () => {
+		const rebuild = {
+			wallMs: 5_000,
+			samples: [],
+			lines: log([
+				[1_000, '05:00:01 [build] generating static routes'],
+				[1_300, '05:00:01   ├─ /authors/a/index.html (restored)'],
+				[1_900, '05:00:02   ├─ /papers/a/index.html (+100ms)'],
+				[2_000, '05:00:02   └─ /papers/b/index.html (restored)'],
+				[2_500, '05:00:02 ✓ Completed in 1.5s.'],
+			]),
+		};
+		const byName = Object.fromEntries(phases(rebuild).map((phase) => [phase.name.trim(), phase.ms]));
+		expect(byName).toMatchObject({
+			'set-up before the first route (getStaticPaths, loadHub)': 300,
+			'pages (sum of per-route times: 1 rendered, 2 copied)': 100,
+			'copying 2 routes from the last build (the rest)': 1_100,
+		});
+	});
 });
