@@ -5,15 +5,20 @@
  * when the config or the lockfile change). So a key must cover every piece of content the page
  * shows, or a rebuild publishes stale text.
  *
- * The bulk of a hub is its papers and case studies; everything else (settings, audiences, topics,
- * authors, metrics, issues, campaigns, testimonials, how many colleagues follow each audience) is
- * small, shown on many pages, and folded whole into every key. A page then names the papers and
- * case studies it shows: in full (its own entry, the entries of a feed) or as a card or link (lists,
- * related reading, citations). Editing a paper's title re-renders its page and the pages that list
- * or link it; editing a metric, a campaign or the settings re-renders every keyed page.
+ * The bulk of a hub is its papers and case studies; everything else is small, shown on many pages,
+ * and folded whole into every key: every other file of the content folder (settings, audiences,
+ * topics, authors, metrics, issues, campaigns, testimonials, the logo, and whatever a new kind of
+ * content adds), with what the time of the build makes of it (publication, campaign progress, who
+ * follows each audience). A page then names the papers and case studies it shows: in full (its own
+ * entry, the entries of a feed) or as a card or link (lists, related reading, citations). Editing
+ * a paper's title re-renders its page and the pages that list or link it; editing any other file
+ * re-renders every keyed page.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { followersOf } from '../checks/contacts';
+import { contentDir } from '../content/content-dir';
 import { hubContacts, type AnyItem, type Hub } from './hub';
 import { perBuild } from './memo';
 
@@ -62,6 +67,27 @@ function wholeDigest(item: AnyItem): string {
 	return known;
 }
 
+/** The folders whose entries a page names one by one (`Shows`); every other file is in every key. */
+const NAMED_FOLDERS = new Set(['papers', 'case-studies']);
+
+/** Every file of the content folder but the papers and case studies, by name and content. */
+function otherFiles(): string {
+	const root = contentDir();
+	const hash = createHash('sha256');
+	const files = fs
+		.readdirSync(root, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+		.filter((file) => !NAMED_FOLDERS.has(file.split(path.sep)[0]!))
+		.sort();
+	for (const file of files)
+		hash
+			.update(`${file}\n`)
+			.update(fs.readFileSync(path.join(root, file)))
+			.update('\n');
+	return hash.digest('base64url');
+}
+
 /** Everything every page may show besides papers and case studies, once per build. */
 function sharedDigest(hub: Hub): Promise<string> {
 	return perBuild('route-key shared', async () => {
@@ -75,6 +101,7 @@ function sharedDigest(hub: Hub): Promise<string> {
 		const small = [...hub.metrics, ...hub.newsletters, ...hub.campaigns].map(wholeDigest);
 		return digest(
 			JSON.stringify({
+				files: otherFiles(),
 				settings: hub.settings,
 				segments: hub.segments.map((entry) => [entry.id, entry.data]),
 				topics: hub.topics.map((entry) => [entry.id, entry.data]),
