@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { stagedBuildOnly } from './src/integrations/build-site';
+import { PAGE_CSP } from './src/integrations/csp';
 import { previewMode } from './src/integrations/preview-mode';
 import { indexableSitemap } from './src/integrations/sitemap';
 
@@ -42,23 +43,8 @@ export default defineConfig({
 		inlineStylesheets: 'never',
 	},
 	// Intranet security policies forbid inline scripts: Astro hashes what it emits into a CSP meta tag.
-	// README "Deploying on an intranet web server" gives the matching HTTP header; keep the two in step.
-	security: {
-		csp: {
-			directives: [
-				"default-src 'self'",
-				// Pagefind runs its WASM search in a worker started from a blob: URL.
-				"worker-src 'self' blob:",
-				"object-src 'none'",
-				"base-uri 'self'",
-				"form-action 'self'",
-			],
-			scriptDirective: {
-				// Overriding the resources drops Astro's default 'self'; Pagefind's main-thread fallback compiles WASM.
-				resources: ["'self'", "'wasm-unsafe-eval'"],
-			},
-		},
-	},
+	// The same policy, as the header web servers send, is CSP_HEADER beside it (deploy/ carries it).
+	security: { csp: PAGE_CSP },
 	integrations: [
 		// `npm run build` indexes search after Astro has exited, then publishes: a bare `astro build` would not.
 		stagedBuildOnly(),

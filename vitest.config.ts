@@ -32,6 +32,16 @@ export default getViteConfig({
 				},
 			},
 			{
+				// Against real servers the tests start themselves (Dovecot for `npm run inbox`); no build needed.
+				extends: true,
+				test: {
+					name: 'servers',
+					include: [`tests/servers/${ANY_TEST}`],
+					exclude: NEVER,
+					...NO_TIMEOUT,
+				},
+			},
+			{
 				extends: true,
 				test: {
 					name: 'browser',
@@ -48,7 +58,7 @@ export default getViteConfig({
 				test: {
 					name: 'build',
 					include: [ANY_TEST],
-					exclude: [...NEVER, 'tests/unit/**', 'tests/browser/**'],
+					exclude: [...NEVER, 'tests/unit/**', 'tests/browser/**', 'tests/servers/**'],
 					globalSetup: GLOBAL_SETUP,
 					...NO_TIMEOUT,
 				},

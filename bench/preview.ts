@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../tests/helpers/serve.ts';
+import { freePort } from '../tests/helpers/free-port.ts';
 
 export interface PreviewTiming {
 	/** From starting `astro dev` to the first paper page answered (an empty content store: every entry rendered). */

@@ -1,8 +1,9 @@
 /**
  * `npm run bench -- --papers 1000,10000`: generates a synthetic hub of each size, builds it with the
  * full pipeline (cold, then warm after editing one paper), builds the same papers with a plain Astro
- * site (`bench/baseline/`) and times a search in Chromium. Prints every figure and writes them to
- * `bench/.tmp/results-<size>.json`.
+ * site (`bench/baseline/`) and times a search in Chromium; then times `npm run inbox` over a mailbox
+ * of 10,000 messages in a real Dovecot (`bench/inbox.ts`). Prints every figure and writes the
+ * builds' to `bench/.tmp/results-<size>.json`.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import fs from 'node:fs/promises';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { BENCH_NOW, generateHub, proportions, writeHub } from './generate.ts';
 import { folderSize, mb, measure, pageCpuMs, phases, routeStats, routeTimeMs, seconds, type Phase, type RunResult } from './measure.ts';
 import { BUILD_SCRIPT, isolatedProject } from '../tests/helpers/build-hub.ts';
+import { benchInbox, reportInbox } from './inbox.ts';
 import { summariseProfile } from './profile.ts';
 import { timePreview, type PreviewTiming } from './preview.ts';
 import { timeSearch, type SearchTiming } from './search.ts';
@@ -42,6 +44,10 @@ const program = new Command('bench')
 	.option('--search-only', 'only time the search again, in the hub the last run built at each size', false)
 	.option('--preview', "also time the writers' preview (`astro dev`): first page, a page view, save to updated page", false)
 	.option('--search-runs <n>', 'times each search query is measured (medians are reported)', (v) => Number.parseInt(v, 10), 3)
+	.option('--no-inbox', 'skip timing npm run inbox over a big mailbox (it starts Dovecot, which needs root)')
+	.option('--inbox-only', 'only time npm run inbox', false)
+	.option('--inbox-messages <n>', 'messages in the mailbox', (v) => Number.parseInt(v, 10), 10_000)
+	.option('--inbox-tagged <n>', 'of which replies with a hub tag', (v) => Number.parseInt(v, 10), 1_000)
 	.parse();
 
 const options = program.opts<{
@@ -55,6 +61,10 @@ const options = program.opts<{
 	preview: boolean;
 	searchRuns: number;
 	runs: number;
+	inbox: boolean;
+	inboxOnly: boolean;
+	inboxMessages: number;
+	inboxTagged: number;
 }>();
 
 /** Issue 25's targets, against the plain baseline built in the same run. */
@@ -485,5 +495,10 @@ console.log(
 		.map((l) => l.toFixed(2))
 		.join(' ')} (other builds share these cores: times are noisy).`,
 );
-for (const papers of options.papers) await benchmark(papers);
-printSearchTable(searchTimings);
+if (!options.inboxOnly) {
+	for (const papers of options.papers) await benchmark(papers);
+	printSearchTable(searchTimings);
+}
+if (options.inbox || options.inboxOnly) {
+	reportInbox(await benchInbox(options.inboxMessages, options.inboxTagged, TMP), options.inboxMessages, options.inboxTagged, report);
+}

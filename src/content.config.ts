@@ -14,6 +14,7 @@ export const collections = {
 	newsletters: defineCollection({ loader: hubCollection('newsletters'), schema: COLLECTIONS.newsletters.schema }),
 	campaigns: defineCollection({ loader: hubCollection('campaigns'), schema: COLLECTIONS.campaigns.schema }),
 	testimonials: defineCollection({ loader: hubCollection('testimonials'), schema: COLLECTIONS.testimonials.schema }),
+	systems: defineCollection({ loader: hubCollection('systems'), schema: COLLECTIONS.systems.schema }),
 	segments: defineCollection({ loader: hubCollection('segments'), schema: COLLECTIONS.segments.schema }),
 	authors: defineCollection({ loader: hubCollection('authors'), schema: COLLECTIONS.authors.schema }),
 	topics: defineCollection({ loader: topicsCollection(), schema: COLLECTIONS.topics.schema }),

@@ -1,9 +1,10 @@
 import type { TestProject } from 'vitest/node';
+import { EXAMPLE_BUILDS } from './helpers/example-hub';
 import { sharedBuild, startBuildService } from './helpers/shared-build';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		/** The example hub in `content/`, built at `/`. */
+		/** The example hub in `content/`, built at `/` as of `EXAMPLE_NOW` (tests/helpers/example-hub.ts). */
 		exampleDist: string;
 		/** The same hub built under `--base /it/`. */
 		exampleItDist: string;
@@ -11,12 +12,12 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the example hub once per test run, at / and under /it/, for the build and browser
+ * Builds the example hub once per test run, at / and under /it/, as of its pinned date, for the build and browser
  * projects (never for unit), and starts the service through which test files share fixture builds.
  */
 export default async function setup(project: TestProject) {
 	const service = await startBuildService();
-	const [root, it] = await Promise.all([sharedBuild({}), sharedBuild({ base: '/it/', site: 'https://intranet.example' })]);
+	const [root, it] = await Promise.all([sharedBuild(EXAMPLE_BUILDS.root), sharedBuild(EXAMPLE_BUILDS.it)]);
 	for (const build of [root, it]) {
 		if (build.code === 0) continue;
 		await service.release();

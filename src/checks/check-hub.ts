@@ -4,15 +4,18 @@
  * read, so they fail on the same problems in the same words. Each file's own validity (syntax,
  * schema, what its MDX body may hold) is checked as it is read, by the same functions in both.
  */
-import { routeOf, type CollectionName, type WritingKind } from '../content/kinds';
+import type { InboxFile } from '../content/inbox';
+import { kindOf, routeOf, type CollectionName, type WritingKind } from '../content/kinds';
 import { quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
 import { baselineProblems, filingProblems } from './campaigns';
+import { inboxProblems } from './inbox';
 import { duplicateNumberProblems, idProblems } from './integrity';
 import { hubRoutes, linkProblem } from './links';
 import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from './metrics';
 import { checkReferences, type Reference, type ReferenceCheck } from './references';
+import { systemProblems, systemWarnings, type CheckedSystem } from './systems';
 
 /** One file (or, for `topics.yaml`, one item) the hub found, valid or not: ids must be unique and URL-safe. */
 export interface FoundFile {
@@ -39,6 +42,8 @@ export interface HubInput {
 	now: Date;
 	/** `npm run dev` shows drafts, so links and references to them are fine there. */
 	preview?: boolean;
+	/** The inbox records (`content/inbox/`), read and schema-checked. Default: none. */
+	inbox?: readonly InboxFile[];
 }
 
 /**
@@ -53,6 +58,17 @@ const key = (ref: Reference) => `${ref.collection}/${ref.id}`;
 const firstDate = (series: unknown): Date | undefined =>
 	(series as { date: Date }[]).map((point) => point.date).reduce<Date | undefined>((a, b) => (a && a < b ? a : b), undefined);
 const isWriting = (entry: CheckedEntry): entry is CheckedEntry & { kind: WritingKind } => entry.kind !== undefined;
+
+const systemsOf = (input: Pick<HubInput, 'entries'>) =>
+	input.entries.filter((entry) => entry.collection === 'systems') as unknown as CheckedSystem[];
+
+/**
+ * Advice across the hub's files: it does not fail the build, which prints it, and the linter
+ * reports it as warnings, in the same words.
+ */
+export function hubWarnings(input: Pick<HubInput, 'entries'>): Problem[] {
+	return systemWarnings(systemsOf(input));
+}
 
 /** Every problem across the hub's files, in the order of the files. */
 export function checkHub(input: HubInput): Problem[] {
@@ -75,8 +91,14 @@ export function checkHub(input: HubInput): Problem[] {
 	);
 	const routeOfEntry = (entry: CheckedEntry & { kind: WritingKind }) =>
 		routeOf(entry.kind, entry.id, typeof entry.data.number === 'number' ? entry.data.number : undefined);
+	// Likewise a page whose file could not be read still exists: a link to it is not reported too.
+	// (An issue's page is named by its number, which only a readable file gives.)
+	const unread = input.files.flatMap((file) => {
+		const kind = kindOf(file.collection);
+		return kind && kind !== 'newsletter' && !status.has(key(file)) ? [{ route: routeOf(kind, file.id), status: undefined }] : [];
+	});
 	const routes = hubRoutes(
-		input.entries.filter(isWriting).map((entry) => ({ route: routeOfEntry(entry), status: status.get(key(entry)) })),
+		[...input.entries.filter(isWriting).map((entry) => ({ route: routeOfEntry(entry), status: status.get(key(entry)) })), ...unread],
 		{ segments: check.ids('segments'), topics: check.ids('topics'), authors: check.ids('authors') },
 	);
 
@@ -113,6 +135,14 @@ export function checkHub(input: HubInput): Problem[] {
 			input.entries.filter((entry) => entry.collection === 'campaigns'),
 			(metricId) => firstReadings.get(metricId),
 		),
+		...systemProblems(systemsOf(input)),
+		...inboxProblems(input.inbox ?? [], {
+			ids: check.ids,
+			issues: input.entries.filter((entry) => entry.collection === 'newsletters').map((issue) => Number(issue.data.number)),
+			answers: input.entries.flatMap((entry) =>
+				typeof entry.data.answers === 'string' ? [{ file: entry.file, id: entry.data.answers }] : [],
+			),
+		}),
 		...duplicateNumberProblems(
 			input.entries
 				.filter((entry) => entry.collection === 'newsletters')

@@ -12,7 +12,9 @@ import { caseStudySchema } from './schemas/case-study';
 import { metricSchema } from './schemas/metric';
 import { newsletterSchema } from './schemas/newsletter';
 import { paperSchema } from './schemas/paper';
+import { inboxFileSchema } from './schemas/inbox';
 import { segmentSchema } from './schemas/segment';
+import { systemSchema } from './schemas/system';
 import { testimonialSchema } from './schemas/testimonial';
 import { topicSchema } from './schemas/topic';
 
@@ -40,6 +42,7 @@ export const COLLECTIONS = {
 	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'newsletter issue', published: 'date' },
 	campaigns: { kind: 'campaign', extensions: ['.mdx'], schema: campaignSchema, noun: 'campaign', published: 'start' },
 	testimonials: { extensions: YAML, schema: testimonialSchema, noun: 'testimonial', published: 'date' },
+	systems: { extensions: YAML, schema: systemSchema, noun: 'system', published: 'published' },
 	segments: { extensions: YAML, schema: segmentSchema, noun: 'segment' },
 	authors: { extensions: YAML, schema: authorSchema, noun: 'author' },
 	topics: { extensions: [], schema: topicSchema, noun: 'topic' },
@@ -70,6 +73,17 @@ export const KINDS: Record<WritingKind, KindInfo> = {
 
 /** The kinds in the order lists and filters show them. */
 export const WRITING_KINDS = Object.keys(KINDS) as WritingKind[];
+
+/**
+ * Records the hub keeps beside its writing and never publishes beyond counts. They are not Astro
+ * collections: Astro bundles its content store into the build, and these hold colleagues'
+ * addresses and words. The build (`loadHub()`) and the linter read them with the same reader and
+ * check them with the same checks (src/checks/inbox.ts).
+ */
+export const RECORDS = {
+	/** What `npm run inbox` took from the editors' mailbox: feedback, list requests, questions, picks. */
+	inbox: { folder: 'inbox', files: /^\d{4}\.ya?ml$/, schema: inboxFileSchema, noun: 'inbox record' },
+} as const satisfies Record<string, { folder: string; files: RegExp; schema: z.ZodType; noun: string }>;
 
 /** The kind of writing a collection holds, or undefined for what writing refers to (segments…). */
 export const kindOf = (collection: CollectionName): WritingKind | undefined => WRITING_KINDS.find((kind) => KINDS[kind].collection === collection);

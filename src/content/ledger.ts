@@ -22,8 +22,10 @@ import { zodProblems } from './zod-problems';
 export const LEDGER_FOLDER = 'sent';
 
 export const ledgerRecordSchema = z.strictObject({
-	/** What was sent: `paper/<id>`, `case-study/<id>` or `issue/<number>`. */
-	entry: z.string().regex(/^(paper|case-study|issue)\/[a-z0-9-]+$/, { message: 'paper/<id>, case-study/<id> or issue/<number>' }),
+	/** What was sent: `paper/<id>`, `case-study/<id>`, `issue/<number>` or `system/<id>`. */
+	entry: z
+		.string()
+		.regex(/^(paper|case-study|issue|system)\/[a-z0-9-]+$/, { message: 'paper/<id>, case-study/<id>, issue/<number> or system/<id>' }),
 	/** The recipient's address. */
 	to: z.email(),
 	/** The message's Message-ID header. */
@@ -47,8 +49,8 @@ const HEADER = ` Send ledger (npm run send): one record per message, appended as
 
 export const ledgerFolder = (dir: string = contentDir()): string => path.join(dir, LEDGER_FOLDER);
 
-/** One ledger file read and checked against `schema`: its data, or the problems with file and line. */
-function readFile<T extends z.ZodType>(absolute: string, schema: T, empty: unknown): { data?: z.infer<T>; problems: Problem[] } {
+/** One YAML record file (the ledger's, the inbox's) read and checked against `schema`: its data, or the problems with file and line. */
+export function readRecordFile<T extends z.ZodType>(absolute: string, schema: T, empty: unknown): { data?: z.infer<T>; problems: Problem[] } {
 	const file = path.relative(process.cwd(), absolute);
 	const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
 	if (document.errors[0]) {
@@ -69,7 +71,7 @@ export function readLedger(dir: string = contentDir()): LedgerRecord[] {
 		.sort();
 	const problems: Problem[] = [];
 	const records = files.flatMap((name) => {
-		const read = readFile(path.join(folder, name), z.array(ledgerRecordSchema), []);
+		const read = readRecordFile(path.join(folder, name), z.array(ledgerRecordSchema), []);
 		problems.push(...read.problems);
 		return read.data ?? [];
 	});
@@ -133,7 +135,7 @@ export function endInFlight(dir: string = contentDir()): void {
 export function settleInFlight(records: readonly LedgerRecord[], dir: string = contentDir()): LedgerRecord | undefined {
 	const file = inFlightFile(dir);
 	if (!fs.existsSync(file)) return undefined;
-	const { data: pending, problems } = readFile(file, pendingSchema, {});
+	const { data: pending, problems } = readRecordFile(file, pendingSchema, {});
 	if (!pending) throw new ContentProblems(problems);
 	const answered = records.some((record) => record.messageId === pending.messageId);
 	const record: LedgerRecord | undefined = answered ? undefined : { ...pending, result: 'uncertain' };

@@ -23,3 +23,7 @@ export function loadSettings(dir: string = contentDir()): Settings {
 	assertNoProblems(locateProblems(brandProblems(parsed.data, dir, relative)));
 	return parsed.data;
 }
+
+/** The organisation's mail domains, lower case: `domains` in hub.yaml, or the editors' own domain. */
+export const mailDomains = (settings: Pick<Settings, 'domains' | 'editors'>): string[] =>
+	(settings.domains ?? [settings.editors.email.split('@').at(-1)!]).map((domain) => domain.toLowerCase());

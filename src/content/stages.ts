@@ -60,3 +60,6 @@ export const stageLabel = (stage: StageId): string => STAGES[stage].label;
 /** What happened to a planned activity. */
 export const ACTIVITY_STATUSES = ['planned', 'done', 'dropped'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/** An activity's status as readers see it, on the campaign's page and in its feed. */
+export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = { planned: 'Planned', done: 'Done', dropped: 'Dropped' };

@@ -26,3 +26,13 @@ export function similarity(a: string, b: string): number {
 	const shared = [...left].filter((word) => right.has(word)).length;
 	return shared / union.size;
 }
+
+/**
+ * A phrase as a pattern: whole words only, any case, any run of spaces between its words, and a
+ * leading "the" left out, so "The web shop" is found in "our Web  Shop's checkout" but not in "webshop".
+ */
+export function phrasePattern(phrase: string, flags = 'iu'): RegExp {
+	const words = phrase.trim().replace(/^the\s+/i, '');
+	const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+	return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags);
+}

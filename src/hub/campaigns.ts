@@ -2,11 +2,22 @@
  * Where a rollout campaign stands along the hourglass, as of a date: each stage's state from its
  * dated activities, and the stage the campaign is at. Pure; the hub, the pages, the feed, the
  * newsletter and the home page all ask here, so a campaign's progress is worked out one way.
+ *
+ * The rule ("Where it stands" in docs/editing.md says it for editors):
+ * - An activity counts as done from its date; a dropped one does not count at all.
+ * - A stage is *done* when it has activities that count and all of them are done, *under way* once
+ *   one of them is done, and *skipped* when all its activities were dropped, or when it has none
+ *   while a later stage is done or under way. Otherwise it is *not started*, even with planned work
+ *   left behind a later stage that is done.
+ * - The campaign is at the furthest stage under way; when a stage after that one is done, it is at
+ *   the first stage after the last done one that is not skipped. When there is none, every stage
+ *   is done or skipped.
+ * - Past its end the campaign is finished: it stays at the stage it had reached, where it stopped.
  */
+import { upperFirst } from '../content/format';
 import { STAGE_IDS, stageLabel, type ActivityStatus, type StageId } from '../content/stages';
 
-/** A stage is done when every activity that was not dropped is done; under way once one is. */
-export type StageState = 'not-started' | 'under-way' | 'done';
+export type StageState = 'not-started' | 'under-way' | 'done' | 'skipped';
 
 export interface ActivityData {
 	title: string;
@@ -20,6 +31,12 @@ export interface StageData<A extends ActivityData = ActivityData> {
 	activities: A[];
 }
 
+/** What the rule reads of a campaign: its stages, and its end if it has one. */
+export interface CampaignData<A extends ActivityData = ActivityData> {
+	stages: readonly StageData<A>[];
+	end?: Date | undefined;
+}
+
 export interface StageProgress<A extends ActivityData = ActivityData> {
 	id: StageId;
 	label: string;
@@ -27,15 +44,18 @@ export interface StageProgress<A extends ActivityData = ActivityData> {
 	state: StageState;
 	/** The stage's activities, oldest first. */
 	activities: A[];
-	/** Activities done by the date, and those that count (all but dropped ones). */
+	/** Activities done by the date, those that count (all but dropped ones), and the dropped ones. */
 	done: number;
 	total: number;
+	dropped: number;
 }
 
 export interface Progress<A extends ActivityData = ActivityData> {
 	stages: StageProgress<A>[];
-	/** The first stage not yet done; undefined once all seven are. */
+	/** The stage the campaign is at (or, once finished, stopped at); undefined when every stage is done or skipped. */
 	current: StageId | undefined;
+	/** Past its end date by the date. */
+	finished: boolean;
 	/** Activities done by the date, and those that count, across the stages. */
 	done: number;
 	total: number;
@@ -46,44 +66,82 @@ export const STATE_LABELS: Record<StageState, string> = {
 	done: 'done',
 	'under-way': 'under way',
 	'not-started': 'not started',
+	skipped: 'skipped',
 };
 
 /** The same, starting a line or a cell: "Under way". */
-export const stateHeading = (state: StageState): string => STATE_LABELS[state].charAt(0).toUpperCase() + STATE_LABELS[state].slice(1);
+export const stateHeading = (state: StageState): string => upperFirst(STATE_LABELS[state]);
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** A stage's state from its own activities; an empty stage is skipped or not started by what comes after it. */
+function ownState({ activities, done, total }: Pick<StageProgress, 'activities' | 'done' | 'total'>): StageState | 'empty' {
+	if (activities.length === 0) return 'empty';
+	if (total === 0) return 'skipped';
+	if (done === 0) return 'not-started';
+	return done === total ? 'done' : 'under-way';
+}
+
+const movedOn = (state: StageState | 'empty') => state === 'done' || state === 'under-way';
 
 /**
  * The campaign's progress as of `asOf`: an activity counts as done from its date, so a newsletter
  * issue shows the campaign as it stood when the issue went out, and rebuilding it later changes nothing.
  */
-export function progressAsOf<A extends ActivityData>(stages: readonly StageData<A>[], asOf: Date): Progress<A> {
-	const done = (activity: A) => activity.status === 'done' && activity.date.getTime() <= asOf.getTime();
-	const progress = STAGE_IDS.map((id): StageProgress<A> => {
-		const stage = stages.find((s) => s.stage === id);
+export function progressAsOf<A extends ActivityData>(campaign: CampaignData<A>, asOf: Date): Progress<A> {
+	const isDone = (activity: A) => activity.status === 'done' && activity.date.getTime() <= asOf.getTime();
+	const counted = STAGE_IDS.map((id) => {
+		const stage = campaign.stages.find((s) => s.stage === id);
 		const activities = [...(stage?.activities ?? [])].sort((a, b) => a.date.getTime() - b.date.getTime());
-		const counted = activities.filter((activity) => activity.status !== 'dropped');
-		const finished = counted.filter(done).length;
-		const state: StageState = finished === 0 ? 'not-started' : finished === counted.length ? 'done' : 'under-way';
-		return { id, label: stageLabel(id), goal: stage?.goal ?? '', state, activities, done: finished, total: counted.length };
+		const kept = activities.filter((activity) => activity.status !== 'dropped');
+		const done = kept.filter(isDone).length;
+		return {
+			id,
+			label: stageLabel(id),
+			goal: stage?.goal ?? '',
+			activities,
+			done,
+			total: kept.length,
+			dropped: activities.length - kept.length,
+		};
 	});
+	const own = counted.map(ownState);
+	const lastMoved = own.findLastIndex(movedOn);
+	const stages = counted.map((stage, i): StageProgress<A> => {
+		const state = own[i]!;
+		return { ...stage, state: state === 'empty' ? (i < lastMoved ? 'skipped' : 'not-started') : state };
+	});
+	const lastDone = stages.findLastIndex((stage) => stage.state === 'done');
+	const lastUnderWay = stages.findLastIndex((stage) => stage.state === 'under-way');
+	// Nothing after the last done stage is done, and when no stage after it is under way, nothing after it has moved at all.
+	const current = lastUnderWay > lastDone ? stages[lastUnderWay] : stages.slice(lastDone + 1).find((stage) => stage.state !== 'skipped');
 	return {
-		stages: progress,
-		current: progress.find((stage) => stage.state !== 'done')?.id,
-		done: progress.reduce((sum, stage) => sum + stage.done, 0),
-		total: progress.reduce((sum, stage) => sum + stage.total, 0),
+		stages,
+		current: current?.id,
+		finished: campaign.end !== undefined && campaign.end.getTime() < asOf.getTime(),
+		done: stages.reduce((sum, stage) => sum + stage.done, 0),
+		total: stages.reduce((sum, stage) => sum + stage.total, 0),
 	};
 }
 
 /** The stage a campaign reached within the last `days` before `now`, if it moved to a new one. */
-export function movedTo(stages: readonly StageData[], now: Date, days: number): StageId | 'complete' | undefined {
-	const before = progressAsOf(stages, new Date(now.getTime() - days * DAY)).current;
-	const after = progressAsOf(stages, now).current;
+export function movedTo(campaign: CampaignData, now: Date, days: number): StageId | 'complete' | undefined {
+	const before = progressAsOf(campaign, new Date(now.getTime() - days * DAY)).current;
+	const after = progressAsOf(campaign, now).current;
 	return before === after ? undefined : (after ?? 'complete');
 }
 
-/** "Stage 4 of 7: Try", or "All seven stages done". */
-export function stageSummary(progress: Pick<Progress, 'current'>): string {
-	if (!progress.current) return `All ${STAGE_IDS.length} stages done`;
-	return `Stage ${STAGE_IDS.indexOf(progress.current) + 1} of ${STAGE_IDS.length}: ${stageLabel(progress.current)}`;
+/**
+ * Where the campaign is along the hourglass: "Stage 4 of 7: Try", or past its end "Stopped at
+ * stage 6 of 7: Repeat"; "All 7 stages done" (or "done or skipped") when no stage is left.
+ */
+export function stageSummary(progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string {
+	const { current, finished, stages } = progress;
+	if (!current) return `All ${STAGE_IDS.length} stages done${stages.some((stage) => stage.state === 'skipped') ? ' or skipped' : ''}`;
+	const at = `${STAGE_IDS.indexOf(current) + 1} of ${STAGE_IDS.length}: ${stageLabel(current)}`;
+	return finished ? `Stopped at stage ${at}` : `Stage ${at}`;
 }
+
+/** A campaign's headline on its page and its cards: "Finished" once past its end with no stage left, else its stage. */
+export const whereItStands = (progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string =>
+	progress.finished && !progress.current ? 'Finished' : stageSummary(progress);

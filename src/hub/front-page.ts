@@ -82,7 +82,7 @@ export function needingAttention(hub: Hub): AttentionMetric[] {
 /** Live campaigns that reached a new stage in the last `days` before the build, with the stage reached. */
 export function campaignsMoved(hub: Hub, days = RECENT_DAYS): { campaign: CampaignItem; reached: StageId | 'complete' }[] {
 	return liveCampaigns(hub).flatMap((campaign) => {
-		const reached = movedTo(campaign.entry.data.stages, hub.now, days);
+		const reached = movedTo(campaign.entry.data, hub.now, days);
 		return reached ? [{ campaign, reached }] : [];
 	});
 }

@@ -25,9 +25,15 @@ import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { isoDate } from '../content/format';
+import { inboxFolder, readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
+import { listeningOf, type Listening } from './listening';
 import { forgetAll, isPreview, perBuild, perVersion } from './memo';
+import { dependentsOf, restoreOrder, restoreSchedule, tierChanges, type Dependent, type RestoreSlot, type TierChange } from './systems';
+import { tierOf, type Tier } from '../content/tiers';
+import { hubWarnings } from '../checks/check-hub';
+import { formatProblem } from '../content/problems';
 
 export type Kind = WritingKind;
 
@@ -74,12 +80,45 @@ export interface Activity extends ActivityData {
 export type CampaignItem = Item<'campaign', 'campaigns'> & {
 	owner: Author;
 	businessValue: string;
-	/** Past its end date: listed below the live campaigns. */
-	finished: boolean;
-	/** Where it stands as of the build. */
+	/** Where it stands as of the build; once `finished` (past its end date), it is listed below the live campaigns. */
 	progress: Progress<Activity>;
 };
 export type AnyItem = PaperItem | CaseStudyItem | MetricItem | NewsletterItem | CampaignItem;
+
+/** A business system, in the business's words, with when it comes back after an outage. */
+export interface SystemItem {
+	id: string;
+	/** Route relative to the site's base: `systems/web-shop/`. */
+	path: string;
+	/** The business name. */
+	name: string;
+	/** What it does for the business, in one sentence. */
+	does: string;
+	technical: string;
+	owner: Author;
+	tier: Tier;
+	/** Whether the list sets the tier (otherwise it follows from the shortest wait). */
+	tierSet: boolean;
+	/** How long its restore takes once what it runs on is back (milliseconds). */
+	takes: number;
+	/** Who depends on it, who can wait least first. */
+	dependents: Dependent[];
+	/** Segments among its dependents: its page, feed items and email go to them. */
+	segments: string[];
+	metrics: string[];
+	dependsOn: string[];
+	/** Newest first. */
+	incidents: { date: Date; lasted: number; felt: string }[];
+	/** Oldest first. */
+	changes: TierChange[];
+	/** When it is back after a site-wide outage; listed systems only (a draft is never waited for). */
+	restore?: RestoreSlot | undefined;
+	/** The day it joined the list. */
+	date: Date;
+	updated?: Date | undefined;
+	status: Visibility;
+	entry: CollectionEntry<'systems'>;
+}
 
 /** What a colleague said, published under the publication rule (dated by `date`). */
 export interface Testimonial {
@@ -110,10 +149,14 @@ export interface Hub {
 	campaigns: CampaignItem[];
 	/** Published testimonials, newest first. */
 	testimonials: Testimonial[];
+	/** Systems that have a page, in the order they come back (listed ones first); `listedSystems()` for lists. */
+	systems: SystemItem[];
 	/** Entries for lists, feeds, search, the sitemap and email: live ones only, newest first. */
 	listed: AnyItem[];
 	/** Every `<Metric>`/`<MetricValue>` in an MDX body, found once while checking (for backlinks: `citedBy`). */
 	metricUsages: MetricUsage[];
+	/** What came back through the editors' mailbox (`content/inbox/`); never published beyond counts and questions. */
+	listening: Listening<PaperItem | CaseStudyItem>;
 }
 
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
@@ -153,18 +196,19 @@ async function readContent() {
 	// for a collection with no entries, so a kind without files is not asked for.
 	const entriesOf = <C extends CollectionKey>(collection: C) =>
 		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
-	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors] = await Promise.all([
+	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors] = await Promise.all([
 		entriesOf('papers'),
 		entriesOf('case-studies'),
 		entriesOf('metrics'),
 		entriesOf('newsletters'),
 		entriesOf('campaigns'),
 		entriesOf('testimonials'),
+		entriesOf('systems'),
 		entriesOf('segments'),
 		entriesOf('topics'),
 		entriesOf('authors'),
 	]);
-	return { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors };
+	return { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors };
 }
 
 type Content = Awaited<ReturnType<typeof readContent>>;
@@ -172,16 +216,27 @@ type Content = Awaited<ReturnType<typeof readContent>>;
 function load(content: Content): Hub {
 	const now = buildTime();
 	const preview = isPreview();
-	const { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, segments, topics, authors } = content;
+	const { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors } = content;
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
-	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials]) {
+	for (const e of [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials, ...systems]) {
 		status.set(key(e.collection, e.id), statusOf(e.collection, e.data, now)!);
 	}
 
 	const settings = loadSettings();
-	const all = [...papers, ...caseStudies, ...metrics, ...newsletters, ...campaigns, ...testimonials, ...segments, ...topics, ...authors];
+	const all = [
+		...papers,
+		...caseStudies,
+		...metrics,
+		...newsletters,
+		...campaigns,
+		...testimonials,
+		...systems,
+		...segments,
+		...topics,
+		...authors,
+	];
 	const usages: MetricUsage[] = [];
 	const entries: CheckedEntry[] = all.map((e) => {
 		const file = e.filePath ?? e.id;
@@ -196,7 +251,15 @@ function load(content: Content): Hub {
 			body,
 		};
 	});
-	assertNoProblems(locateProblems(checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview })));
+	// Advice first: a build that then fails on errors still says it, as the linter does.
+	for (const warning of locateProblems(hubWarnings({ entries }))) console.warn(`Hourglass advice: ${formatProblem(warning)}`);
+	const inbox = readInboxFiles();
+	assertNoProblems(
+		locateProblems([
+			...inbox.problems,
+			...checkHub({ files, entries, criticalLimit: settings.criticalLimit, now, preview, inbox: inbox.files }),
+		]),
+	);
 
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
@@ -270,8 +333,7 @@ function load(content: Content): Hub {
 			// References were checked above, so the owner exists.
 			owner: authorById.get(data.owner.id)!,
 			businessValue: data.businessValue,
-			finished: data.end !== undefined && data.end.getTime() < now.getTime(),
-			progress: progressAsOf(stages, now),
+			progress: progressAsOf({ stages, end: data.end }, now),
 		};
 	});
 
@@ -299,6 +361,39 @@ function load(content: Content): Hub {
 		};
 	});
 
+	const segmentName = new Map(segments.map((segment) => [segment.id, segment.data.name]));
+	const systemItems: SystemItem[] = systems
+		.map((entry): SystemItem => {
+			const { data } = entry;
+			const dependents = dependentsOf(data, (id) => segmentName.get(id) ?? id);
+			return {
+				id: entry.id,
+				path: paths.system(entry.id),
+				name: data.name,
+				does: data.does,
+				technical: data.technical,
+				// References were checked above, so the owner exists.
+				owner: authorById.get(data.owner.id)!,
+				tier: tierOf(data),
+				tierSet: data.restore.tier !== undefined,
+				takes: data.restore.takes,
+				dependents,
+				segments: [...new Set(dependents.flatMap((d) => (d.segment ? [d.segment] : [])))],
+				metrics: ids(data.metrics),
+				dependsOn: ids(data.dependsOn),
+				incidents: [...data.incidents].sort((a, b) => b.date.getTime() - a.date.getTime()),
+				changes: tierChanges(data),
+				date: data.published,
+				updated: data.updated,
+				status: status.get(key(entry.collection, entry.id))!,
+				entry,
+			};
+		})
+		.filter((system) => hasPage(system.status, preview));
+	const listedNow = systemItems.filter((system) => isListed(system.status, preview));
+	const schedule = restoreSchedule(listedNow.map(({ id, tier, takes, dependsOn }) => ({ id, tier, takes, dependsOn })));
+	for (const system of listedNow) system.restore = schedule.get(system.id);
+
 	const withPage = <T extends Listing>(items: T[]) => items.filter((i) => hasPage(i.status, preview)).sort(newestFirst);
 	const hub: Hub = {
 		settings,
@@ -316,8 +411,17 @@ function load(content: Content): Hub {
 			.filter((t) => isListed(status.get(key(t.collection, t.id))!, preview))
 			.map(({ id, data }) => ({ id, ...data, segment: data.segment.id, campaign: data.campaign?.id }))
 			.sort(newestFirst),
+		systems: systemItems.sort(restoreOrder),
 		listed: [],
 		metricUsages: usages,
+		listening: listeningOf(
+			inbox.files.flatMap((file) => file.records),
+			new Map(
+				[...withPage(paperItems), ...withPage(caseItems)].flatMap((item) =>
+					item.entry.data.answers ? [[item.entry.data.answers, item] as const] : [],
+				),
+			),
+		),
 	};
 	hub.listed = [...hub.papers, ...hub.caseStudies, ...hub.metrics, ...hub.newsletters, ...hub.campaigns]
 		.filter((i) => isListed(i.status, preview))
@@ -328,15 +432,22 @@ function load(content: Content): Hub {
 /**
  * The preview's watcher: Vite evaluates this module again whenever Astro's content layer has
  * changed (it imports `astro:content`, whose store is reloaded), so what was worked out from the
- * content before is forgotten here. `hub.yaml` is read outside the content layer, and publication
- * depends on the time: `loadHub()` checks those itself.
+ * content before is forgotten here. `hub.yaml`, the contacts and the inbox are read outside the
+ * content layer, and publication depends on the time: `loadHub()` checks those itself.
  */
 if (isPreview()) forgetAll();
 
-/** In the preview: what the hub also depends on: `hub.yaml` and the contacts (by modification time), and the minute. */
+/** In the preview: what the hub also depends on: `hub.yaml`, the contacts and the inbox (by modification time), and the minute. */
 function previewStamp(): string {
 	const modified = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
-	return `${modified(path.join(contentDir(), 'hub.yaml'))} ${modified(contactsPath())} ${Math.floor(buildTime().getTime() / 60_000)}`;
+	const inbox = inboxFolder();
+	const inboxFiles = fs.existsSync(inbox) ? fs.readdirSync(inbox, { recursive: true, encoding: 'utf8' }).sort() : [];
+	return [
+		modified(path.join(contentDir(), 'hub.yaml')),
+		modified(contactsPath()),
+		...inboxFiles.map((file) => `${file} ${modified(path.join(inbox, file))}`),
+		Math.floor(buildTime().getTime() / 60_000),
+	].join('\n');
 }
 
 /**
@@ -385,5 +496,13 @@ export function filedUnder(hub: Hub, campaignId: string): Map<StageId, (PaperIte
 }
 
 /** Listed campaigns that are not finished, newest first; finished ones follow in `finishedCampaigns`. */
-export const liveCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => !c.finished);
-export const finishedCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => c.finished);
+export const liveCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => !c.progress.finished);
+export const finishedCampaigns = (hub: Hub): CampaignItem[] => listedOf(hub, 'campaign').filter((c) => c.progress.finished);
+
+/** Systems in lists, timelines, audience pages and feeds (live ones; in the preview, drafts too), in the order they come back. */
+export const listedSystems = (hub: Pick<Hub, 'systems' | 'preview'>): SystemItem[] =>
+	hub.systems.filter((system) => isListed(system.status, hub.preview));
+
+/** The listed systems an audience depends on, in the order they come back. */
+export const systemsFor = (hub: Pick<Hub, 'systems' | 'preview'>, segmentId: string): SystemItem[] =>
+	listedSystems(hub).filter((system) => system.segments.includes(segmentId));

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { followersOf } from '../checks/contacts';
 import { contentDir } from '../content/content-dir';
-import { hubContacts, type AnyItem, type Hub } from './hub';
+import { hubContacts, type AnyItem, type Hub, type SystemItem } from './hub';
 import { perBuild } from './memo';
 
 /** What a route shows of the papers and case studies (other kinds are in every key anyway). */
@@ -41,10 +41,13 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  */
 const withoutBody = (key: string, value: unknown) => (key === 'rendered' || key === 'digest' ? undefined : value);
 
-const listedDigests = new WeakMap<AnyItem, string>();
-const wholeDigests = new WeakMap<AnyItem, string>();
+/** What has a page of its own: the kinds of entry, and systems. */
+type Item = AnyItem | SystemItem;
 
-function listedDigest(item: AnyItem): string {
+const listedDigests = new WeakMap<Item, string>();
+const wholeDigests = new WeakMap<Item, string>();
+
+function listedDigest(item: Item): string {
 	let known = listedDigests.get(item);
 	if (known === undefined) {
 		known = digest(JSON.stringify(item, withoutBody));
@@ -53,7 +56,7 @@ function listedDigest(item: AnyItem): string {
 	return known;
 }
 
-function wholeDigest(item: AnyItem): string {
+function wholeDigest(item: Item): string {
 	let known = wholeDigests.get(item);
 	if (known === undefined) {
 		const { html = '', metadata } = item.entry.rendered ?? {};
@@ -66,6 +69,9 @@ function wholeDigest(item: AnyItem): string {
 	}
 	return known;
 }
+
+/** The hub's fields a key leaves to `Shows` (the papers and case studies), or that change every build (`now`). */
+const NAMED_FIELDS = new Set(['papers', 'caseStudies', 'listed', 'metricUsages', 'now']);
 
 /** The folders whose entries a page names one by one (`Shows`); every other file is in every key. */
 const NAMED_FOLDERS = new Set(['papers', 'case-studies']);
@@ -98,19 +104,15 @@ function sharedDigest(hub: Hub): Promise<string> {
 				.map((contact) => contacts.indexOf(contact))
 				.join(','),
 		);
-		const small = [...hub.metrics, ...hub.newsletters, ...hub.campaigns].map(wholeDigest);
-		return digest(
-			JSON.stringify({
-				files: otherFiles(),
-				settings: hub.settings,
-				segments: hub.segments.map((entry) => [entry.id, entry.data]),
-				topics: hub.topics.map((entry) => [entry.id, entry.data]),
-				authors: hub.authors.map((entry) => [entry.id, entry.data]),
-				testimonials: hub.testimonials,
-				followers,
-				small,
-			}),
+		// The model as the build's time made it (publication, progress, restore order…), but for the
+		// papers and case studies, which each key names itself; `now` itself changes with every build.
+		const rest = Object.fromEntries(Object.entries(hub).filter(([field]) => !NAMED_FIELDS.has(field)));
+		const model = JSON.stringify(rest, (key: string, value: unknown) =>
+			value instanceof Map || value instanceof Set ? [...value] : withoutBody(key, value),
 		);
+		// Bodies as rendered: a changed renderer changes them without changing a file.
+		const bodies = [...hub.metrics, ...hub.newsletters, ...hub.campaigns, ...hub.systems].map(wholeDigest);
+		return digest(JSON.stringify({ files: otherFiles(), model, followers, bodies }));
 	});
 }
 

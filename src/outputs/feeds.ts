@@ -12,8 +12,22 @@ import { kindLabel } from '../content/kinds';
 import { absoluteUrl, paths } from '../content/paths';
 import { assertNoProblems, quote, type Problem } from '../content/problems';
 import { readingIn, type ReadingItem } from '../hub/counts';
-import { filedUnder, listedOf, newestFirst, type Activity, type AnyItem, type CampaignItem, type Hub } from '../hub/hub';
-import { stageLabel } from '../content/stages';
+import {
+	filedUnder,
+	listedOf,
+	listedSystems,
+	newestFirst,
+	systemsFor,
+	type AnyItem,
+	type CampaignItem,
+	type Hub,
+	type SystemItem,
+} from '../hub/hub';
+import { formatDuration } from '../content/duration';
+import { tierName } from '../content/tiers';
+import { systemBodyHtml } from './system-email';
+import { formatDate } from '../content/format';
+import { ACTIVITY_STATUS_LABELS } from '../content/stages';
 
 /** Where the site is served, from the endpoint context and `import.meta.env.BASE_URL`. */
 export interface SiteUrls {
@@ -104,9 +118,10 @@ export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[
 	return hub.settings.feedLimit > 0 ? items.slice(0, hub.settings.feedLimit) : items;
 }
 
+const name = (list: readonly { id: string; data: { name: string } }[], id: string) => list.find((e) => e.id === id)?.data.name ?? id;
+
 /** Readers file items by category: what kind of entry it is, who it is for, what it is about. */
 export function itemCategories(item: AnyItem, hub: Pick<Hub, 'segments' | 'topics'>): string[] {
-	const name = (list: readonly { id: string; data: { name: string } }[], id: string) => list.find((e) => e.id === id)?.data.name ?? id;
 	return [kindLabel(item.kind), ...item.segments.map((id) => name(hub.segments, id)), ...item.topics.map((id) => name(hub.topics, id))];
 }
 
@@ -147,25 +162,85 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 /**
  * A campaign's activities that are done, as feed items, newest first: each links to its place on the
  * campaign's page (its anchor is made from its stage and date, never its title), so the link is a
- * stable guid that no entry shares.
+ * stable guid that no entry shares. Each says what a reader in a mail client needs without opening
+ * the page: the stage's goal, the activity's status and date, whom it is for, and the summary and
+ * business value of the entry that reports on it. Planned activities wait until they are done.
  */
-export function activityItems(campaign: CampaignItem, now: Date, urls: SiteUrls): (RSSFeedItem & { pubDate: Date })[] {
+export function activityItems(
+	campaign: CampaignItem,
+	hub: Pick<Hub, 'now' | 'segments'>,
+	urls: SiteUrls,
+): (RSSFeedItem & { pubDate: Date })[] {
 	return campaign.progress.stages
-		.flatMap((stage) => stage.activities)
-		.filter((activity) => activity.status === 'done' && activity.date.getTime() <= now.getTime())
-		.sort((a, b) => b.date.getTime() - a.date.getTime())
-		.map((activity: Activity) => {
-			const entry = activity.entry
-				? `<p>Read more: <a href="${escapeHtml(itemLink(activity.entry, urls))}">${escapeHtml(activity.entry.title)}</a></p>`
-				: '';
+		.flatMap((stage) => stage.activities.map((activity) => ({ stage, activity })))
+		.filter(({ activity }) => activity.status === 'done' && activity.date.getTime() <= hub.now.getTime())
+		.sort((a, b) => b.activity.date.getTime() - a.activity.date.getTime())
+		.map(({ stage, activity }) => {
+			const link = absoluteUrl(urls.site, urls.base, `${campaign.path}#${activity.anchor}`);
+			const audiences = activity.segments.map((id) => name(hub.segments, id));
+			const html = [
+				`<p><strong>${ACTIVITY_STATUS_LABELS[activity.status]}</strong> on ${formatDate(activity.date)}, in the ${stage.label} stage of ` +
+					`<a href="${escapeHtml(link)}">${escapeHtml(campaign.title)}</a>.</p>`,
+				`<p><strong>Goal of the stage:</strong> ${escapeHtml(stage.goal)}</p>`,
+				audiences.length > 0 ? `<p><strong>For:</strong> ${escapeHtml(audiences.join(', '))}</p>` : '',
+				activity.entry
+					? `<p><strong>Reported in <a href="${escapeHtml(itemLink(activity.entry, urls))}">${escapeHtml(activity.entry.title)}</a></strong></p>` +
+						itemDescription(activity.entry)
+					: '',
+			].join('');
 			return {
-				title: `${stageLabel(activity.stage)}: ${activity.title}`,
-				link: absoluteUrl(urls.site, urls.base, `${campaign.path}#${activity.anchor}`),
+				title: `${stage.label}: ${activity.title}`,
+				link,
 				pubDate: activity.date,
-				description: `<p>Done in the ${stageLabel(activity.stage)} stage of ${escapeHtml(campaign.title)}.</p>${entry}`,
-				categories: [stageLabel(activity.stage)],
+				description: html,
+				content: html,
+				categories: [stage.label, ...audiences],
 			};
 		});
+}
+
+/**
+ * What the systems list says to the audiences that depend on it: a system joining the list (on its
+ * `published` day) and each later change of its restore tier (on the change's date, once it has
+ * come), newest first. A change dated before the system joined is history, shown on its page only.
+ * Incidents are never feed items. Each links to the system's page, a change to its place there, so
+ * the link is a stable guid no entry shares. The all-content feed has every listed system's; topic
+ * and campaign feeds have none.
+ */
+export function systemFeedItems(
+	hub: Pick<Hub, 'systems' | 'preview' | 'now' | 'segments'>,
+	feed: Pick<Feed, 'scope' | 'id'>,
+	urls: SiteUrls,
+): (RSSFeedItem & { pubDate: Date })[] {
+	const systems = feed.scope === 'segment' ? systemsFor(hub, feed.id) : feed.scope === 'all' ? listedSystems(hub) : [];
+	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
+	const categories = (system: SystemItem) => ['System', ...system.segments.map((id) => names.get(id) ?? id)];
+	const url = (path: string) => absoluteUrl(urls.site, urls.base, path);
+	const link = (system: SystemItem, anchor = '') => url(`${system.path}${anchor}`);
+	const waits = (system: SystemItem) =>
+		`<ul>${system.dependents.map((d) => `<li>${escapeHtml(d.name)} can wait ${formatDuration(d.wait)}: ${escapeHtml(d.stops)}</li>`).join('')}</ul>`;
+	return systems
+		.flatMap((system) => [
+			{
+				title: `On the systems list: ${system.name}`,
+				link: link(system),
+				pubDate: system.date,
+				description: `<p>${escapeHtml(system.does)}</p><p>${escapeHtml(tierName(system.tier))}.</p>${waits(system)}`,
+				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
+				categories: categories(system),
+			},
+			...system.changes
+				.filter((change) => change.date.getTime() > system.date.getTime() && change.date.getTime() <= hub.now.getTime())
+				.map((change) => ({
+					title: `${system.name} now comes back in tier ${change.to}`,
+					link: link(system, `#${change.anchor}`),
+					pubDate: change.date,
+					description: `<p>From tier ${change.from} to ${escapeHtml(tierName(change.to))}.</p><p>${escapeHtml(change.why)}</p>${waits(system)}`,
+					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
+					categories: categories(system),
+				})),
+		])
+		.sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.link.localeCompare(b.link));
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * A band's state shows by shape and by words, never by colour alone, so it survives greyscale
  * print and colour blindness: done is solid with a check mark, under way is hatched over the share
- * of activities done, not started is a dashed outline; each band's label says its state in words.
+ * of activities done, not started is a dashed outline, skipped a dotted outline struck through; each
+ * band's label says its state in words.
  */
 import { STAGE_IDS, type StageId } from '../content/stages';
 import { stageSummary, STATE_LABELS, type Progress, type StageProgress, type StageState } from '../hub/campaigns';
@@ -56,7 +57,8 @@ export interface Vertex {
 /** SVG `points` of a polygon: "x,y x,y …". */
 export type Points = string;
 
-export const YOU_ARE_HERE = 'You are here';
+/** The current stage's note: where the campaign is, or for one past its end, where it stopped. */
+export const hereNote = (progress: Pick<Progress, 'finished'>): string => (progress.finished ? 'Where it stopped' : 'You are here');
 
 export interface HourglassBand {
 	id: StageId;
@@ -76,6 +78,8 @@ export interface HourglassBand {
 	hatched?: { area: Points; lines: string } | undefined;
 	/** Done: SVG path data of a check mark in the middle of the band. */
 	check?: string | undefined;
+	/** Skipped: a line through the band's middle, edge to edge. */
+	strike?: { x1: number; x2: number; y: number } | undefined;
 	/** The label right of the band: the stage's name (and the current one's note), then its state on the line below. */
 	text: { x: number; nameY: number; stateY: number; name: string; note?: string | undefined; state: string };
 }
@@ -94,10 +98,17 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 const points = (vertices: readonly Vertex[]): Points => vertices.map(({ x, y }) => `${round(x)},${round(y)}`).join(' ');
 
-/** "under way, 3 of 5 done"; a stage with nothing planned says so. */
-export function stageStateText(stage: Pick<StageProgress, 'state' | 'done' | 'total'>): string {
-	const counts = stage.total === 0 ? 'nothing planned' : `${stage.done} of ${stage.total} done`;
-	return `${STATE_LABELS[stage.state]}, ${counts}`;
+type Counts = Pick<StageProgress, 'done' | 'total' | 'dropped'>;
+
+/** What a stage's activities come to: "3 of 5" done, or with none that count, "nothing planned" or "1 dropped". */
+export function activityCount(stage: Counts): string {
+	if (stage.total > 0) return `${stage.done} of ${stage.total}`;
+	return stage.dropped > 0 ? `${stage.dropped} dropped` : 'nothing planned';
+}
+
+/** "under way, 3 of 5 done"; a stage with nothing that counts says why: "skipped, 1 dropped". */
+export function stageStateText(stage: Pick<StageProgress, 'state'> & Counts): string {
+	return `${STATE_LABELS[stage.state]}, ${activityCount(stage)}${stage.total > 0 ? ' done' : ''}`;
 }
 
 /**
@@ -208,12 +219,16 @@ export function hourglassGeometry(progress: Progress, options: HourglassOptions 
 				stage.state === 'done'
 					? `M${round(centre - s / 2)},${round(middle)}L${round(centre - s / 8)},${round(middle + s * 0.35)}L${round(centre + s / 2)},${round(middle - s * 0.35)}`
 					: undefined,
+			strike:
+				stage.state === 'skipped'
+					? { x1: round(centre - halfWidth(middle)), x2: round(centre + halfWidth(middle)), y: round(middle) }
+					: undefined,
 			text: {
 				x: labelX,
 				nameY: round(middle - lineHeight / 2),
 				stateY: round(middle + lineHeight / 2),
 				name: stage.label,
-				note: current ? YOU_ARE_HERE : undefined,
+				note: current ? hereNote(progress) : undefined,
 				state: stageStateText(stage),
 			},
 		};

@@ -5,6 +5,7 @@
  */
 import { accentHex } from '../content/brand';
 import type { EmailDetail, EmailIssue, EmailItem, EmailLogo } from './email';
+import { emailReplies } from './email/model';
 import { kindLabel } from '../content/kinds';
 import type { CampaignItem, CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../hub/hub';
 import { progressAsOf, stageSummary } from '../hub/campaigns';
@@ -100,7 +101,7 @@ export interface IssueEmailContext {
 export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
 	if (item.kind === 'campaign') {
 		// As with metrics, the campaign as it stood when the issue went out.
-		const progress = progressAsOf(item.entry.data.stages, issueDate);
+		const progress = progressAsOf(item.entry.data, issueDate);
 		return [
 			{ label: 'Why it matters', text: item.businessValue },
 			{ label: 'Where it stands', text: `${stageSummary(progress)}; ${progress.done} of ${progress.total} activities done.` },
@@ -115,10 +116,11 @@ export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRisk
 
 /** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
 export function issueEmailModel(
-	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics' | 'campaigns'>,
+	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics' | 'campaigns'> & Partial<Pick<Hub, 'segments'>>,
 	issue: NewsletterItem,
 	context: IssueEmailContext,
 ): EmailIssue {
+	const segment = issue.segments[0];
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	const items: EmailItem[] = issueEntries(hub, issue).map((entry) => ({
 		kind: kindLabel(entry.item.kind),
@@ -142,5 +144,10 @@ export function issueEmailModel(
 		editors: hub.settings.editors,
 		accent: accentHex(hub.settings.accent),
 		logo: context.logo,
+		replies: emailReplies(hub.settings.editors.email, {
+			entry: `issue/${issue.number}`,
+			title: issue.title,
+			segment: segment === undefined ? undefined : { id: segment, name: hub.segments?.find((s) => s.id === segment)?.data.name ?? segment },
+		}),
 	};
 }

@@ -6,7 +6,13 @@
  * for the label and for links made before ids were used (`?segment=Finance`).
  */
 import { kindLabel, WRITING_KINDS } from '../content/kinds';
-import type { AnyItem, Hub } from '../hub/hub';
+import { listedSystems, type AnyItem, type Hub, type SystemItem } from '../hub/hub';
+
+/** What search finds: an entry, or a business system's page. */
+export type Searchable = AnyItem | SystemItem;
+
+/** Systems are found by search under their own type, beside the kinds of writing. */
+export const SYSTEM_TYPE = { value: 'system', name: 'System' } as const;
 
 export const FACETS = [
 	{ name: 'type', label: 'Type' },
@@ -24,30 +30,30 @@ export interface FacetOption {
 	name: string;
 }
 
-/** The values (ids) an entry is filed under, per facet. */
-export function searchFilters(item: AnyItem): Record<Facet, string[]> {
+/** The values (ids) an entry is filed under, per facet; a system under its dependents' segments and its owner. */
+export function searchFilters(item: Searchable): Record<Facet, string[]> {
+	const year = [String(item.date.getUTCFullYear())];
+	if (!('kind' in item)) return { type: [SYSTEM_TYPE.value], segment: item.segments, topic: [], author: [item.owner.id], year };
 	return {
 		type: [item.kind],
 		segment: item.segments,
 		topic: item.topics,
 		author: 'author' in item ? [item.author.id] : [],
-		year: [String(item.date.getUTCFullYear())],
+		year,
 	};
 }
 
 /** Every value some searchable entry has, per facet, in the order the hub lists them (years newest first). */
 export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
-	const used = (facet: Facet) => new Set(hub.listed.flatMap((item) => searchFilters(item)[facet]));
+	const searchable: Searchable[] = [...hub.listed, ...listedSystems(hub)];
+	const used = (facet: Facet) => new Set(searchable.flatMap((item) => searchFilters(item)[facet]));
 	const present = (facet: Facet, ordered: readonly FacetOption[]) => {
 		const values = used(facet);
 		return ordered.filter(({ value }) => values.has(value));
 	};
 	const named = (list: readonly { id: string; data: { name: string } }[]) => list.map(({ id, data }) => ({ value: id, name: data.name }));
 	return {
-		type: present(
-			'type',
-			WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })),
-		),
+		type: present('type', [...WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })), SYSTEM_TYPE]),
 		segment: present('segment', named(hub.segments)),
 		topic: present('topic', named(hub.topics)),
 		author: present('author', named(hub.authors)),
@@ -59,5 +65,5 @@ export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
 }
 
 /** The names of an entry's segments, for the line under a result ("For Finance, Superusers"). */
-export const segmentNames = (hub: Hub, item: AnyItem): string[] =>
+export const segmentNames = (hub: Pick<Hub, 'segments'>, item: Pick<Searchable, 'segments'>): string[] =>
 	item.segments.map((id) => hub.segments.find((segment) => segment.id === id)?.data.name ?? id);

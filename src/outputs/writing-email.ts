@@ -4,7 +4,7 @@
  * published can be sent. Pure: the hub comes in as an argument.
  */
 import { accentHex } from '../content/brand';
-import type { EmailLogo } from './email/model';
+import { emailReplies, type EmailLogo } from './email/model';
 import type { EmailWriting } from './email/writing';
 import { kindLabel } from '../content/kinds';
 import { absoluteUrl, paths } from '../content/paths';
@@ -36,5 +36,11 @@ export function writingEmailModel(
 		editors: hub.settings.editors,
 		accent: accentHex(hub.settings.accent),
 		logo: context.logo,
+		replies: emailReplies(hub.settings.editors.email, {
+			entry: `${item.kind}/${item.id}`,
+			title: item.title,
+			writerEmail: item.author.data.email,
+			segment: item.segments[0] === undefined ? undefined : { id: item.segments[0], name: names.get(item.segments[0]) ?? item.segments[0] },
+		}),
 	};
 }

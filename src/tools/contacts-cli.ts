@@ -1,5 +1,5 @@
 /**
- * `npm run contacts -- add|remove|list`: keeps `content/contacts.yaml` by command, so editors do
+ * `npm run contacts -- add|remove|list|pending|approve|decline`: keeps `content/contacts.yaml` by command, so editors do
  * not hand-edit addresses. Edits go through the `yaml` document, which keeps the file's comments
  * and order; the whole list is checked before anything is written.
  */
@@ -9,6 +9,7 @@ import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq 
 import { contactsPath, isActive, listProblems, readContacts, segmentIds, type Contact } from '../checks/contacts';
 import { contentDir } from '../content/content-dir';
 import { isoDate } from '../content/format';
+import { readInbox, updateInboxRecords, type ListRequestRecord } from '../content/inbox';
 import { formatProblem, oneOf } from '../content/problems';
 import { buildTime } from '../content/publication';
 import { contactsFileSchema } from '../content/schemas/contact';
@@ -152,6 +153,64 @@ async function list(options: { segment?: string; all?: boolean }, io: Io): Promi
 	io.out(`${shown.length} ${options.all ? 'contacts, past and present' : 'on the list'}${scope}.\n`);
 }
 
+/** List requests `npm run inbox` recorded that no editor has decided on, oldest first. */
+const pendingRequests = (email?: string): ListRequestRecord[] =>
+	readInbox().filter(
+		(record): record is ListRequestRecord =>
+			record.kind === 'list-request' && record.status === 'pending' && (email === undefined || record.from === email.toLowerCase()),
+	);
+
+/** A "Name:" line they filled in, as the hub's "Get these by email" link asks. */
+const filledIn = (note: string | undefined, label: string) =>
+	new RegExp(`^\\s*${label}:[ \\t]*(\\S.*)$`, 'im').exec(note ?? '')?.[1]?.trim();
+
+/** "I am happy to say whether they are useful (yes or no): yes". */
+const agreedToFeedback = (note: string | undefined) => /useful \(yes or no\):\s*yes\b/i.test(note ?? '');
+
+function pending(io: Io): void {
+	const requests = pendingRequests();
+	for (const request of requests) {
+		const who = filledIn(request.note, 'Name') ?? request.name ?? '';
+		const role = filledIn(request.note, 'Role');
+		io.out(
+			`${isoDate(request.date)} ${who ? `${who} ` : ''}<${request.from}>${role ? `, ${role}` : ''}: ${request.segments.join(', ')}${request.reason ? ` (${request.reason})` : ''}\n`,
+		);
+	}
+	io.out(
+		`${requests.length} list ${requests.length === 1 ? 'request' : 'requests'} pending; npm run contacts -- approve <email> adds one.\n`,
+	);
+}
+
+async function approve(email: string, options: { name?: string; feedback?: boolean }, io: Io): Promise<void> {
+	const requests = pendingRequests(email);
+	if (requests.length === 0) throw new UsageError(`no pending list request from ${email}; npm run contacts -- pending lists them`);
+	const name = options.name ?? requests.map((r) => filledIn(r.note, 'Name') ?? r.name).find(Boolean);
+	if (!name) throw new UsageError(`the request from ${email} gives no name: add one with --name "Full Name"`);
+	for (const reason of new Set(requests.flatMap((r) => (r.reason ? [r.reason] : [])))) io.out(`Note: the request came ${reason}.\n`);
+	const segments = [...new Set(requests.flatMap((r) => r.segments))];
+	const first = requests[0]!;
+	// The contact first, then the request: a run stopped between the two is finished by running it again.
+	await add(
+		name,
+		email,
+		{
+			segment: segments,
+			note: `asked by email on ${isoDate(first.date)} for ${segments.join(', ')}`,
+			feedback: options.feedback ?? requests.some((r) => agreedToFeedback(r.note)),
+		},
+		io,
+	);
+	const ids = new Set(requests.map((r) => r.messageId));
+	updateInboxRecords((record) => (ids.has(record.messageId) ? ({ ...record, status: 'approved' } as ListRequestRecord) : undefined));
+}
+
+function decline(email: string, io: Io): void {
+	const ids = new Set(pendingRequests(email).map((r) => r.messageId));
+	if (ids.size === 0) throw new UsageError(`no pending list request from ${email}; npm run contacts -- pending lists them`);
+	updateInboxRecords((record) => (ids.has(record.messageId) ? ({ ...record, status: 'declined' } as ListRequestRecord) : undefined));
+	io.out(`Declined ${ids.size} list ${ids.size === 1 ? 'request' : 'requests'} from ${email}; they were not added.\n`);
+}
+
 export async function contactsCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
 	const program = newProgram('contacts', "Keep the list of key contacts who get the hub's writing by email (content/contacts.yaml).", io);
 	program
@@ -176,5 +235,25 @@ export async function contactsCommand(argv: readonly string[], io: Io = processI
 		.option('-s, --segment <id>', 'only those following this segment')
 		.option('--all', 'include those who left')
 		.action((options: { segment?: string; all?: boolean }) => list(options, io));
+	program
+		.command('pending')
+		.description('show the list requests npm run inbox recorded that wait for an editor')
+		.action(() => {
+			pending(io);
+		});
+	program
+		.command('approve')
+		.description('add the sender of a pending list request, with the segments they asked for')
+		.argument('<email>', 'the address the request came from')
+		.option('--name <name>', 'their full name, when the request does not give it')
+		.option('--feedback', 'they agreed to say whether what they get is useful (default: what the request says)')
+		.action((email: string, options: { name?: string; feedback?: boolean }) => approve(email, options, io));
+	program
+		.command('decline')
+		.description('close a pending list request without adding its sender')
+		.argument('<email>', 'the address the request came from')
+		.action((email: string) => {
+			decline(email, io);
+		});
 	return runProgram(program, argv, io);
 }

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline/promises';
 import { Option } from 'commander';
 import type { z } from 'astro/zod';
 import { newProgram, runProgram, UsageError } from './cli.ts';
@@ -14,24 +15,52 @@ import { oneOf } from '../content/problems.ts';
 import { buildTime, visibility } from '../content/publication.ts';
 import { expectation, zodProblems } from '../content/zod-problems.ts';
 import { isoDate } from '../content/format.ts';
-import { authorByEmail, nextIssueNumber, scaffold, slugFor, type IssueItem, type ScaffoldInput } from './scaffold.ts';
+import { authorByEmail, nextIssueNumber, scaffold, slugFor, type IssueItem, type Reader, type ScaffoldInput } from './scaffold.ts';
+import { email as emailSchema, languageTag, text as textSchema } from '../content/schemas/common.ts';
+import { HUB_SETTINGS, hubFiles, missingSettings, type HubInput, type HubSetting } from './scaffold-hub.ts';
+import { parseDuration, writeDuration } from '../content/duration.ts';
+import { tierForWait, TIER_IDS } from '../content/tiers.ts';
 
 export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
 	/** The writer's git email, to find their author id. */
 	gitEmail: () => string | undefined;
+	/** The writer's git name, for a new hub's first author. */
+	gitName?: () => string | undefined;
+	/** Asks a question on a terminal; absent when there is none (CI, a pipe), and then nothing is asked. */
+	ask?: ((question: string) => Promise<string>) | undefined;
 }
 
-function gitEmail(): string | undefined {
+const gitConfig = (key: string) => (): string | undefined => {
 	try {
-		return execFileSync('git', ['config', 'user.email'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+		return execFileSync('git', ['config', key], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
 	} catch {
 		return undefined;
 	}
+};
+
+/** One readline interface for the questions of a run, closed when the command ends. */
+let terminal: readline.Interface | undefined;
+async function askOnTerminal(question: string): Promise<string> {
+	terminal ??= readline.createInterface({ input: process.stdin, output: process.stdout });
+	try {
+		return await terminal.question(question);
+	} catch (error) {
+		// Ctrl+C or Ctrl+D closes the terminal's input: stop before anything is written.
+		if ((error as { code?: string }).code === 'ABORT_ERR')
+			throw new UsageError('stopped before every question was answered; nothing was written');
+		throw error;
+	}
 }
 
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), gitEmail };
+const processIo: Io = {
+	out: (text) => process.stdout.write(text),
+	err: (text) => process.stderr.write(text),
+	gitEmail: gitConfig('user.email'),
+	gitName: gitConfig('user.name'),
+	ask: process.stdin.isTTY && process.stdout.isTTY ? askOnTerminal : undefined,
+};
 
 /** Ids given as repeated options or comma-separated. */
 const idList = (values: readonly string[] | undefined) =>
@@ -59,6 +88,47 @@ function issueItems(hub: HubContent, now: Date): IssueItem[] {
 		.sort((a, b) => b.published.getTime() - a.published.getTime());
 	const fresh = live.filter(({ published }) => published.getTime() > lastIssue).slice(0, 6);
 	return (fresh.length > 0 ? fresh : live.slice(0, 1)).map(({ entry }) => ({ key: keys[entry.kind]!, id: entry.id }));
+}
+
+const records = (value: unknown): Record<string, unknown>[] =>
+	Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/**
+ * The audiences a piece is for, as its note tells the writer: each segment's persona and the live
+ * systems it depends on, by tier and then by how long it can wait. Read from the files as written:
+ * a system with a wait that does not parse is left out here and reported by npm run lint:content.
+ */
+function readersOf(hub: HubContent, segments: readonly string[], now: Date): Reader[] {
+	const systems = hub.systems.flatMap((file) => {
+		const published = new Date(String(field(file, 'published')));
+		if (Number.isNaN(published.getTime()) || visibility({ draft: field(file, 'draft') === true, published }, now) !== 'live') return [];
+		const dependents = records(field(file, 'dependents')).map((d) => ({ segment: d.segment, wait: parseDuration(String(d.wait)) }));
+		const waits = dependents.map((d) => d.wait);
+		if (waits.some((wait) => wait === undefined)) return [];
+		const restore = records([field(file, 'restore')])[0];
+		const set = TIER_IDS.find((tier) => tier === restore?.tier);
+		const tier = set ?? tierForWait(Math.min(...(waits as number[])));
+		return [{ id: file.id, name: String(field(file, 'name')), tier, dependents }];
+	});
+	return segments.map((id): Reader => {
+		const segment = hub.segments.find((s) => s.id === id)!;
+		const optional = (name: string) => (typeof field(segment, name) === 'string' ? String(field(segment, name)) : undefined);
+		return {
+			name: String(field(segment, 'name')),
+			detail: optional('detail') ?? 'summary',
+			goals: strings(field(segment, 'goals')),
+			judgeIT: optional('judgeIT'),
+			reads: optional('reads'),
+			systems: systems
+				.flatMap((system) => {
+					const own = system.dependents.find((d) => d.segment === id);
+					return own ? [{ ...system, wait: own.wait! }] : [];
+				})
+				.sort((a, b) => a.tier - b.tier || a.wait - b.wait || a.name.localeCompare(b.name))
+				.map((system) => ({ id: system.id, name: system.name, wait: writeDuration(system.wait) })),
+		};
+	});
 }
 
 interface Options {
@@ -113,6 +183,7 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 		unit: options.unit,
 		direction: options.direction,
 	};
+	if (kind === 'paper' || kind === 'case-study') input.readers = readersOf(hub, segments, now);
 	if (kind === 'paper' || kind === 'case-study' || kind === 'campaign') {
 		const authors = hub.authors.map((author) => ({ id: author.id, email: field(author, 'email') }));
 		const ids = authors.map((author) => author.id);
@@ -162,15 +233,107 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 	return file;
 }
 
+/** How each setting of a new hub is checked, asked for and named: by the schema hub.yaml is read with. */
+const HUB_QUESTIONS: Record<HubSetting, { option: string; question: string; schema: z.ZodType<string> }> = {
+	organisation: { option: '--organisation', question: 'Organisation (e.g. Contoso)', schema: textSchema(2) },
+	name: { option: '--name', question: "The hub's name", schema: textSchema(2) },
+	editorsEmail: { option: '--editors-email', question: "The editors' mailbox, where readers ask to join the list", schema: emailSchema },
+	language: { option: '--language', question: 'Language you write in (a BCP 47 tag)', schema: languageTag },
+};
+
+/** What the schema says about a value, or undefined when it fits. */
+function settingProblem(setting: HubSetting, value: string): string | undefined {
+	const checked = HUB_QUESTIONS[setting].schema.safeParse(value, { error: expectation });
+	const [problem] = checked.success ? [] : zodProblems('', checked.error, value);
+	return problem && `expected ${problem.expected}; found ${problem.found ?? 'nothing'}`;
+}
+
+/** A suggestion the terminal offers (Enter takes it) from what is known so far. */
+function suggestion(setting: HubSetting, input: HubInput): string | undefined {
+	if (setting === 'name') return input.organisation && `${input.organisation} IT Hub`;
+	if (setting === 'editorsEmail') return input.domain && `it-editors@${input.domain}`;
+	if (setting === 'language') return 'en-GB';
+	return undefined;
+}
+
+interface HubOptions {
+	name?: string;
+	organisation?: string;
+	editorsEmail?: string;
+	language?: string;
+	domain?: string;
+}
+
+async function createHub(folder: string, options: HubOptions, io: Io): Promise<{ root: string; todo: string[] }> {
+	const root = path.resolve(folder);
+	if (fs.existsSync(root)) {
+		if (!fs.statSync(root).isDirectory()) throw new UsageError(`${folder} is a file: expected an empty or new folder for the hub`);
+		const present = fs.readdirSync(root);
+		if (present.length > 0) {
+			throw new UsageError(
+				`${folder} is not empty: expected an empty or new folder, so that nothing of yours is overwritten; found ${present.slice(0, 5).join(', ')}${present.length > 5 ? ', …' : ''}`,
+			);
+		}
+	}
+	if (options.domain !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(options.domain))
+		throw new UsageError(`--domain: expected a mail domain such as contoso.com; found "${options.domain}"`);
+	const input: HubInput = {
+		domain: options.domain,
+		date: isoDate(buildTime()),
+		author: { name: io.gitName?.(), email: io.gitEmail() },
+	};
+	for (const setting of HUB_SETTINGS) {
+		const given = options[setting];
+		if (given === undefined) continue;
+		const problem = settingProblem(setting, given);
+		if (problem) throw new UsageError(`${HUB_QUESTIONS[setting].option}: ${problem}`);
+		input[setting] = given.trim();
+	}
+	if (io.ask) {
+		// Asked in this order so that each suggestion can build on the answers before it.
+		for (const setting of ['organisation', 'name', 'editorsEmail', 'language'] as const) {
+			while (input[setting] === undefined) {
+				const offered = suggestion(setting, input);
+				const answer = (await io.ask(`${HUB_QUESTIONS[setting].question}${offered ? ` [${offered}]` : ''}: `)).trim() || offered;
+				if (answer === undefined) break;
+				const problem = settingProblem(setting, answer);
+				if (problem) io.err(`${problem}\n`);
+				else input[setting] = answer;
+			}
+		}
+	}
+	for (const [file, contents] of Object.entries(hubFiles(input))) {
+		fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+		fs.writeFileSync(path.join(root, file), contents, { flag: 'wx' });
+	}
+	return { root, todo: missingSettings(input) };
+}
+
+/** What to run next in the new hub: `npm run build` for content/, HOURGLASS_CONTENT for a folder of its own. */
+function hubNextSteps(root: string, todo: readonly string[]): string {
+	const relative = path.relative(process.cwd(), root) || '.';
+	const env = root === contentDir() ? '' : `HOURGLASS_CONTENT=${relative} `;
+	return [
+		`Created a hub in ${relative}: hub.yaml, four audiences in segments/, topics.yaml, your author file, an empty contacts.yaml and a draft paper on the house form.`,
+		...(todo.length > 0 ? [`Left as TODO in hub.yaml (no terminal to ask on): ${todo.join(', ')}.`] : []),
+		`Next: say what each audience cares about (the TODOs in ${path.join(relative, 'segments')}), and your job title in ${path.join(relative, 'authors')}.`,
+		`Build it:   ${env}npm run build`,
+		`Check it:   ${env}npm run lint:content`,
+		`Write:      ${env}npm run new -- paper "Your title" --segment executives`,
+		'',
+	].join('\n');
+}
+
 export async function newEntry(argv: readonly string[], io: Io = processIo): Promise<number> {
 	let created: string | undefined;
+	let hub: { root: string; todo: string[] } | undefined;
 	const program = newProgram(
 		'new',
 		'Start a new piece of writing as a draft, with frontmatter filled in and a skeleton that shows the house form.',
 		io,
 	).addHelpText(
 		'after',
-		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n  npm run new -- hub ../our-hub --name "Contoso IT Hub" --organisation Contoso\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
 	);
 	for (const kind of WRITING_KINDS) {
 		const command = program
@@ -194,8 +357,30 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			created = create(kind, title, options, io);
 		});
 	}
+	program
+		.command('hub')
+		.description('start a new, empty hub in a folder of its own (it must be empty or new)')
+		.argument('<folder>', 'where the hub goes: content (this repository) or a folder of its own, e.g. ../our-hub')
+		.option('--name <name>', 'the hub\'s name, e.g. "Contoso IT Hub"')
+		.option('--organisation <name>', 'the company the hub belongs to')
+		.option('--editors-email <address>', "the editors' mailbox, where readers ask to join the list")
+		.option('--language <tag>', 'the language you write in, as a BCP 47 tag (default en-GB)')
+		.option('--domain <domain>', "the organisation's mail domain, for the addresses not given (e.g. contoso.com)")
+		.addHelpText(
+			'after',
+			'\nWhat is not given is asked for on a terminal, or written as a TODO when there is none.\nThe author comes from git config user.name and user.email.',
+		)
+		.action(async (folder: string, options: HubOptions) => {
+			try {
+				hub = await createHub(folder, options, io);
+			} finally {
+				terminal?.close();
+				terminal = undefined;
+			}
+		});
 	const code = await runProgram(program, argv, io);
 	if (code !== 0) return code;
+	if (hub) io.out(hubNextSteps(hub.root, hub.todo));
 	if (created) {
 		const relative = path.relative(process.cwd(), created);
 		io.out(

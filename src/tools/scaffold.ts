@@ -37,6 +37,17 @@ export interface IssueItem {
 	id: string;
 }
 
+/** What a writer should know about an audience they write for: its persona and the systems it depends on. */
+export interface Reader {
+	name: string;
+	detail: string;
+	goals: readonly string[];
+	judgeIT?: string | undefined;
+	reads?: string | undefined;
+	/** The systems it depends on, in the order they come back, with how long it can wait for each. */
+	systems: readonly { id: string; name: string; wait: string }[];
+}
+
 export interface ScaffoldInput {
 	kind: WritingKind;
 	title: string;
@@ -50,6 +61,8 @@ export interface ScaffoldInput {
 	direction?: 'higher' | 'lower' | undefined;
 	number?: number | undefined;
 	items?: readonly IssueItem[] | undefined;
+	/** The audiences it is for, as personas: their note goes below the guide of a paper or case study. */
+	readers?: readonly Reader[] | undefined;
 }
 
 /** YAML scalars: JSON strings are valid YAML and survive quotes, colons, `&` and emoji. */
@@ -98,6 +111,38 @@ ${STAGE_IDS.map((id) => `  ${STAGES[id].label}: ${STAGES[id].prompt}`).join('\n'
   campaign starts.
 */}`;
 
+const DETAIL_ADVICE: Record<string, string> = {
+	headline: 'they want the headline: keep it short, and cite a metric or a system they depend on',
+	summary: 'they want a summary: the case, and what it means for their teams',
+	detail: 'they want the detail: how it works and what changes, step by step',
+};
+
+/** The note on who the piece is for: each audience's goals, how it judges IT and reads, and its systems. */
+export function readerNote(readers: readonly Reader[]): string {
+	const lines = [
+		'Who you are writing for. Say what it means for their goals, in their words;',
+		'list the systems the piece concerns in `systems: [ids]`.',
+		...readers.flatMap((reader) => [
+			'',
+			`${reader.name}: ${DETAIL_ADVICE[reader.detail] ?? reader.detail}.`,
+			...(reader.goals.length > 0 ? [`  Trying to achieve this year: ${reader.goals.join('; ')}.`] : []),
+			...(reader.judgeIT ? [`  How they judge IT: ${reader.judgeIT}`] : []),
+			...(reader.reads ? [`  How they read: ${reader.reads}`] : []),
+			...(reader.systems.length > 0
+				? [
+						'  The systems they depend on, by restore tier (id, and how long they can wait):',
+						...reader.systems.map((system) => `    ${system.name} (${system.id}, ${system.wait})`),
+					]
+				: []),
+		]),
+	];
+	// `*/` in a goal would close the comment early.
+	return `{/*\n${lines
+		.map((line) => (line ? `  ${line}` : ''))
+		.join('\n')
+		.replaceAll('*/', '* /')}\n*/}`;
+}
+
 /** What every piece of writing says about itself first: its title, summary, value and audience. */
 const aboutFrontmatter = (input: ScaffoldInput): string[] => [
 	`title: ${text(input.title)}`,
@@ -112,6 +157,8 @@ const aboutFrontmatter = (input: ScaffoldInput): string[] => [
 function writingFrontmatter(input: ScaffoldInput, extra: string[]): string[] {
 	return [
 		...aboutFrontmatter(input),
+		"# Systems it concerns (files in systems/); its page lists the piece. The note below names your readers'.",
+		'systems: []',
 		...extra,
 		`published: ${input.date}`,
 		'# Drafts never reach the site, feeds or search; set false to publish.',
@@ -130,6 +177,7 @@ export function scaffold(input: ScaffoldInput): string {
 				'',
 				PAPER_GUIDE,
 				'',
+				...(input.readers?.length ? [readerNote(input.readers), ''] : []),
 				'TODO: open with what the business gains.',
 				'',
 			].join('\n');
@@ -145,6 +193,7 @@ export function scaffold(input: ScaffoldInput): string {
 				'',
 				CASE_STUDY_GUIDE,
 				'',
+				...(input.readers?.length ? [readerNote(input.readers), ''] : []),
 				'## The challenge',
 				'',
 				'TODO: what the business was up against, in its own words.',

@@ -3,12 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CSP_HEADER } from '../../src/integrations/csp';
 import { launchBrowser } from '../helpers/browser';
 import { serveDist, type StaticServer } from '../helpers/serve';
-
-/** The header docs/operating.md tells intranet admins to send; it allows no inline style. */
-const CSP =
-	"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 describe('a feed opened in a browser', () => {
 	const dist = inject('exampleItDist');
@@ -16,7 +13,8 @@ describe('a feed opened in a browser', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([serveDist(dist, '/it/', { 'Content-Security-Policy': CSP }), launchBrowser()]);
+		// With the header the web server settings in deploy/ send, which allows no inline style.
+		[server, browser] = await Promise.all([serveDist(dist, '/it/', { 'Content-Security-Policy': CSP_HEADER }), launchBrowser()]);
 	});
 	afterAll(async () => {
 		await Promise.all([server.close(), browser.close()]);

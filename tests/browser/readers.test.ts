@@ -154,27 +154,32 @@ describe.each(SCHEMES.flatMap((scheme) => [DESKTOP, PHONE].map((device) => ({ ..
 		});
 
 		if (touch) {
-			it.each(['metrics/', 'metrics/web-shop-page-load/', 'search/?q=cloud', '', 'campaigns/crm-for-sales-and-marketing/'])(
-				'phone layout of /%s: no sideways scroll, and no text under 12 px',
-				async (route) => {
-					await page.goto(server.url + route);
-					if (route.startsWith('search/')) await page.locator('main a[href*="/papers/"]').first().waitFor();
-					const layout = await page.evaluate(() => {
-						const small: string[] = [];
-						for (const element of document.querySelectorAll('body *')) {
-							const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
-							const box = element.getBoundingClientRect();
-							// Visually hidden text (1 px boxes) is for screen readers; SVG text is measured with the chart.
-							if (!hasText || box.width <= 1 || box.height <= 1 || element instanceof SVGElement) continue;
-							const size = parseFloat(getComputedStyle(element).fontSize);
-							if (size < 12) small.push(`<${element.localName}> ${size}px: ${element.textContent.trim().slice(0, 40)}`);
-						}
-						return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, small };
-					});
-					expect(layout.overflow).toBe(0);
-					expect(layout.small).toEqual([]);
-				},
-			);
+			it.each([
+				'metrics/',
+				'metrics/web-shop-page-load/',
+				'search/?q=cloud',
+				'',
+				'campaigns/crm-for-sales-and-marketing/',
+				'systems/',
+				'systems/payments/',
+			])('phone layout of /%s: no sideways scroll, and no text under 12 px', async (route) => {
+				await page.goto(server.url + route);
+				if (route.startsWith('search/')) await page.locator('main a[href*="/papers/"]').first().waitFor();
+				const layout = await page.evaluate(() => {
+					const small: string[] = [];
+					for (const element of document.querySelectorAll('body *')) {
+						const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+						const box = element.getBoundingClientRect();
+						// Visually hidden text (1 px boxes) is for screen readers; SVG text is measured with the chart.
+						if (!hasText || box.width <= 1 || box.height <= 1 || element instanceof SVGElement) continue;
+						const size = parseFloat(getComputedStyle(element).fontSize);
+						if (size < 12) small.push(`<${element.localName}> ${size}px: ${element.textContent.trim().slice(0, 40)}`);
+					}
+					return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, small };
+				});
+				expect(layout.overflow).toBe(0);
+				expect(layout.small).toEqual([]);
+			});
 
 			it('phone: the metrics list shows every metric as a card with its target and status in view', async () => {
 				await page.goto(`${server.url}metrics/`);

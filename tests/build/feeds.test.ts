@@ -132,14 +132,20 @@ describe.each(builds)('feeds of the example hub at $base', ({ base, dist }) => {
 			(page) => !parseHtml(fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8')).querySelector('.banner-archived'),
 		);
 		expect(live).not.toContain('papers/windows-10-end-of-support/');
-		expect(all.items.map((item) => route(item.url)).sort()).toEqual(live.sort());
+		// Systems joining the list and changing tier are items too (tests/build/systems.test.ts).
+		expect(
+			all.items
+				.map((item) => route(item.url))
+				.filter((page) => !page.startsWith('systems/'))
+				.sort(),
+		).toEqual(live.sort());
 		for (const [file, { xml }] of Object.entries(feeds)) {
 			expect(xml, file).not.toMatch(/Marrowstone|Quillfeather/);
 		}
 	});
 
 	it('puts each entry in exactly the feeds of its segments and topics', () => {
-		for (const item of all.items) {
+		for (const item of all.items.filter((entry) => !route(entry.url).startsWith('systems/'))) {
 			const { segments, topics, campaign } = addressedTo(route(item.url));
 			const inFeeds = Object.entries(feeds)
 				.filter(([file, { feed }]) => file !== 'feeds/all.xml' && feed.items.some((other) => other.id === item.id))

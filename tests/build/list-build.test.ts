@@ -9,6 +9,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { listFiles, ROOT } from '../helpers/build-hub';
+import { EXAMPLE_NOW } from '../helpers/example-hub';
 
 interface ContactSource {
 	name: string;
@@ -34,11 +35,9 @@ const otherContent = fs
 /** Names that appear only in the contacts file: a page showing one could only have taken it from there. */
 const contactOnlyNames = contacts.map((c) => c.name).filter((name) => !otherContent.includes(name.toLowerCase()));
 
-/** On the list on the day the test runs, like the build's count (the example build does not pin "now"). */
-const followers = (segment: string) => {
-	const today = new Date().toISOString().slice(0, 10);
-	return contacts.filter((c) => c.segments.includes(segment) && c.joined <= today && (c.left === undefined || c.left > today)).length;
-};
+/** On the list on the example build's date, as the build counts them. */
+const followers = (segment: string) =>
+	contacts.filter((c) => c.segments.includes(segment) && c.joined <= EXAMPLE_NOW && (c.left === undefined || c.left > EXAMPLE_NOW)).length;
 
 let dist: string;
 let files: string[];
@@ -95,7 +94,7 @@ describe('the list in the built example hub', () => {
 		const main = page('segments/executives').querySelector('main')!;
 		const link = main.querySelectorAll('.get-by-email a').find((a) => a.text.trim() === 'Get these by email');
 		expect(decodeURIComponent(link?.getAttribute('href') ?? '')).toMatch(
-			/^mailto:it-editors@northwind\.example\?subject=Please add me to the Executives list&body=Hello,\n\nPlease add me to the Executives list/,
+			/^mailto:it-editors@northwind\.example\?subject=Please add me to the Executives list \[hub:list executives\]&body=Hello,\n\nPlease add me to the Executives list/,
 		);
 		expect(main.querySelector('.get-by-email')?.text).toContain(`${followers('executives')} colleagues get them by email already`);
 	});
@@ -111,17 +110,54 @@ describe('the list in the built example hub', () => {
 		}
 	});
 
-	it('asks "Was this useful? Tell <author>" and offers the lists of its segments on each paper', () => {
-		const main = page('papers/cutting-cloud-spend').querySelector('main')!;
-		const feedback = main.querySelectorAll('a').find((a) => a.text.trim() === 'Was this useful? Tell Priya Raman');
-		expect(decodeURIComponent(feedback?.getAttribute('href') ?? '')).toBe(
-			'mailto:priya.raman@northwind.example?subject=Feedback: How we are cutting our cloud bill by a fifth',
+	it('asks "Was this useful? Yes · No" on each paper and issue, to the editors with the writer in Cc, tagged for npm run inbox', () => {
+		const useful = (route: string) => {
+			const links = page(route).querySelectorAll('.was-it-useful a');
+			return Object.fromEntries(links.map((a) => [a.text.trim(), decodeURIComponent(a.getAttribute('href') ?? '')]));
+		};
+		expect(useful('papers/cutting-cloud-spend')).toEqual({
+			Yes: 'mailto:it-editors@northwind.example?cc=priya.raman@northwind.example&subject=Useful: yes · How we are cutting our cloud bill by a fifth [hub:useful paper/cutting-cloud-spend yes]&body=Yes, this was useful. In one line, why:\n\n',
+			No: 'mailto:it-editors@northwind.example?cc=priya.raman@northwind.example&subject=Useful: no · How we are cutting our cloud bill by a fifth [hub:useful paper/cutting-cloud-spend no]&body=No, this was not useful. In one line, why:\n\n',
+		});
+		expect(useful('case-studies/black-friday-checkout').Yes).toMatch(/\[hub:useful case-study\/black-friday-checkout yes\]/);
+		expect(useful('newsletter/2').No).toMatch(
+			/^mailto:it-editors@northwind\.example\?subject=Useful: no · .* \[hub:useful issue\/2 no\]&body=/,
 		);
+		const main = page('papers/cutting-cloud-spend').querySelector('main')!;
 		expect(
 			mailtoLinks(main).some((href) =>
-				href.startsWith('mailto:it-editors@northwind.example?subject=Please add me to the Finance and Executives lists'),
+				href.startsWith(
+					'mailto:it-editors@northwind.example?subject=Please add me to the Finance and Executives lists [hub:list finance executives]',
+				),
 			),
 		).toBe(true);
+	});
+
+	it('offers "Ask IT a question" on each audience page, tagged with its segment', () => {
+		const link = page('segments/executives').querySelector('.ask-it a');
+		expect(link?.text.trim()).toBe('Ask IT a question');
+		expect(decodeURIComponent(link?.getAttribute('href') ?? '')).toMatch(
+			/^mailto:it-editors@northwind\.example\?subject=Question for IT \[hub:question executives\]&body=/,
+		);
+	});
+
+	it('ends every email with Was this useful? Yes · No and Ask IT a question, in both parts', () => {
+		for (const [route, entry] of [
+			['papers/cutting-cloud-spend', 'paper/cutting-cloud-spend'],
+			['newsletter/2', 'issue/2'],
+		] as const) {
+			const html = parse(fs.readFileSync(path.join(dist, route, 'email.html'), 'utf8'));
+			const hrefs = html.querySelectorAll('a').map((a) => `${a.text.trim()} ${decodeURIComponent(a.getAttribute('href') ?? '')}`);
+			expect(hrefs.filter((href) => href.includes('[hub:'))).toEqual([
+				expect.stringMatching(new RegExp(`^Yes mailto:.*\\[hub:useful ${entry} yes\\]`)),
+				expect.stringMatching(new RegExp(`^No mailto:.*\\[hub:useful ${entry} no\\]`)),
+				expect.stringMatching(/^Ask IT a question mailto:it-editors@northwind\.example\?subject=Question for IT \[hub:question [a-z-]+\]/),
+			]);
+			const text = fs.readFileSync(path.join(dist, route, 'email.txt'), 'utf8');
+			expect(text).toContain(`Was this useful? Yes: mailto:it-editors@northwind.example?`);
+			const notUseful = /^Not useful: (\S+)$/m.exec(text)?.[1] ?? '';
+			expect(new URL(notUseful).searchParams.get('subject')).toMatch(new RegExp(`\\[hub:useful ${entry} no\\]$`));
+		}
 	});
 
 	it('builds each published paper and case study as email, and no draft, scheduled or archived one', () => {

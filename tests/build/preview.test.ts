@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedProject, ROOT, TMP, writerEnv } from '../helpers/build-hub';
-import { freePort } from '../helpers/serve';
+import { freePort } from '../helpers/free-port';
 
 /** How long the preview may take to show an edit before the test gives up: far more than any loaded machine needs. */
 const PATIENCE_MS = 5 * 60_000;

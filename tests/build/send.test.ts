@@ -185,6 +185,17 @@ describe('npm run send', () => {
 		expect(err).toMatch(/failed: Victor Osei <victor\.osei@test\.example>: 550/);
 	});
 
+	it('stops at once, with one line and nothing recorded, when the server does not offer STARTTLS', async () => {
+		smtp = await startSmtp({ starttls: false });
+		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(1);
+		expect(err).toMatch(
+			/^npm run send: 127\.0\.0\.1:\d+ does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps:\/\/…@127\.0\.0\.1:465\n$/,
+		);
+		expect(smtp.received).toEqual([]);
+		expect(smtp.rcptAttempts).toEqual([]);
+		expect(ledger()).toEqual([]);
+	});
+
 	it('retries a recipient the server turns away with a 4xx, and delivers once it accepts', async () => {
 		smtp = await startSmtp({ refuse: (address, attempt) => (address === 'imogen.clarke@test.example' && attempt < 3 ? 451 : undefined) });
 		expect(await send(smtp.url, 'paper', 'cutting-cloud-spend')).toBe(0);
@@ -279,6 +290,24 @@ describe('npm run send', () => {
 		expect(mail.replyTo?.value).toEqual([{ name: 'The IT editors', address: EDITORS }]);
 		expect(mail.subject).toMatch(/^Northwind IT Hub #2: /);
 		expect(mail.headers.get('x-unsent')).toBeUndefined();
+	});
+
+	it("sends a system's page from its owner to the followers of its dependents' segments, and refuses a draft system", async () => {
+		smtp = await startSmtp();
+		// Payroll: Finance (a segment) and the People team (a department, with no list of its own).
+		expect(await send(smtp.url, 'system', 'payroll')).toBe(0);
+		expect(addressesOf(smtp)).toEqual(['lena.fischer@test.example', 'victor.osei@test.example']);
+		const { mail } = smtp.received[0]!;
+		expect(mail.from?.value).toEqual([{ name: 'Elena Marsh via Northwind IT Hub', address: EDITORS }]);
+		expect(mail.replyTo?.value).toEqual([{ name: 'Elena Marsh', address: 'elena.marsh@northwind.example' }]);
+		expect(mail.subject).toContain('Payroll');
+		expect(parse(mail.html as string).textContent).toContain('Finance can wait 3 days');
+		expect(mail.text).toContain('Tier 4: back within 3 days');
+		expect(ledger().map((entry) => entry.entry)).toEqual(['system/payroll', 'system/payroll']);
+		expect(await send(smtp.url, 'system', 'draft-stock-app')).toBe(1);
+		expect(err).toContain('content/systems/draft-stock-app.yaml is a draft (draft: true): only published entries can be sent');
+		expect(await send(smtp.url, 'system', 'no-such-system')).toBe(1);
+		expect(err).toContain('no system "no-such-system": expected an existing system, one of: crm, draft-stock-app, email');
 	});
 
 	it('--dry-run writes one .eml per recipient to the outbox and sends nothing, without SMTP_URL', async () => {

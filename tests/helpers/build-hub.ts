@@ -49,6 +49,11 @@ export interface BuildOptions {
 	name: string;
 	/** Content folder, relative to the project root. Default: the example hub in `content/`. */
 	content?: string;
+	/**
+	 * Build the project's own `content/` as a writer does, without `HOURGLASS_CONTENT` (for a
+	 * `project` whose `content/` is a hub of its own).
+	 */
+	ownContent?: boolean;
 	/** `--base`, e.g. `/it/`. Default: `/`. */
 	base?: string;
 	/** `--site`. Default: the config's `https://intranet.example`. */
@@ -88,8 +93,8 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	if (options.base) args.push('--base', options.base);
 	if (options.site) args.push('--site', options.site);
 	const env: NodeJS.ProcessEnv = {
-		...writerEnv(),
-		HOURGLASS_CONTENT: path.resolve(ROOT, options.content ?? 'content'),
+		...Object.fromEntries(Object.entries(writerEnv()).filter(([name]) => !(options.ownContent && name === 'HOURGLASS_CONTENT'))),
+		...(options.ownContent ? {} : { HOURGLASS_CONTENT: path.resolve(ROOT, options.content ?? 'content') }),
 		...(options.project ? {} : { HOURGLASS_CACHE_DIR: path.join(work, 'cache') }),
 		ASTRO_TELEMETRY_DISABLED: '1',
 		NO_COLOR: '1',

@@ -12,13 +12,23 @@ export interface LinkCheckOptions {
 	site?: string;
 }
 
-export interface BrokenLink {
+export interface CheckedLink {
 	/** File the link is on, relative to `dist`. */
 	page: string;
 	/** The link as written. */
 	url: string;
+}
+
+export interface BrokenLink extends CheckedLink {
 	/** Why it does not resolve. */
 	reason: string;
+}
+
+export interface LinkReport {
+	/** Every link found, once per file: what the check looked at, so a test can tell "nothing broken" from "nothing found". */
+	checked: CheckedLink[];
+	/** The links that do not resolve. */
+	broken: BrokenLink[];
 }
 
 /** Attributes that point at another file; `srcset` holds several. */
@@ -107,7 +117,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * sitemaps. A file loaded from another origin is broken too (the intranet blocks it); a link a
  * reader follows to another site is not this check's business.
  */
-export async function checkLinks({ dist, base = '/', site = 'https://intranet.example' }: LinkCheckOptions): Promise<BrokenLink[]> {
+export async function checkLinks({ dist, base = '/', site = 'https://intranet.example' }: LinkCheckOptions): Promise<LinkReport> {
 	const root = siteRoot(base, site);
 	const files = await listFiles(dist);
 	const fileSet = new Set(files);
@@ -143,12 +153,14 @@ export async function checkLinks({ dist, base = '/', site = 'https://intranet.ex
 		}
 	}
 
+	const checked = new Map<string, CheckedLink>();
 	const broken = new Map<string, BrokenLink>();
 	for (const { page, url, loads, from } of links) {
+		checked.set(`${page}\n${url}`, { page, url });
 		const reason = resolve(url, loads, from);
 		if (reason) broken.set(`${page}\n${url}`, { page, url, reason });
 	}
-	return [...broken.values()];
+	return { checked: [...checked.values()], broken: [...broken.values()] };
 
 	/** Why `url` on a page at `from` does not resolve, or undefined when it does. */
 	function resolve(url: string, loads: boolean, from: URL): string | undefined {

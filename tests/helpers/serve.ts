@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -71,18 +71,4 @@ export async function serveDist(dist: string, base = '/', headers: Record<string
 				});
 			}),
 	};
-}
-
-/** A loopback port free right now, for a server that must be told its port (such as `astro dev --port`). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as AddressInfo;
-			server.close(() => {
-				resolve(port);
-			});
-		});
-	});
 }

@@ -13,7 +13,7 @@ declare module 'vitest' {
 }
 
 /** What decides a build's output; two requests with the same options get the same build. */
-export type SharedBuildOptions = Omit<BuildOptions, 'name' | 'keepDist' | 'project'>;
+export type SharedBuildOptions = Omit<BuildOptions, 'name' | 'keepDist' | 'project' | 'ownContent'>;
 
 /** The key of a build: its options, with keys in a fixed order so `{a, b}` and `{b, a}` agree. */
 function keyOf(options: SharedBuildOptions): string {

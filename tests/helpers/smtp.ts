@@ -20,6 +20,8 @@ export interface SmtpBehaviour {
 	refuse?: (address: string, attempt: number) => number | undefined;
 	/** After this many accepted messages, drop the connection during the next one and stop listening. */
 	dropAfter?: number;
+	/** `false` plays a server that does not offer STARTTLS. Default: offered. */
+	starttls?: boolean;
 }
 
 export interface TestSmtp {
@@ -39,6 +41,7 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<TestSmtp
 	const server: SMTPServer = new SMTPServer({
 		authOptional: true,
 		logger: false,
+		...(behaviour.starttls === false ? { disabledCommands: ['STARTTLS'] } : {}),
 		onRcptTo(address, _session, callback) {
 			rcptAttempts.push(address.address);
 			const attempts = rcptAttempts.filter((a) => a === address.address).length;

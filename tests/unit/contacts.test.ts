@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followerCount, readContacts, type Contact } from '../../src/checks/contacts';
+import { appendInboxRecord, readInbox } from '../../src/content/inbox';
 import { formatProblem } from '../../src/content/problems';
 import { listGrowth } from '../../src/outputs/list-growth';
 import { contactsCommand } from '../../src/tools/contacts-cli';
@@ -188,5 +189,61 @@ describe('npm run contacts', () => {
 		expect(await run('list', '--all')).toBe(0);
 		expect(out).toContain('Victor Osei <victor.osei@test.example>');
 		expect(out).toContain('left 2026-11-20');
+	});
+});
+
+describe('npm run contacts -- approve', () => {
+	const request = (from: string, note: string, reason?: string) => {
+		appendInboxRecord(
+			{
+				kind: 'list-request',
+				messageId: `<${from}>`,
+				date: new Date('2026-11-20T09:00:00Z'),
+				from,
+				name: 'Display Name',
+				segments: ['executives', 'finance'],
+				status: 'pending',
+				note,
+				...(reason ? { reason } : {}),
+			},
+			content,
+		);
+	};
+
+	it('adds the sender with the segments, name and feedback the request gave, and closes the request', async () => {
+		request(
+			'olu.adeyemi@test.example',
+			'Please add me.\n\nI am happy to say whether they are useful (yes or no): yes\n\nName: Olu Adeyemi\nRole: Finance Director',
+		);
+		expect(await run('pending')).toBe(0);
+		expect(out).toBe(
+			'2026-11-20 Olu Adeyemi <olu.adeyemi@test.example>, Finance Director: executives, finance\n1 list request pending; npm run contacts -- approve <email> adds one.\n',
+		);
+
+		expect(await run('approve', 'olu.adeyemi@test.example')).toBe(0);
+		expect(out).toBe('Added Olu Adeyemi <olu.adeyemi@test.example> to executives, finance from 2026-11-29.\n');
+		const { contacts } = await readContacts(content);
+		expect(contacts.at(-1)).toEqual({
+			name: 'Olu Adeyemi',
+			email: 'olu.adeyemi@test.example',
+			segments: ['executives', 'finance'],
+			joined: new Date('2026-11-29'),
+			asked: 'asked by email on 2026-11-20 for executives, finance',
+			feedback: true,
+		});
+		expect(readInbox(content)).toEqual([expect.objectContaining({ status: 'approved' })]);
+		expect(await run('approve', 'olu.adeyemi@test.example')).toBe(1);
+		expect(err).toBe('npm run contacts: no pending list request from olu.adeyemi@test.example; npm run contacts -- pending lists them\n');
+	});
+
+	it('names the reason an editor must look at, and declines without adding', async () => {
+		request('someone@elsewhere.example', 'Name:\nRole:', "from outside the organisation's mail domains (test.example)");
+		expect(await run('approve', 'someone@elsewhere.example')).toBe(0);
+		expect(out).toMatch(/^Note: the request came from outside the organisation's mail domains \(test\.example\)\.\nAdded Display Name/);
+
+		request('another@elsewhere.example', '');
+		expect(await run('decline', 'another@elsewhere.example')).toBe(0);
+		expect(readInbox(content).map((r) => r.kind === 'list-request' && r.status)).toEqual(['approved', 'declined']);
+		expect((await readContacts(content)).contacts.map((c) => c.email)).not.toContain('another@elsewhere.example');
 	});
 });

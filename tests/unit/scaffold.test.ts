@@ -82,6 +82,42 @@ describe('npm run new', () => {
 		expect(problems.map((p) => p.problem)).toEqual([]);
 	});
 
+	it("puts each audience's goals and the live systems it depends on in a new paper's note, by tier", async () => {
+		fs.appendFileSync(
+			path.join(content, 'segments/executives.yaml'),
+			'goals: [grow online sales, "cut costs by 5% */ not the end"]\njudgeIT: By whether the stores trade on a Saturday.\nreads: Email on a phone before 8.\n',
+		);
+		fs.mkdirSync(path.join(content, 'systems'));
+		const system = (id: string, name: string, wait: string, extra = '') => {
+			fs.writeFileSync(
+				path.join(content, 'systems', `${id}.yaml`),
+				`name: ${name}\ndoes: Does something the business needs.\ntechnical: ${id}-server\nowner: ada-lovelace\ndependents:\n  - { segment: executives, wait: ${wait}, stops: "Trading stops at once." }\npublished: 2026-03-01\n${extra}`,
+			);
+		};
+		system('ledger', 'The ledger', '1d');
+		system('network', 'The network', '15m', 'restore: { tier: 1 }\n');
+		system('stock-app', 'The stock app', '1h', 'draft: true\n');
+		expect(await run('paper', 'Why the network comes back first', '--segment', 'executives')).toBe(0);
+		const source = fs.readFileSync(path.join(content, 'papers/why-the-network-comes-back-first.mdx'), 'utf8');
+		const note = source.slice(source.indexOf('Who you are writing for'), source.indexOf('*/}', source.indexOf('Who you are writing for')));
+		expect(note.split('\n').map((line) => line.trim())).toEqual([
+			'Who you are writing for. Say what it means for their goals, in their words;',
+			'list the systems the piece concerns in `systems: [ids]`.',
+			'',
+			'Executives: they want the headline: keep it short, and cite a metric or a system they depend on.',
+			'Trying to achieve this year: grow online sales; cut costs by 5% * / not the end.',
+			'How they judge IT: By whether the stores trade on a Saturday.',
+			'How they read: Email on a phone before 8.',
+			'The systems they depend on, by restore tier (id, and how long they can wait):',
+			'The network (network, 15m)',
+			'The ledger (ledger, 1d)',
+			'',
+		]);
+		expect(source).toContain('systems: []\n');
+		const { problems } = await checkSchemas(readHub(content), new Date('2026-06-15'));
+		expect(problems.filter((p) => p.severity === 'error').map((p) => p.problem)).toEqual([]);
+	});
+
 	it('writes a draft campaign with the seven stages in order, each with its question, that passes the schema', async () => {
 		expect(await run('campaign', 'New CRM for sales', '--segment', 'executives')).toBe(0);
 		const source = fs.readFileSync(path.join(content, 'campaigns/new-crm-for-sales.mdx'), 'utf8');

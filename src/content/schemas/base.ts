@@ -1,7 +1,7 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { STAGE_IDS } from '../stages';
-import { calendarDate, languageTag, text } from './common';
+import { calendarDate, languageTag, text, urlSafeId } from './common';
 
 /**
  * What every published piece of writing shares: papers and case studies `.extend()` it.
@@ -38,8 +38,12 @@ export const writingSchema = z.object({
 	segments: z.array(reference('segments')).min(1, { message: 'at least one segment this piece is for' }),
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
+	/** System ids (files in `content/systems/`) this piece concerns; it is listed on their pages. Default: none. */
+	systems: z.array(reference('systems')).default([]),
 	/** Language of this entry when it is not the hub's (`language` in hub.yaml), e.g. `ja`; set on its page. Default: the hub's. */
 	lang: languageTag.optional(),
+	/** The id of a question colleagues asked IT (a `question` record in `content/inbox/`) that this piece answers; its page shows the question. */
+	answers: urlSafeId('a question id').optional(),
 	...campaignFields,
 	...publicationFields,
 });

@@ -14,7 +14,7 @@ export const activitySchema = z
 		title: text(5),
 		/** When it happens or happened; within the campaign's start and end. */
 		date: calendarDate,
-		/** `planned`, `done` or `dropped`. A stage is done when none of its activities is still planned. */
+		/** `planned`, `done` or `dropped`. How these make a stage done, under way or skipped: `src/hub/campaigns.ts`. */
 		status: z.enum(ACTIVITY_STATUSES),
 		/** Segment ids (files in `content/segments/`) the activity is for. Default: none. */
 		segments: z.array(reference('segments')).default([]),

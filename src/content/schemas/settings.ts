@@ -19,6 +19,15 @@ export const settingsSchema = z.object({
 		email,
 	}),
 	/**
+	 * The organisation's mail domains, e.g. `[northwind.example, northwind-retail.example]`
+	 * (subdomains count too). `npm run inbox` takes feedback, questions and picks only from
+	 * these, and leaves a list request from elsewhere pending with the reason. Default: the
+	 * domain of the editors' address.
+	 */
+	domains: z
+		.array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, { message: 'a mail domain such as northwind.example' }))
+		.optional(),
+	/**
 	 * The hub's accent colour (links, buttons, the chart line), one per colour scheme, as any CSS
 	 * colour. Each must keep 4.5:1 contrast on its scheme's backgrounds (WCAG AA); the build says
 	 * which background fails. Default: the Hourglass blue.

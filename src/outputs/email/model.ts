@@ -4,6 +4,8 @@
  * because a reader opens the email outside the hub.
  */
 import { formatDate } from '../../content/format';
+import type { EntryRef } from '../../content/hub-tags';
+import { questionLink, usefulLinks, type SegmentName } from '../../content/mailto';
 
 /** A labelled line under an item, e.g. "Why it matters: …". */
 export interface EmailDetail {
@@ -37,7 +39,33 @@ export interface EmailHub {
 	editors: { name: string; email: string };
 	/** The hub's logo, when hub.yaml names one. */
 	logo?: EmailLogo | undefined;
+	/** The tagged `mailto:` links of the footer (src/content/mailto.ts), which `npm run inbox` records. */
+	replies?: EmailReplies | undefined;
 }
+
+/** "Was this useful? Yes · No" and "Ask IT a question": one click, a line, Send. */
+export interface EmailReplies {
+	useful: { yes: string; no: string };
+	question: string;
+}
+
+/** The reply links for an entry: Yes and No to the editors (the writer in Cc), and a question from its first segment. */
+export function emailReplies(
+	editorsEmail: string,
+	about: { entry: EntryRef; title: string; writerEmail?: string; segment?: SegmentName | undefined },
+): EmailReplies | undefined {
+	if (!about.segment) return undefined;
+	return {
+		useful: usefulLinks(editorsEmail, about.entry, about.title, about.writerEmail),
+		question: questionLink(editorsEmail, about.segment),
+	};
+}
+
+/** The footer's reply links as plain text, one line each, for the text part. */
+export const repliesText = (replies: EmailReplies | undefined): string[] =>
+	replies
+		? [`Was this useful? Yes: ${replies.useful.yes}`, `Not useful: ${replies.useful.no}`, `Ask IT a question: ${replies.question}`]
+		: [];
 
 /** The logo as a PNG on the hub (mail programs show no SVG) and the size it is shown at, in CSS pixels. */
 export interface EmailLogo {

@@ -4,7 +4,7 @@
  */
 import { introText } from './intro';
 import { TEXT_RULE } from '../../content/email-files';
-import { issueLine, subjectOf, type EmailIssue, type EmailItem } from './model';
+import { issueLine, repliesText, subjectOf, type EmailIssue, type EmailItem } from './model';
 
 function itemBlock(item: EmailItem, index: number): string {
 	return [
@@ -30,6 +30,7 @@ export function renderEmailText(issue: EmailIssue): string {
 			'IN THIS ISSUE',
 			...issue.items.map(itemBlock),
 			TEXT_RULE,
+			...repliesText(issue.replies),
 			`You get this note because you asked the editors for it. Questions or ideas? Reply, or write to ${editors}.`,
 			`Every issue in the archive: ${issue.archiveUrl}`,
 			`Subscribe or pass it on: ${issue.subscribeUrl}`,

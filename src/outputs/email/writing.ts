@@ -6,7 +6,7 @@ import { formatDate } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
 import { BACKGROUND, renderEmailFrame } from './html';
 import { emailSafeIntro, introText } from './intro';
-import type { EmailHub } from './model';
+import { repliesText, type EmailHub } from './model';
 
 export interface EmailWriting extends EmailHub {
 	/** "Position paper" or "Case study". */
@@ -67,6 +67,7 @@ export function renderWritingText(writing: EmailWriting): string {
 			introText(writing.bodyHtml),
 			byline(writing),
 			TEXT_RULE,
+			...repliesText(writing.replies),
 			`${footerNote(writing)} ${writing.editors.name} <${writing.editors.email}>.`,
 			`Subscribe or pass it on: ${writing.subscribeUrl}`,
 		].join('\n\n') + '\n'

@@ -16,6 +16,7 @@ import {
 	issueHtml,
 	itemLink,
 	lastChanged,
+	systemFeedItems,
 	type Feed,
 	type FeedItem,
 	type SiteUrls,
@@ -72,7 +73,7 @@ export async function feedResponse(feed: Feed, context: APIContext): Promise<Res
 	const urls = siteUrls(context);
 	const entries = feedItems(hub, feed);
 	const campaign = feed.scope === 'campaign' ? hub.campaigns.find((c) => c.id === feed.id) : undefined;
-	const activities = campaign ? activityItems(campaign, hub.now, urls) : [];
+	const activities = [...(campaign ? activityItems(campaign, hub, urls) : []), ...systemFeedItems(hub, feed, urls)];
 	const items = [...entries.map((item) => feedItem(item, hub, urls, fullContent(item, hub, urls))), ...activities].sort(
 		(a, b) => (b.pubDate?.valueOf() ?? 0) - (a.pubDate?.valueOf() ?? 0),
 	);

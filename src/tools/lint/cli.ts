@@ -33,7 +33,7 @@ export async function lintContent(argv: readonly string[], io: Io = processIo): 
 		.option('--fix', 'apply the safe fixes (single glossary replacements) to the files, then report what is left')
 		.addHelpText(
 			'after',
-			`\nRules (tune them in content/lint.yaml; glossary in content/glossary.yaml):\n${RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.description}`).join('\n')}\n\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+			`\nRules (tune them in lint.yaml, add terms in glossary.yaml, both in the content folder; the house defaults are in src/tools/lint/house/):\n${RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.description}`).join('\n')}\n\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
 		)
 		.exitOverride()
 		.configureOutput({ writeOut: io.out, writeErr: io.err });

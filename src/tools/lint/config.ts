@@ -1,7 +1,8 @@
 /**
  * Lint settings: `lint.yaml` (rule severities and options) and `glossary.yaml` (house style). The
- * house files in Hourglass's own `content/` apply to every hub; a hub's own files, in its content
- * folder, override rule settings and add glossary entries.
+ * house files (`house/`, beside this file) apply to every hub; a hub's own files, in its content
+ * folder, override rule settings and add glossary entries. The house style belongs to Hourglass,
+ * not to the example hub, so a hub that replaces `content/` keeps it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,8 @@ import { RULES } from './rules/index.ts';
 import { glossaryEntrySchema, type GlossaryEntry } from './rules/glossary.ts';
 import type { Rule, Severity } from './types.ts';
 
-/** Hourglass's own content folder, whose `lint.yaml` and `glossary.yaml` are the house defaults. */
-export const HOUSE_DIR = path.resolve(import.meta.dirname, '../../../content');
+/** The house `lint.yaml` and `glossary.yaml`, the defaults of every hub. */
+export const HOUSE_DIR = path.resolve(import.meta.dirname, 'house');
 
 const severitySchema = z.enum(['off', 'warn', 'error'], { message: 'off, warn or error' });
 

@@ -47,6 +47,7 @@ export interface HubContent {
 	segments: HubFile[];
 	authors: HubFile[];
 	testimonials: HubFile[];
+	systems: HubFile[];
 	/** `topics.yaml` holds every topic; `topics` lists its ids. */
 	topics: { file: HubFile | undefined; ids: string[] };
 	/** `hub.yaml`, the site settings. */
@@ -121,7 +122,7 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 			readEntry(kind, file, cwd),
 		),
 	);
-	const support = (name: 'segments' | 'authors' | 'testimonials') =>
+	const support = (name: 'segments' | 'authors' | 'testimonials' | 'systems') =>
 		filesIn(path.join(root, name), COLLECTIONS[name].extensions).map((file) => yamlFile(name, idFromFile(file), file, cwd));
 	const topicsPath = path.join(root, TOPICS_FILE);
 	const topicsFile = fs.existsSync(topicsPath) ? yamlFile('topics', 'topics', topicsPath, cwd) : undefined;
@@ -133,6 +134,7 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 		segments: support('segments'),
 		authors: support('authors'),
 		testimonials: support('testimonials'),
+		systems: support('systems'),
 		topics: { file: topicsFile, ids: topicIds },
 		settings: fs.existsSync(settingsPath) ? yamlFile('settings', 'hub', settingsPath, cwd) : undefined,
 	};
@@ -159,6 +161,10 @@ export function idsByCollection(hub: HubContent): Map<string, string[]> {
 	ids.set(
 		'testimonials',
 		hub.testimonials.map((t) => t.id),
+	);
+	ids.set(
+		'systems',
+		hub.systems.map((system) => system.id),
 	);
 	return ids;
 }

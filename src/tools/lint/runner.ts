@@ -6,10 +6,10 @@ import { formatProblem, type Problem } from '../../content/problems.ts';
 import { statusOf } from '../../content/publication.ts';
 import { fieldRange, offsetOf } from '../../content/source.ts';
 import type { LintConfig } from './config.ts';
-import { contactsReport } from './contacts.ts';
+import { contactsReport, recordReports } from './contacts.ts';
 import { field, readHub, type HubFile, type WritingEntry } from './entry.ts';
 import { checkSchemas, type LocatedProblem } from './schema.ts';
-import type { LintMessage, Report } from './types.ts';
+import type { LintMessage, Report, RuleHub } from './types.ts';
 
 export interface FileReport {
 	/** Path relative to the working directory. */
@@ -65,10 +65,26 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 		...hub.segments,
 		...hub.authors,
 		...hub.testimonials,
+		...hub.systems,
 		...(hub.topics.file ? [hub.topics.file] : []),
 		...(hub.settings ? [hub.settings] : []),
 	];
 	const messages = new Map<HubFile, LintMessage[]>(files.map((file) => [file, []]));
+	const around: RuleHub = {
+		systems: hub.systems.flatMap((file) => {
+			const data = schemas.valid.get(file.path) as
+				{ name: string; technical: string; dependents: { segment?: { id: string } }[] } | undefined;
+			if (!data || status(file) !== 'live') return [];
+			const segments = data.dependents.flatMap((dependent) => (dependent.segment ? [dependent.segment.id] : []));
+			return [{ id: file.id, name: data.name, technical: data.technical, segments }];
+		}),
+		segments: new Map(
+			hub.segments.flatMap((file) => {
+				const data = schemas.valid.get(file.path) as { name: string; detail: 'headline' | 'summary' | 'detail' } | undefined;
+				return data ? [[file.id, { name: data.name, detail: data.detail }] as const] : [];
+			}),
+		),
+	};
 
 	for (const file of files) {
 		const located = (problem: Problem): LocatedProblem => ({
@@ -92,6 +108,7 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 				route: routeOfEntry(entry),
 				status: status(entry),
 				options,
+				hub: around,
 				report: (report) => messages.get(entry)!.push(message(entry, rule.id, severity, report)),
 			});
 		}
@@ -100,5 +117,6 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 	return [
 		...files.map((file) => ({ file: file.file, path: file.path, source: file.source, messages: messages.get(file)!.sort(byPosition) })),
 		...(contacts ? [contacts] : []),
+		...recordReports(schemas.records),
 	];
 }

@@ -4,7 +4,8 @@
  * Problems come out in the shape of the hub's one formatter, located in the file for the report.
  */
 import type { z } from 'astro/zod';
-import { checkHub, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
+import { checkHub, hubWarnings, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
+import { readInboxFiles } from '../../content/inbox.ts';
 import { COLLECTIONS, kindOf, type CollectionName } from '../../content/kinds.ts';
 import type { Problem } from '../../content/problems.ts';
 import { settingsSchema } from '../../content/schemas/settings.ts';
@@ -58,6 +59,8 @@ export interface SchemaResult {
 	problems: LocatedProblem[];
 	/** Validated data per file path, for the rules and the publication status. */
 	valid: Map<string, Record<string, unknown>>;
+	/** Problems in the record files the linter does not lint as writing (`content/inbox/`). */
+	records: Problem[];
 }
 
 /** Checks every file of a hub as the build would, as of `now`. */
@@ -82,7 +85,14 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 		return result.data as Record<string, unknown> | undefined;
 	};
 
-	const single = [...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...(hub.settings ? [hub.settings] : [])];
+	const single = [
+		...hub.entries,
+		...hub.segments,
+		...hub.authors,
+		...hub.testimonials,
+		...hub.systems,
+		...(hub.settings ? [hub.settings] : []),
+	];
 	for (const file of single) {
 		if (file.syntax.length > 0) continue;
 		located.push(...unknownFields(file));
@@ -104,7 +114,7 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	const byFile = new Map<string, HubFile>([...single, ...(topics ? [topics] : [])].map((file) => [file.file, file]));
 	const bodies = new Map(hub.entries.map((entry) => [entry.file, entry.body]));
 	const files: FoundFile[] = [
-		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials].map((file) => ({
+		...[...hub.entries, ...hub.segments, ...hub.authors, ...hub.testimonials, ...hub.systems].map((file) => ({
 			collection: file.collection as CollectionName,
 			id: file.id,
 			file: file.file,
@@ -118,10 +128,20 @@ export async function checkSchemas(hub: HubContent, now: Date): Promise<SchemaRe
 	}));
 	const settings = hub.settings && valid.get(hub.settings.path);
 	const criticalLimit = typeof settings?.criticalLimit === 'number' ? settings.criticalLimit : 3;
-	for (const problem of checkHub({ files, entries: checked, criticalLimit, now })) {
-		const file = byFile.get(problem.file)!;
+	const inbox = readInboxFiles(hub.root);
+	const records: Problem[] = [...inbox.problems];
+	const across = [
+		...checkHub({ files, entries: checked, criticalLimit, now, inbox: inbox.files }).map((problem) => ({ problem, severity: 'error' as const })),
+		...hubWarnings({ entries: checked }).map((problem) => ({ problem, severity: 'warn' as const })),
+	];
+	for (const { problem, severity } of across) {
+		const file = byFile.get(problem.file);
+		if (!file) {
+			records.push(problem);
+			continue;
+		}
 		const offset = problem.line === undefined ? undefined : offsetOf(file.source, problem.line, problem.column ?? 1);
-		located.push({ file, problem, path: toPath(problem.field), severity: 'error', offset });
+		located.push({ file, problem, path: toPath(problem.field), severity, offset });
 	}
-	return { problems: located, valid };
+	return { problems: located, valid, records };
 }

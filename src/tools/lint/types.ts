@@ -35,6 +35,14 @@ export interface Report {
 	fix?: Fix | undefined;
 }
 
+/** What a rule may know of the rest of the hub: its systems and audiences, as their files say. */
+export interface RuleHub {
+	/** Live systems whose files are valid. */
+	systems: readonly { id: string; name: string; technical: string; segments: readonly string[] }[];
+	/** Segments whose files are valid, by id. */
+	segments: ReadonlyMap<string, { name: string; detail: 'headline' | 'summary' | 'detail' }>;
+}
+
 export interface RuleContext<Options> {
 	entry: WritingEntry;
 	/** The entry's page, relative to the site's base (e.g. `papers/cloud-files/`). */
@@ -42,12 +50,14 @@ export interface RuleContext<Options> {
 	/** The entry's publication status (undefined when its frontmatter is broken). */
 	status: Visibility | undefined;
 	options: Options;
+	/** The hub around the entry. */
+	hub: RuleHub;
 	report: (report: Report) => void;
 }
 
 /**
  * A content rule: pure, given one entry and its options. Options are a zod object with defaults,
- * so `content/lint.yaml` is validated by the rule that reads it.
+ * so `lint.yaml` is validated by the rule that reads it.
  */
 export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
 	id: string;

@@ -1,12 +1,12 @@
 /**
- * `npm run send -- paper <id> | case-study <id> | issue <number> [--dry-run] [--again] [--resend-uncertain]`: sends a
+ * `npm run send -- paper <id> | case-study <id> | issue <number> | system <id> [--dry-run] [--again] [--resend-uncertain]`: sends a
  * published entry to the contacts who follow its segments, one message each, through the SMTP
  * server in `SMTP_URL` with STARTTLS. See docs/editing.md, "Sending to the list".
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { newProgram, runProgram, type CliOutput } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
@@ -91,6 +91,25 @@ function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, do
 	};
 }
 
+/**
+ * Stops before the first message when the server does not offer STARTTLS: nodemailer would
+ * otherwise try each recipient and record each as failed with the server's "500 Error: command
+ * not recognized". Other problems (credentials, a dropped connection) are left to the sending,
+ * which records and reports them as before.
+ */
+async function assertStartTls(transport: Transporter, url: string): Promise<void> {
+	try {
+		await transport.verify();
+	} catch (error) {
+		if ((error as { code?: string }).code !== 'ETLS') return;
+		transport.close();
+		const { hostname, port } = new URL(url);
+		throw new SendRefused(
+			`${hostname}:${port || 587} does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps://…@${hostname}:465`,
+		);
+	}
+}
+
 async function run(kind: SendKind, id: string, options: Options, io: Io): Promise<number> {
 	const root = contentDir();
 	const settings = loadSettings(root);
@@ -131,6 +150,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	// STARTTLS is required: a server that does not offer it is refused rather than sent to in clear.
 	// Settings in the URL's query (e.g. ?tls.rejectUnauthorized=false) still apply.
 	const transport = nodemailer.createTransport({ url, requireTLS: true });
+	await assertStartTls(transport, url);
 	const progress = progressDisplay(recipients.length, io);
 	const done: Outcome[] = [];
 	let outcomes: Outcome[];
@@ -185,10 +205,16 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 		'after',
 		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
 	);
-	for (const kind of ['paper', 'case-study', 'issue'] as const) {
+	const descriptions = {
+		paper: 'send a position paper',
+		'case-study': 'send a case study',
+		issue: 'send a newsletter issue',
+		system: "send a system's page to the lists of the audiences that depend on it",
+	} as const;
+	for (const kind of ['paper', 'case-study', 'issue', 'system'] as const) {
 		program
 			.command(kind)
-			.description(kind === 'issue' ? 'send a newsletter issue' : `send a ${kind === 'paper' ? 'position paper' : 'case study'}`)
+			.description(descriptions[kind])
 			.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)')
 			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
 			.option('--again', 'send also to those the ledger says already received it')

@@ -13,12 +13,12 @@ import { paths } from '../../content/paths';
 import { oneOf } from '../../content/problems';
 import { visibility } from '../../content/publication';
 import type { Settings } from '../../content/schemas/settings';
-import { field, readHub, type HubContent, type WritingEntry } from '../lint/entry';
+import { field, readHub, type HubContent, type HubFile } from '../lint/entry';
 
-export type SendKind = 'paper' | 'case-study' | 'issue';
+export type SendKind = 'paper' | 'case-study' | 'issue' | 'system';
 
 export interface SendTarget {
-	/** The ledger's name for it: `paper/<id>`, `case-study/<id>`, `issue/<number>`. */
+	/** The ledger's name for it: `paper/<id>`, `case-study/<id>`, `issue/<number>`, `system/<id>`. */
 	key: string;
 	/** The content file, as messages print it. */
 	file: string;
@@ -48,7 +48,7 @@ const dateOf = (value: unknown): Date | undefined => {
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** Refuses anything the publication rule does not call live: drafts, scheduled and archived entries. */
-function assertLive(entry: WritingEntry, published: Date | undefined, now: Date): void {
+function assertLive(entry: HubFile, published: Date | undefined, now: Date): void {
 	if (!published) throw new SendRefused(`${entry.file} has no valid date; npm run lint:content says what is wrong`);
 	const expires = dateOf(field(entry, 'expires'));
 	const status = visibility({ draft: field(entry, 'draft') === true, published, expires }, now);
@@ -135,6 +135,37 @@ function issueTarget(hub: HubContent, number: number, settings: Settings, dist: 
 	};
 }
 
+/** A system goes to everyone who follows a segment among its dependents, from its owner. */
+function systemTarget(hub: HubContent, id: string, settings: Settings, dist: string, now: Date): SendTarget {
+	const system = hub.systems.find((candidate) => candidate.id === id);
+	if (!system)
+		throw new SendRefused(
+			`no system "${id}": expected ${oneOf(
+				'system',
+				hub.systems.map((s) => s.id),
+			)}`,
+		);
+	assertLive(system, dateOf(field(system, 'published')), now);
+	const ownerId = String(field(system, 'owner'));
+	const owner = hub.authors.find((candidate) => candidate.id === ownerId);
+	if (!owner) throw new SendRefused(`${system.file}: its owner "${ownerId}" has no file in authors/`);
+	const name = String(field(owner, 'name'));
+	const dependents = Array.isArray(field(system, 'dependents')) ? (field(system, 'dependents') as { segment?: unknown }[]) : [];
+	const segments = [...new Set(dependents.flatMap((dependent) => (typeof dependent.segment === 'string' ? [dependent.segment] : [])))];
+	const route = paths.system(id);
+	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
+	return {
+		key: `system/${id}`,
+		file: system.file,
+		segments: segments.sort(),
+		subject: subjectOf(parts.html),
+		fromName: `${name} via ${settings.title}`,
+		replyTo: { name, address: String(field(owner, 'email')) },
+		feedbackAsk: `You said you would tell us whether notes like this are useful: a one-line reply to ${name} is plenty.`,
+		...parts,
+	};
+}
+
 export interface TargetOptions {
 	/** The content folder. */
 	root: string;
@@ -147,6 +178,7 @@ export interface TargetOptions {
 /** The entry to send, or `SendRefused` saying why it cannot go. */
 export function sendTarget(kind: SendKind, id: string, { root, dist, settings, now }: TargetOptions): SendTarget {
 	const hub = readHub(root);
+	if (kind === 'system') return systemTarget(hub, id, settings, dist, now);
 	if (kind !== 'issue') return writingTarget(hub, kind, id, settings, dist, now);
 	const number = Number(id);
 	if (!Number.isInteger(number) || number < 1)

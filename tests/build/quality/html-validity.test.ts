@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles, ROOT } from '../../helpers/build-hub';
-import { formatHtmlErrors, validateHtml, type HtmlError } from '../../helpers/gates/html-validity';
+import { formatHtmlErrors, htmlErrors, validateHtml, type HtmlError } from '../../helpers/gates/html-validity';
 import { htmlPages, isEmail } from '../../browser/quality/pages';
 
 const BROKEN = path.join(ROOT, 'tests/fixtures/broken');
@@ -14,16 +14,22 @@ describe('valid HTML (Nu Html Checker)', () => {
 	let pages: string[] = [];
 	let emails: string[] = [];
 	let errors: HtmlError[] = [];
+	let checked = new Set<string>();
 	const errorsIn = (files: readonly string[]) => errors.filter((error) => files.some((file) => error.file === path.join(dist, file)));
 
 	beforeAll(async () => {
 		pages = await htmlPages(dist);
 		emails = (await listFiles(dist)).filter((file) => file.endsWith('.html') && isEmail(file));
 		const files = [...pages, ...emails].map((file) => path.join(dist, file));
+		checked = new Set([...files, ...FIXTURES]);
 		const started = performance.now();
 		// One Java run for the hub, its emails and the broken fixtures: the JVM takes seconds to start.
 		errors = await validateHtml([...files, ...FIXTURES]);
 		console.info(`vnu checked ${files.length + FIXTURES.length} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	});
+
+	it('reports every error against a file it was given', () => {
+		expect(errors.filter((error) => !checked.has(error.file))).toEqual([]);
 	});
 
 	it('finds no error on any page of the example hub', () => {
@@ -46,6 +52,14 @@ describe('valid HTML (Nu Html Checker)', () => {
 		expect(fixtureErrors.map((error) => path.relative(BROKEN, error.file))).not.toContain('clean/index.html');
 		expect(fixtureErrors.map((error) => error.message)).toEqual(
 			expect.arrayContaining([expect.stringContaining('Duplicate ID'), expect.stringContaining('“li” not allowed')]),
+		);
+	});
+
+	it('fails when the checker reports a problem of its own, which names no file', () => {
+		const page = { type: 'error', url: 'file:///dist/index.html', lastLine: 3, message: 'Stray end tag “p”.' } as const;
+		expect(htmlErrors([page])).toEqual([{ file: '/dist/index.html', line: 3, message: 'Stray end tag “p”.', extract: undefined }]);
+		expect(() => htmlErrors([page, { type: 'non-document-error', subType: 'internal', message: 'Oops.' }])).toThrow(
+			'The Nu Html Checker failed: Oops.',
 		);
 	});
 });

@@ -14,6 +14,8 @@ export interface PageWeight {
 	js: number;
 	/** `<script>` elements of any type. */
 	scripts: number;
+	/** Stylesheets and scripts the page loads that could not be weighed, with why: the totals leave them out. */
+	unweighed: string[];
 }
 
 export interface Budget {
@@ -26,17 +28,17 @@ export interface Budget {
 /** Intranet pages render on old laptops over busy links: no scripts, and little CSS. */
 export const PAGE_BUDGET: Budget = { css: 30 * 1024, scripts: false };
 
-/** Size of the file of the site a link points at; 0 for other origins (another gate forbids them). */
-async function linkedBytes(dist: string, root: URL, from: URL, href: string): Promise<number> {
+/** Size of the file of the site a link points at, or why it cannot be weighed. */
+async function linkedBytes(dist: string, root: URL, from: URL, href: string): Promise<number | string> {
 	const target = new URL(href, from);
-	if (target.origin !== root.origin) return 0;
+	if (target.origin !== root.origin) return `${href} is loaded from another origin`;
 	const candidates = filesFor(target, root);
-	if (typeof candidates === 'string') return 0;
+	if (typeof candidates === 'string') return `${href} is ${candidates}`;
 	for (const file of candidates) {
 		const stat = await fs.stat(path.join(dist, file)).catch(() => undefined);
 		if (stat?.isFile()) return stat.size;
 	}
-	return 0;
+	return `${href} is not in the site`;
 }
 
 /** Weighs one built page: its HTML and the CSS and JavaScript it loads from the site. */
@@ -46,9 +48,15 @@ export async function pageWeight(dist: string, page: string, base = '/'): Promis
 	// The origin does not matter: only the site's own paths are weighed.
 	const root = siteRoot(base, 'http://weigh.invalid');
 	const from = pageUrl(root, page);
+	const unweighed: string[] = [];
 	const sum = async (hrefs: (string | undefined)[]) => {
 		const unique = [...new Set(hrefs.filter((href): href is string => Boolean(href)))];
-		return (await Promise.all(unique.map((href) => linkedBytes(dist, root, from, href)))).reduce((a, b) => a + b, 0);
+		let bytes = 0;
+		for (const size of await Promise.all(unique.map((href) => linkedBytes(dist, root, from, href)))) {
+			if (typeof size === 'number') bytes += size;
+			else unweighed.push(size);
+		}
+		return bytes;
 	};
 	const inline = (selector: string) =>
 		document.querySelectorAll(selector).reduce((bytes, element) => bytes + Buffer.byteLength(element.rawText), 0);
@@ -63,12 +71,13 @@ export async function pageWeight(dist: string, page: string, base = '/'): Promis
 				...document.querySelectorAll('link[rel~="modulepreload"]').map((link) => link.getAttribute('href')),
 			])) + inline('script:not([src])'),
 		scripts: scripts.length,
+		unweighed,
 	};
 }
 
-/** Where a page goes over its budget; empty when it does not. */
+/** Where a page goes over its budget, or loads what cannot be weighed; empty when neither. */
 export function budgetProblems(weight: PageWeight, budget: Budget = PAGE_BUDGET): string[] {
-	const problems: string[] = [];
+	const problems: string[] = weight.unweighed.map((file) => `${weight.page}: ${file}, so its weight is unknown`);
 	if (!budget.scripts && weight.scripts > 0)
 		problems.push(`${weight.page}: ${weight.scripts} <script> element(s); only the search page may have scripts`);
 	if (weight.css > budget.css) problems.push(`${weight.page}: ${kB(weight.css)} of CSS, over the ${kB(budget.css)} budget`);

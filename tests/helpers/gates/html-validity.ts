@@ -16,7 +16,7 @@ export interface HtmlError {
 	extract: string | undefined;
 }
 
-interface VnuMessage {
+export interface VnuMessage {
 	type: 'error' | 'info' | 'non-document-error';
 	subType?: string;
 	url?: string;
@@ -34,11 +34,21 @@ export async function validateHtml(files: readonly string[]): Promise<HtmlError[
 	// The checker's schema recursion needs a deeper thread stack than Java's default.
 	const args = ['-Xss4m', '-XX:+UseSerialGC', '-jar', VNU, '--format', 'json', '--exit-zero-always', ...files];
 	const { stderr } = await run('java', args, { maxBuffer: 64 * 1024 * 1024 });
-	const { messages } = JSON.parse(stderr) as { messages: VnuMessage[] };
+	return htmlErrors((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
+}
+
+/**
+ * The errors among the checker's messages. A message that names no file is the checker's own
+ * failure (it crashed, or could not read its input): that throws, since whatever it did not check
+ * would otherwise pass.
+ */
+export function htmlErrors(messages: readonly VnuMessage[]): HtmlError[] {
+	const failures = messages.filter((message) => message.type !== 'info' && !message.url);
+	if (failures.length > 0) throw new Error(`The Nu Html Checker failed: ${failures.map((message) => message.message).join('; ')}`);
 	return messages
 		.filter((message) => message.type !== 'info')
 		.map((message) => ({
-			file: message.url?.startsWith('file:') ? fileURLToPath(message.url) : (message.url ?? '(checker)'),
+			file: message.url!.startsWith('file:') ? fileURLToPath(message.url!) : message.url!,
 			line: message.lastLine,
 			message: message.message,
 			extract: message.extract,

@@ -32,3 +32,26 @@ describe('checkHub references', () => {
 		]);
 	});
 });
+
+describe('checkHub links', () => {
+	const paper = (id: string, href: string) => ({
+		collection: 'papers' as const,
+		id,
+		kind: 'paper' as const,
+		file: `content/papers/${id}.mdx`,
+		data: { published: new Date('2026-11-01'), draft: false },
+		body: { metrics: [], links: [{ href, line: 12, column: 5 }] },
+	});
+	const papers = ['cloud', 'tills'].map((id) => ({ collection: 'papers' as const, id, file: `content/papers/${id}.mdx` }));
+
+	it('takes a page whose file could not be read as existing, so only that file is reported', () => {
+		// tills.mdx exists but did not parse, so it has no entry: the link still names a real page.
+		expect(checkHub({ files: papers, entries: [paper('cloud', '/papers/tills/')], criticalLimit: 3, now })).toEqual([]);
+	});
+
+	it('reports a link to a page no file makes', () => {
+		expect(checkHub({ files: papers, entries: [paper('cloud', '/papers/tils/')], criticalLimit: 3, now })).toEqual([
+			expect.objectContaining({ file: 'content/papers/cloud.mdx', line: 12, field: 'link', found: '/papers/tils/' }),
+		]);
+	});
+});

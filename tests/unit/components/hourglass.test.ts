@@ -9,18 +9,21 @@ import { progressAsOf, type ActivityData } from '../../../src/hub/campaigns';
 const { default: Hourglass } = (await import('../../../src/components/campaigns/Hourglass.astro')) as { default: AstroComponentFactory };
 
 const asOf = new Date('2026-06-01T00:00:00Z');
-const activities = (done: number, planned: number): ActivityData[] => [
+/** Done, planned and dropped activities of a stage. */
+type Counts = [done: number, planned: number, dropped?: number];
+const activities = (done: number, planned: number, dropped = 0): ActivityData[] => [
 	...Array.from({ length: done }, () => ({ title: 'Done', date: new Date('2026-03-01T00:00:00Z'), status: 'done' as const })),
 	...Array.from({ length: planned }, () => ({ title: 'Planned', date: new Date('2026-09-01T00:00:00Z'), status: 'planned' as const })),
+	...Array.from({ length: dropped }, () => ({ title: 'Dropped', date: new Date('2026-03-01T00:00:00Z'), status: 'dropped' as const })),
 ];
-const progress = (counts: Record<StageId, [number, number]>) =>
+const progress = (counts: Record<StageId, Counts>) =>
 	progressAsOf(
-		STAGE_IDS.map((stage) => ({ stage, goal: `The ${stage} goal.`, activities: activities(...counts[stage]) })),
+		{ stages: STAGE_IDS.map((stage) => ({ stage, goal: `The ${stage} goal.`, activities: activities(...counts[stage]) })) },
 		asOf,
 	);
 
 /** The component as a page would render it, parsed. */
-async function render(counts: Record<StageId, [number, number]>): Promise<HTMLElement> {
+async function render(counts: Record<StageId, Counts>): Promise<HTMLElement> {
 	const container = await AstroContainer.create();
 	return parse(await container.renderToString(Hourglass, { props: { progress: progress(counts), title: 'New CRM for sales' } }));
 }
@@ -63,6 +66,8 @@ describe('Hourglass', () => {
 		expect(words(bands[3]!.querySelector('.name'))).toBe('Try — You are here');
 		expect(words(bands[3]!.querySelector('.state'))).toBe('under way, 3 of 5 done');
 		expect(html.querySelectorAll('svg .marker polygon')).toHaveLength(1);
+		// The legend names only the shapes a campaign can show without a skipped stage.
+		expect(words(html.querySelector('figcaption'))).not.toContain('skipped');
 	});
 
 	it('repeats the drawing as a table: stage, goal, state and activities done, the current stage marked', async () => {
@@ -79,6 +84,21 @@ describe('Hourglass', () => {
 		expect((await atTry).querySelectorAll('tr[aria-current="step"]').map((row) => words(row.querySelector('th')))).toEqual([
 			'Try You are here',
 		]);
+	});
+
+	it('shows a skipped stage as skipped in the drawing, its text and the table, and the stage after it as current', async () => {
+		const html = await render({ know: [1, 0], like: [0, 0, 1], trust: [1, 0], try: [1, 1], buy: [0, 1], repeat: [0, 1], refer: [0, 1] });
+		const like = html.querySelector('svg g.band[data-stage="like"]')!;
+		expect(like.classList.contains('skipped')).toBe(true);
+		expect(like.querySelector('.strike')).not.toBeNull();
+		expect(words(like.querySelector('.state'))).toBe('skipped, 1 dropped');
+		expect(words(html.querySelector('desc'))).toMatch(
+			/^Stage 4 of 7: Try, under way, 1 of 2 done\. Know: done, 1 of 1 done\. Like: skipped, 1 dropped\./,
+		);
+		const rows = html.querySelectorAll('tbody tr').map((row) => [...row.querySelectorAll('th, td')].map(words));
+		expect(rows[1]).toEqual(['Like', 'The like goal.', '⊘ Skipped', '1 dropped']);
+		expect(rows[3]![0]).toBe('Try You are here');
+		expect(words(html.querySelector('figcaption'))).toContain('Dotted outline struck through: skipped.');
 	});
 
 	it('has no inline style or script, which the site’s content security policy would block', async () => {

@@ -59,6 +59,7 @@ const issue = (number: number, date: string, items: object[]) =>
 		title: `Issue number ${number}`,
 		summary: `What issue ${number} is about.`,
 		date: day(date),
+		segments: ['finance'],
 		entry: { collection: 'newsletters', id: `issue-${number}`, filePath: `content/newsletters/issue-${number}.mdx`, data: { items } },
 	}) as unknown as NewsletterItem;
 
@@ -145,6 +146,14 @@ describe('issueEmailModel', () => {
 		]);
 		expect(model.items.map((i) => i.kind)).toEqual(['Metric', 'Position paper']);
 		expect(model.editors).toEqual({ name: 'Editors', email: 'editors@fixture.example' });
+	});
+
+	it('carries the tagged reply links npm run inbox records: Yes, No and a question from its first segment', () => {
+		const { replies } = issueEmailModel(hub, second, { site: 'https://intranet.example', base: '/', introHtml: '<p>Hi</p>' });
+		const subject = (link: string | undefined) => new URL(link ?? 'mailto:x').searchParams.get('subject');
+		expect(subject(replies?.useful.yes)).toBe('Useful: yes · Issue number 2 [hub:useful issue/2 yes]');
+		expect(subject(replies?.useful.no)).toBe('Useful: no · Issue number 2 [hub:useful issue/2 no]');
+		expect(subject(replies?.question)).toBe('Question for IT [hub:question finance]');
 	});
 });
 

@@ -189,4 +189,40 @@ describe('npm run lint:content', () => {
 		const { out } = await run();
 		expect(out).not.toContain('paper-length');
 	});
+	it('checks the inbox records as the build does, naming the file and line of each problem', async () => {
+		fs.mkdirSync(path.join(content, 'inbox'));
+		fs.writeFileSync(
+			path.join(content, 'inbox/2026.yaml'),
+			`- kind: feedback
+  messageId: <a@finance.example>
+  date: 2026-06-01T09:00:00Z
+  from: not an address
+  entry: paper/cloud-savings
+  useful: true
+- kind: feedback
+  messageId: <b@finance.example>
+  date: 2026-06-02T09:00:00Z
+  from: ann@finance.example
+  entry: paper/gone
+  useful: false
+`,
+		);
+		const { code, out } = await run();
+		expect(code).toBe(1);
+		const file = path.relative(ROOT, path.join(content, 'inbox/2026.yaml'));
+		const lines = out.split('\n');
+		const group = lines.indexOf(file);
+		expect(group).toBeGreaterThan(-1);
+		expect(lines.slice(group + 1, lines.indexOf('', group + 1)).map((line) => line.trim().split(/\s{2,}/))).toEqual([
+			[`${file}:4:1`, 'error', 'schema', expect.stringMatching(/^\[0\]\.from: expected .*email address/)],
+		]);
+		fs.writeFileSync(
+			path.join(content, 'inbox/2026.yaml'),
+			fs.readFileSync(path.join(content, 'inbox/2026.yaml'), 'utf8').replace('not an address', 'bo@finance.example'),
+		);
+		const second = await run();
+		expect(second.out).toContain(
+			`${file}:11:1  error  schema  [1].entry: expected an existing position paper, one of: cloud-savings, future-plans, old-laptops, phishing-drill, secret-draft; found "gone"`,
+		);
+	});
 });

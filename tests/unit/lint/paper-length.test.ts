@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paper, runRule, words } from './helpers';
+import { lintFixture, paper, runRule, words } from './helpers';
 
 describe('paper-length', () => {
 	it('passes a paper of 200 to 300 words of prose', () => {
@@ -40,7 +40,15 @@ describe('paper-length', () => {
 		expect(runRule('paper-length', paper(words(150)), { options: { min: 100, max: 160 } })).toEqual([]);
 	});
 
-	it('reads only position papers', () => {
-		expect(runRule('paper-length', paper(words(10)), { kind: 'case-study' })).toEqual([]);
+	it('reads only position papers', async () => {
+		// The fixture's papers, case study and issue are all far below 200 words: only the papers are reported.
+		const found = await lintFixture('paper-length', 'lint-paper-length');
+		expect(found.get('case-studies/finance-close.mdx')).toEqual([]);
+		expect(found.get('newsletters/issue-1.mdx')).toEqual([]);
+		for (const file of ['papers/cloud-savings.mdx', 'papers/phishing-drill.mdx'])
+			expect(found.get(file), file).toEqual([expect.stringMatching(/^The paper has \d+ words of prose; position papers have 200 to 300/)]);
+		expect(() => runRule('paper-length', paper(words(10)), { kind: 'case-study' })).toThrow(
+			'The runner never gives paper-length a case-study',
+		);
 	});
 });

@@ -20,7 +20,7 @@ function campaign(activities: Partial<Record<StageId, ActivityData[]>>) {
 		goal: `The ${stage} goal.`,
 		activities: activities[stage] ?? planned(1),
 	}));
-	return progressAsOf(stages, asOf);
+	return progressAsOf({ stages }, asOf);
 }
 
 /** Know, Like and Trust done, Try under way with 3 of 5 done, the rest not started. */
@@ -132,7 +132,7 @@ describe('hourglassGeometry', () => {
 	it('counts dropped activities out, and says so when a stage has nothing planned', () => {
 		const dropped = campaign({ know: [...done(1), activity('dropped')], like: [] });
 		expect(band(hourglassGeometry(dropped).bands, 'know').text.state).toBe('done, 1 of 1 done');
-		expect(stageStateText({ state: 'not-started', done: 0, total: 0 })).toBe('not started, nothing planned');
+		expect(stageStateText({ state: 'not-started', done: 0, total: 0, dropped: 0 })).toBe('not started, nothing planned');
 	});
 
 	it('keeps every label inside the view box, on its band, clear of the hourglass', () => {
@@ -186,6 +186,30 @@ describe('hourglassGeometry', () => {
 		const geometry = hourglassGeometry(campaign({ know: done(1) }));
 		expect(geometry.marker?.band).toBe('like');
 		expect(band(geometry.bands, 'like')).toMatchObject({ current: true, state: 'not-started' });
+	});
+
+	it('draws a skipped stage as an outline struck through, says why, and marks the stage after it', () => {
+		const skipped = campaign({ know: done(1), like: [activity('dropped')], trust: done(1), try: [...done(1), ...planned(1)] });
+		const geometry = hourglassGeometry(skipped);
+		const like = band(geometry.bands, 'like');
+		expect(like).toMatchObject({ state: 'skipped', current: false, solid: undefined, hatched: undefined, check: undefined });
+		expect(like.text.state).toBe('skipped, 1 dropped');
+		const xs = like.vertices.map((v) => v.x);
+		expect(like.strike!.y).toBe(like.middle);
+		expect(like.strike!.x1).toBeGreaterThanOrEqual(Math.min(...xs));
+		expect(like.strike!.x2).toBeLessThanOrEqual(Math.max(...xs));
+		expect(like.strike!.x2 - like.strike!.x1).toBeGreaterThan(width(like) * 0.9);
+		expect(geometry.bands.filter((b) => b.strike).map((b) => b.id)).toEqual(['like']);
+		expect(geometry.marker?.band).toBe('try');
+		expect(describeHourglass(skipped)).toMatch(
+			/^Stage 4 of 7: Try, under way, 1 of 2 done\. Know: done, 1 of 1 done\. Like: skipped, 1 dropped\./,
+		);
+	});
+
+	it('notes where a campaign past its end stopped', () => {
+		const stopped = hourglassGeometry({ ...atTry, finished: true });
+		expect(band(stopped.bands, 'try').text.note).toBe('Where it stopped');
+		expect(describeHourglass({ ...atTry, finished: true })).toMatch(/^Stopped at stage 4 of 7: Try, under way, 3 of 5 done\./);
 	});
 
 	it('marks nothing once every stage is done', () => {

@@ -87,12 +87,12 @@ export function glossaryReports(
 	return reports.sort((a, b) => a.start - b.start);
 }
 
-/** House style: business words instead of IT jargon and vanity metrics, from `content/glossary.yaml`. */
+/** House style: business words instead of IT jargon and vanity metrics, from the house `glossary.yaml` (`src/tools/lint/house/`) and the hub's own. */
 export const glossary = defineRule({
 	id: 'glossary',
 	severity: 'warn',
 	description:
-		'Flags IT jargon and vanity metrics listed in `content/glossary.yaml` and suggests the business phrasing; `allow` lists terms this hub accepts.',
+		"Flags IT jargon and vanity metrics listed in the glossary (the house `glossary.yaml` and the hub's own) and suggests the business phrasing; `allow` lists terms this hub accepts.",
 	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({
 		/** Terms this hub accepts although the glossary lists them. */

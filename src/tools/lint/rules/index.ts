@@ -1,5 +1,7 @@
 import type { Rule } from '../types.ts';
 import { acronymFirstUse } from './acronym-first-use.ts';
+import { audienceFit } from './audience-fit.ts';
+import { businessName } from './business-name.ts';
 import { businessValue } from './business-value.ts';
 import { campaignOrder } from './campaign-order.ts';
 import { glossary } from './glossary.ts';
@@ -20,4 +22,6 @@ export const RULES: readonly Rule[] = [
 	headingLevels,
 	placeholder,
 	campaignOrder,
+	businessName,
+	audienceFit,
 ] as Rule[];

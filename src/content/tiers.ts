@@ -1,0 +1,49 @@
+/**
+ * Restore tiers: the order IT brings systems back after an outage. Each tier promises a system back
+ * within a time; a system's tier follows from the shortest time anyone who depends on it can wait,
+ * unless the list sets it. Setting it faster than the waits need is fine (the network serves
+ * everything); setting it slower than someone can wait is a contradiction the checks refuse.
+ */
+import { formatDuration, HOUR } from './duration';
+
+export const TIER_IDS = [1, 2, 3, 4] as const;
+export type Tier = (typeof TIER_IDS)[number];
+
+export interface TierInfo {
+	tier: Tier;
+	/** The promise: back within this long after it stops (milliseconds). */
+	within: number;
+	/** "Back within the hour". */
+	label: string;
+}
+
+export const TIERS: Record<Tier, TierInfo> = {
+	1: { tier: 1, within: HOUR, label: 'Back within the hour' },
+	2: { tier: 2, within: 4 * HOUR, label: 'Back within 4 hours' },
+	3: { tier: 3, within: 24 * HOUR, label: 'Back the same day' },
+	4: { tier: 4, within: 72 * HOUR, label: 'Back within 3 days' },
+};
+
+/** The slowest tier that still keeps the promise to the one who can wait least (tier 1 if none can). */
+export function tierForWait(shortestWait: number): Tier {
+	return [...TIER_IDS].reverse().find((tier) => TIERS[tier].within <= shortestWait) ?? 1;
+}
+
+/** "Tier 2: back within 4 hours". */
+export const tierName = (tier: Tier): string => `Tier ${tier}: ${TIERS[tier].label.charAt(0).toLowerCase()}${TIERS[tier].label.slice(1)}`;
+
+/** Why a set tier contradicts the waits, after "expected", or undefined when it does not. */
+export function tierContradiction(tier: Tier, shortestWait: number): string | undefined {
+	const needed = tierForWait(shortestWait);
+	if (tier <= needed) return undefined;
+	return `tier ${needed} or faster: a dependent can wait only ${formatDuration(shortestWait)}, and tier ${tier} brings it back within ${formatDuration(TIERS[tier].within)}`;
+}
+
+/** A system's tier: as the list sets it, or from the shortest wait of those who depend on it. */
+export function tierOf(system: { restore: { tier?: Tier | undefined }; dependents: readonly { wait: number }[] }): Tier {
+	return system.restore.tier ?? tierForWait(shortestWait(system));
+}
+
+/** How long the one who can wait least can wait. */
+export const shortestWait = (system: { dependents: readonly { wait: number }[] }): number =>
+	Math.min(...system.dependents.map((dependent) => dependent.wait));
