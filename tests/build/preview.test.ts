@@ -28,14 +28,14 @@ describe('the preview', () => {
 
 	/** The page at `route`, once the server answers it, and once `until` holds of it. */
 	async function page(route: string, until: (html: string) => boolean = () => true): Promise<string> {
-		const started = Date.now();
+		const started = performance.now();
 		for (;;) {
 			const html = await fetch(new URL(route, base)).then(
 				(response) => (response.ok ? response.text() : undefined),
 				() => undefined,
 			);
 			if (html !== undefined && until(html)) return html;
-			if (Date.now() - started > PATIENCE_MS) throw new Error(`${route} never showed what was expected; the preview said:\n${log}`);
+			if (performance.now() - started > PATIENCE_MS) throw new Error(`${route} never showed what was expected; the preview said:\n${log}`);
 			await sleep(100);
 		}
 	}
