@@ -32,8 +32,9 @@ export default defineConfig({
 		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },
 	},
 	experimental: {
-		// Routes whose getStaticPaths() gives a `cacheKey` (the emails beside papers and case studies)
-		// are copied from the last build when the key and their code are unchanged (`cacheDir/dist/`).
+		// Routes whose getStaticPaths() gives a `cacheKey` (every dynamic page and feed, src/hub/route-key.ts,
+		// and the emails beside papers and case studies) are copied from the last build when the key and
+		// their code are unchanged (`cacheDir/dist/`).
 		incrementalBuild: true,
 	},
 	build: {

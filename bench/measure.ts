@@ -26,7 +26,8 @@ export interface RunResult {
 	 * sensitive than wall time to other work on a shared machine, though not immune to it.
 	 */
 	cpuMs: number;
-	samples: { at: number; rssBytes: number }[];
+	/** Every 100 ms: resident memory of the process tree, and the CPU time it has used so far. */
+	samples: { at: number; rssBytes: number; cpuMs?: number }[];
 	lines: LogLine[];
 	/** One-minute load average when the build started and ended: other work on the machine slows it. */
 	load: [number, number];
@@ -93,7 +94,13 @@ export function measure(
 		const samples: RunResult['samples'] = [];
 		const cpuTicks = new Map<number, number>();
 		const sample = () => {
-			if (child.pid) samples.push({ at: performance.now() - started, rssBytes: treeRss(child.pid, cpuTicks) });
+			if (!child.pid) return;
+			const rssBytes = treeRss(child.pid, cpuTicks);
+			samples.push({
+				at: performance.now() - started,
+				rssBytes,
+				cpuMs: [...cpuTicks.values()].reduce((sum, ticks) => sum + ticks, 0) * MS_PER_TICK,
+			});
 		};
 		const timer = setInterval(sample, 100);
 		const collect = (stream: NodeJS.ReadableStream) => {
@@ -141,15 +148,50 @@ const lineAt = (lines: readonly LogLine[], test: RegExp, from = 0) => {
 	return index < 0 ? undefined : { index, at: lines[index]!.at };
 };
 
-/** What kind of output a route is, for splitting render time. */
+/**
+ * What kind of output a route is, for splitting render time: feeds, emails (the parts beside each
+ * paper, case study and issue) and pages (the HTML a reader browses, which the plain baseline has too).
+ */
 export function routeKind(route: string): string {
 	if (/^\/feeds\/|\.(xml|opml)$/.test(route)) return 'feeds';
-	if (/^\/newsletter\/[^/]+\/(email\.\w+|[^/]+\.eml)$/.test(route)) return 'emails';
+	if (/\/email\.(html|txt)$|\.eml$/.test(route)) return 'emails';
 	return 'pages';
 }
 
 // Astro prints `(+12ms)`, `(+3.41s)` or, past a minute, `(+3m 31s)`.
 const ROUTE = /[├└]─ (\S+).*\(\+(?:(\d+)m )?(\d+(?:\.\d+)?)(ms|s)\)/;
+// A route the incremental build copied from the last build instead of rendering it.
+const RESTORED = /[├└]─ (\S+) \((?:restored|cached)\)/;
+
+export interface RouteStats {
+	/** Routes rendered, and the sum of their per-route times. */
+	rendered: number;
+	ms: number;
+	/** Routes copied from the last build (Astro's incremental build). */
+	restored: number;
+}
+
+/** Per kind of route (`routeKind`): how many Astro rendered, in how long, and how many it copied from the last build. */
+export function routeStats(run: Pick<RunResult, 'lines'>): Map<string, RouteStats> {
+	const stats = new Map<string, RouteStats>();
+	const of = (route: string) => {
+		const kind = routeKind(route);
+		if (!stats.has(kind)) stats.set(kind, { rendered: 0, ms: 0, restored: 0 });
+		return stats.get(kind)!;
+	};
+	for (const { text } of run.lines) {
+		const rendered = ROUTE.exec(text);
+		if (rendered) {
+			const entry = of(rendered[1]!);
+			entry.rendered++;
+			entry.ms += Number(rendered[2] ?? 0) * 60_000 + Number(rendered[3]) * (rendered[4] === 's' ? 1000 : 1);
+			continue;
+		}
+		const restored = RESTORED.exec(text);
+		if (restored) of(restored[1]!).restored++;
+	}
+	return stats;
+}
 
 /**
  * Splits a build's log into phases: content sync, bundling, rendering (the set-up before the first
@@ -172,18 +214,18 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 	if (bundling && rendering) phase('bundling (Vite, MDX compile)', bundling.at, rendering.at);
 	const rendered = lineAt(lines, /^\S*\s*✓ Completed in/, rendering?.index ?? 0);
 	if (!rendering || !rendered) return result;
-	const firstRoute = lineAt(lines, ROUTE, rendering.index);
+	// A route copied from the last build is logged without a time: it ends the set-up as well.
+	const firstRoute = lineAt(lines, new RegExp(`${ROUTE.source}|${RESTORED.source}`), rendering.index);
 	phase('rendering, total', rendering.at, rendered.at);
 	if (firstRoute) phase('  set-up before the first route (getStaticPaths, loadHub)', rendering.at, firstRoute.at);
-	const perKind = new Map<string, number>();
-	for (const line of lines.slice(rendering.index, rendered.index)) {
-		const match = ROUTE.exec(line.text);
-		if (!match) continue;
-		const ms = Number(match[2] ?? 0) * 60_000 + Number(match[3]) * (match[4] === 's' ? 1000 : 1);
-		const kind = routeKind(match[1]!);
-		perKind.set(kind, (perKind.get(kind) ?? 0) + ms);
+	const stats = routeStats({ lines: lines.slice(rendering.index, rendered.index) });
+	for (const [kind, { ms, rendered: count, restored }] of stats)
+		result.push({ name: `  ${kind} (sum of per-route times: ${count} rendered, ${restored} copied)`, ms });
+	const copied = [...stats.values()].reduce((sum, kind) => sum + kind.restored, 0);
+	if (firstRoute && copied > 0) {
+		const routesMs = [...stats.values()].reduce((sum, kind) => sum + kind.ms, 0);
+		result.push({ name: `  copying ${copied} routes from the last build (the rest)`, ms: rendered.at - firstRoute.at - routesMs });
 	}
-	for (const [kind, ms] of perKind) result.push({ name: `  ${kind} (sum of per-route times)`, ms });
 	// After rendering, each integration's build:done hook runs in config order and logs when done.
 	let previous = rendered.at;
 	for (const line of lines.slice(rendered.index + 1)) {
@@ -199,7 +241,25 @@ export function phases(run: Pick<RunResult, 'lines' | 'wallMs' | 'samples'>): Ph
 
 /** Time Astro spent rendering pages and emails, from the per-route sums of `phases()`. */
 export const routeTimeMs = (list: readonly Phase[]): number =>
-	list.filter((phase) => /^\s*(pages|emails) \(sum of per-route times\)$/.test(phase.name)).reduce((sum, phase) => sum + phase.ms, 0);
+	list.filter((phase) => /^\s*(pages|emails) \(sum of per-route times/.test(phase.name)).reduce((sum, phase) => sum + phase.ms, 0);
+
+/**
+ * CPU milliseconds per HTML page Astro rendered: the process tree's CPU time while Astro rendered
+ * routes (from the 100 ms samples), shared among pages, emails and feeds by their per-route
+ * times. Unlike a route's wall time, this hardly moves when other work shares the machine.
+ */
+export function pageCpuMs(run: Pick<RunResult, 'lines' | 'samples'>): number {
+	const rendering = lineAt(run.lines, /generating static routes/);
+	const rendered = lineAt(run.lines, /^\S*\s*✓ Completed in/, rendering?.index ?? 0);
+	const timed = run.samples.filter((sample) => sample.cpuMs !== undefined);
+	if (!rendering || !rendered || timed.length === 0) return Number.NaN;
+	const cpuAt = (at: number) => (timed.findLast((sample) => sample.at <= at) ?? timed[0]!).cpuMs!;
+	const stats = routeStats({ lines: run.lines.slice(rendering.index, rendered.index) });
+	const pages = stats.get('pages');
+	const allMs = [...stats.values()].reduce((sum, kind) => sum + kind.ms, 0);
+	if (!pages || pages.rendered === 0 || allMs === 0) return Number.NaN;
+	return ((cpuAt(rendered.at) - cpuAt(rendering.at)) * (pages.ms / allMs)) / pages.rendered;
+}
 
 /** Total size of the files under `dir`, and how many there are. */
 export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {

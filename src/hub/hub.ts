@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
+import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
 import type { Reference } from '../checks/references';
 import { contentDir, idFromFile } from '../content/content-dir';
@@ -25,13 +26,13 @@ import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { hubLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
-import { readInboxFiles } from '../content/inbox';
+import { inboxFolder, readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
-import { readLedger } from '../content/ledger';
+import { ledgerFolder, readLedger } from '../content/ledger';
 import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { listeningOf, type Listening } from './listening';
-import { isPreview, perBuild } from './memo';
+import { forgetAll, isPreview, perBuild, perVersion } from './memo';
 import { dependentsOf, restoreOrder, restoreSchedule, tierChanges, type Dependent, type RestoreSlot, type TierChange } from './systems';
 import { tierOf, type Tier } from '../content/tiers';
 import { hubWarnings } from '../checks/check-hub';
@@ -195,9 +196,8 @@ function foundFiles(): FoundFile[] {
 export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined }): BodyFacts | undefined =>
 	(entry.rendered?.metadata as RenderedMetadata | undefined)?.facts;
 
-async function load(): Promise<Hub> {
-	const now = buildTime();
-	const preview = isPreview();
+/** What the hub is made from: the files of the content folder and the entries Astro's content layer holds for them. */
+async function readContent() {
 	const files = foundFiles();
 	// A hub need not use every kind (campaigns, testimonials); Astro warns on every build when asked
 	// for a collection with no entries, so a kind without files is not asked for.
@@ -217,6 +217,16 @@ async function load(): Promise<Hub> {
 			entriesOf('authors'),
 			entriesOf('ballots'),
 		]);
+	return { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors, ballots };
+}
+
+type Content = Awaited<ReturnType<typeof readContent>>;
+
+function load(content: Content): Hub {
+	const now = buildTime();
+	const preview = isPreview();
+	const { files, papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors, ballots } =
+		content;
 
 	const status = new Map<string, Visibility>();
 	const key = (collection: string, id: string) => `${collection}/${id}`;
@@ -434,8 +444,45 @@ async function load(): Promise<Hub> {
 	return hub;
 }
 
-/** The hub's content, loaded and checked once per build (every request in the preview, so edits show). */
-export const loadHub = (): Promise<Hub> => perBuild('hub', load);
+/**
+ * The preview's watcher: Vite evaluates this module again whenever Astro's content layer has
+ * changed (it imports `astro:content`, whose store is reloaded), so what was worked out from the
+ * content before is forgotten here. `hub.yaml`, the contacts and the inbox are read outside the
+ * content layer, and publication depends on the time: `loadHub()` checks those itself.
+ */
+if (isPreview()) forgetAll();
+
+/** In the preview: what the hub also depends on: `hub.yaml`, the contacts and the inbox (by modification time), and the minute. */
+function previewStamp(): string {
+	const modified = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
+	// The inbox and the send ledger (read for ballots' turnout) are outside Astro's content layer.
+	const folderStamps = (folder: string) =>
+		(fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort() : []).map(
+			(file) => `${file} ${modified(path.join(folder, file))}`,
+		);
+	return [
+		modified(path.join(contentDir(), 'hub.yaml')),
+		modified(contactsPath()),
+		...folderStamps(inboxFolder()),
+		...folderStamps(ledgerFolder()),
+		Math.floor(buildTime().getTime() / 60_000),
+	].join('\n');
+}
+
+/**
+ * The hub's content, loaded and checked once per build, and in the preview once per change of the
+ * content (so a page view reuses it and an edit shows on the next one).
+ */
+export function loadHub(): Promise<Hub> {
+	const make = async () => load(await readContent());
+	return isPreview() ? perVersion(previewStamp(), 'hub', make) : perBuild('hub', make);
+}
+
+/** The contacts list (`contacts.yaml`), read and checked once per build: pages show only how many follow an audience. */
+export const hubContacts = (): Promise<Contact[]> => {
+	const make = () => loadContacts();
+	return isPreview() ? perVersion(previewStamp(), 'contacts', make) : perBuild('contacts', make);
+};
 
 /** The images stored beside entries that have a page, once each: the site serves these and no others. */
 export function entryImages(hub: Pick<Hub, 'papers' | 'caseStudies' | 'newsletters' | 'campaigns'>): EntryImage[] {

@@ -1,17 +1,34 @@
 /**
  * The hub's one cache: what is worked out once per build (the loaded hub, an entry's portable
- * HTML, an issue's email). The writers' preview (`npm run dev`) works everything out afresh on
- * each request, so edits show; `__HOURGLASS_PREVIEW__` (set by src/integrations/preview-mode.ts)
- * is the one signal for it, since Vite's `import.meta.env.DEV` follows NODE_ENV.
+ * HTML, an issue's email). The writers' preview (`npm run dev`) keeps it between requests and
+ * forgets it when the content changes (`forgetAll()`, called from src/hub/hub.ts), so edits show.
+ * `__HOURGLASS_PREVIEW__` (set by src/integrations/preview-mode.ts) is the one signal for the
+ * preview, since Vite's `import.meta.env.DEV` follows NODE_ENV.
  */
 const memo = new Map<string, unknown>();
+
+/** What the preview's results were worked out from besides the content layer (see `perVersion`). */
+let heldVersion: string | undefined;
 
 /** `npm run dev`: the writers' preview, which shows drafts and scheduled entries with a banner. */
 export const isPreview = (): boolean => typeof __HOURGLASS_PREVIEW__ !== 'undefined' && __HOURGLASS_PREVIEW__;
 
-/** `make()` once per build and key; every time in the preview. */
+/** `make()` once per build and key; in the preview, once per key until the content changes. */
 export function perBuild<T>(key: string, make: () => T): T {
-	if (isPreview()) return make();
 	if (!memo.has(key)) memo.set(key, make());
 	return memo.get(key) as T;
+}
+
+/** Forgets everything worked out so far: the preview's content has changed. */
+export function forgetAll(): void {
+	memo.clear();
+}
+
+/** `perBuild`, after forgetting everything if `version` differs from the last one given. */
+export function perVersion<T>(version: string, key: string, make: () => T): T {
+	if (version !== heldVersion) {
+		forgetAll();
+		heldVersion = version;
+	}
+	return perBuild(key, make);
 }

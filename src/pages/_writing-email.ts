@@ -2,10 +2,10 @@
  * Shared by the endpoints beside paper and case-study pages (`email.html`, `email.txt`): each
  * published entry as the email `npm run send` sends.
  */
-import { createHash } from 'node:crypto';
 import type { APIContext } from 'astro';
 import { perBuild } from '../hub/memo';
 import { listedOf, loadHub, type Hub } from '../hub/hub';
+import { withKeys } from '../hub/route-key';
 import { renderWritingHtml, renderWritingText, type EmailWriting } from '../outputs/email/writing';
 import { emailLogo } from '../outputs/email-logo';
 import { entryHtml } from '../outputs/entry-html';
@@ -32,21 +32,20 @@ function emailModel(hub: Hub, item: WritingItem): Promise<EmailWriting> {
 
 /**
  * Only listed entries: drafts, scheduled and archived entries are never sent. Each path's
- * `cacheKey` is a digest of its email's model: with Astro's incremental build, an email whose
- * model is unchanged is copied from the last build instead of composed again (inlining its CSS is
- * most of the cost). Astro composes it again when the model, the code that renders it or the
- * packages change.
+ * `cacheKey` is a digest of what its email's model is made from (`src/hub/route-key.ts`: the entry
+ * whole and the rest of the hub, with the site, the base and the logo): with Astro's incremental
+ * build, an email whose inputs are unchanged is copied from the last build instead of composed
+ * again (inlining its CSS is most of the cost), and a rebuild works out no model it does not use.
+ * Astro composes it again when an input, the code that renders it or the packages change.
  */
 export const writingEmailPaths = (kind: WritingItem['kind']) => async () => {
 	const hub = await loadHub();
-	return Promise.all(
-		listedOf(hub, kind).map(async (item) => ({
-			params: { id: item.id },
-			props: { item },
-			cacheKey: createHash('sha256')
-				.update(JSON.stringify(await emailModel(hub, item)))
-				.digest('hex'),
-		})),
+	const site = import.meta.env.SITE;
+	const base = import.meta.env.BASE_URL;
+	const logo = await emailLogo(hub.settings, site, base);
+	return withKeys(
+		hub,
+		listedOf(hub, kind).map((item) => ({ params: { id: item.id }, props: { item }, shows: { whole: [item], also: { site, base, logo } } })),
 	);
 };
 

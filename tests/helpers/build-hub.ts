@@ -15,6 +15,10 @@ export const BUILD_SCRIPT = 'scripts/build.ts';
  */
 const NOT_INHERITED = new Set(['NODE_ENV', 'BASE_URL', 'SITE', 'ASSETS_PREFIX', 'MODE', 'DEV', 'PROD', 'SSR', 'HOURGLASS_NOW']);
 
+/** The environment a writer's shell gives a command: the test process's, less what Vitest added. */
+export const writerEnv = (): NodeJS.ProcessEnv =>
+	Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_INHERITED.has(name)));
+
 /**
  * The longest a build may run before it is killed as hung. The example hub builds in about a minute
  * on a quiet 2-core machine and a fixture hub in well under one; under a load average of 10 a build
@@ -89,9 +93,7 @@ export async function buildHub(options: BuildOptions): Promise<BuildResult> {
 	if (options.base) args.push('--base', options.base);
 	if (options.site) args.push('--site', options.site);
 	const env: NodeJS.ProcessEnv = {
-		...Object.fromEntries(
-			Object.entries(process.env).filter(([name]) => !NOT_INHERITED.has(name) && !(options.ownContent && name === 'HOURGLASS_CONTENT')),
-		),
+		...Object.fromEntries(Object.entries(writerEnv()).filter(([name]) => !(options.ownContent && name === 'HOURGLASS_CONTENT'))),
 		...(options.ownContent ? {} : { HOURGLASS_CONTENT: path.resolve(ROOT, options.content ?? 'content') }),
 		...(options.project ? {} : { HOURGLASS_CACHE_DIR: path.join(work, 'cache') }),
 		ASTRO_TELEMETRY_DISABLED: '1',

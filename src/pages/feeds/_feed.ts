@@ -11,6 +11,7 @@ import {
 	channelExtras,
 	feedItem,
 	feedItems,
+	feedsOf,
 	feedXml,
 	issueHtml,
 	itemLink,
@@ -21,8 +22,33 @@ import {
 	type SiteUrls,
 } from '../../outputs/feeds';
 import { loadHub, type Hub } from '../../hub/hub';
+import { withKeys } from '../../hub/route-key';
 import { issueEntries } from '../../outputs/newsletters';
 import { absoluteUrl, withBase } from '../../content/paths';
+
+/**
+ * The paths of the feed routes beside this file, keyed (`src/hub/route-key.ts`) by the entries each
+ * feed carries in full, with the entries an issue features. A feed with no entries is dated by the
+ * build, so it is written again on every build.
+ */
+export function feedPaths(hub: Hub, scope: Feed['scope']) {
+	return withKeys(
+		hub,
+		feedsOf(hub)
+			.filter((feed) => feed.scope === scope)
+			.map((feed) => {
+				const entries = feedItems(hub, feed);
+				const featured = entries.flatMap((item) =>
+					item.kind === 'newsletter' ? issueEntries(hub, item).map(({ item: entry }) => entry) : [],
+				);
+				return {
+					params: { id: feed.id },
+					props: { feed },
+					shows: { whole: entries, listed: featured, also: entries.length === 0 ? hub.now : null },
+				};
+			}),
+	);
+}
 
 /** The site's URLs as this build serves them (`--site`, `--base`). */
 export function siteUrls(context: APIContext): SiteUrls {

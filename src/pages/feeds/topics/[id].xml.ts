@@ -1,14 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedsOf, type Feed } from '../../../outputs/feeds';
+import type { Feed } from '../../../outputs/feeds';
 import { loadHub } from '../../../hub/hub';
-import { feedResponse } from '../_feed';
+import { feedPaths, feedResponse } from '../_feed';
 
 /** One feed per topic. */
 export const getStaticPaths = (async () => {
 	const hub = await loadHub();
-	return feedsOf(hub)
-		.filter((feed) => feed.scope === 'topic')
-		.map((feed) => ({ params: { id: feed.id }, props: { feed } }));
+	return feedPaths(hub, 'topic');
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ feed: Feed }> = (context) => feedResponse(context.props.feed, context);
