@@ -3,6 +3,8 @@
  * dozen lines of our own rather than a library: the libraries that parse durations also accept
  * "1 year" or "5 s", which no one can wait for a system in, and give no words for what they refuse.
  */
+import type { Locale } from './i18n';
+
 const UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 const WRITTEN = /^(?:\d+(?:\.\d+)?[mhdw])+$/;
 const PART = /(\d+(?:\.\d+)?)([mhdw])/g;
@@ -19,18 +21,17 @@ export function parseDuration(text: string): number | undefined {
 	return total > 0 ? total : undefined;
 }
 
-const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
-
-/** "15 minutes", "4 hours", "1 hour 30 minutes", "2 days": how pages say a duration. */
-export function formatDuration(ms: number): string {
+/** "15 minutes", "4 hours", "1 hour 30 minutes", "2 days": how pages say a duration, in the hub's language. */
+export function formatDuration(locale: Locale, ms: number): string {
 	const minutes = Math.round(ms / UNITS.m);
-	if (minutes < 60) return plural(minutes, 'minute');
+	const say = (key: 'duration.minutes' | 'duration.hours' | 'duration.days', count: number) => locale.t(key, { count });
+	const both = (first: string, second: string | false) => (second ? locale.t('duration.join', { first, second }) : first);
+	if (minutes < 60) return say('duration.minutes', minutes);
 	const days = Math.floor(minutes / 1440);
 	const hours = Math.floor((minutes % 1440) / 60);
 	const rest = minutes % 60;
-	if (days > 0 && rest === 0) return [plural(days, 'day'), ...(hours > 0 ? [plural(hours, 'hour')] : [])].join(' ');
-	const totalHours = Math.floor(minutes / 60);
-	return [plural(totalHours, 'hour'), ...(rest > 0 ? [plural(rest, 'minute')] : [])].join(' ');
+	if (days > 0 && rest === 0) return both(say('duration.days', days), hours > 0 && say('duration.hours', hours));
+	return both(say('duration.hours', Math.floor(minutes / 60)), rest > 0 && say('duration.minutes', rest));
 }
 
 /** "15m", "4h", "1h30m", "2d": how durations are written back (notes, messages). */

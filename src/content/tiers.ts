@@ -5,6 +5,7 @@
  * everything); setting it slower than someone can wait is a contradiction the checks refuse.
  */
 import { formatDuration, HOUR } from './duration';
+import { createLocale, type Locale } from './i18n';
 
 export const TIER_IDS = [1, 2, 3, 4] as const;
 export type Tier = (typeof TIER_IDS)[number];
@@ -13,15 +14,13 @@ export interface TierInfo {
 	tier: Tier;
 	/** The promise: back within this long after it stops (milliseconds). */
 	within: number;
-	/** "Back within the hour". */
-	label: string;
 }
 
 export const TIERS: Record<Tier, TierInfo> = {
-	1: { tier: 1, within: HOUR, label: 'Back within the hour' },
-	2: { tier: 2, within: 4 * HOUR, label: 'Back within 4 hours' },
-	3: { tier: 3, within: 24 * HOUR, label: 'Back the same day' },
-	4: { tier: 4, within: 72 * HOUR, label: 'Back within 3 days' },
+	1: { tier: 1, within: HOUR },
+	2: { tier: 2, within: 4 * HOUR },
+	3: { tier: 3, within: 24 * HOUR },
+	4: { tier: 4, within: 72 * HOUR },
 };
 
 /** The slowest tier that still keeps the promise to the one who can wait least (tier 1 if none can). */
@@ -29,14 +28,17 @@ export function tierForWait(shortestWait: number): Tier {
 	return [...TIER_IDS].reverse().find((tier) => TIERS[tier].within <= shortestWait) ?? 1;
 }
 
-/** "Tier 2: back within 4 hours". */
-export const tierName = (tier: Tier): string => `Tier ${tier}: ${TIERS[tier].label.charAt(0).toLowerCase()}${TIERS[tier].label.slice(1)}`;
+/** "Tier 2: back within 4 hours", in the hub's language. */
+export const tierName = (locale: Locale, tier: Tier): string => locale.t('tier.name', { tier, promise: locale.t(`tier.${tier}`) });
+
+/** The checks' words are English, as every writer-facing message is so far. */
+const WRITER = createLocale('en-GB');
 
 /** Why a set tier contradicts the waits, after "expected", or undefined when it does not. */
 export function tierContradiction(tier: Tier, shortestWait: number): string | undefined {
 	const needed = tierForWait(shortestWait);
 	if (tier <= needed) return undefined;
-	return `tier ${needed} or faster: a dependent can wait only ${formatDuration(shortestWait)}, and tier ${tier} brings it back within ${formatDuration(TIERS[tier].within)}`;
+	return `tier ${needed} or faster: a dependent can wait only ${formatDuration(WRITER, shortestWait)}, and tier ${tier} brings it back within ${formatDuration(WRITER, TIERS[tier].within)}`;
 }
 
 /** A system's tier: as the list sets it, or from the shortest wait of those who depend on it. */

@@ -9,6 +9,7 @@
  */
 import { scalePow } from 'd3-scale';
 import { formatDuration, HOUR, writeDuration } from '../content/duration';
+import type { Locale } from '../content/i18n';
 import type { SystemItem } from '../hub/hub';
 
 export interface TimelineOptions {
@@ -59,14 +60,15 @@ export interface TimelineGeometry {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-const names = (system: Pick<SystemItem, 'dependents'>, most: number) => {
+const names = (locale: Locale, system: Pick<SystemItem, 'dependents'>, most: number) => {
 	const all = [...new Set(system.dependents.map((dependent) => dependent.name))];
-	return all.length <= most ? all.join(', ') : `${all.slice(0, most).join(', ')} and ${all.length - most} more`;
+	if (all.length <= most) return locale.list(all, 'unit');
+	return locale.t('timeline.more', { names: locale.list(all.slice(0, most), 'unit'), count: all.length - most });
 };
 
 type Drawn = Pick<SystemItem, 'id' | 'name' | 'tier' | 'dependents' | 'restore'>;
 
-export function timelineGeometry(systems: readonly Drawn[], options: TimelineOptions = TIMELINE_LAYOUT): TimelineGeometry {
+export function timelineGeometry(locale: Locale, systems: readonly Drawn[], options: TimelineOptions = TIMELINE_LAYOUT): TimelineGeometry {
 	const { width, padding, rowHeight, axisHeight, hours, namesPerRow } = options;
 	const end = hours * HOUR;
 	const x = scalePow()
@@ -87,8 +89,8 @@ export function timelineGeometry(systems: readonly Drawn[], options: TimelineOpt
 			{
 				id: system.id,
 				name: system.name,
-				label: `back after ${writeDuration(back)} · tier ${system.tier}`,
-				waiting: `Waiting: ${names(system, namesPerRow)}`,
+				label: locale.t('timeline.rowLabel', { back: writeDuration(back), tier: system.tier }),
+				waiting: locale.t('timeline.rowWaiting', { names: names(locale, system, namesPerRow) }),
 				nameY: round(top + 8),
 				waitingY: round(top + 22),
 				barY: round(barY),
@@ -116,7 +118,7 @@ export function timelineGeometry(systems: readonly Drawn[], options: TimelineOpt
 		axisY: padding + axisHeight - 8,
 		ticks: TICK_HOURS.filter((hour) => hour <= hours).map((hour) => ({
 			x: round(x(hour * HOUR)),
-			label: hour === 0 ? 'Outage' : `${hour}h`,
+			label: hour === 0 ? locale.t('timeline.outage') : locale.t('timeline.hours', { count: hour }),
 		})),
 		rows,
 	};
@@ -126,12 +128,16 @@ export function timelineGeometry(systems: readonly Drawn[], options: TimelineOpt
  * The timeline in words, for the SVG's description: "After a site-wide outage, systems come back in
  * this order. The network: back after 20 minutes (tier 1); All Staff can wait 15 minutes. …"
  */
-export function describeTimeline(systems: readonly Drawn[]): string {
+export function describeTimeline(locale: Locale, systems: readonly Drawn[]): string {
 	const lines = systems.flatMap((system) => {
 		if (!system.restore) return [];
 		const least = [...system.dependents].sort((a, b) => a.wait - b.wait)[0];
-		const who = least ? `; ${least.name} can wait ${formatDuration(least.wait)}` : '';
-		return [`${system.name}: back after ${formatDuration(system.restore.back)} (tier ${system.tier})${who}.`];
+		const said = { system: system.name, back: formatDuration(locale, system.restore.back), tier: system.tier };
+		return [
+			least
+				? locale.t('timeline.describeSystemWho', { ...said, who: least.name, wait: formatDuration(locale, least.wait) })
+				: locale.t('timeline.describeSystem', said),
+		];
 	});
-	return ['After a site-wide outage, systems come back in this order.', ...lines].join(' ');
+	return [locale.t('timeline.describe'), ...lines].join(' ');
 }

@@ -3,5 +3,5 @@ export { createLocale, directionOf, dictionaryLanguage, primaryLanguage, type Lo
 export { hubLanguage, hubLocale } from './hub-locale';
 export { overrideFile, readOverrides, I18N_FOLDER } from './overrides';
 export { DICTIONARIES, DICTIONARY_LANGUAGES, type Dictionary, type DictionaryLanguage, type MessageKey } from './dictionaries';
-export { placeholders, type Message, type MessagePart } from './messages';
+export { placeholders, splitMessage, type Message, type MessagePart } from './messages';
 export { browserMessages, browserTranslator, SEARCH_MESSAGES, type BrowserMessages } from './browser';
