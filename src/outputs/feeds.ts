@@ -228,28 +228,29 @@ export function systemFeedItems(
 ): (RSSFeedItem & { pubDate: Date })[] {
 	const systems = feed.scope === 'segment' ? systemsFor(hub, feed.id) : feed.scope === 'all' ? listedSystems(hub) : [];
 	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
-	const categories = (system: SystemItem) => ['System', ...system.segments.map((id) => names.get(id) ?? id)];
+	const { locale } = hub;
+	const categories = (system: SystemItem) => [locale.t('kind.system'), ...system.segments.map((id) => names.get(id) ?? id)];
 	const url = (path: string) => absoluteUrl(urls.site, urls.base, path);
 	const link = (system: SystemItem, anchor = '') => url(`${system.path}${anchor}`);
 	const waits = (system: SystemItem) =>
-		`<ul>${system.dependents.map((d) => `<li>${escapeHtml(d.name)} can wait ${formatDuration(d.wait)}: ${escapeHtml(d.stops)}</li>`).join('')}</ul>`;
+		`<ul>${system.dependents.map((d) => `<li>${escapeHtml(locale.t('systems.canWait', { who: d.name, wait: formatDuration(locale, d.wait), stops: d.stops }))}</li>`).join('')}</ul>`;
 	return systems
 		.flatMap((system) => [
 			{
-				title: `On the systems list: ${system.name}`,
+				title: locale.t('system.feedListed', { system: system.name }),
 				link: link(system),
 				pubDate: system.date,
-				description: `<p>${escapeHtml(system.does)}</p><p>${escapeHtml(tierName(system.tier))}.</p>${waits(system)}`,
-				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(hub.locale, system, url, { incidents: false })}`,
+				description: `<p>${escapeHtml(system.does)}</p><p>${escapeHtml(tierName(locale, system.tier))}.</p>${waits(system)}`,
+				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(locale, system, url, { incidents: false })}`,
 				categories: categories(system),
 			},
 			...system.changes
 				.filter((change) => change.date.getTime() > system.date.getTime() && change.date.getTime() <= hub.now.getTime())
 				.map((change) => ({
-					title: `${system.name} now comes back in tier ${change.to}`,
+					title: locale.t('system.feedTierChanged', { system: system.name, tier: change.to }),
 					link: link(system, `#${change.anchor}`),
 					pubDate: change.date,
-					description: `<p>From tier ${change.from} to ${escapeHtml(tierName(change.to))}.</p><p>${escapeHtml(change.why)}</p>${waits(system)}`,
+					description: `<p>${escapeHtml(locale.t('system.feedFromTier', { from: change.from, tier: tierName(locale, change.to) }))}</p><p>${escapeHtml(change.why)}</p>${waits(system)}`,
 					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(hub.locale, system, url, { incidents: false })}`,
 					categories: categories(system),
 				})),

@@ -13,10 +13,10 @@ import type { EmailLogo } from './email/model';
 import type { EmailWriting } from './email/writing';
 
 /** What happens when it stops, for the "Why it matters to the business" panel: the one who can wait least. */
-export function systemStakes(system: Pick<SystemItem, 'dependents'>): string {
+export function systemStakes(locale: Locale, system: Pick<SystemItem, 'dependents'>): string {
 	const first = system.dependents[0]!;
-	const cost = first.costPerHour ? ` An hour down costs ${first.costPerHour}.` : '';
-	return `${first.name} can wait ${formatDuration(first.wait)}; then: ${first.stops}${cost}`;
+	const cost = first.costPerHour ? locale.t('system.hourCostsSentence', { cost: first.costPerHour }) : '';
+	return `${locale.t('system.stakes', { who: first.name, wait: formatDuration(locale, first.wait), stops: first.stops })}${cost}`;
 }
 
 /**
@@ -30,26 +30,29 @@ export function systemBodyHtml(
 	{ incidents: withIncidents = true } = {},
 ): string {
 	const formatDate = (date: Date) => locale.date(date);
-	const back = system.restore ? ` After a site-wide outage it is back after ${formatDuration(system.restore.back)}.` : '';
+	const { t } = locale;
+	const back = system.restore ? t('system.emailBack', { back: formatDuration(locale, system.restore.back) }) : '';
 	const dependents = system.dependents.map((dependent) => {
 		const who = dependent.segment
 			? `<a href="${escape(url(paths.segment(dependent.segment)))}">${escape(dependent.name)}</a>`
 			: escape(dependent.name);
-		const cost = dependent.costPerHour ? ` An hour down costs ${escape(dependent.costPerHour)}.` : '';
-		return `<li><strong>${who}</strong> can wait ${formatDuration(dependent.wait)}. What stops first: ${escape(dependent.stops)}${cost}</li>`;
+		const cost = dependent.costPerHour ? t('system.hourCostsSentence', { cost: escape(dependent.costPerHour) }) : '';
+		const said = t('system.emailDependent', { who: `<strong>${who}</strong>`, wait: formatDuration(locale, dependent.wait), stops: escape(dependent.stops) });
+		return `<li>${said}${cost}</li>`;
 	});
 	const changes = system.changes.map(
-		(change) => `<li>${formatDate(change.date)}: from tier ${change.from} to tier ${change.to}. ${escape(change.why)}</li>`,
+		(change) => `<li>${t('system.change', { date: formatDate(change.date), from: change.from, to: change.to, why: escape(change.why) })}</li>`,
 	);
 	const incidents = (withIncidents ? system.incidents : []).map(
-		(incident) => `<li>${formatDate(incident.date)}, for ${formatDuration(incident.lasted)}: ${escape(incident.felt)}</li>`,
+		(incident) =>
+			`<li>${t('system.incident', { date: formatDate(incident.date), lasted: formatDuration(locale, incident.lasted), felt: escape(incident.felt) })}</li>`,
 	);
 	return [
-		`<p><strong>${escape(tierName(system.tier))}.</strong>${back}</p>`,
-		`<h2>Who cannot work without it</h2><ul>${dependents.join('')}</ul>`,
-		...(changes.length > 0 ? [`<h2>Changes to its restore tier</h2><ul>${changes.join('')}</ul>`] : []),
-		...(incidents.length > 0 ? [`<h2>When it stopped</h2><ul>${incidents.join('')}</ul>`] : []),
-		`<p>IT calls it ${escape(system.technical)}.</p>`,
+		`<p><strong>${escape(tierName(locale, system.tier))}.</strong>${back}</p>`,
+		`<h2>${t('system.dependents')}</h2><ul>${dependents.join('')}</ul>`,
+		...(changes.length > 0 ? [`<h2>${t('system.changes')}</h2><ul>${changes.join('')}</ul>`] : []),
+		...(incidents.length > 0 ? [`<h2>${t('system.incidents')}</h2><ul>${incidents.join('')}</ul>`] : []),
+		`<p>${t('system.emailTechnical', { technical: escape(system.technical) })}</p>`,
 	].join('\n');
 }
 
@@ -67,7 +70,7 @@ export function systemEmailModel(
 		title: system.name,
 		date: system.date,
 		summary: system.does,
-		businessValue: systemStakes(system),
+		businessValue: systemStakes(hub.locale, system),
 		bodyHtml: systemBodyHtml(hub.locale, system, url),
 		author: { name: system.owner.data.name, role: system.owner.data.role },
 		segments: [...new Set(system.dependents.map((dependent) => dependent.name))],

@@ -4,9 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration, writeDuration } from '../../../src/content/duration';
+import { createLocale } from '../../../src/content/i18n';
 import { tierContradiction, tierForWait, tierName } from '../../../src/content/tiers';
 import { phrasePattern } from '../../../src/content/words';
 import { restoreSchedule, tierChanges } from '../../../src/hub/systems';
+
+const en = createLocale('en-GB');
+const de = createLocale('de');
 
 const M = 60_000;
 const H = 60 * M;
@@ -24,12 +28,14 @@ describe('durations', () => {
 	});
 
 	it('says them in words and writes them back', () => {
-		expect(formatDuration(15 * M)).toBe('15 minutes');
-		expect(formatDuration(H)).toBe('1 hour');
-		expect(formatDuration(85 * M)).toBe('1 hour 25 minutes');
-		expect(formatDuration(24 * H)).toBe('1 day');
-		expect(formatDuration(26 * H)).toBe('1 day 2 hours');
-		expect(formatDuration(72 * H)).toBe('3 days');
+		expect(formatDuration(en, 15 * M)).toBe('15 minutes');
+		expect(formatDuration(en, H)).toBe('1 hour');
+		expect(formatDuration(en, 85 * M)).toBe('1 hour 25 minutes');
+		expect(formatDuration(en, 24 * H)).toBe('1 day');
+		expect(formatDuration(en, 26 * H)).toBe('1 day 2 hours');
+		expect(formatDuration(en, 72 * H)).toBe('3 days');
+		expect(formatDuration(de, 85 * M)).toBe('1 Stunde 25 Minuten');
+		expect(formatDuration(de, 26 * H)).toBe('1 Tag 2 Stunden');
 		expect([20 * M, 85 * M, 48 * H, 4 * H].map(writeDuration)).toEqual(['20m', '1h25m', '2d', '4h']);
 	});
 });
@@ -37,7 +43,8 @@ describe('durations', () => {
 describe('tiers', () => {
 	it('derive from the shortest wait: the slowest tier that keeps the promise', () => {
 		expect([15 * M, H, 2 * H, 4 * H, 8 * H, 24 * H, 48 * H, 72 * H, 300 * H].map(tierForWait)).toEqual([1, 1, 1, 2, 2, 3, 3, 4, 4]);
-		expect(tierName(3)).toBe('Tier 3: back the same day');
+		expect(tierName(en, 3)).toBe('Tier 3: back the same day');
+		expect(tierName(de, 2)).toBe('Stufe 2: binnen 4 Stunden zurück');
 	});
 
 	it('contradict the waits only when slower than they allow', () => {

@@ -3,7 +3,10 @@
  * on a square-root scale, the patience marker, and the description a screen reader hears.
  */
 import { describe, expect, it } from 'vitest';
+import { createLocale } from '../../../src/content/i18n';
 import { describeTimeline, timelineGeometry, TIMELINE_LAYOUT } from '../../../src/outputs/timeline';
+
+const en = createLocale('en-GB');
 
 const M = 60_000;
 const H = 60 * M;
@@ -34,7 +37,7 @@ describe('timelineGeometry', () => {
 		),
 		row('payroll', 20 * H, 30 * H, [['Finance', 72 * H]], 4),
 	];
-	const geometry = timelineGeometry(systems);
+	const geometry = timelineGeometry(en, systems);
 	const x = (ms: number) => TIMELINE_LAYOUT.padding + (TIMELINE_LAYOUT.width - 2 * TIMELINE_LAYOUT.padding) * Math.sqrt(ms / (24 * H));
 
 	it('draws one row per system, in order, within the box', () => {
@@ -67,14 +70,14 @@ describe('timelineGeometry', () => {
 	});
 
 	it('leaves out a system with no place in the schedule', () => {
-		expect(timelineGeometry([{ ...systems[0]!, restore: undefined }]).rows).toEqual([]);
+		expect(timelineGeometry(en, [{ ...systems[0]!, restore: undefined }]).rows).toEqual([]);
 	});
 });
 
 describe('describeTimeline', () => {
 	it('says the order, when each is back, and who can wait least', () => {
 		expect(
-			describeTimeline([
+			describeTimeline(en, [
 				row('network', 0, 20 * M, [
 					['Executives', 15 * M],
 					['All Staff', 30 * M],
