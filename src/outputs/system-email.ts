@@ -37,11 +37,16 @@ export function systemBodyHtml(
 			? `<a href="${escape(url(paths.segment(dependent.segment)))}">${escape(dependent.name)}</a>`
 			: escape(dependent.name);
 		const cost = dependent.costPerHour ? t('system.hourCostsSentence', { cost: escape(dependent.costPerHour) }) : '';
-		const said = t('system.emailDependent', { who: `<strong>${who}</strong>`, wait: formatDuration(locale, dependent.wait), stops: escape(dependent.stops) });
+		const said = t('system.emailDependent', {
+			who: `<strong>${who}</strong>`,
+			wait: formatDuration(locale, dependent.wait),
+			stops: escape(dependent.stops),
+		});
 		return `<li>${said}${cost}</li>`;
 	});
 	const changes = system.changes.map(
-		(change) => `<li>${t('system.change', { date: formatDate(change.date), from: change.from, to: change.to, why: escape(change.why) })}</li>`,
+		(change) =>
+			`<li>${t('system.change', { date: formatDate(change.date), from: change.from, to: change.to, why: escape(change.why) })}</li>`,
 	);
 	const incidents = (withIncidents ? system.incidents : []).map(
 		(incident) =>

@@ -83,7 +83,9 @@ describe('systemFeedItems', () => {
 
 describe('systemStakes', () => {
 	it('says what happens to the one who can wait least, and what an hour costs', () => {
-		expect(systemStakes(createLocale('en-GB'), system('tills'))).toBe('Managers can wait 4 hours; then: Stores stop. An hour down costs £1,500 an hour.');
+		expect(systemStakes(createLocale('en-GB'), system('tills'))).toBe(
+			'Managers can wait 4 hours; then: Stores stop. An hour down costs £1,500 an hour.',
+		);
 	});
 });
 
