@@ -5,6 +5,7 @@
  * only: it works from addresses, and returns counts.
  */
 import type { Contact } from '../checks/contacts';
+import type { Locale } from '../content/i18n';
 import type { InboxRecord } from '../content/inbox';
 import type { LedgerRecord } from '../content/ledger';
 
@@ -66,8 +67,8 @@ export function responseShares(
 }
 
 /** "Useful to 9 of 11 colleagues who answered": a published page shows it only where hub.yaml turns `usefulCounts` on. */
-export function usefulLine(reception: { yes: number; no: number }, enabled: boolean): string | undefined {
+export function usefulLine(locale: Locale, reception: { yes: number; no: number }, enabled: boolean): string | undefined {
 	const answered = reception.yes + reception.no;
 	if (!enabled || answered === 0) return undefined;
-	return `Useful to ${reception.yes} of ${answered} ${answered === 1 ? 'colleague' : 'colleagues'} who answered.`;
+	return locale.t('useful.count', { yes: reception.yes, count: answered });
 }
