@@ -84,28 +84,27 @@ const campaignGuide = (locale: Locale): string =>
 		].join('\n'),
 	);
 
-const DETAIL_ADVICE: Record<string, string> = {
-	headline: 'they want the headline: keep it short, and cite a metric or a system they depend on',
-	summary: 'they want a summary: the case, and what it means for their teams',
-	detail: 'they want the detail: how it works and what changes, step by step',
-};
+/** How much each audience reads, as `detail` in its segment file says; another value is shown as it is. */
+const DETAIL_ADVICE = {
+	headline: 'scaffold.reader.headline',
+	summary: 'scaffold.reader.summary',
+	detail: 'scaffold.reader.detail',
+} as const;
 
 /** The note on who the piece is for: each audience's goals, how it judges IT and reads, and its systems. */
-export function readerNote(readers: readonly Reader[]): string {
+export function readerNote(readers: readonly Reader[], locale: Locale): string {
+	const { t } = locale;
+	const advice = (detail: string) => (detail in DETAIL_ADVICE ? t(DETAIL_ADVICE[detail as keyof typeof DETAIL_ADVICE]) : detail);
 	const lines = [
-		'Who you are writing for. Say what it means for their goals, in their words;',
-		'list the systems the piece concerns in `systems: [ids]`.',
+		...t('scaffold.reader.intro').split('\n'),
 		...readers.flatMap((reader) => [
 			'',
-			`${reader.name}: ${DETAIL_ADVICE[reader.detail] ?? reader.detail}.`,
-			...(reader.goals.length > 0 ? [`  Trying to achieve this year: ${reader.goals.join('; ')}.`] : []),
-			...(reader.judgeIT ? [`  How they judge IT: ${reader.judgeIT}`] : []),
-			...(reader.reads ? [`  How they read: ${reader.reads}`] : []),
+			t('scaffold.reader.advice', { name: reader.name, advice: advice(reader.detail) }),
+			...(reader.goals.length > 0 ? [`  ${t('scaffold.reader.goals', { goals: reader.goals.join('; ') })}`] : []),
+			...(reader.judgeIT ? [`  ${t('scaffold.reader.judgeIT', { judgeIT: reader.judgeIT })}`] : []),
+			...(reader.reads ? [`  ${t('scaffold.reader.reads', { reads: reader.reads })}`] : []),
 			...(reader.systems.length > 0
-				? [
-						'  The systems they depend on, by restore tier (id, and how long they can wait):',
-						...reader.systems.map((system) => `    ${system.name} (${system.id}, ${system.wait})`),
-					]
+				? [`  ${t('scaffold.reader.systems')}`, ...reader.systems.map((system) => `    ${system.name} (${system.id}, ${system.wait})`)]
 				: []),
 		]),
 	];
@@ -151,7 +150,7 @@ export function scaffold(input: ScaffoldInput, locale: Locale): string {
 				'',
 				note(t('scaffold.paperGuide')),
 				'',
-				...(input.readers?.length ? [readerNote(input.readers), ''] : []),
+				...(input.readers?.length ? [readerNote(input.readers, locale), ''] : []),
 				t('scaffold.paperStart'),
 				'',
 			].join('\n');
@@ -167,7 +166,7 @@ export function scaffold(input: ScaffoldInput, locale: Locale): string {
 				'',
 				note(t('scaffold.caseStudyGuide')),
 				'',
-				...(input.readers?.length ? [readerNote(input.readers), ''] : []),
+				...(input.readers?.length ? [readerNote(input.readers, locale), ''] : []),
 				`## ${t('scaffold.challenge')}`,
 				'',
 				t('scaffold.challengeText'),
