@@ -5,7 +5,7 @@
  * everything); setting it slower than someone can wait is a contradiction the checks refuse.
  */
 import { formatDuration, HOUR } from './duration';
-import { createLocale, type Locale } from './i18n';
+import { createLocale, type Locale } from './i18n/locale';
 
 export const TIER_IDS = [1, 2, 3, 4] as const;
 export type Tier = (typeof TIER_IDS)[number];
