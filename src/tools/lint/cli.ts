@@ -64,10 +64,10 @@ export async function lintContent(argv: readonly string[], io: Io = processIo): 
 			fixed += applied;
 		}
 		if (fixed > 0) {
-			if (options.format === 'stylish') io.err(`Fixed ${fixed} problem${fixed === 1 ? '' : 's'}.\n`);
+			if (options.format === 'stylish') io.err(`${config.locale.t('lint.fixed', { count: fixed })}\n`);
 			reports = await lintHub(root, config, now);
 		}
 	}
-	io.out(options.format === 'json' ? `${json(reports)}\n` : stylish(reports, io.color));
+	io.out(options.format === 'json' ? `${json(reports)}\n` : stylish(reports, config.locale, io.color));
 	return totals(reports).errors > 0 ? 1 : 0;
 }

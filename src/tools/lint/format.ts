@@ -4,6 +4,7 @@
  * JSON for tools.
  */
 import { styleText } from 'node:util';
+import type { Locale } from '../../content/i18n/index.ts';
 import type { FileReport } from './runner.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -26,9 +27,8 @@ export function totals(reports: readonly FileReport[]): Totals {
 	};
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
-export function stylish(reports: readonly FileReport[], color = false): string {
+export function stylish(reports: readonly FileReport[], locale: Locale, color = false): string {
+	const { t } = locale;
 	const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
 	const lines: string[] = [];
 	for (const report of reports) {
@@ -48,17 +48,17 @@ export function stylish(reports: readonly FileReport[], color = false): string {
 	}
 	const sum = totals(reports);
 	const problems = sum.errors + sum.warnings;
-	if (problems === 0) return `${paint('green', '✔')} No problems in ${plural(reports.length, 'file')}.\n`;
+	if (problems === 0) return `${paint('green', '✔')} ${t('lint.clean', { count: reports.length })}\n`;
 	lines.push(
 		'',
 		paint(
 			sum.errors ? 'red' : 'yellow',
-			`✖ ${plural(problems, 'problem')} (${plural(sum.errors, 'error')}, ${plural(sum.warnings, 'warning')})`,
+			`✖ ${t('lint.summary', { problems: t('lint.problems', { count: problems }), errors: t('lint.errors', { count: sum.errors }), warnings: t('lint.warnings', { count: sum.warnings }) })}`,
 		),
 	);
 	if (sum.fixableErrors + sum.fixableWarnings > 0) {
 		lines.push(
-			`  ${plural(sum.fixableErrors, 'error')} and ${plural(sum.fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`,
+			`  ${t('lint.fixable', { errors: t('lint.errors', { count: sum.fixableErrors }), warnings: t('lint.warnings', { count: sum.fixableWarnings }) })}`,
 		);
 	}
 	return `${lines.join('\n')}\n`;
