@@ -1,17 +1,21 @@
 /**
- * The focus group picks the three, end to end, with every real part: `npm run send -- ballot`
- * writes the ballot, a build turns it into email, the send goes through a real SMTP server to the
- * executives who agreed to give feedback, five of them click "Pick this" in what they received
- * (their replies delivered into a real Dovecot as Outlook and Gmail send them), `npm run inbox`
- * records the picks, `npm run ballot -- close` writes the ranks, and the next build's audience
- * page says who chose them (with `usefulCounts` on, papers also say how useful colleagues found them).
+ * The whole listening loop, end to end, with every real part, on a copy of the example hub:
+ * `npm run send -- ballot` writes the ballot, a build turns it into email, the send goes through a
+ * real SMTP server to the executives who agreed to give feedback, and five of them click "Pick
+ * this" in what they received. Meanwhile, on the built pages, a reader clicks Yes on a paper, an
+ * executive asks to join the list and another asks IT a question. All their replies are
+ * delivered into a real Dovecot as Outlook and Gmail send them; `npm run inbox` records them, an
+ * editor approves the request (`npm run contacts -- approve`), `npm run ballot -- close` writes
+ * the ranks and a writer declares that a paper answers the question. The next build's audience
+ * page, `/questions/` and the answering page then show it all, by role and counts, never by name.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readInbox, type PickRecord } from '../../src/content/inbox';
+import { contactsCommand } from '../../src/tools/contacts-cli';
 import { ballotCommand } from '../../src/tools/ballot-cli';
 import { inboxCommand } from '../../src/tools/inbox/cli';
 import { sendCommand } from '../../src/tools/send/cli';
@@ -23,6 +27,12 @@ import { startSmtp, type TestSmtp } from '../helpers/smtp';
 const NOW = '2026-12-01T09:00:00Z';
 const CLOSING = '2026-12-15T09:00:00Z';
 const BALLOT = 'executives-2026-12';
+/** The paper a reader finds useful, and which later answers an executive's question. */
+const PAPER = 'file-shares-to-the-cloud';
+const READER = { from: 'ivy.lund@northwind.example', name: 'Ivy Lund' };
+const JOINER = { from: 'hana.okafor@northwind.example', name: 'Hana Okafor' };
+const ASKER = { from: 'omar.haddad@northwind.example', name: 'Omar Haddad' };
+const QUESTION = 'Once our shared files move to the cloud, who else can read them?';
 
 /** Six executives who agreed to give feedback, and one who did not (she gets no ballot). */
 const EXECUTIVES = ['ada', 'ben', 'cleo', 'dev', 'eve', 'finn'];
@@ -67,6 +77,7 @@ const io = (env: Record<string, string | undefined>) => {
 		},
 	};
 };
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 const build = async (name: string, now: string) => {
 	const result = await buildHub({ name, content, now });
 	expect(result.code, result.output).toBe(0);
@@ -89,7 +100,7 @@ afterAll(async () => {
 	vi.unstubAllEnvs();
 });
 
-describe('a ballot, from sending to the audience page', () => {
+describe('listening, from a reader’s click to the published pages', () => {
 	it('runs the whole loop against real SMTP and IMAP servers', async () => {
 		// 1. The first run writes the ballot; nothing can be sent before a build.
 		const first = io({});
@@ -103,6 +114,17 @@ describe('a ballot, from sending to the audience page', () => {
 		// 2. The build writes the open ballot's email; the send goes to those who agreed to give feedback.
 		const dist = await build('ballot-loop-open', NOW);
 		expect(fs.existsSync(path.join(dist, 'ballots', BALLOT, 'email.html'))).toBe(true);
+		const built = (route: string) => parse(fs.readFileSync(path.join(dist, route, 'index.html'), 'utf8')).querySelector('main')!;
+		const linkIn = (main: HTMLElement, words: string) =>
+			main
+				.querySelectorAll('a')
+				.find((a) => a.text.trim() === words)!
+				.getAttribute('href')!;
+		const yesLink = linkIn(built(`papers/${PAPER}`), 'Yes');
+		const audience = built('segments/executives');
+		const joinLink = linkIn(audience, 'Get these by email');
+		const askLink = linkIn(audience, 'Ask IT a question');
+		expect(fold(audience.querySelector('.get-by-email .muted')!.text)).toBe('· 7 colleagues get them by email already');
 		smtp = await startSmtp();
 		const send = io({ SMTP_URL: smtp.url });
 		expect(await sendCommand(['ballot', 'executives', '--dist', dist, '--retries', '1', '--backoff', '5'], send.cli), send.io.err).toBe(0);
@@ -136,6 +158,15 @@ describe('a ballot, from sending to the audience page', () => {
 			for (const metric of metrics)
 				await dovecot.append(await replyTo(links.get(metric)!, { from: `${voter}@northwind.example`, style, prefix }));
 		}
+		// Meanwhile, on the built pages: a reader finds a paper useful, an executive asks to join the
+		// list, another asks IT a question (writing it over the subject's first words, as the link asks).
+		await dovecot.append(await replyTo(yesLink, { ...READER, style: 'gmail', says: 'Now I know what happens to the old file server.' }));
+		await dovecot.append(await replyTo(joinLink, { ...JOINER, style: 'outlook', says: 'The CFO forwarded me the cloud paper.' }));
+		const askSubject = new URL(askLink).searchParams.get('subject')!;
+		expect(askSubject).toMatch(/^Question for IT \[hub:question executives\]$/);
+		await dovecot.append(
+			await replyTo(askLink, { ...ASKER, style: 'html-only', subject: askSubject.replace('Question for IT', QUESTION) }),
+		);
 		const inbox = io({ IMAP_URL: dovecot.url, IMAP_PASSWORD: dovecot.password });
 		expect(await inboxCommand([], inbox.cli), inbox.io.err).toBe(0);
 		const picks = readInbox(content).filter((record): record is PickRecord => record.kind === 'pick' && record.ballot === BALLOT);
@@ -144,6 +175,27 @@ describe('a ballot, from sending to the audience page', () => {
 				.flatMap(([voter, { metrics }]) => metrics.map((metric) => `${voter} ${metric}`))
 				.sort(),
 		);
+		const records = readInbox(content);
+		const sentBy = (from: string) => records.filter((record) => record.from === from);
+		expect(sentBy(READER.from)).toMatchObject([
+			{ kind: 'feedback', entry: `paper/${PAPER}`, useful: true, why: 'Now I know what happens to the old file server.' },
+		]);
+		expect(sentBy(JOINER.from)).toMatchObject([{ kind: 'list-request', segments: ['executives'], status: 'pending' }]);
+		const [question] = sentBy(ASKER.from);
+		expect(question).toMatchObject({ kind: 'question', segment: 'executives', question: QUESTION, status: 'open' });
+		const questionId = question?.kind === 'question' ? question.id : '';
+
+		// The editors approve the request: the executive becomes a contact, with how they asked.
+		const approve = io({});
+		expect(await contactsCommand(['approve', JOINER.from], approve.cli), approve.io.err).toBe(0);
+		const contacts = (parseYaml(fs.readFileSync(path.join(content, 'contacts.yaml'), 'utf8')) as { contacts: Record<string, unknown>[] })
+			.contacts;
+		expect(contacts.find((contact) => contact.email === JOINER.from)).toMatchObject({
+			name: JOINER.name,
+			segments: ['executives'],
+			asked: 'asked by email on 2026-11-03 for executives',
+		});
+		expect(readInbox(content).find((record) => record.from === JOINER.from)).toMatchObject({ status: 'approved' });
 
 		// 4. After the closing day, the editors close it: the most picked become the segment's ranks.
 		const close = io({});
@@ -154,10 +206,13 @@ describe('a ballot, from sending to the audience page', () => {
 
 		// 5. The next build's audience page says who chose them, with the tally; this hub also publishes
 		// how useful colleagues found each page (usefulCounts), as counts.
+		// A writer declares that the paper the reader liked answers the executive's question.
 		fs.appendFileSync(path.join(content, 'hub.yaml'), 'usefulCounts: true\n');
+		const paperFile = path.join(content, 'papers', `${PAPER}.mdx`);
+		fs.writeFileSync(paperFile, fs.readFileSync(paperFile, 'utf8').replace(/^author: .*$/m, `$&\nanswers: ${questionId}`));
 		const closed = await build('ballot-loop-closed', CLOSING);
 		const main = parse(fs.readFileSync(path.join(closed, 'segments', 'executives', 'index.html'), 'utf8')).querySelector('main')!;
-		const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+		expect(fold(main.querySelector('.get-by-email .muted')!.text)).toBe('· 8 colleagues get them by email already');
 		expect(fold(main.querySelector('.critical-choice .chosen-by')!.text)).toBe('Chosen by 5 of 6 executives in the December 2026 ballot.');
 		expect(main.querySelectorAll('.critical-metrics > li [data-metric]').map((card) => card.getAttribute('data-metric'))).toEqual([
 			'web-shop-page-load',
@@ -171,7 +226,23 @@ describe('a ballot, from sending to the audience page', () => {
 				?.text.trim();
 		expect(usefulCount('crm-beta-first-fortnight')).toBe('Useful to 2 of 3 colleagues who answered.');
 		expect(usefulCount('cutting-cloud-spend')).toBe('Useful to 2 of 3 colleagues who answered.');
+		expect(usefulCount(PAPER)).toBe('Useful to 1 of 1 colleague who answered.');
 		expect(usefulCount('windows-10-end-of-support')).toBeUndefined();
+		// The question, on /questions/ and on the page that answers it: by audience, never by name.
+		const questions = parse(fs.readFileSync(path.join(closed, 'questions', 'index.html'), 'utf8')).querySelector('main')!;
+		const answered = questions.querySelector(`.questions > li[data-question="${questionId}"]`)!;
+		expect(fold(answered.querySelector('h2')!.text)).toBe(QUESTION);
+		expect(fold(answered.querySelector('.muted')!.text)).toBe('Asked by a reader in Executives on 3 November 2026');
+		expect(answered.querySelector('a')!.getAttribute('href')).toBe(`/papers/${PAPER}/`);
+		const paperPage = parse(fs.readFileSync(path.join(closed, 'papers', PAPER, 'index.html'), 'utf8')).querySelector('main')!;
+		const aside = paperPage.querySelector('.answered-question')!;
+		expect(fold(aside.querySelector('.question')!.text)).toBe(`“${QUESTION}”`);
+		expect(fold(aside.querySelector('.muted')!.text)).toBe('Asked by a reader in Executives on 3 November 2026.');
+		for (const page of [questions, paperPage, main])
+			for (const person of [READER, JOINER, ASKER]) {
+				expect(page.toString()).not.toContain(person.name);
+				expect(page.toString()).not.toContain(person.from);
+			}
 		// The closed ballot's email is no longer published.
 		expect(fs.existsSync(path.join(closed, 'ballots'))).toBe(false);
 	});

@@ -103,8 +103,9 @@ export interface EmailFrame {
  * the note, the slot `npm run send` fills with a recipient's own line, and where to go next.
  */
 function footerHtml(hub: EmailHub, { note, link }: EmailFrame['footer']): string {
+	const useful = hub.replies?.useful;
 	const replies = hub.replies
-		? `<p>Was this useful? <a href="${escape(hub.replies.useful.yes)}">Yes</a> · <a href="${escape(hub.replies.useful.no)}">No</a> · <a href="${escape(hub.replies.question)}">Ask IT a question</a></p>\n`
+		? `<p>${useful ? `Was this useful? <a href="${escape(useful.yes)}">Yes</a> · <a href="${escape(useful.no)}">No</a> · ` : ''}<a href="${escape(hub.replies.question)}">Ask IT a question</a></p>\n`
 		: '';
 	return `${replies}<p>${escape(note)} <a href="${escape(`mailto:${hub.editors.email}`)}">${escape(hub.editors.name)}</a>.</p>
 ${PERSONAL_SLOT}

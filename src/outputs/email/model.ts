@@ -43,9 +43,13 @@ export interface EmailHub {
 	replies?: EmailReplies | undefined;
 }
 
-/** "Was this useful? Yes · No" and "Ask IT a question": one click, a line, Send. */
+/**
+ * "Was this useful? Yes · No" and "Ask IT a question": one click, a line, Send. Every email asks
+ * for questions; only one about an entry or an issue asks whether it was useful (a ballot has no
+ * entry to judge).
+ */
 export interface EmailReplies {
-	useful: { yes: string; no: string };
+	useful?: { yes: string; no: string } | undefined;
 	question: string;
 }
 
@@ -64,7 +68,10 @@ export function emailReplies(
 /** The footer's reply links as plain text, one line each, for the text part. */
 export const repliesText = (replies: EmailReplies | undefined): string[] =>
 	replies
-		? [`Was this useful? Yes: ${replies.useful.yes}`, `Not useful: ${replies.useful.no}`, `Ask IT a question: ${replies.question}`]
+		? [
+				...(replies.useful ? [`Was this useful? Yes: ${replies.useful.yes}`, `Not useful: ${replies.useful.no}`] : []),
+				`Ask IT a question: ${replies.question}`,
+			]
 		: [];
 
 /** The logo as a PNG on the hub (mail programs show no SVG) and the size it is shown at, in CSS pixels. */
