@@ -20,6 +20,7 @@ import { ballotCommand } from '../../src/tools/ballot-cli';
 import { inboxCommand } from '../../src/tools/inbox/cli';
 import { sendCommand } from '../../src/tools/send/cli';
 import { buildHub, ROOT, TMP } from '../helpers/build-hub';
+import { startDevServer, type DevServer } from '../helpers/dev-server';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type ClientStyle } from '../helpers/mail-client';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
@@ -64,6 +65,7 @@ const PICKS: Record<string, { metrics: string[]; style: ClientStyle; prefix?: st
 let content: string;
 let smtp: TestSmtp | undefined;
 let dovecot: TestDovecot | undefined;
+let preview: DevServer | undefined;
 
 const io = (env: Record<string, string | undefined>) => {
 	const io = { out: '', err: '' };
@@ -81,7 +83,7 @@ const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 const build = async (name: string, now: string) => {
 	const result = await buildHub({ name, content, now });
 	expect(result.code, result.output).toBe(0);
-	return result.dist;
+	return result;
 };
 
 beforeAll(() => {
@@ -97,6 +99,7 @@ beforeAll(() => {
 afterAll(async () => {
 	await smtp?.close();
 	await dovecot?.stop();
+	preview?.stop();
 	vi.unstubAllEnvs();
 });
 
@@ -112,7 +115,7 @@ describe('listening, from a reader’s click to the published pages', () => {
 		expect(ballot).toMatchObject({ segment: 'executives', opens: '2026-12-01', closes: '2026-12-14' });
 
 		// 2. The build writes the open ballot's email; the send goes to those who agreed to give feedback.
-		const dist = await build('ballot-loop-open', NOW);
+		const { dist } = await build('ballot-loop-open', NOW);
 		expect(fs.existsSync(path.join(dist, 'ballots', BALLOT, 'email.html'))).toBe(true);
 		const built = (route: string) => parse(fs.readFileSync(path.join(dist, route, 'index.html'), 'utf8')).querySelector('main')!;
 		const linkIn = (main: HTMLElement, words: string) =>
@@ -155,6 +158,10 @@ describe('listening, from a reader’s click to the published pages', () => {
 					}),
 			);
 			expect(links.size).toBe(9);
+			// As every email the hub sends, it ends with "Ask IT a question", from the ballot's segment.
+			const ask = parse(typeof mail.html === 'string' ? mail.html : '').querySelector('.footer a[href*="hub%3Aquestion%20executives"]');
+			expect(ask?.text).toBe('Ask IT a question');
+			expect(mail.text).toContain('Ask IT a question: mailto:');
 			for (const metric of metrics)
 				await dovecot.append(await replyTo(links.get(metric)!, { from: `${voter}@northwind.example`, style, prefix }));
 		}
@@ -204,13 +211,13 @@ describe('listening, from a reader’s click to the published pages', () => {
 		expect(close.io.out).toContain('5 people voted of the 6 it was sent to');
 		expect(close.io.out).toMatch(/1\. web-shop-page-load[^\n]*\n {2}2\. cloud-spend-variance[^\n]*\n {2}3\. phishing-click-rate/);
 
-		// 5. The next build's audience page says who chose them, with the tally; this hub also publishes
-		// how useful colleagues found each page (usefulCounts), as counts.
-		// A writer declares that the paper the reader liked answers the executive's question.
+		// 5. A writer declares that the paper the reader liked answers the executive's question. The next
+		// build's audience page says who chose the measures, with the tally, and counts the new contact;
+		// this hub also publishes how useful colleagues found each page (usefulCounts), as counts.
 		fs.appendFileSync(path.join(content, 'hub.yaml'), 'usefulCounts: true\n');
 		const paperFile = path.join(content, 'papers', `${PAPER}.mdx`);
 		fs.writeFileSync(paperFile, fs.readFileSync(paperFile, 'utf8').replace(/^author: .*$/m, `$&\nanswers: ${questionId}`));
-		const closed = await build('ballot-loop-closed', CLOSING);
+		const { dist: closed, project } = await build('ballot-loop-closed', CLOSING);
 		const main = parse(fs.readFileSync(path.join(closed, 'segments', 'executives', 'index.html'), 'utf8')).querySelector('main')!;
 		expect(fold(main.querySelector('.get-by-email .muted')!.text)).toBe('· 8 colleagues get them by email already');
 		expect(fold(main.querySelector('.critical-choice .chosen-by')!.text)).toBe('Chosen by 5 of 6 executives in the December 2026 ballot.');
@@ -230,6 +237,7 @@ describe('listening, from a reader’s click to the published pages', () => {
 		expect(usefulCount('windows-10-end-of-support')).toBeUndefined();
 		// The question, on /questions/ and on the page that answers it: by audience, never by name.
 		const questions = parse(fs.readFileSync(path.join(closed, 'questions', 'index.html'), 'utf8')).querySelector('main')!;
+		expect(questions.querySelectorAll('.questions > li').map((li) => li.getAttribute('data-question'))).toContain(questionId);
 		const answered = questions.querySelector(`.questions > li[data-question="${questionId}"]`)!;
 		expect(fold(answered.querySelector('h2')!.text)).toBe(QUESTION);
 		expect(fold(answered.querySelector('.muted')!.text)).toBe('Asked by a reader in Executives on 3 November 2026');
@@ -245,5 +253,22 @@ describe('listening, from a reader’s click to the published pages', () => {
 			}
 		// The closed ballot's email is no longer published.
 		expect(fs.existsSync(path.join(closed, 'ballots'))).toBe(false);
+
+		// 6. The editors' page (the preview only) shows the Yes with its line of why, the request no
+		// longer waiting, the question no longer open, and the ballot's tally.
+		preview = await startDevServer({ project, content, now: CLOSING });
+		const editors = await preview.page('editors/');
+		const reception = editors.querySelector(`.reception[data-entry="paper/${PAPER}"]`)!;
+		expect(fold(reception.querySelector('p')!.text)).toBe('Useful: 1 yes, 0 no.');
+		expect(reception.querySelectorAll('li').map((li) => fold(li.text))).toEqual([
+			`Yes: “Now I know what happens to the old file server.” (${READER.name}, 3 November 2026)`,
+		]);
+		const waiting = editors.querySelector('section[aria-labelledby="waiting-heading"]')!;
+		expect(waiting.querySelectorAll('.requests li').length).toBeGreaterThan(0);
+		expect(fold(waiting.querySelector('.requests')!.text)).not.toContain(JOINER.from);
+		expect(waiting.querySelectorAll('.open-questions li').length).toBeGreaterThan(0);
+		expect(waiting.querySelector(`.open-questions li[data-question="${questionId}"]`)).toBeNull();
+		const tally = editors.querySelector(`.ballot[data-ballot="${BALLOT}"]`)!;
+		expect(fold(tally.querySelector('p')!.text)).toBe('Closed on 15 December 2026. 5 voted of the 6 it was sent to.');
 	});
 });
