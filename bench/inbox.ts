@@ -18,12 +18,14 @@ const PAPERS = ['cutting-cloud-spend', 'phishing-is-our-biggest-risk', 'replacin
 // The hub's modules import without extensions, as Astro's bundler allows: Node needs the hub's hooks for them.
 await import('../src/tools/lint/node-hooks.ts');
 const { listRequest, questionLink, usefulLinks } = await import('../src/content/mailto.ts');
+const { createLocale } = await import('../src/content/i18n/index.ts');
+const en = createLocale('en-GB');
 
 /** The i-th tagged reply: mostly Yes and No on papers, some list requests and questions, from several mail clients. */
 function taggedLink(i: number): string {
-	if (i % 10 === 7) return listRequest(EDITORS, [{ id: 'executives', name: 'Executives' }]);
-	if (i % 10 === 9) return questionLink(EDITORS, { id: 'finance', name: 'Finance' });
-	const links = usefulLinks(EDITORS, `paper/${PAPERS[i % PAPERS.length]!}`, 'A paper', 'priya.raman@northwind.example');
+	if (i % 10 === 7) return listRequest(en, EDITORS, [{ id: 'executives', name: 'Executives' }]);
+	if (i % 10 === 9) return questionLink(en, EDITORS, { id: 'finance', name: 'Finance' });
+	const links = usefulLinks(en, EDITORS, `paper/${PAPERS[i % PAPERS.length]!}`, 'A paper', 'priya.raman@northwind.example');
 	return i % 3 === 0 ? links.no : links.yes;
 }
 

@@ -5,6 +5,7 @@
  * lists kinds.
  */
 import type { z } from 'astro/zod';
+import type { Locale } from './i18n';
 import { paths } from './paths';
 import { authorSchema } from './schemas/author';
 import { ballotSchema } from './schemas/ballot';
@@ -59,18 +60,16 @@ export const TOPICS_FILE = 'topics.yaml';
 
 interface KindInfo {
 	collection: 'papers' | 'case-studies' | 'metrics' | 'newsletters' | 'campaigns';
-	/** The label lists and search filters show: "Position paper". */
-	label: string;
 	/** Whether entries have an MDX body, rendered at content sync. */
 	body: boolean;
 }
 
 export const KINDS: Record<WritingKind, KindInfo> = {
-	paper: { collection: 'papers', label: 'Position paper', body: true },
-	'case-study': { collection: 'case-studies', label: 'Case study', body: true },
-	metric: { collection: 'metrics', label: 'Metric', body: false },
-	newsletter: { collection: 'newsletters', label: 'Newsletter', body: true },
-	campaign: { collection: 'campaigns', label: 'Campaign', body: true },
+	paper: { collection: 'papers', body: true },
+	'case-study': { collection: 'case-studies', body: true },
+	metric: { collection: 'metrics', body: false },
+	newsletter: { collection: 'newsletters', body: true },
+	campaign: { collection: 'campaigns', body: true },
 };
 
 /** The kinds in the order lists and filters show them. */
@@ -89,7 +88,8 @@ export const RECORDS = {
 
 /** The kind of writing a collection holds, or undefined for what writing refers to (segments…). */
 export const kindOf = (collection: CollectionName): WritingKind | undefined => WRITING_KINDS.find((kind) => KINDS[kind].collection === collection);
-export const kindLabel = (kind: WritingKind): string => KINDS[kind].label;
+/** The label lists and search filters show, in the hub's language: "Position paper". */
+export const kindLabel = (locale: Locale, kind: WritingKind): string => locale.t(`kind.${kind}`);
 export const kindNoun = (kind: WritingKind): string => COLLECTIONS[KINDS[kind].collection].noun;
 export const noun = (collection: string): string => (collection in COLLECTIONS ? COLLECTIONS[collection as CollectionName].noun : collection);
 

@@ -7,6 +7,7 @@
 import { endOfDay, tallyBallot, type BallotPick, type Tally } from '../content/ballots';
 import type { PickRecord } from '../content/inbox';
 import type { Ballot } from '../content/schemas/ballot';
+import type { Locale } from '../content/i18n';
 import { deliveredTo, type LedgerRecord } from '../content/ledger';
 
 export interface HubBallot {
@@ -68,19 +69,20 @@ export function hubBallots(
 		.sort((a, b) => b.opens.getTime() - a.opens.getTime() || a.id.localeCompare(b.id));
 }
 
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** "the November 2026 ballot": named after the month it opened. */
-export const ballotName = (ballot: Pick<HubBallot, 'opens'>): string => `the ${monthYear.format(ballot.opens)} ballot`;
+export const ballotName = (locale: Locale, ballot: Pick<HubBallot, 'opens'>): string =>
+	locale.t('ballot.name', { month: locale.monthYear(ballot.opens) });
 
 /**
  * How a segment's critical metrics were chosen, in the words the audience page shows:
  * "Chosen by 7 of 9 superusers in the November 2026 ballot", or "Chosen by the editors".
  */
-export function chosenByWords(ballot: HubBallot | undefined, segmentName: string): string {
-	if (!ballot) return 'Chosen by the editors';
+export function chosenByWords(locale: Locale, ballot: HubBallot | undefined, segmentName: string): string {
+	if (!ballot) return locale.t('ballot.chosenByEditors');
 	const group = segmentName.toLowerCase();
 	const who =
-		ballot.asked >= ballot.tally.voters ? `${ballot.tally.voters} of ${ballot.asked} ${group}` : `${ballot.tally.voters} ${group}`;
-	return `Chosen by ${who} in ${ballotName(ballot)}`;
+		ballot.asked >= ballot.tally.voters
+			? locale.t('ballot.votersOf', { voters: ballot.tally.voters, asked: ballot.asked, group })
+			: locale.t('ballot.voters', { voters: ballot.tally.voters, group });
+	return locale.t('ballot.chosenBy', { who, ballot: ballotName(locale, ballot) });
 }

@@ -15,6 +15,7 @@
  * - Past its end the campaign is finished: it stays at the stage it had reached, where it stopped.
  */
 import { upperFirst } from '../content/format';
+import type { Locale } from '../content/i18n';
 import { STAGE_IDS, stageLabel, type ActivityStatus, type StageId } from '../content/stages';
 
 export type StageState = 'not-started' | 'under-way' | 'done' | 'skipped';
@@ -39,7 +40,6 @@ export interface CampaignData<A extends ActivityData = ActivityData> {
 
 export interface StageProgress<A extends ActivityData = ActivityData> {
 	id: StageId;
-	label: string;
 	goal: string;
 	state: StageState;
 	/** The stage's activities, oldest first. */
@@ -61,16 +61,11 @@ export interface Progress<A extends ActivityData = ActivityData> {
 	total: number;
 }
 
-/** A stage's state in words, for pages, feeds and the hourglass's text. */
-export const STATE_LABELS: Record<StageState, string> = {
-	done: 'done',
-	'under-way': 'under way',
-	'not-started': 'not started',
-	skipped: 'skipped',
-};
+/** A stage's state in words, for pages, feeds and the hourglass's text: "under way". */
+export const stateLabel = (locale: Locale, state: StageState): string => locale.t(`state.${state}`);
 
 /** The same, starting a line or a cell: "Under way". */
-export const stateHeading = (state: StageState): string => upperFirst(STATE_LABELS[state]);
+export const stateHeading = (locale: Locale, state: StageState): string => upperFirst(stateLabel(locale, state));
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -97,7 +92,6 @@ export function progressAsOf<A extends ActivityData>(campaign: CampaignData<A>, 
 		const done = kept.filter(isDone).length;
 		return {
 			id,
-			label: stageLabel(id),
 			goal: stage?.goal ?? '',
 			activities,
 			done,
@@ -135,13 +129,15 @@ export function movedTo(campaign: CampaignData, now: Date, days: number): StageI
  * Where the campaign is along the hourglass: "Stage 4 of 7: Try", or past its end "Stopped at
  * stage 6 of 7: Repeat"; "All 7 stages done" (or "done or skipped") when no stage is left.
  */
-export function stageSummary(progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string {
+export function stageSummary(locale: Locale, progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string {
 	const { current, finished, stages } = progress;
-	if (!current) return `All ${STAGE_IDS.length} stages done${stages.some((stage) => stage.state === 'skipped') ? ' or skipped' : ''}`;
-	const at = `${STAGE_IDS.indexOf(current) + 1} of ${STAGE_IDS.length}: ${stageLabel(current)}`;
-	return finished ? `Stopped at stage ${at}` : `Stage ${at}`;
+	const total = STAGE_IDS.length;
+	if (!current)
+		return locale.t(stages.some((stage) => stage.state === 'skipped') ? 'campaign.allDoneOrSkipped' : 'campaign.allDone', { total });
+	const at = { number: STAGE_IDS.indexOf(current) + 1, total, stage: stageLabel(locale, current) };
+	return locale.t(finished ? 'campaign.stoppedAt' : 'campaign.stage', at);
 }
 
 /** A campaign's headline on its page and its cards: "Finished" once past its end with no stage left, else its stage. */
-export const whereItStands = (progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string =>
-	progress.finished && !progress.current ? 'Finished' : stageSummary(progress);
+export const whereItStands = (locale: Locale, progress: Pick<Progress, 'current' | 'finished' | 'stages'>): string =>
+	progress.finished && !progress.current ? locale.t('campaign.finishedHeadline') : stageSummary(locale, progress);

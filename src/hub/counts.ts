@@ -4,6 +4,7 @@
  * is papers, case studies and newsletter issues; metrics are measures and campaigns are programmes
  * of work, and each is shown as such.
  */
+import type { Locale } from '../content/i18n';
 import { forSegment, forTopic, type AnyItem, type CampaignItem, type Hub, type MetricItem } from './hub';
 
 export type ReadingItem = Exclude<AnyItem, MetricItem | CampaignItem>;
@@ -34,5 +35,4 @@ export const metricsIn = (hub: Hub, scope: Scope): MetricItem[] =>
 		.sort((a, b) => a.title.localeCompare(b.title));
 
 /** "1 paper, case study or issue", "12 papers, case studies and issues": what a count counts, said once. */
-export const readingCountLabel = (count: number): string =>
-	count === 1 ? '1 paper, case study or issue' : `${count} papers, case studies and issues`;
+export const readingCountLabel = (locale: Locale, count: number): string => locale.t('count.reading', { count });

@@ -24,6 +24,7 @@ import type { BodyFacts } from '../content/render/render-mdx';
 import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
+import { hubLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
 import { inboxFolder, readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
@@ -136,6 +137,8 @@ export interface Testimonial {
 export interface Hub {
 	/** Hub-wide settings from `content/hub.yaml`. */
 	settings: Settings;
+	/** The hub's words and formats in its language (`language` in hub.yaml, `content/i18n/`). */
+	locale: Locale;
 	/** The moment the publication rule was applied at. */
 	now: Date;
 	/** `npm run dev`: drafts and scheduled entries are shown, with a banner. */
@@ -232,6 +235,7 @@ function load(content: Content): Hub {
 	}
 
 	const settings = loadSettings();
+	const locale = hubLocale();
 	const all = [
 		...papers,
 		...caseStudies,
@@ -413,6 +417,7 @@ function load(content: Content): Hub {
 	);
 	const hub: Hub = {
 		settings,
+		locale,
 		now,
 		preview,
 		segments: segments.sort((a, b) => a.data.order - b.data.order || a.data.name.localeCompare(b.data.name)),

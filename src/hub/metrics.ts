@@ -6,7 +6,7 @@
  */
 import { ballotName, chosenByWords, type HubBallot } from './ballots';
 import type { AnyItem, Hub, MetricItem } from './hub';
-import { formatDate } from '../content/format';
+import type { Locale } from '../content/i18n';
 
 export interface SeriesPoint {
 	date: Date;
@@ -37,12 +37,8 @@ export const sortedSeries = (series: readonly SeriesPoint[]): SeriesPoint[] =>
 
 export type MetricStatus = 'on-target' | 'at-risk' | 'off-target' | 'no-target';
 
-export const STATUS_LABELS: Record<MetricStatus, string> = {
-	'on-target': 'On target',
-	'at-risk': 'At risk',
-	'off-target': 'Off target',
-	'no-target': 'No target set',
-};
+/** A status as a badge or a table cell says it: "On target". */
+export const statusLabel = (locale: Locale, status: MetricStatus): string => locale.t(`status.${status}`);
 
 const median = (values: readonly number[]): number => {
 	if (values.length === 0) return 0;
@@ -89,33 +85,48 @@ export function metricStatus(metric: MetricFigures, tolerance = 1): MetricStatus
 	return -margin <= band ? 'at-risk' : 'off-target';
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+const CURRENCIES: Record<string, string> = { '£': 'GBP', $: 'USD', '€': 'EUR', '¥': 'JPY' };
+const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, bn: 1e9 };
 
-/** A value with its unit as a reader writes it: "99.95%", "£42k", "-£14k", "84 minutes". */
-export function formatMetricValue(value: number, unit: string): string {
-	if (unit === '%') return `${numberFormat.format(value)}%`;
-	const currency = /^([£$€¥])(.*)$/u.exec(unit);
-	if (currency) return `${value < 0 ? '-' : ''}${currency[1]}${numberFormat.format(Math.abs(value))}${currency[2]}`;
-	return `${numberFormat.format(value)} ${unit}`;
+/**
+ * A value with its unit as a reader of the hub's language writes it: "99.95%", "£42k", "-£14k",
+ * "84 minutes" in English; "99,95 %", "42.000 £", "1,2 Mio. £" in German. A currency unit
+ * (`£`, `£k`, `£m`, `€bn`) goes through `Intl`'s currency format, except in English, where the
+ * hub keeps the short form British and American business writing uses ("£1.2m").
+ */
+export function formatMetricValue(locale: Locale, value: number, unit: string): string {
+	if (unit === '%') return locale.number(value, { style: 'unit', unit: 'percent', maximumFractionDigits: 2 });
+	const currency = /^([£$€¥])(k|m|bn)?$/u.exec(unit);
+	if (currency && locale.dictionary !== 'en') {
+		const amount = value * (MULTIPLIERS[currency[2] ?? ''] ?? 1);
+		const compact = Math.abs(amount) >= 1e4;
+		return locale.number(amount, {
+			style: 'currency',
+			currency: CURRENCIES[currency[1]!]!,
+			maximumFractionDigits: 2,
+			...(compact ? { notation: 'compact', compactDisplay: 'short' } : {}),
+		});
+	}
+	const symbol = /^([£$€¥])(.*)$/u.exec(unit);
+	if (symbol) return `${value < 0 ? '-' : ''}${symbol[1]}${locale.number(Math.abs(value))}${symbol[2]}`;
+	return `${locale.number(value)} ${unit}`;
 }
 
 /** A gap between two values: a gap between percentages is in percentage points, not per cent. */
-export function formatMetricGap(gap: number, unit: string): string {
-	return unit === '%' ? `${numberFormat.format(gap)} percentage ${gap === 1 ? 'point' : 'points'}` : formatMetricValue(gap, unit);
+export function formatMetricGap(locale: Locale, gap: number, unit: string): string {
+	return unit === '%' ? locale.t('metric.points', { count: gap }) : formatMetricValue(locale, gap, unit);
 }
-
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const isMonthly = (series: readonly SeriesPoint[]) => series.every((p) => p.date.getUTCDate() === 1);
 
 /** "December 2025" for a monthly series (every reading on the 1st), else "14 December 2025". */
-function readingDate(date: Date, series: readonly SeriesPoint[]): string {
-	return isMonthly(series) ? monthYear.format(date) : formatDate(date);
+function readingDate(locale: Locale, date: Date, series: readonly SeriesPoint[]): string {
+	return isMonthly(series) ? locale.monthYear(date) : locale.date(date);
 }
 
 /** "in December 2025", or "on 14 December 2025" for a series that is not monthly. */
-const readingTime = (date: Date, series: readonly SeriesPoint[]): string =>
-	`${isMonthly(series) ? 'in' : 'on'} ${readingDate(date, series)}`;
+const readingTime = (locale: Locale, date: Date, series: readonly SeriesPoint[]): string =>
+	locale.t(isMonthly(series) ? 'metric.inMonth' : 'metric.onDay', { date: readingDate(locale, date, series) });
 
 /** Everything a card or an email says about a metric, worked out once. */
 export interface MetricSummary {
@@ -132,31 +143,41 @@ export interface MetricSummary {
 	sentence: string;
 }
 
-export function summariseMetric(metric: MetricFigures, tolerance = 1): MetricSummary {
+export function summariseMetric(locale: Locale, metric: MetricFigures, tolerance = 1): MetricSummary {
 	const series = sortedSeries(metric.series);
 	const first = series[0]!;
 	const latest = series.at(-1)!;
 	const status = metricStatus(metric, tolerance);
-	const value = formatMetricValue(latest.value, metric.unit);
-	const target = metric.target === undefined ? undefined : formatMetricValue(metric.target, metric.unit);
-	const when = readingDate(latest.date, series);
-	const at = readingTime(latest.date, series);
+	const value = formatMetricValue(locale, latest.value, metric.unit);
+	const target = metric.target === undefined ? undefined : formatMetricValue(locale, metric.target, metric.unit);
+	const when = readingDate(locale, latest.date, series);
+	const at = readingTime(locale, latest.date, series);
 	const standing =
-		target === undefined ? `${value} ${at} (no target set)` : `${value} ${at} (target ${target}): ${STATUS_LABELS[status].toLowerCase()}`;
-	return { latest, first, status, value, target, when, sentence: `Latest ${standing}; ${trendWords(metric, first, latest, series)}.` };
+		target === undefined || status === 'no-target'
+			? locale.t('metric.standingNoTarget', { value, at })
+			: locale.t('metric.standingTarget', { value, at, target, status: locale.t(`metric.sentence.${status}`) });
+	const sentence = locale.t('metric.sentence', { standing, trend: trendWords(locale, metric, first, latest, series) });
+	return { latest, first, status, value, target, when, sentence };
 }
 
-function trendWords(metric: MetricFigures, first: SeriesPoint, latest: SeriesPoint, series: readonly SeriesPoint[]): string {
-	if (series.length === 1) return 'the first reading';
-	const since = `${formatMetricValue(first.value, metric.unit)} ${readingTime(first.date, series)}`;
-	if (latest.value === first.value) return `unchanged from ${since}`;
+function trendWords(
+	locale: Locale,
+	metric: MetricFigures,
+	first: SeriesPoint,
+	latest: SeriesPoint,
+	series: readonly SeriesPoint[],
+): string {
+	if (series.length === 1) return locale.t('metric.firstReading');
+	const since = `${formatMetricValue(locale, first.value, metric.unit)} ${readingTime(locale, first.date, series)}`;
+	if (latest.value === first.value) return locale.t('metric.unchanged', { since });
 	const up = latest.value > first.value;
 	const improved = up === (metric.direction === 'higher');
-	return `${up ? 'up' : 'down'} from ${since}, ${improved ? 'an improvement' : 'a decline'}`;
+	return locale.t(up ? (improved ? 'metric.upBetter' : 'metric.upWorse') : improved ? 'metric.downBetter' : 'metric.downWorse', { since });
 }
 
 /** The chart as one sentence, for feeds, email and screen readers: see `summariseMetric`. */
-export const describeMetric = (metric: MetricFigures, tolerance = 1): string => summariseMetric(metric, tolerance).sentence;
+export const describeMetric = (locale: Locale, metric: MetricFigures, tolerance = 1): string =>
+	summariseMetric(locale, metric, tolerance).sentence;
 
 /**
  * The metric an MDX component (`<Metric>`, `<MetricValue>`) names. `loadHub()` has already
@@ -249,7 +270,7 @@ export interface CriticalChoice {
  * checks made sure they all name the same one), or by the editors. Undefined when it has none.
  */
 export function criticalChoice(
-	hub: Pick<Hub, 'listed' | 'metrics' | 'ballots' | 'segments'>,
+	hub: Pick<Hub, 'listed' | 'metrics' | 'ballots' | 'segments' | 'locale'>,
 	segmentId: string,
 ): CriticalChoice | undefined {
 	const critical = criticalFor(hub, segmentId);
@@ -261,7 +282,7 @@ export function criticalChoice(
 	const line = (id: string, picks: number): TallyLine => ({ id, title: metrics.get(id)?.title ?? id, metric: metrics.get(id), picks });
 	const rows = ballot?.tally.rows ?? [];
 	return {
-		words: chosenByWords(ballot, name),
+		words: chosenByWords(hub.locale, ballot, name),
 		ballot,
 		picked: rows.filter((row) => row.picks > 0).map((row) => line(row.metric, row.picks)),
 		unpicked: rows.filter((row) => row.picks === 0).length,
@@ -271,7 +292,7 @@ export function criticalChoice(
 
 /** The segments that count a metric among their critical few, with its rank and who chose it, for its page. */
 export function chosenAsCritical(
-	hub: Pick<Hub, 'segments' | 'ballots'>,
+	hub: Pick<Hub, 'segments' | 'ballots' | 'locale'>,
 	metric: MetricItem,
 ): { segment: Hub['segments'][number]; rank: number; by: string }[] {
 	const { critical, chosenIn } = metric.entry.data;
@@ -282,7 +303,9 @@ export function chosenAsCritical(
 			return {
 				segment,
 				rank: critical[segment.id]!,
-				by: ballot ? `picked by ${segment.data.name.toLowerCase()} in ${ballotName(ballot)}` : 'chosen by the editors',
+				by: ballot
+					? hub.locale.t('metric.pickedBy', { segment: segment.data.name.toLowerCase(), ballot: ballotName(hub.locale, ballot) })
+					: hub.locale.t('metric.chosenByEditors'),
 			};
 		});
 }

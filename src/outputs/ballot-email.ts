@@ -15,7 +15,7 @@ import type { EmailBallot } from './email/ballot';
 import type { EmailLogo } from './email/model';
 
 export function ballotEmailModel(
-	hub: Pick<Hub, 'settings' | 'segments' | 'metrics'>,
+	hub: Pick<Hub, 'settings' | 'locale' | 'segments' | 'metrics'>,
 	ballot: HubBallot,
 	context: { site: URL | string; base: string; logo?: EmailLogo | undefined },
 ): EmailBallot {
@@ -23,24 +23,25 @@ export function ballotEmailModel(
 	const segment = hub.segments.find((s) => s.id === ballot.segment)!.data.name;
 	const metrics = new Map(hub.metrics.map((metric) => [metric.id, metric]));
 	return {
-		language: hub.settings.language,
+		locale: hub.locale,
+		language: hub.locale.language,
 		hubTitle: hub.settings.title,
 		title: `Which ${numberWord(hub.settings.criticalLimit)} measures matter most to ${segment}?`,
 		segment,
-		name: ballotName(ballot),
+		name: ballotName(hub.locale, ballot),
 		opens: ballot.opens,
 		closes: ballot.closes,
 		picks: hub.settings.criticalLimit,
 		// The checks made sure every candidate is a published metric.
 		candidates: ballot.candidates.map((id) => {
 			const metric = metrics.get(id)!;
-			const summary = summariseMetric(metric.entry.data, hub.settings.atRiskTolerance);
+			const summary = summariseMetric(hub.locale, metric.entry.data, hub.settings.atRiskTolerance);
 			return {
 				title: metric.title,
 				translation: metric.entry.data.translation,
 				figure: `${summary.value} (${summary.when})${summary.target === undefined ? '' : `, target ${summary.target}`}`,
 				url: url(metric.path),
-				pick: pickLink(hub.settings.editors.email, ballot.id, { id, title: metric.title }),
+				pick: pickLink(hub.locale, hub.settings.editors.email, ballot.id, { id, title: metric.title }),
 			};
 		}),
 		url: url(paths.segment(ballot.segment)),
@@ -48,7 +49,7 @@ export function ballotEmailModel(
 		subscribeUrl: url(paths.subscribe()),
 		editors: hub.settings.editors,
 		// No "Was this useful?": a ballot is no entry; but every email the hub sends invites questions.
-		replies: { question: questionLink(hub.settings.editors.email, { id: ballot.segment, name: segment }) },
+		replies: { question: questionLink(hub.locale, hub.settings.editors.email, { id: ballot.segment, name: segment }) },
 		accent: accentHex(hub.settings.accent),
 		logo: context.logo,
 	};

@@ -4,6 +4,7 @@
  * drawn at build time: no client JavaScript, and the SVG scales crisply in print.
  */
 import { scaleLinear, scaleUtc } from 'd3-scale';
+import type { Locale } from '../content/i18n';
 
 export interface Point {
 	date: Date;
@@ -77,15 +78,22 @@ const NO_MARGIN: Box = { top: 0, right: 0, bottom: 0, left: 0 };
 /** Two decimals are finer than any screen or printer; rounding keeps the markup short and stable. */
 const round = (n: number) => Math.round(n * 100) / 100;
 
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
 const isStartOfMonth = (date: Date) => date.getUTCDate() === 1 && date.getUTCHours() === 0 && date.getUTCMinutes() === 0;
 
-/** "Mar 2026" for monthly ticks (metrics are mostly monthly), "14 Mar" for finer ones. */
-function dateLabels(dates: readonly Date[]): string[] {
-	const format = dates.every(isStartOfMonth) ? monthYear : dayMonth;
-	return dates.map((date) => format.format(date));
+/** "Mar 2026" for monthly ticks (metrics are mostly monthly), "14 Mar" for finer ones, in the hub's language. */
+function dateLabels(locale: Locale, dates: readonly Date[]): string[] {
+	const format = dates.every(isStartOfMonth) ? locale.shortMonthYear : locale.dayMonth;
+	return dates.map((date) => format(date));
+}
+
+/**
+ * Tick labels in the hub's language ("0.5", "0,5"), each with as many decimals as the step
+ * between ticks needs, as d3's `tickFormat` would, and a true minus sign.
+ */
+function tickLabel(locale: Locale, ticks: readonly number[]): (value: number) => string {
+	const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+	const digits = step > 0 ? Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)) : 0;
+	return (value) => locale.number(value, { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/^-/, '\u2212');
 }
 
 /** The anchor that keeps a label of this width, placed at `position`, inside `[0, width]`. */
@@ -107,7 +115,7 @@ function valueDomain(values: readonly number[]): [number, number] {
 	return [min - pad, max + pad];
 }
 
-export function chartGeometry(series: readonly Point[], options: ChartOptions): ChartGeometry {
+export function chartGeometry(locale: Locale, series: readonly Point[], options: ChartOptions): ChartGeometry {
 	if (series.length === 0) throw new Error('chartGeometry needs at least one point');
 	const { width, height, margin = NO_MARGIN, target, valueTicks = 5, timeTicks = 5, nice = true, labelCharWidth = 8 } = options;
 	const plot: Box = { top: margin.top, right: width - margin.right, bottom: height - margin.bottom, left: margin.left };
@@ -118,7 +126,7 @@ export function chartGeometry(series: readonly Point[], options: ChartOptions): 
 		.domain(valueDomain(target === undefined ? values : [...values, target]))
 		.range([plot.bottom, plot.top]);
 	if (nice) y.nice(valueTicks);
-	const formatValue = y.tickFormat(valueTicks);
+	const formatValue = tickLabel(locale, y.ticks(valueTicks));
 
 	const first = sorted[0]!.date;
 	const last = sorted.at(-1)!.date;
@@ -127,7 +135,7 @@ export function chartGeometry(series: readonly Point[], options: ChartOptions): 
 	const time = scaleUtc().domain([first, last]).range([plot.left, plot.right]);
 	const x = (date: Date) => (first.getTime() === last.getTime() ? middle : time(date));
 	const tickDates = first.getTime() === last.getTime() ? [first] : time.ticks(timeTicks);
-	const tickLabels = dateLabels(tickDates);
+	const tickLabels = dateLabels(locale, tickDates);
 
 	const points = sorted.map((p) => ({ ...p, x: round(x(p.date)), y: round(y(p.value)) }));
 	const [low, high] = y.domain() as [number, number];

@@ -125,7 +125,7 @@ function metricInWords(hub: Hub, id: string, show: MetricDisplay, asOf: Date): s
 	const metric = hub.metrics.find((m) => m.id === id);
 	// checkHub() has made sure every cited metric exists and is published.
 	if (!metric) throw new Error(`A cited metric is missing from the hub: ${id}`);
-	const summary = summariseMetric(figuresAsOf(metric.entry.data, asOf), hub.settings.atRiskTolerance);
+	const summary = summariseMetric(hub.locale, figuresAsOf(metric.entry.data, asOf), hub.settings.atRiskTolerance);
 	const link = h('a', { href: `/${paths.metric(metric.id)}` }, show === 'card' ? metric.title : summary.value);
 	return toHtml(show === 'card' ? h('p', [h('strong', [link]), `: ${summary.sentence}`]) : link);
 }

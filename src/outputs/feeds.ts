@@ -26,8 +26,8 @@ import {
 import { formatDuration } from '../content/duration';
 import { tierName } from '../content/tiers';
 import { systemBodyHtml } from './system-email';
-import { formatDate } from '../content/format';
-import { ACTIVITY_STATUS_LABELS } from '../content/stages';
+import { activityStatusLabel, stageLabel } from '../content/stages';
+import type { Locale, MessageKey } from '../content/i18n';
 
 /** Where the site is served, from the endpoint context and `import.meta.env.BASE_URL`. */
 export interface SiteUrls {
@@ -52,16 +52,17 @@ export interface Feed {
 /** Papers, case studies and newsletter issues: metrics change too often to be feed items, and each campaign has a feed of its own. */
 export type FeedItem = ReadingItem;
 
-type HubNames = Pick<Hub, 'settings' | 'segments' | 'topics' | 'listed'>;
+type HubNames = Pick<Hub, 'settings' | 'locale' | 'segments' | 'topics' | 'listed'>;
 
 /** Every feed of the hub: everything first, then segments in their order, then topics by name, then campaigns. */
 export function feedsOf(hub: HubNames): Feed[] {
 	const { title, tagline } = hub.settings;
+	const scoped = (name: string) => hub.locale.t('feed.scoped', { hub: title, name });
 	return [
 		{
 			scope: 'all',
 			id: 'all',
-			title: `${title}: everything`,
+			title: hub.locale.t('site.feedEverything', { hub: title }),
 			description: tagline,
 			path: paths.feedAll(),
 			pagePath: paths.home(),
@@ -69,7 +70,7 @@ export function feedsOf(hub: HubNames): Feed[] {
 		...hub.segments.map((segment): Feed => ({
 			scope: 'segment',
 			id: segment.id,
-			title: `${title}: ${segment.data.name}`,
+			title: scoped(segment.data.name),
 			description: segment.data.audience,
 			path: paths.feedSegment(segment.id),
 			pagePath: paths.segment(segment.id),
@@ -77,7 +78,7 @@ export function feedsOf(hub: HubNames): Feed[] {
 		...hub.topics.map((topic): Feed => ({
 			scope: 'topic',
 			id: topic.id,
-			title: `${title}: ${topic.data.name}`,
+			title: scoped(topic.data.name),
 			description: topic.data.description,
 			path: paths.feedTopic(topic.id),
 			pagePath: paths.topic(topic.id),
@@ -85,7 +86,7 @@ export function feedsOf(hub: HubNames): Feed[] {
 		...listedOf(hub, 'campaign').map((campaign): Feed => ({
 			scope: 'campaign',
 			id: campaign.id,
-			title: `${title}: ${campaign.title}`,
+			title: scoped(campaign.title),
 			description: campaign.summary,
 			path: paths.feedCampaign(campaign.id),
 			pagePath: paths.campaign(campaign.id),
@@ -121,8 +122,12 @@ export function feedItems(hub: Hub, feed: Pick<Feed, 'scope' | 'id'>): FeedItem[
 const name = (list: readonly { id: string; data: { name: string } }[], id: string) => list.find((e) => e.id === id)?.data.name ?? id;
 
 /** Readers file items by category: what kind of entry it is, who it is for, what it is about. */
-export function itemCategories(item: AnyItem, hub: Pick<Hub, 'segments' | 'topics'>): string[] {
-	return [kindLabel(item.kind), ...item.segments.map((id) => name(hub.segments, id)), ...item.topics.map((id) => name(hub.topics, id))];
+export function itemCategories(item: AnyItem, hub: Pick<Hub, 'locale' | 'segments' | 'topics'>): string[] {
+	return [
+		kindLabel(hub.locale, item.kind),
+		...item.segments.map((id) => name(hub.segments, id)),
+		...item.topics.map((id) => name(hub.topics, id)),
+	];
 }
 
 /** RSS `author` is `email (Name)`: the writer, or for an issue the editors. */
@@ -137,10 +142,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * The summary and, for papers and case studies, why it matters to the business. Readers treat a
  * description as HTML, so the text is escaped: a summary with `<` or `&` reads as written.
  */
-export function itemDescription(item: FeedItem): string {
+export function itemDescription(locale: Locale, item: FeedItem): string {
 	const summary = `<p>${escapeHtml(item.summary)}</p>`;
 	if (item.kind === 'newsletter') return summary;
-	return `${summary}<p><strong>Why it matters to the business:</strong> ${escapeHtml(item.businessValue)}</p>`;
+	return `${summary}<p><strong>${escapeHtml(locale.t('entry.whyItMatters'))}:</strong> ${escapeHtml(item.businessValue)}</p>`;
 }
 
 /** The absolute address of an entry's page: its link and, as a permalink, its guid. */
@@ -152,7 +157,7 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
 		title: item.title,
 		link: itemLink(item, urls),
 		pubDate: item.date,
-		description: itemDescription(item),
+		description: itemDescription(hub.locale, item),
 		content,
 		categories: itemCategories(item, hub),
 		author: itemAuthor(item, hub),
@@ -168,9 +173,11 @@ export function feedItem(item: FeedItem, hub: HubNames, urls: SiteUrls, content:
  */
 export function activityItems(
 	campaign: CampaignItem,
-	hub: Pick<Hub, 'now' | 'segments'>,
+	hub: Pick<Hub, 'now' | 'segments' | 'locale'>,
 	urls: SiteUrls,
 ): (RSSFeedItem & { pubDate: Date })[] {
+	const { locale } = hub;
+	const strong = (key: MessageKey) => `<strong>${escapeHtml(locale.t(key))}</strong>`;
 	return campaign.progress.stages
 		.flatMap((stage) => stage.activities.map((activity) => ({ stage, activity })))
 		.filter(({ activity }) => activity.status === 'done' && activity.date.getTime() <= hub.now.getTime())
@@ -178,23 +185,30 @@ export function activityItems(
 		.map(({ stage, activity }) => {
 			const link = absoluteUrl(urls.site, urls.base, `${campaign.path}#${activity.anchor}`);
 			const audiences = activity.segments.map((id) => name(hub.segments, id));
+			const stageName = stageLabel(locale, stage.id);
+			const happened = locale.t('feed.activity', {
+				status: `<strong>${escapeHtml(activityStatusLabel(locale, activity.status))}</strong>`,
+				date: escapeHtml(locale.date(activity.date)),
+				stage: escapeHtml(stageName),
+				campaign: `<a href="${escapeHtml(link)}">${escapeHtml(campaign.title)}</a>`,
+			});
+			const reported = (entry: FeedItem) => `<a href="${escapeHtml(itemLink(entry, urls))}">${escapeHtml(entry.title)}</a>`;
 			const html = [
-				`<p><strong>${ACTIVITY_STATUS_LABELS[activity.status]}</strong> on ${formatDate(activity.date)}, in the ${stage.label} stage of ` +
-					`<a href="${escapeHtml(link)}">${escapeHtml(campaign.title)}</a>.</p>`,
-				`<p><strong>Goal of the stage:</strong> ${escapeHtml(stage.goal)}</p>`,
-				audiences.length > 0 ? `<p><strong>For:</strong> ${escapeHtml(audiences.join(', '))}</p>` : '',
+				`<p>${happened}</p>`,
+				`<p>${strong('feed.activityGoal')} ${escapeHtml(stage.goal)}</p>`,
+				audiences.length > 0 ? `<p>${strong('feed.activityFor')} ${escapeHtml(audiences.join(', '))}</p>` : '',
 				activity.entry
-					? `<p><strong>Reported in <a href="${escapeHtml(itemLink(activity.entry, urls))}">${escapeHtml(activity.entry.title)}</a></strong></p>` +
-						itemDescription(activity.entry)
+					? `<p><strong>${locale.t('feed.reportedIn', { entry: reported(activity.entry) })}</strong></p>` +
+						itemDescription(locale, activity.entry)
 					: '',
 			].join('');
 			return {
-				title: `${stage.label}: ${activity.title}`,
+				title: locale.t('feed.activityTitle', { stage: stageName, title: activity.title }),
 				link,
 				pubDate: activity.date,
 				description: html,
 				content: html,
-				categories: [stage.label, ...audiences],
+				categories: [stageName, ...audiences],
 			};
 		});
 }
@@ -208,7 +222,7 @@ export function activityItems(
  * and campaign feeds have none.
  */
 export function systemFeedItems(
-	hub: Pick<Hub, 'systems' | 'preview' | 'now' | 'segments'>,
+	hub: Pick<Hub, 'systems' | 'preview' | 'now' | 'segments' | 'locale'>,
 	feed: Pick<Feed, 'scope' | 'id'>,
 	urls: SiteUrls,
 ): (RSSFeedItem & { pubDate: Date })[] {
@@ -226,7 +240,7 @@ export function systemFeedItems(
 				link: link(system),
 				pubDate: system.date,
 				description: `<p>${escapeHtml(system.does)}</p><p>${escapeHtml(tierName(system.tier))}.</p>${waits(system)}`,
-				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
+				content: `<p>${escapeHtml(system.does)}</p>${systemBodyHtml(hub.locale, system, url, { incidents: false })}`,
 				categories: categories(system),
 			},
 			...system.changes
@@ -236,7 +250,7 @@ export function systemFeedItems(
 					link: link(system, `#${change.anchor}`),
 					pubDate: change.date,
 					description: `<p>From tier ${change.from} to ${escapeHtml(tierName(change.to))}.</p><p>${escapeHtml(change.why)}</p>${waits(system)}`,
-					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(system, url, { incidents: false })}`,
+					content: `<p>${escapeHtml(change.why)}</p>${systemBodyHtml(hub.locale, system, url, { incidents: false })}`,
 					categories: categories(system),
 				})),
 		])
@@ -268,11 +282,11 @@ export async function feedXml(options: RSSOptions): Promise<string> {
 }
 
 /** An issue's full content: the editor's intro and the list of what is in it, with links. */
-export function issueHtml(intro: string, featured: readonly { title: string; summary: string; url: string }[]): string {
+export function issueHtml(locale: Locale, intro: string, featured: readonly { title: string; summary: string; url: string }[]): string {
 	const list = featured.map(
 		({ title, summary, url }) => `<li><a href="${escapeHtml(url)}">${escapeHtml(title)}</a>: ${escapeHtml(summary)}</li>`,
 	);
-	return `${intro}<h2>In this issue</h2><ul>${list.join('')}</ul>`;
+	return `${intro}<h2>${escapeHtml(locale.t('newsletter.inThisIssue'))}</h2><ul>${list.join('')}</ul>`;
 }
 
 const xml = new XMLBuilder({
@@ -331,15 +345,15 @@ export function opmlOutlines(hub: HubNames, urls: SiteUrls): { text: string; fee
 	return [
 		{ text: '', feeds: feeds.filter((f) => f.scope === 'all').map(outline) },
 		{
-			text: 'Audiences',
+			text: hub.locale.t('nav.audiences'),
 			feeds: feeds.filter((f) => f.scope === 'segment').map(outline),
 		},
 		{
-			text: 'Topics',
+			text: hub.locale.t('nav.topics'),
 			feeds: feeds.filter((f) => f.scope === 'topic').map(outline),
 		},
 		{
-			text: 'Campaigns',
+			text: hub.locale.t('nav.campaigns'),
 			feeds: feeds.filter((f) => f.scope === 'campaign').map(outline),
 		},
 	].filter((group) => group.text === '' || group.feeds.length > 0);
@@ -367,7 +381,7 @@ export function opmlDocument(hub: HubNames, urls: SiteUrls): string {
 		opml: {
 			'@_version': '2.0',
 			head: {
-				title: `${hub.settings.title} feeds`,
+				title: hub.locale.t('feed.opmlTitle', { hub: hub.settings.title }),
 				ownerName: hub.settings.editors.name,
 				ownerEmail: hub.settings.editors.email,
 				docs: 'http://opml.org/spec2.opml',
@@ -375,6 +389,37 @@ export function opmlDocument(hub: HubNames, urls: SiteUrls): string {
 			body: { outline: body },
 		},
 	});
+}
+
+const escapeXml = (text: string) => escapeHtml(text).replace(/'/g, '&apos;');
+
+/** RFC 822's month names, as a feed's `pubDate` writes them. */
+const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The feed stylesheet (`src/outputs/feed.xsl`) with the hub's words: `{t:key}` becomes the
+ * message `key` (the feed's title fills `{title}` through XSLT), `{months}` the month names and
+ * `{date}` the order of day, month and year in the hub's language.
+ */
+export function feedStylesheet(template: string, locale: Locale): string {
+	const xsl = (name: string) => `<xsl:value-of select="${name}"/>`;
+	const months = RFC822_MONTHS.map((month, i) => {
+		const name = new Intl.DateTimeFormat(locale.language, { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 1)));
+		return `<xsl:when test="substring($rfc822, 9, 3) = '${month}'">${escapeXml(name)}</xsl:when>`;
+	}).join('');
+	const date = locale
+		.parts('feedPage.date')
+		.map((part) => (typeof part === 'string' ? escapeXml(part) : xsl(`$${part.slot}`)))
+		.join('');
+	return template
+		.replace(/\{t:([\w.]+)\}/g, (_, key: string) =>
+			locale
+				.parts(key as MessageKey)
+				.map((part) => (typeof part === 'string' ? escapeXml(part) : xsl('/rss/channel/title')))
+				.join(''),
+		)
+		.replace('{months}', months)
+		.replace('{date}', date);
 }
 
 /** Fails the build on segment names that would collide with another feed. */

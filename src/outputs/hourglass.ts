@@ -8,8 +8,9 @@
  * of activities done, not started is a dashed outline, skipped a dotted outline struck through; each
  * band's label says its state in words.
  */
-import { STAGE_IDS, type StageId } from '../content/stages';
-import { stageSummary, STATE_LABELS, type Progress, type StageProgress, type StageState } from '../hub/campaigns';
+import type { Locale } from '../content/i18n';
+import { STAGE_IDS, stageLabel, type StageId } from '../content/stages';
+import { stageSummary, stateLabel, type Progress, type StageProgress, type StageState } from '../hub/campaigns';
 
 export interface HourglassOptions {
 	/** Width of the SVG's viewBox. */
@@ -30,6 +31,8 @@ export interface HourglassOptions {
 	lineHeight: number;
 	/** Distance between hatch lines, across them. */
 	hatchSpacing: number;
+	/** Widest a label character is on average, in viewBox units: the drawing widens for longer labels (German runs longer than English). */
+	labelCharWidth: number;
 }
 
 /**
@@ -47,6 +50,7 @@ export const HOURGLASS_LAYOUT: HourglassOptions = {
 	labelX: 148,
 	lineHeight: 16,
 	hatchSpacing: 5,
+	labelCharWidth: 6.8,
 };
 
 export interface Vertex {
@@ -58,7 +62,8 @@ export interface Vertex {
 export type Points = string;
 
 /** The current stage's note: where the campaign is, or for one past its end, where it stopped. */
-export const hereNote = (progress: Pick<Progress, 'finished'>): string => (progress.finished ? 'Where it stopped' : 'You are here');
+export const hereNote = (locale: Locale, progress: Pick<Progress, 'finished'>): string =>
+	locale.t(progress.finished ? 'hourglass.stopped' : 'hourglass.here');
 
 export interface HourglassBand {
 	id: StageId;
@@ -101,24 +106,29 @@ const points = (vertices: readonly Vertex[]): Points => vertices.map(({ x, y }) 
 type Counts = Pick<StageProgress, 'done' | 'total' | 'dropped'>;
 
 /** What a stage's activities come to: "3 of 5" done, or with none that count, "nothing planned" or "1 dropped". */
-export function activityCount(stage: Counts): string {
-	if (stage.total > 0) return `${stage.done} of ${stage.total}`;
-	return stage.dropped > 0 ? `${stage.dropped} dropped` : 'nothing planned';
+export function activityCount(locale: Locale, stage: Counts): string {
+	if (stage.total > 0) return locale.t('hourglass.count', { done: stage.done, total: stage.total });
+	return stage.dropped > 0 ? locale.t('hourglass.dropped', { count: stage.dropped }) : locale.t('hourglass.nothingPlanned');
 }
 
 /** "under way, 3 of 5 done"; a stage with nothing that counts says why: "skipped, 1 dropped". */
-export function stageStateText(stage: Pick<StageProgress, 'state'> & Counts): string {
-	return `${STATE_LABELS[stage.state]}, ${activityCount(stage)}${stage.total > 0 ? ' done' : ''}`;
+export function stageStateText(locale: Locale, stage: Pick<StageProgress, 'state'> & Counts): string {
+	const values = { state: stateLabel(locale, stage.state), count: activityCount(locale, stage) };
+	return locale.t(stage.total > 0 ? 'hourglass.stateDone' : 'hourglass.stateCount', values);
 }
 
 /**
  * The hourglass in words, for the SVG's description after its name: where the campaign is, then
  * every stage. "Stage 4 of 7: Try, under way, 3 of 5 done. Know: done, 2 of 2 done. …"
  */
-export function describeHourglass(progress: Progress): string {
+export function describeHourglass(locale: Locale, progress: Progress): string {
 	const current = progress.stages.find((stage) => stage.id === progress.current);
-	const where = current ? `${stageSummary(progress)}, ${stageStateText(current)}.` : `${stageSummary(progress)}.`;
-	return [where, ...progress.stages.map((stage) => `${stage.label}: ${stageStateText(stage)}.`)].join(' ');
+	const summary = stageSummary(locale, progress);
+	const where = locale.t('hourglass.sentence', { text: current ? `${summary}, ${stageStateText(locale, current)}` : summary });
+	const stages = progress.stages.map((stage) =>
+		locale.t('hourglass.stageSentence', { stage: stageLabel(locale, stage.id), text: stageStateText(locale, stage) }),
+	);
+	return [where, ...stages].join(' ');
 }
 
 /** The part of a polygon left of `x` (Sutherland–Hodgman against one edge). */
@@ -170,7 +180,7 @@ function hatch(polygon: readonly Vertex[], spacing: number): string {
 	return segments.join('');
 }
 
-export function hourglassGeometry(progress: Progress, options: HourglassOptions = HOURGLASS_LAYOUT): HourglassGeometry {
+export function hourglassGeometry(locale: Locale, progress: Progress, options: HourglassOptions = HOURGLASS_LAYOUT): HourglassGeometry {
 	const { width, padding, bandHeight, gap, left, bulbWidth, waist, labelX, lineHeight, hatchSpacing } = options;
 	if (progress.stages.length !== STAGE_IDS.length)
 		throw new Error(`An hourglass has ${STAGE_IDS.length} stages, got ${progress.stages.length}`);
@@ -227,9 +237,9 @@ export function hourglassGeometry(progress: Progress, options: HourglassOptions 
 				x: labelX,
 				nameY: round(middle - lineHeight / 2),
 				stateY: round(middle + lineHeight / 2),
-				name: stage.label,
-				note: current ? hereNote(progress) : undefined,
-				state: stageStateText(stage),
+				name: stageLabel(locale, stage.id),
+				note: current ? hereNote(locale, progress) : undefined,
+				state: stageStateText(locale, stage),
 			},
 		};
 	});
@@ -249,5 +259,8 @@ export function hourglassGeometry(progress: Progress, options: HourglassOptions 
 			leader: { x1: round(base), x2: labelX - 4, y: at.middle },
 		};
 	}
-	return { width, height: padding * 2 + STAGE_IDS.length * bandHeight, bands, marker };
+	// Labels must not be cut off at the drawing's edge: it widens to its longest line.
+	const longest = Math.max(...bands.flatMap(({ text }) => [text.name.length + (text.note ? text.note.length + 3 : 0), text.state.length]));
+	const fitted = Math.max(width, Math.ceil(labelX + longest * options.labelCharWidth + padding));
+	return { width: fitted, height: padding * 2 + STAGE_IDS.length * bandHeight, bands, marker };
 }

@@ -4,6 +4,7 @@
  * composed from. Pure: the hub comes in as an argument.
  */
 import { accentHex } from '../content/brand';
+import type { Locale } from '../content/i18n';
 import type { EmailDetail, EmailIssue, EmailItem, EmailLogo } from './email';
 import { emailReplies } from './email/model';
 import { kindLabel } from '../content/kinds';
@@ -98,39 +99,42 @@ export interface IssueEmailContext {
  * the business value of a paper or case study; for a metric, its translation and where it stood.
  * A metric without a blurb of its own is blurbed with its translation, which is then not repeated.
  */
-export function itemDetails({ item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
+export function itemDetails(locale: Locale, { item, blurb }: IssueEntry, issueDate: Date, atRiskTolerance: number): EmailDetail[] {
+	const why = { label: locale.t('issue.whyItMatters'), text: item.kind === 'metric' ? '' : item.businessValue };
 	if (item.kind === 'campaign') {
 		// As with metrics, the campaign as it stood when the issue went out.
 		const progress = progressAsOf(item.entry.data, issueDate);
+		const done = locale.t('list.activitiesDone', { done: progress.done, total: progress.total });
 		return [
-			{ label: 'Why it matters', text: item.businessValue },
-			{ label: 'Where it stands', text: `${stageSummary(progress)}; ${progress.done} of ${progress.total} activities done.` },
+			why,
+			{ label: locale.t('issue.whereItStands'), text: locale.t('issue.campaignStanding', { stage: stageSummary(locale, progress), done }) },
 		];
 	}
-	if (item.kind !== 'metric') return [{ label: 'Why it matters', text: item.businessValue }];
+	if (item.kind !== 'metric') return [why];
 	const data = item.entry.data;
 	// An issue reports the figures as they were when it went out: rebuilding it later changes nothing.
-	const standing = { label: 'Where it stands', text: describeMetric(figuresAsOf(data, issueDate), atRiskTolerance) };
-	return blurb === data.translation ? [standing] : [{ label: 'What it means', text: data.translation }, standing];
+	const standing = { label: locale.t('issue.whereItStands'), text: describeMetric(locale, figuresAsOf(data, issueDate), atRiskTolerance) };
+	return blurb === data.translation ? [standing] : [{ label: locale.t('issue.whatItMeans'), text: data.translation }, standing];
 }
 
 /** The plain model `composeIssueEmail()` turns into the HTML, text and .eml files. */
 export function issueEmailModel(
-	hub: Pick<Hub, 'settings' | 'papers' | 'caseStudies' | 'metrics' | 'campaigns'> & Partial<Pick<Hub, 'segments'>>,
+	hub: Pick<Hub, 'settings' | 'locale' | 'papers' | 'caseStudies' | 'metrics' | 'campaigns'> & Partial<Pick<Hub, 'segments'>>,
 	issue: NewsletterItem,
 	context: IssueEmailContext,
 ): EmailIssue {
 	const segment = issue.segments[0];
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	const items: EmailItem[] = issueEntries(hub, issue).map((entry) => ({
-		kind: kindLabel(entry.item.kind),
+		kind: kindLabel(hub.locale, entry.item.kind),
 		title: entry.item.title,
 		url: url(entry.item.path),
 		blurb: entry.blurb,
-		details: itemDetails(entry, issue.date, hub.settings.atRiskTolerance),
+		details: itemDetails(hub.locale, entry, issue.date, hub.settings.atRiskTolerance),
 	}));
 	return {
-		language: issue.entry.data.lang ?? hub.settings.language,
+		locale: hub.locale.formatsOf(issue.entry.data.lang),
+		language: issue.entry.data.lang ?? hub.locale.language,
 		hubTitle: hub.settings.title,
 		number: issue.number,
 		title: issue.title,
@@ -144,7 +148,7 @@ export function issueEmailModel(
 		editors: hub.settings.editors,
 		accent: accentHex(hub.settings.accent),
 		logo: context.logo,
-		replies: emailReplies(hub.settings.editors.email, {
+		replies: emailReplies(hub.locale, hub.settings.editors.email, {
 			entry: `issue/${issue.number}`,
 			title: issue.title,
 			segment: segment === undefined ? undefined : { id: segment, name: hub.segments?.find((s) => s.id === segment)?.data.name ?? segment },

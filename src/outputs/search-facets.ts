@@ -5,6 +5,7 @@
  * so a shared link (`?segment=finance`) survives a renamed segment; each option keeps its name
  * for the label and for links made before ids were used (`?segment=Finance`).
  */
+import type { Locale } from '../content/i18n';
 import { kindLabel, WRITING_KINDS } from '../content/kinds';
 import { listedSystems, type AnyItem, type Hub, type SystemItem } from '../hub/hub';
 
@@ -12,17 +13,14 @@ import { listedSystems, type AnyItem, type Hub, type SystemItem } from '../hub/h
 export type Searchable = AnyItem | SystemItem;
 
 /** Systems are found by search under their own type, beside the kinds of writing. */
-export const SYSTEM_TYPE = { value: 'system', name: 'System' } as const;
+/** Systems are searched beside writing, under a type of their own. */
+export const SYSTEM_TYPE = 'system';
+const systemType = (locale: Locale): FacetOption => ({ value: SYSTEM_TYPE, name: locale.t('kind.system') });
 
-export const FACETS = [
-	{ name: 'type', label: 'Type' },
-	{ name: 'segment', label: 'Segment' },
-	{ name: 'topic', label: 'Topic' },
-	{ name: 'author', label: 'Author' },
-	{ name: 'year', label: 'Year' },
-] as const;
+/** The facets in the order the search page shows them; each one's label is `search.facet.<name>` in the dictionary. */
+export const FACETS = ['type', 'segment', 'topic', 'author', 'year'] as const;
 
-export type Facet = (typeof FACETS)[number]['name'];
+export type Facet = (typeof FACETS)[number];
 
 /** One checkbox: the id the index files entries under, and the name readers see. */
 export interface FacetOption {
@@ -33,7 +31,7 @@ export interface FacetOption {
 /** The values (ids) an entry is filed under, per facet; a system under its dependents' segments and its owner. */
 export function searchFilters(item: Searchable): Record<Facet, string[]> {
 	const year = [String(item.date.getUTCFullYear())];
-	if (!('kind' in item)) return { type: [SYSTEM_TYPE.value], segment: item.segments, topic: [], author: [item.owner.id], year };
+	if (!('kind' in item)) return { type: [SYSTEM_TYPE], segment: item.segments, topic: [], author: [item.owner.id], year };
 	return {
 		type: [item.kind],
 		segment: item.segments,
@@ -45,6 +43,7 @@ export function searchFilters(item: Searchable): Record<Facet, string[]> {
 
 /** Every value some searchable entry has, per facet, in the order the hub lists them (years newest first). */
 export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
+	const { locale } = hub;
 	const searchable: Searchable[] = [...hub.listed, ...listedSystems(hub)];
 	const used = (facet: Facet) => new Set(searchable.flatMap((item) => searchFilters(item)[facet]));
 	const present = (facet: Facet, ordered: readonly FacetOption[]) => {
@@ -53,7 +52,7 @@ export function facetOptions(hub: Hub): Record<Facet, FacetOption[]> {
 	};
 	const named = (list: readonly { id: string; data: { name: string } }[]) => list.map(({ id, data }) => ({ value: id, name: data.name }));
 	return {
-		type: present('type', [...WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(kind) })), SYSTEM_TYPE]),
+		type: present('type', [...WRITING_KINDS.map((kind) => ({ value: kind, name: kindLabel(locale, kind) })), systemType(locale)]),
 		segment: present('segment', named(hub.segments)),
 		topic: present('topic', named(hub.topics)),
 		author: present('author', named(hub.authors)),

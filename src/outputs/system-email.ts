@@ -5,7 +5,7 @@
 import { accentHex } from '../content/brand';
 import { formatDuration } from '../content/duration';
 import { escapeHtml as escape } from '../content/email-files';
-import { formatDate } from '../content/format';
+import type { Locale } from '../content/i18n';
 import { absoluteUrl, paths } from '../content/paths';
 import { tierName } from '../content/tiers';
 import type { Hub, SystemItem } from '../hub/hub';
@@ -23,7 +23,13 @@ export function systemStakes(system: Pick<SystemItem, 'dependents'>): string {
  * The system's page in words, as email-safe HTML with absolute links. Feeds leave its incidents
  * out: an incident is news on the system's page and in its email, never a feed item.
  */
-export function systemBodyHtml(system: SystemItem, url: (path: string) => string, { incidents: withIncidents = true } = {}): string {
+export function systemBodyHtml(
+	locale: Locale,
+	system: SystemItem,
+	url: (path: string) => string,
+	{ incidents: withIncidents = true } = {},
+): string {
+	const formatDate = (date: Date) => locale.date(date);
 	const back = system.restore ? ` After a site-wide outage it is back after ${formatDuration(system.restore.back)}.` : '';
 	const dependents = system.dependents.map((dependent) => {
 		const who = dependent.segment
@@ -48,20 +54,21 @@ export function systemBodyHtml(system: SystemItem, url: (path: string) => string
 }
 
 export function systemEmailModel(
-	hub: Pick<Hub, 'settings'>,
+	hub: Pick<Hub, 'settings' | 'locale'>,
 	system: SystemItem,
 	context: { site: URL | string; base: string; logo?: EmailLogo | undefined },
 ): EmailWriting {
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	return {
-		language: hub.settings.language,
+		locale: hub.locale,
+		language: hub.locale.language,
 		hubTitle: hub.settings.title,
-		kind: 'System',
+		kind: hub.locale.t('kind.system'),
 		title: system.name,
 		date: system.date,
 		summary: system.does,
 		businessValue: systemStakes(system),
-		bodyHtml: systemBodyHtml(system, url),
+		bodyHtml: systemBodyHtml(hub.locale, system, url),
 		author: { name: system.owner.data.name, role: system.owner.data.role },
 		segments: [...new Set(system.dependents.map((dependent) => dependent.name))],
 		url: url(system.path),

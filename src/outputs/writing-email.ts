@@ -13,16 +13,17 @@ import type { CaseStudyItem, Hub, PaperItem } from '../hub/hub';
 export type WritingItem = PaperItem | CaseStudyItem;
 
 export function writingEmailModel(
-	hub: Pick<Hub, 'settings' | 'segments'>,
+	hub: Pick<Hub, 'settings' | 'locale' | 'segments'>,
 	item: WritingItem,
 	context: { site: URL | string; base: string; bodyHtml: string; logo?: EmailLogo | undefined },
 ): EmailWriting {
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
 	const names = new Map(hub.segments.map((segment) => [segment.id, segment.data.name]));
 	return {
-		language: item.entry.data.lang ?? hub.settings.language,
+		locale: hub.locale.formatsOf(item.entry.data.lang),
+		language: item.entry.data.lang ?? hub.locale.language,
 		hubTitle: hub.settings.title,
-		kind: kindLabel(item.kind),
+		kind: kindLabel(hub.locale, item.kind),
 		title: item.title,
 		date: item.date,
 		summary: item.summary,
@@ -36,7 +37,7 @@ export function writingEmailModel(
 		editors: hub.settings.editors,
 		accent: accentHex(hub.settings.accent),
 		logo: context.logo,
-		replies: emailReplies(hub.settings.editors.email, {
+		replies: emailReplies(hub.locale, hub.settings.editors.email, {
 			entry: `${item.kind}/${item.id}`,
 			title: item.title,
 			writerEmail: item.author.data.email,

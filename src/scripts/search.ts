@@ -10,6 +10,7 @@
  * any facet count, and only as many as fit on the screen fetch their text (`data()`); "Show more
  * results" fetches the next ones.
  */
+import { browserTranslator, type BrowserMessages } from '../content/i18n/browser';
 import { SEARCH_WORDS_PATH, type SearchWords } from '../outputs/search-words';
 import { PagefindWorker, type Found } from './search-client';
 import type { Filters, ResultData } from './search-protocol';
@@ -54,7 +55,11 @@ interface SearchState {
 	byDate: boolean;
 }
 
+type Say = ReturnType<typeof browserTranslator>;
+
 export function startSearch(form: HTMLFormElement): void {
+	// The page's words, in the hub's language (src/content/i18n/browser.ts).
+	const say = browserTranslator(JSON.parse(form.dataset.words!) as BrowserMessages);
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
 	const layout = form.querySelector<HTMLElement>('[data-layout]')!;
@@ -128,8 +133,8 @@ export function startSearch(form: HTMLFormElement): void {
 			await searchAndShow(current);
 		} catch (error) {
 			// The index is made from built pages: `astro dev` has none.
-			const advice = import.meta.env.DEV ? 'The preview has no search index: build the site to try search.' : 'Please try again later.';
-			if (current === run) status.textContent = `Search is not available right now. ${advice}`;
+			const advice = say(import.meta.env.DEV ? 'search.unavailablePreview' : 'search.unavailableLater');
+			if (current === run) status.textContent = say('search.unavailable', { advice });
 			throw error;
 		} finally {
 			if (current === run) region.setAttribute('aria-busy', 'false');
@@ -146,7 +151,7 @@ export function startSearch(form: HTMLFormElement): void {
 			more.hidden = true;
 			nothing.hidden = true;
 			layout.removeAttribute('data-empty-result');
-			status.textContent = 'Type a word or tick a filter to search the hub.';
+			status.textContent = say('search.prompt');
 			await showCounts(current, state);
 			return;
 		}
@@ -167,7 +172,7 @@ export function startSearch(form: HTMLFormElement): void {
 		layout.toggleAttribute('data-empty-result', found.total === 0 && !filtering);
 		await renderMore(current, state.query, screenful());
 		if (current !== run) return;
-		status.textContent = summary(found.total, state);
+		status.textContent = summary(say, found.total, state);
 		if (found.total === 0) await showNothing(current, state);
 		await showCounts(current, state);
 	};
@@ -177,7 +182,7 @@ export function startSearch(form: HTMLFormElement): void {
 		for (const data of shown.data(list.children.length, count)) {
 			const result = await data;
 			if (current !== run || !result) return;
-			list.append(renderResult(result, query));
+			list.append(renderResult(say, result, query));
 		}
 		more.hidden = list.children.length >= shown.total;
 	};
@@ -196,11 +201,16 @@ export function startSearch(form: HTMLFormElement): void {
 		const withoutFilters = isFiltering(state) ? await results.count(state.query, {}) : 0;
 		if (current !== run) return;
 		const useful = found.filter(({ count }) => count > 0);
-		suggestionLinks.replaceChildren(...useful.flatMap(({ query, count }, i) => [...(i > 0 ? [' or '] : []), suggestionLink(query, count)]));
+		suggestionLinks.replaceChildren(
+			...useful.flatMap(({ query, count }, i) => [...(i > 0 ? [` ${say('search.or')} `] : []), suggestionLink(query, count)]),
+		);
 		suggestions.hidden = useful.length === 0;
 		if (withoutFilters > 0) {
 			unfilteredLink.href = urlOf(new URLSearchParams({ q: state.query }));
-			unfilteredLink.textContent = `${withoutFilters === 1 ? '1 result' : `${withoutFilters} results`} for “${state.query}” without the filters`;
+			unfilteredLink.textContent = say('search.withoutFilters', {
+				found: say('search.count', { count: withoutFilters }),
+				query: state.query,
+			});
 			unfiltered.hidden = false;
 		}
 	};
@@ -212,7 +222,7 @@ export function startSearch(form: HTMLFormElement): void {
 		link.className = 'suggestion';
 		link.href = urlOf(params);
 		link.textContent = query;
-		link.title = count === 1 ? '1 result' : `${count} results`;
+		link.title = say('search.count', { count });
 		link.addEventListener('click', (event) => {
 			event.preventDefault();
 			input.value = query;
@@ -341,14 +351,20 @@ export function startSearch(form: HTMLFormElement): void {
 	void update();
 }
 
-function summary(count: number, state: SearchState): string {
-	const found = count === 0 ? 'No results' : count === 1 ? '1 result' : `${count} results`;
-	const words = state.query ? ` for “${state.query}”` : '';
-	const filtered = [...state.selected.values()].some((values) => values.length > 0) ? ' with the chosen filters' : '';
-	return `${found}${words}${filtered}.`;
+function summary(say: Say, count: number, state: SearchState): string {
+	const found = count === 0 ? say('search.none') : say('search.count', { count });
+	const filtered = [...state.selected.values()].some((values) => values.length > 0);
+	const key = state.query
+		? filtered
+			? 'search.summaryQueryFiltered'
+			: 'search.summaryQuery'
+		: filtered
+			? 'search.summaryFiltered'
+			: 'search.summary';
+	return say(key, { found, query: state.query });
 }
 
-function renderResult(result: ResultData, query: string): HTMLLIElement {
+function renderResult(say: Say, result: ResultData, query: string): HTMLLIElement {
 	const item = document.createElement('li');
 	item.className = 'result';
 
@@ -375,7 +391,7 @@ function renderResult(result: ResultData, query: string): HTMLLIElement {
 	date.dateTime = result.meta.datetime ?? '';
 	date.textContent = result.meta.date ?? '';
 	const segments = result.meta.segments;
-	details.append(date, segments ? ` · For ${segments}` : '');
+	details.append(date, segments ? ` · ${say('search.for', { segments })}` : '');
 
 	item.append(kind, heading, excerpt, details);
 	return item;

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { ballotResult, tallyBallot, type Tally, type Tie } from '../content/ballots';
 import { contentDir } from '../content/content-dir';
-import { formatDate, isoDate, listAnd, ordinal } from '../content/format';
+import { isoDate, listAnd, ordinal } from '../content/format';
+import { hubLocale } from '../content/i18n/index.ts';
 import { readInbox } from '../content/inbox';
 import { deliveredTo, readLedger } from '../content/ledger';
 import { ContentProblems, oneOf } from '../content/problems';
@@ -147,7 +148,7 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 		hub.entries.filter((entry) => entry.kind === 'metric').map((metric) => [metric.id, String(field(metric, 'title'))]),
 	);
 	io.out(
-		`${id}: ${tally.voters} ${tally.voters === 1 ? 'person' : 'people'} voted${asked > 0 ? ` of the ${asked} it was sent to` : ''}, picks counted to ${formatDate(closes)}.\n${tallyLines(tally, titles)}\n`,
+		`${id}: ${tally.voters} ${tally.voters === 1 ? 'person' : 'people'} voted${asked > 0 ? ` of the ${asked} it was sent to` : ''}, picks counted to ${hubLocale().date(closes)}.\n${tallyLines(tally, titles)}\n`,
 	);
 
 	const result = ballotResult(

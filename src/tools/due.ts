@@ -6,7 +6,7 @@
 import { Option } from 'commander';
 import { newProgram, runProgram, UsageError, type CliOutput } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
-import { formatDate } from '../content/format.ts';
+import { hubLocale, type Locale } from '../content/i18n/index.ts';
 import { COLLECTIONS, type CollectionName } from '../content/kinds.ts';
 import { buildTime, statusOf, type Visibility } from '../content/publication.ts';
 import { readHub } from './lint/entry.ts';
@@ -65,7 +65,8 @@ const WHAT: Partial<Record<Visibility, string>> = {
 };
 
 /** The report an operator reads. */
-export function describeDue(due: Due, now: Date, days: number): string {
+export function describeDue(due: Due, now: Date, days: number, locale: Locale): string {
+	const formatDate = (date: Date) => locale.date(date);
 	const until = formatDate(new Date(now.getTime() + days * DAY));
 	if (due.changes.length === 0) {
 		return `Nothing goes live or leaves in the next ${days} days (to ${until}): until then a rebuild changes no list, feed or search index.\n`;
@@ -104,7 +105,7 @@ export async function dueCommand(argv: readonly string[], io: CliOutput = proces
 							null,
 							'\t',
 						)}\n`
-					: describeDue(due, now, days),
+					: describeDue(due, now, days, hubLocale(contentDir())),
 			);
 		});
 	const code = await runProgram(program, argv, io);

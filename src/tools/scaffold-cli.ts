@@ -9,6 +9,7 @@ import { Option } from 'commander';
 import type { z } from 'astro/zod';
 import { newProgram, runProgram, UsageError } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
+import { hubLocale } from '../content/i18n/index.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
 import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '../content/kinds.ts';
 import { oneOf } from '../content/problems.ts';
@@ -229,7 +230,7 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 		);
 	}
 	fs.mkdirSync(folder, { recursive: true });
-	fs.writeFileSync(file, scaffold(input), { flag: 'wx' });
+	fs.writeFileSync(file, scaffold(input, hubLocale(root)), { flag: 'wx' });
 	return file;
 }
 

@@ -5,7 +5,8 @@
 import slugify from '@sindresorhus/slugify';
 import { URL_SAFE_ID } from '../content/schemas/common.ts';
 import { type WritingKind } from '../content/kinds.ts';
-import { STAGE_IDS, STAGES } from '../content/stages.ts';
+import type { Locale } from '../content/i18n/index.ts';
+import { STAGE_IDS, stageLabel, stagePrompt } from '../content/stages.ts';
 
 /** Longest slug we generate: URLs and file names stay readable. */
 const MAX_SLUG = 60;
@@ -69,47 +70,19 @@ export interface ScaffoldInput {
 const text = (value: string) => JSON.stringify(value);
 const ids = (values: readonly string[]) => `[${values.join(', ')}]`;
 
-const PAPER_GUIDE = `{/*
-  A position paper makes ONE case in 200 to 300 words of prose (npm run lint:content counts them).
+/** An MDX comment for the writer, indented as the skeleton's notes are; the file's readers never see it. */
+const note = (text: string): string => `{/*\n${text.replace(/^(?=.)/gm, '  ')}\n*/}`;
 
-  1. Lead with the business value: what the business gains in money, time, risk or customers.
-     Don't say "we completed the upgrade to version 9"; say what the upgrade lets the business do.
-  2. What changes, and for whom. Talk of customers, colleagues and stakeholders, not "users".
-  3. What it costs, and what not doing it would cost. Nobody outside IT cares how many nines of
-     uptime there were; they care what downtime would have cost.
-  4. What you need from the reader, if anything, and who to ask.
-
-  Spell out acronyms the first time, e.g. "customer relationship management (CRM)". Short
-  sentences. Headings start at ## (the title is the page's h1). Replace every TODO, delete this
-  note, run npm run lint:content, and set draft: false when it is ready to publish.
-*/}`;
-
-const CASE_STUDY_GUIDE = `{/*
-  A case study tells one piece of work as a story the business recognises: the challenge, what we
-  did together, and the outcome in the business's numbers (money, time, risk, customers).
-  Name the department you worked with. Talk of customers, colleagues and stakeholders, not "users".
-  Spell out acronyms the first time. Replace every TODO, delete this note, run npm run lint:content,
-  and set draft: false when it is ready to publish.
-*/}`;
-
-const NEWSLETTER_GUIDE = `{/*
-  The editor's intro: three or four short paragraphs, in plain words, on why this issue matters to
-  the business now. The items below are listed in frontmatter, in the order readers see them;
-  give an item a one-line blurb to replace its summary. Replace every TODO, delete this note, run
-  npm run lint:content, and set draft: false when the issue is ready to send.
-*/}`;
-
-const CAMPAIGN_GUIDE = `{/*
-  A campaign earns trust in seven stages, before and after the launch, instead of announcing a
-  change and holding roll-out meetings. Tell its story here in a few short paragraphs: what changes
-  for the business, and why people will want it. The stages and their dated activities live in the
-  frontmatter; pages draw the hourglass and the timeline from them. Answer each stage's question:
-
-${STAGE_IDS.map((id) => `  ${STAGES[id].label}: ${STAGES[id].prompt}`).join('\n')}
-
-  Replace every TODO, delete this note, run npm run lint:content, and set draft: false when the
-  campaign starts.
-*/}`;
+const campaignGuide = (locale: Locale): string =>
+	note(
+		[
+			locale.t('scaffold.campaignGuide'),
+			'',
+			...STAGE_IDS.map((id) => `${stageLabel(locale, id)}: ${stagePrompt(locale, id)}`),
+			'',
+			locale.t('scaffold.campaignGuideEnd'),
+		].join('\n'),
+	);
 
 const DETAIL_ADVICE: Record<string, string> = {
 	headline: 'they want the headline: keep it short, and cite a metric or a system they depend on',
@@ -144,82 +117,83 @@ export function readerNote(readers: readonly Reader[]): string {
 }
 
 /** What every piece of writing says about itself first: its title, summary, value and audience. */
-const aboutFrontmatter = (input: ScaffoldInput): string[] => [
+const aboutFrontmatter = (input: ScaffoldInput, { t }: Locale): string[] => [
 	`title: ${text(input.title)}`,
-	'# One sentence: what changes, for whom. Lists, feeds and search show it.',
-	`summary: ${text('TODO: one sentence on what changes, and for whom.')}`,
-	'# The "so what", shown first: money, time, risk or customers. Not a restatement of the title.',
-	`businessValue: ${text('TODO: what the business gains, in one or two sentences.')}`,
+	`# ${t('scaffold.summaryNote')}`,
+	`summary: ${text(t('scaffold.summary'))}`,
+	`# ${t('scaffold.valueNote')}`,
+	`businessValue: ${text(t('scaffold.value'))}`,
 	`segments: ${ids(input.segments)}`,
 	`topics: ${ids(input.topics)}`,
 ];
 
-function writingFrontmatter(input: ScaffoldInput, extra: string[]): string[] {
+function writingFrontmatter(input: ScaffoldInput, locale: Locale, extra: string[]): string[] {
 	return [
-		...aboutFrontmatter(input),
-		"# Systems it concerns (files in systems/); its page lists the piece. The note below names your readers'.",
+		...aboutFrontmatter(input, locale),
+		`# ${locale.t('scaffold.systemsNote')}`,
 		'systems: []',
 		...extra,
 		`published: ${input.date}`,
-		'# Drafts never reach the site, feeds or search; set false to publish.',
+		`# ${locale.t('scaffold.draftNote')}`,
 		'draft: true',
 	];
 }
 
 /** The text of a new entry of any kind. */
-export function scaffold(input: ScaffoldInput): string {
+export function scaffold(input: ScaffoldInput, locale: Locale): string {
+	const { t } = locale;
 	switch (input.kind) {
 		case 'paper':
 			return [
 				'---',
-				...writingFrontmatter(input, [`author: ${input.author}`]),
+				...writingFrontmatter(input, locale, [`author: ${input.author}`]),
 				'---',
 				'',
-				PAPER_GUIDE,
+				note(t('scaffold.paperGuide')),
 				'',
 				...(input.readers?.length ? [readerNote(input.readers), ''] : []),
-				'TODO: open with what the business gains.',
+				t('scaffold.paperStart'),
 				'',
 			].join('\n');
 		case 'case-study':
 			return [
 				'---',
-				...writingFrontmatter(input, [
+				...writingFrontmatter(input, locale, [
 					`author: ${input.author}`,
-					`department: ${text(input.department ?? 'TODO: the business department you worked with')}`,
+					`department: ${text(input.department ?? t('scaffold.department'))}`,
 					'metrics: []',
 				]),
 				'---',
 				'',
-				CASE_STUDY_GUIDE,
+				note(t('scaffold.caseStudyGuide')),
 				'',
 				...(input.readers?.length ? [readerNote(input.readers), ''] : []),
-				'## The challenge',
+				`## ${t('scaffold.challenge')}`,
 				'',
-				'TODO: what the business was up against, in its own words.',
+				t('scaffold.challengeText'),
 				'',
-				'## What we did',
+				`## ${t('scaffold.approach')}`,
 				'',
-				'TODO: what we did together, and who took part.',
+				t('scaffold.approachText'),
 				'',
-				'## The outcome',
+				`## ${t('scaffold.outcome')}`,
 				'',
-				'TODO: the result in money, time, risk or customers.',
+				t('scaffold.outcomeText'),
 				'',
 			].join('\n');
 		case 'metric':
 			return [
-				'# A metric translates a technical measure into what it means for the business.',
+				`# ${t('scaffold.metricNote')}`,
 				`title: ${text(input.title)}`,
-				`technical: ${text('TODO: the measure as IT says it, e.g. Checkout API availability')}`,
-				`translation: ${text('TODO: what the number means for the business, in one sentence.')}`,
+				`technical: ${text(t('scaffold.technical'))}`,
+				`translation: ${text(t('scaffold.translation'))}`,
 				`unit: ${text(input.unit ?? 'TODO')}`,
 				`direction: ${input.direction ?? 'higher'}`,
 				`segments: ${ids(input.segments)}`,
 				`topics: ${ids(input.topics)}`,
 				`published: ${input.date}`,
 				'draft: true',
-				'# Replace with real measurements, oldest or newest first.',
+				`# ${t('scaffold.seriesNote')}`,
 				'series:',
 				`  - { date: ${input.date}, value: 0 }`,
 				'',
@@ -230,44 +204,44 @@ export function scaffold(input: ScaffoldInput): string {
 				`number: ${input.number ?? 1}`,
 				`title: ${text(input.title)}`,
 				`date: ${input.date}`,
-				'# One sentence: the email preheader and the archive line.',
-				`summary: ${text('TODO: one sentence on what is in this issue.')}`,
-				'# Items in the order readers see them: paper, caseStudy or metric, each with an optional blurb.',
+				`# ${t('scaffold.issueSummaryNote')}`,
+				`summary: ${text(t('scaffold.issueSummary'))}`,
+				`# ${t('scaffold.itemsNote')}`,
 				'items:',
 				...(input.items ?? []).map((item) => `  - ${item.key}: ${item.id}`),
 				'draft: true',
 				'---',
 				'',
-				NEWSLETTER_GUIDE,
+				note(t('scaffold.newsletterGuide')),
 				'',
-				"TODO: the editor's intro.",
+				t('scaffold.intro'),
 				'',
 			].join('\n');
 		case 'campaign':
 			return [
 				'---',
-				...aboutFrontmatter(input),
+				...aboutFrontmatter(input, locale),
 				`owner: ${input.author}`,
 				`start: ${input.date}`,
-				'# Metrics to move, each with the date of its "before" figure: - { metric: <id>, baseline: YYYY-MM-DD }',
+				`# ${t('scaffold.metricsNote')}`,
 				'metrics: []',
-				'# Champions from the business: - { name: ..., role: ..., department: ... }',
+				`# ${t('scaffold.championsNote')}`,
 				'champions: []',
-				'# The seven stages, in this order. Add dated activities: - { title: ..., date: YYYY-MM-DD, status: planned }',
+				`# ${t('scaffold.stagesNote')}`,
 				'stages:',
 				...STAGE_IDS.flatMap((id) => [
-					`  # ${STAGES[id].label}: ${STAGES[id].prompt}`,
+					`  # ${stageLabel(locale, id)}: ${stagePrompt(locale, id)}`,
 					`  - stage: ${id}`,
-					`    goal: ${text(`TODO: what ${STAGES[id].label} must achieve, in one sentence.`)}`,
+					`    goal: ${text(t('scaffold.goal', { stage: stageLabel(locale, id) }))}`,
 					'    activities: []',
 				]),
-				'# Drafts never reach the site, feeds or search; set false when the campaign starts.',
+				`# ${t('scaffold.campaignDraftNote')}`,
 				'draft: true',
 				'---',
 				'',
-				CAMPAIGN_GUIDE,
+				campaignGuide(locale),
 				'',
-				'TODO: the story of the campaign.',
+				t('scaffold.story'),
 				'',
 			].join('\n');
 	}

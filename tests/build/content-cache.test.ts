@@ -110,7 +110,12 @@ describe('one checkout, several content folders and a changed renderer', () => {
 			expect(email).not.toContain('Fixture Hub');
 		}
 
-		await rewrite(path.join(project, 'src/outputs/email/writing.ts'), 'Why it matters to the business', 'What the business gains');
+		// The email's words live in the dictionary: a changed message is changed code for every email.
+		await rewrite(
+			path.join(project, 'src/content/i18n/en.ts'),
+			"'entry.whyItMatters': 'Why it matters to the business'",
+			"'entry.whyItMatters': 'What the business gains'",
+		);
 		const recoded = await build(content);
 		expect(recoded.code, recoded.output).toBe(0);
 		for (const email of Object.values(await emails(recoded.dist))) {

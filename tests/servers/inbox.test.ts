@@ -14,6 +14,9 @@ import { contactsCommand } from '../../src/tools/contacts-cli';
 import { HANDLED, inboxCommand, NEEDS_A_LOOK, type Hooks } from '../../src/tools/inbox/cli';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type Reply } from '../helpers/mail-client';
+import { createLocale } from '../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EDITORS = 'it-editors@northwind.example';
@@ -59,8 +62,8 @@ async function inbox(url: string, args: string[] = [], hooks: Hooks = {}) {
 	return { code, out, err };
 }
 
-const useful = (entry: Parameters<typeof usefulLinks>[1], title: string) =>
-	usefulLinks(EDITORS, entry, title, 'priya.raman@northwind.example');
+const useful = (entry: Parameters<typeof usefulLinks>[2], title: string) =>
+	usefulLinks(en, EDITORS, entry, title, 'priya.raman@northwind.example');
 const deliver = async (link: string, reply: Reply) => dovecot!.append(await replyTo(link, reply));
 const records = (): InboxRecord[] => readInbox(content);
 const ofKind = <K extends InboxRecord['kind']>(kind: K) => records().filter((r): r is Extract<InboxRecord, { kind: K }> => r.kind === kind);
@@ -88,13 +91,13 @@ describe('npm run inbox', () => {
 			prefix: 'SV: ',
 			says: 'We used it in our team meeting.',
 		});
-		await deliver(listRequest(EDITORS, [executives, { id: 'finance', name: 'Finance' }]), {
+		await deliver(listRequest(en, EDITORS, [executives, { id: 'finance', name: 'Finance' }]), {
 			from: 'olu.adeyemi@northwind.example',
 			name: 'Olu Adeyemi',
 			says: 'Name: Olu Adeyemi\nRole: Finance Director',
 		});
-		await deliver(listRequest(EDITORS, [executives]), { from: 'someone@gmail.example', style: 'gmail' });
-		await deliver(questionLink(EDITORS, executives), {
+		await deliver(listRequest(en, EDITORS, [executives]), { from: 'someone@gmail.example', style: 'gmail' });
+		await deliver(questionLink(en, EDITORS, executives), {
 			from: 'margaret.holloway@northwind.example',
 			prefix: 'Re : ',
 			subject: `What's "50: 50" # {risk} - [and] AI assistants in stores? [hub:question executives]`,
@@ -103,15 +106,15 @@ describe('npm run inbox', () => {
 		});
 		// Four picks by one superuser on four days: the fourth counts in place of the first, and the editors see it.
 		for (const [day, metric] of ['crm-adoption', 'till-outage-minutes', 'phishing-click-rate', 'web-shop-page-load'].entries()) {
-			await deliver(pickLink(EDITORS, BALLOT, { id: metric, title: metric }), {
+			await deliver(pickLink(en, EDITORS, BALLOT, { id: metric, title: metric }), {
 				from: 'ana.ruiz@northwind.example',
 				date: new Date(Date.UTC(2026, 10, 10 + day, 9)),
 			});
 		}
-		await deliver(pickLink(EDITORS, 'superusers-2026-05', { id: 'crm-adoption', title: 'CRM adoption' }), {
+		await deliver(pickLink(en, EDITORS, 'superusers-2026-05', { id: 'crm-adoption', title: 'CRM adoption' }), {
 			from: 'ana.ruiz@northwind.example',
 		});
-		await deliver(pickLink(EDITORS, BALLOT, { id: 'no-such-metric', title: 'Nothing' }), { from: 'ana.ruiz@northwind.example' });
+		await deliver(pickLink(en, EDITORS, BALLOT, { id: 'no-such-metric', title: 'Nothing' }), { from: 'ana.ruiz@northwind.example' });
 		await deliver(useful('paper/no-such-paper', 'Gone').yes, { from: 'margaret.holloway@northwind.example' });
 		await deliver(useful('paper/draft-quantum-ready-encryption', 'Quantum').yes, { from: 'margaret.holloway@northwind.example' });
 		await deliver(cloud.yes, { from: 'mallory@elsewhere.example', says: 'Forged' });

@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAGE_IDS, STAGES } from '../../src/content/stages';
+import { STAGE_IDS, stageLabel, stagePrompt } from '../../src/content/stages';
+import { createLocale } from '../../src/content/i18n';
+
+const en = createLocale('en-GB');
 import { readHub } from '../../src/tools/lint/entry';
 import { checkSchemas } from '../../src/tools/lint/schema';
-import { authorByEmail, nextIssueNumber, slugFor } from '../../src/tools/scaffold';
+import { authorByEmail, nextIssueNumber, scaffold, slugFor } from '../../src/tools/scaffold';
 import { newEntry } from '../../src/tools/scaffold-cli';
 import { copyFixture, ROOT } from '../helpers/build-hub';
 
@@ -123,8 +126,8 @@ describe('npm run new', () => {
 		const source = fs.readFileSync(path.join(content, 'campaigns/new-crm-for-sales.mdx'), 'utf8');
 		expect([...source.matchAll(/^ {2}- stage: (\w+)$/gm)].map((m) => m[1])).toEqual([...STAGE_IDS]);
 		for (const id of STAGE_IDS) {
-			expect(source).toContain(`# ${STAGES[id].label}: ${STAGES[id].prompt}`);
-			expect(source).toContain(`  ${STAGES[id].label}: ${STAGES[id].prompt}`);
+			expect(source).toContain(`# ${stageLabel(en, id)}: ${stagePrompt(en, id)}`);
+			expect(source).toContain(`  ${stageLabel(en, id)}: ${stagePrompt(en, id)}`);
 		}
 		expect(source).toContain('owner: ada-lovelace\n');
 		expect(source).toContain('start: 2026-06-15\n');
@@ -203,5 +206,24 @@ describe('scripts/new.ts under Node', () => {
 		});
 		expect(result.status, result.stderr).toBe(0);
 		expect(fs.readFileSync(path.join(content, 'metrics/orders-kept-flowing.yaml'), 'utf8')).toContain('title: "Orders kept flowing"');
+	});
+});
+
+describe('npm run new in a German hub', () => {
+	const de = createLocale('de');
+	const input = { title: 'Neue Kassen', date: '2026-06-15', segments: ['vorstand'], topics: [], author: 'jonas-weber' };
+
+	it('writes its notes, headings and placeholders in German, each placeholder still marked TODO', () => {
+		const study = scaffold({ ...input, kind: 'case-study' }, de);
+		expect(study).toContain('Eine Fallstudie erzählt eine Arbeit');
+		expect(study).toContain('## Die Aufgabe');
+		expect(study).toContain('summary: "TODO: ein Satz dazu, was sich ändert, und für wen."');
+		expect(study).not.toMatch(/The challenge|one sentence on what changes/);
+	});
+
+	it('asks each stage’s question under its German name', () => {
+		const campaign = scaffold({ ...input, kind: 'campaign' }, de);
+		expect(campaign).toContain('  # Testen: Wer ist in der Betagruppe');
+		expect(campaign).toContain('goal: "TODO: was Testen erreichen muss, in einem Satz."');
 	});
 });

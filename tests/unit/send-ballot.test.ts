@@ -16,6 +16,7 @@ import { renderBallotHtml, renderBallotText, type EmailBallot } from '../../src/
 import { readHub } from '../../src/tools/lint/entry';
 import { planBallot, writeBallot } from '../../src/tools/send/ballot';
 import { ROOT, TMP } from '../helpers/build-hub';
+import { createLocale } from '../../src/content/i18n';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 let content: string;
@@ -71,6 +72,7 @@ describe('planning a ballot', () => {
 });
 
 const ballot: EmailBallot = {
+	locale: createLocale('en-GB'),
 	language: 'en-GB',
 	hubTitle: 'Northwind IT Hub',
 	subscribeUrl: 'https://intranet.example/subscribe/',
@@ -111,7 +113,7 @@ describe('the ballot’s email', () => {
 	});
 
 	it('ends, as every email the hub sends, with "Ask IT a question" in both parts, and asks no "Was this useful?"', () => {
-		const question = questionLink(ballot.editors.email, { id: 'superusers', name: 'Superusers' });
+		const question = questionLink(ballot.locale, ballot.editors.email, { id: 'superusers', name: 'Superusers' });
 		const asking = { ...ballot, replies: { question } };
 		const text = renderBallotText(asking);
 		expect(text).toContain(`Ask IT a question: ${question}`);

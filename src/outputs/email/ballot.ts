@@ -3,7 +3,7 @@
  * one-click "Pick this" link that opens a message to the editors with the pick in its subject.
  * Same frame, styles and plain-text form as every email the hub sends.
  */
-import { formatDate, numberWord } from '../../content/format';
+import { numberWord } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
 import { renderEmailFrame } from './html';
 import { repliesText, type EmailHub } from './model';
@@ -41,10 +41,10 @@ export interface EmailBallot extends EmailHub {
 /** The ask, in the same words in both parts. */
 const ask = (ballot: EmailBallot) => [
 	`You agreed to tell us what is useful, so we are asking you first. Below are ${ballot.candidates.length} measures IT reports for ${ballot.segment}. Which ${numberWord(ballot.picks)} should every one of you know, because they tell you how your work and your customers are doing?`,
-	`Click "Pick this" under each of your ${numberWord(ballot.picks)}: your mail program opens a message to ${ballot.editors.name}; press Send. Your latest ${numberWord(ballot.picks)} picks count, so you can change your mind until ${formatDate(ballot.closes)}.`,
+	`Click "Pick this" under each of your ${numberWord(ballot.picks)}: your mail program opens a message to ${ballot.editors.name}; press Send. Your latest ${numberWord(ballot.picks)} picks count, so you can change your mind until ${ballot.locale.date(ballot.closes)}.`,
 	`The ${numberWord(ballot.picks)} most picked become the measures at the top of the ${ballot.segment} page. We publish how many people picked each measure, never who.`,
 ];
-const line = (ballot: EmailBallot) => `Ballot · ${formatDate(ballot.opens)} to ${formatDate(ballot.closes)}`;
+const line = (ballot: EmailBallot) => `Ballot · ${ballot.locale.date(ballot.opens)} to ${ballot.locale.date(ballot.closes)}`;
 const footerNote = (ballot: EmailBallot) =>
 	`You get this because you are on the ${ballot.segment} list and agreed to give feedback. Questions about the ballot? Reply, or write to`;
 
@@ -61,7 +61,7 @@ export function renderBallotHtml(ballot: EmailBallot): string {
 		.join('\n');
 	return renderEmailFrame(ballot, {
 		subject: ballot.title,
-		preheader: `Pick the ${numberWord(ballot.picks)} that matter most to you by ${formatDate(ballot.closes)}: one click each.`,
+		preheader: `Pick the ${numberWord(ballot.picks)} that matter most to you by ${ballot.locale.date(ballot.closes)}: one click each.`,
 		masthead: { url: ballot.homeUrl, line: line(ballot) },
 		url: ballot.url,
 		rows: `<tr><td class="content">
@@ -93,7 +93,7 @@ export function renderBallotText(ballot: EmailBallot): string {
 			TEXT_RULE,
 			...candidates,
 			TEXT_RULE,
-			...repliesText(ballot.replies),
+			...repliesText(ballot.locale, ballot.replies),
 			`${footerNote(ballot)} ${ballot.editors.name} <${ballot.editors.email}>.`,
 			`Subscribe or pass it on: ${ballot.subscribeUrl}`,
 		].join('\n\n') + '\n'

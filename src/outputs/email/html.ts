@@ -4,6 +4,7 @@
  * no scripts, no SVG, nothing loaded from anywhere but the links a reader clicks.
  */
 import { inline } from '@css-inline/css-inline';
+import { directionOf, type Locale } from '../../content/i18n';
 import { emailSafeIntro } from './intro';
 import { issueLine, subjectOf, type EmailHub, type EmailIssue, type EmailItem } from './model';
 import { escapeHtml as escape, PERSONAL_SLOT } from '../../content/email-files';
@@ -66,7 +67,7 @@ const darkCss = ({ dark }: EmailHub['accent']) => `
 /** Spacers after the preheader stop clients from filling the preview with the body text. */
 const PREHEADER_PADDING = '&#847;&zwnj;&nbsp;'.repeat(40);
 
-function itemRow(item: EmailItem): string {
+function itemRow(locale: Locale, item: EmailItem): string {
 	const details = item.details
 		.map((detail) => `<p class="detail" dir="auto"><strong>${escape(detail.label)}:</strong> ${escape(detail.text)}</p>`)
 		.join('');
@@ -75,7 +76,7 @@ function itemRow(item: EmailItem): string {
 <h3 dir="auto"><a href="${escape(item.url)}">${escape(item.title)}</a></h3>
 <p dir="auto">${escape(item.blurb)}</p>
 ${details}
-<p class="more"><a href="${escape(item.url)}">Read: ${escape(item.title)}</a></p>
+<p class="more"><a href="${escape(item.url)}">${escape(locale.t('email.read', { title: item.title }))}</a></p>
 </td></tr>`;
 }
 
@@ -103,13 +104,15 @@ export interface EmailFrame {
  * the note, the slot `npm run send` fills with a recipient's own line, and where to go next.
  */
 function footerHtml(hub: EmailHub, { note, link }: EmailFrame['footer']): string {
+	const { t } = hub.locale;
 	const useful = hub.replies?.useful;
 	const replies = hub.replies
-		? `<p>${useful ? `Was this useful? <a href="${escape(useful.yes)}">Yes</a> · <a href="${escape(useful.no)}">No</a> · ` : ''}<a href="${escape(hub.replies.question)}">Ask IT a question</a></p>\n`
+		? `<p>${useful ? `${escape(t('useful.ask'))} <a href="${escape(useful.yes)}">${escape(t('useful.yes'))}</a> · <a href="${escape(useful.no)}">${escape(t('useful.no'))}</a> · ` : ''}<a href="${escape(hub.replies.question)}">${escape(t('ask.question'))}</a></p>
+`
 		: '';
 	return `${replies}<p>${escape(note)} <a href="${escape(`mailto:${hub.editors.email}`)}">${escape(hub.editors.name)}</a>.</p>
 ${PERSONAL_SLOT}
-<p><a href="${escape(link.url)}">${escape(link.label)}</a> · <a href="${escape(hub.subscribeUrl)}">Subscribe or pass it on</a></p>`;
+<p><a href="${escape(link.url)}">${escape(link.label)}</a> · <a href="${escape(hub.subscribeUrl)}">${escape(hub.locale.t('email.subscribe'))}</a></p>`;
 }
 
 /**
@@ -119,7 +122,7 @@ ${PERSONAL_SLOT}
  */
 function mastheadHtml(hub: EmailHub, frame: EmailFrame): string {
 	const text = `<p class="masthead-title"><a href="${escape(frame.masthead.url)}">${escape(hub.hubTitle)}</a></p>
-<p class="meta">${escape(frame.masthead.line)} · <a href="${escape(frame.url)}">Read it on the hub</a></p>`;
+<p class="meta">${escape(frame.masthead.line)} · <a href="${escape(frame.url)}">${escape(hub.locale.t('email.readOnHub'))}</a></p>`;
 	if (!hub.logo) return text;
 	const { url, width, height } = hub.logo;
 	return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
@@ -131,7 +134,7 @@ function mastheadHtml(hub: EmailHub, frame: EmailFrame): string {
 /** A self-contained HTML email around `frame.rows`, styles inlined. */
 export function renderEmailFrame(hub: EmailHub, frame: EmailFrame): string {
 	const page = `<!doctype html>
-<html lang="${escape(hub.language)}">
+<html lang="${escape(hub.language)}"${directionOf(hub.language) === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -173,11 +176,11 @@ export function renderEmailHtml(issue: EmailIssue): string {
 <h1 dir="auto">${escape(issue.title)}</h1>
 ${emailSafeIntro(issue.introHtml)}
 </td></tr>
-<tr><td class="content"><h2>In this issue</h2></td></tr>
-${issue.items.map(itemRow).join('\n')}`,
+<tr><td class="content"><h2>${escape(issue.locale.t('newsletter.inThisIssue'))}</h2></td></tr>
+${issue.items.map((item) => itemRow(issue.locale, item)).join('\n')}`,
 		footer: {
-			note: 'You get this note because you asked the editors for it. Reply to this email with questions or ideas, or write to',
-			link: { url: issue.archiveUrl, label: 'Every issue in the archive' },
+			note: issue.locale.t('email.issueFooter'),
+			link: { url: issue.archiveUrl, label: issue.locale.t('email.archive') },
 		},
 	});
 }

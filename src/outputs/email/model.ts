@@ -3,7 +3,7 @@
  * are dates, every URL is absolute, and the intro is sanitised HTML whose links are absolute,
  * because a reader opens the email outside the hub.
  */
-import { formatDate } from '../../content/format';
+import type { Locale } from '../../content/i18n';
 import type { EntryRef } from '../../content/hub-tags';
 import { questionLink, usefulLinks, type SegmentName } from '../../content/mailto';
 
@@ -27,6 +27,8 @@ export interface EmailItem {
 
 /** What every email of the hub carries, whatever it sends: the frame around the body is drawn from it. */
 export interface EmailHub {
+	/** The hub's words, with the formats of the email's language (an issue's own `lang`). */
+	locale: Locale;
 	/** BCP 47 language of the content, for `<html lang>`. */
 	language: string;
 	/** The hub's name, e.g. "Northwind IT Hub". */
@@ -55,22 +57,25 @@ export interface EmailReplies {
 
 /** The reply links for an entry: Yes and No to the editors (the writer in Cc), and a question from its first segment. */
 export function emailReplies(
+	locale: Locale,
 	editorsEmail: string,
 	about: { entry: EntryRef; title: string; writerEmail?: string; segment?: SegmentName | undefined },
 ): EmailReplies | undefined {
 	if (!about.segment) return undefined;
 	return {
-		useful: usefulLinks(editorsEmail, about.entry, about.title, about.writerEmail),
-		question: questionLink(editorsEmail, about.segment),
+		useful: usefulLinks(locale, editorsEmail, about.entry, about.title, about.writerEmail),
+		question: questionLink(locale, editorsEmail, about.segment),
 	};
 }
 
 /** The footer's reply links as plain text, one line each, for the text part. */
-export const repliesText = (replies: EmailReplies | undefined): string[] =>
+export const repliesText = (locale: Locale, replies: EmailReplies | undefined): string[] =>
 	replies
 		? [
-				...(replies.useful ? [`Was this useful? Yes: ${replies.useful.yes}`, `Not useful: ${replies.useful.no}`] : []),
-				`Ask IT a question: ${replies.question}`,
+				...(replies.useful
+					? [locale.t('email.repliesYes', { url: replies.useful.yes }), locale.t('email.repliesNo', { url: replies.useful.no })]
+					: []),
+				locale.t('email.repliesQuestion', { url: replies.question }),
 			]
 		: [];
 
@@ -98,7 +103,9 @@ export interface EmailIssue extends EmailHub {
 }
 
 /** "Northwind IT Hub #2: Ready for Black Friday…": the subject line and the HTML title. */
-export const subjectOf = (issue: EmailIssue): string => `${issue.hubTitle} #${issue.number}: ${issue.title}`;
+export const subjectOf = (issue: EmailIssue): string =>
+	issue.locale.t('email.issueSubject', { hub: issue.hubTitle, number: String(issue.number), title: issue.title });
 
 /** "Issue 2 · 16 November 2026". */
-export const issueLine = (issue: EmailIssue): string => `Issue ${issue.number} · ${formatDate(issue.date)}`;
+export const issueLine = (issue: EmailIssue): string =>
+	issue.locale.t('email.issueLine', { number: String(issue.number), date: issue.locale.date(issue.date) });

@@ -2,7 +2,6 @@
  * A position paper or case study as an email: a paper is the length of an email, so the whole
  * piece goes out, in the same frame, styles and plain-text form as an issue.
  */
-import { formatDate } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
 import { BACKGROUND, renderEmailFrame } from './html';
 import { emailSafeIntro, introText } from './intro';
@@ -26,11 +25,11 @@ export interface EmailWriting extends EmailHub {
 	homeUrl: string;
 }
 
-const kindLine = (writing: EmailWriting) => `${writing.kind} · ${formatDate(writing.date)}`;
-const byline = (writing: EmailWriting) => `By ${writing.author.name}, ${writing.author.role}.`;
+const kindLine = ({ locale, kind, date }: EmailWriting) => `${kind} · ${locale.date(date)}`;
+const byline = ({ locale, author }: EmailWriting) => `${locale.t('entry.byline', { author: author.name, role: author.role })}.`;
 /** The footer's note in both parts; each part writes the editors' address its own way after it. */
-const footerNote = (writing: EmailWriting) =>
-	`You get this because you asked for what ${writing.hubTitle} writes for ${writing.segments.join(' and ')}. Reply to this email and ${writing.author.name} reads it; to stop or change what you get, write to`;
+const footerNote = ({ locale, hubTitle, segments, author }: EmailWriting) =>
+	locale.t('email.writingFooter', { hub: hubTitle, segments: locale.list(segments), author: author.name });
 
 export function renderWritingHtml(writing: EmailWriting): string {
 	return renderEmailFrame(writing, {
@@ -43,33 +42,34 @@ export function renderWritingHtml(writing: EmailWriting): string {
 <p class="lede" dir="auto">${escape(writing.summary)}</p>
 </td></tr>
 <tr><td class="content"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td class="value" bgcolor="${BACKGROUND.panel}">
-<h2>Why it matters to the business</h2>
+<h2>${escape(writing.locale.t('entry.whyItMatters'))}</h2>
 <p dir="auto">${escape(writing.businessValue)}</p>
 </td></tr></table></td></tr>
 <tr><td class="content">
 ${emailSafeIntro(writing.bodyHtml)}
 <p class="byline">${escape(byline(writing))}</p>
 </td></tr>`,
-		footer: { note: footerNote(writing), link: { url: writing.url, label: 'Read it on the hub' } },
+		footer: { note: footerNote(writing), link: { url: writing.url, label: writing.locale.t('email.readOnHub') } },
 	});
 }
 
 export function renderWritingText(writing: EmailWriting): string {
+	const { locale } = writing;
 	return (
 		[
 			writing.title,
 			kindLine(writing),
-			`Read it on the hub: ${writing.url}`,
+			`${locale.t('email.readOnHub')}: ${writing.url}`,
 			TEXT_RULE,
 			writing.summary,
-			`Why it matters to the business: ${writing.businessValue}`,
+			`${locale.t('entry.whyItMatters')}: ${writing.businessValue}`,
 			TEXT_RULE,
 			introText(writing.bodyHtml),
 			byline(writing),
 			TEXT_RULE,
-			...repliesText(writing.replies),
+			...repliesText(locale, writing.replies),
 			`${footerNote(writing)} ${writing.editors.name} <${writing.editors.email}>.`,
-			`Subscribe or pass it on: ${writing.subscribeUrl}`,
+			`${locale.t('email.subscribe')}: ${writing.subscribeUrl}`,
 		].join('\n\n') + '\n'
 	);
 }

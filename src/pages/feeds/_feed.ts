@@ -64,7 +64,7 @@ function fullContent(item: FeedItem, hub: Hub, urls: SiteUrls): string {
 		summary: blurb,
 		url: itemLink(entry, urls),
 	}));
-	return issueHtml(body, featured);
+	return issueHtml(hub.locale, body, featured);
 }
 
 export async function feedResponse(feed: Feed, context: APIContext): Promise<Response> {

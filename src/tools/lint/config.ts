@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
-import type { Problem } from '../../content/problems.ts';
+import { ContentProblems, type Problem } from '../../content/problems.ts';
+import { createLocale, hubLanguage, hubLocale, type Locale } from '../../content/i18n/index.ts';
 import { schemaProblems } from '../../content/zod-problems.ts';
 import { RULES } from './rules/index.ts';
 import { glossaryEntrySchema, type GlossaryEntry } from './rules/glossary.ts';
@@ -43,6 +44,8 @@ export interface RuleSetting {
 
 export interface LintConfig {
 	rules: RuleSetting[];
+	/** The hub's language (hub.yaml) with its overrides: messages are said in it. */
+	locale: Locale;
 	glossary: GlossaryEntry[];
 	/** The files the settings came from, for messages. */
 	files: string[];
@@ -72,17 +75,24 @@ async function readYaml<Schema extends z.ZodType>(
 /** Loads and validates the settings for the hub in `root`; problems name the file and field. */
 export async function loadConfig(root: string): Promise<{ config: LintConfig; problems: Problem[] }> {
 	const problems: Problem[] = [];
-	const dirs = [...new Set([HOUSE_DIR, path.resolve(root)])];
+	const locale = localeOf(root, problems);
+	// The house style (glossary, acronyms, reading ease) is English: a hub in another language
+	// gets only what its own files set, e.g. a German glossary.yaml.
+	const english = locale.dictionary === 'en';
+	const own = path.resolve(root);
+	const dirs = [...new Set([HOUSE_DIR, own])];
 	const lintFiles = dirs.map((dir) => path.join(dir, 'lint.yaml'));
-	const glossaryFiles = dirs.map((dir) => path.join(dir, 'glossary.yaml'));
+	const glossaryFiles = dirs.filter((dir) => english || dir === own).map((dir) => path.join(dir, 'glossary.yaml'));
 	const settings = await Promise.all(lintFiles.map((file) => readYaml(file, lintFileSchema, {}, problems)));
 	const glossaries = await Promise.all(glossaryFiles.map((file) => readYaml(file, glossaryFileSchema, [], problems)));
 	const glossary = glossaries.flatMap((entries) => entries ?? []);
 
 	const rules = RULES.map((rule): RuleSetting => {
-		let severity: Severity = rule.severity;
+		const foreign = rule.english && !english;
+		let severity: Severity = foreign && !(rule.id === 'glossary' && glossary.length > 0) ? 'off' : rule.severity;
 		let options: Record<string, unknown> = {};
-		for (const file of settings) {
+		for (const [i, file] of settings.entries()) {
+			if (foreign && dirs[i] !== own) continue;
 			const raw = file?.rules[rule.id];
 			if (raw === undefined) continue;
 			if (typeof raw === 'string') severity = raw;
@@ -95,5 +105,16 @@ export async function loadConfig(root: string): Promise<{ config: LintConfig; pr
 		if (rule.id === 'glossary') options.entries = glossary;
 		return { rule, severity, options: rule.options.parse(options) };
 	});
-	return { config: { rules, glossary, files: [...lintFiles, ...glossaryFiles].filter((file) => fs.existsSync(file)) }, problems };
+	return { config: { rules, glossary, locale, files: [...lintFiles, ...glossaryFiles].filter((file) => fs.existsSync(file)) }, problems };
+}
+
+/** The hub's locale; problems in its override file are reported with the settings' and English stands in. */
+function localeOf(root: string, problems: Problem[]): Locale {
+	try {
+		return hubLocale(root);
+	} catch (error) {
+		if (!(error instanceof ContentProblems)) throw error;
+		problems.push(...error.problems);
+		return createLocale(hubLanguage(root));
+	}
 }

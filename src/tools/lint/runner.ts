@@ -109,6 +109,7 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 				route: routeOfEntry(entry),
 				status: status(entry),
 				options,
+				locale: config.locale,
 				hub: around,
 				report: (report) => messages.get(entry)!.push(message(entry, rule.id, severity, report)),
 			});

@@ -2,6 +2,7 @@ import type { z } from 'astro/zod';
 import type { Visibility } from '../../content/publication.ts';
 import type { WritingEntry } from './entry.ts';
 import type { WritingKind } from '../../content/kinds.ts';
+import type { Locale } from '../../content/i18n/index.ts';
 
 export type Severity = 'off' | 'warn' | 'error';
 
@@ -50,6 +51,8 @@ export interface RuleContext<Options> {
 	/** The entry's publication status (undefined when its frontmatter is broken). */
 	status: Visibility | undefined;
 	options: Options;
+	/** The hub's language: messages are said in it. */
+	locale: Locale;
 	/** The hub around the entry. */
 	hub: RuleHub;
 	report: (report: Report) => void;
@@ -67,6 +70,11 @@ export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
 	description: string;
 	/** Kinds of writing the rule reads. */
 	kinds: readonly WritingKind[];
+	/**
+	 * A rule of English style (its defaults, word lists and formula are English): a hub in another
+	 * language gets it only when its own lint.yaml turns it on, and never the house settings.
+	 */
+	english?: true;
 	options: Schema;
 	check: (context: RuleContext<z.output<Schema>>) => void;
 }

@@ -17,6 +17,7 @@ import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
+import { hubLocale } from '../../content/i18n/index.ts';
 import { deliver, type Outcome } from './deliver';
 import { messageFor, newMessageId } from './message';
 import { ballotTarget, planBallot, writeBallot } from './ballot';
@@ -122,6 +123,7 @@ async function assertStartTls(transport: Transporter, url: string): Promise<void
 async function run(kind: SendKind, id: string, options: Options, io: Io): Promise<number> {
 	const root = contentDir();
 	const settings = loadSettings(root);
+	const locale = hubLocale(root);
 	const now = buildTime(io.env);
 	let target: SendTarget;
 	if (kind === 'ballot') {
@@ -139,7 +141,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 			return 0;
 		}
 		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist));
-	} else target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, now });
+	} else target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, locale, now });
 	const followers = followersOf(await loadContacts(root), target.segments, now).filter(
 		(contact) => !target.feedbackOnly || contact.feedback,
 	);
@@ -167,7 +169,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 		return 0;
 	}
 	const message = (contact: Contact) =>
-		messageFor(target, contact, { settings, messageId: newMessageId(target, settings.editors.email), date: new Date() });
+		messageFor(target, contact, { settings, locale, messageId: newMessageId(target, settings.editors.email), date: new Date() });
 	if (options.dryRun) {
 		await dryRun(target, recipients, options, io, message);
 		return 0;

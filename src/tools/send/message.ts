@@ -8,6 +8,7 @@ import type { Contact } from '../../checks/contacts';
 import type { Settings } from '../../content/schemas/settings';
 import { personalise } from '../../content/email-files';
 import { mailto } from '../../content/mailto';
+import type { Locale } from '../../content/i18n';
 import type { SendTarget } from './target';
 
 /** A Message-ID in the editors' domain that names the entry, unique per message. */
@@ -19,7 +20,7 @@ export function newMessageId(target: Pick<SendTarget, 'key'>, editorsEmail: stri
 export function messageFor(
 	target: SendTarget,
 	contact: Contact,
-	{ settings, messageId, date }: { settings: Settings; messageId: string; date: Date },
+	{ settings, locale, messageId, date }: { settings: Settings; locale: Locale; messageId: string; date: Date },
 ): Mail.Options {
 	const { html, text } = personalise(target, contact.feedback ? target.feedbackAsk : undefined);
 	const { editors } = settings;
@@ -35,7 +36,10 @@ export function messageFor(
 		// Set as a header rather than nodemailer's `list` option, which only its transports apply: the
 		// dry run's .eml files must carry it too.
 		headers: {
-			'List-Unsubscribe': `<${mailto(editors.email, { subject: 'Please take me off the list', body: `Please take ${contact.email} off the list.` })}>`,
+			'List-Unsubscribe': `<${mailto(editors.email, {
+				subject: locale.t('mailto.unsubscribe.subject'),
+				body: locale.t('mailto.unsubscribe.body', { email: contact.email }),
+			})}>`,
 		},
 	};
 }

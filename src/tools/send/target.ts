@@ -13,6 +13,7 @@ import { paths } from '../../content/paths';
 import { oneOf } from '../../content/problems';
 import { visibility } from '../../content/publication';
 import type { Settings } from '../../content/schemas/settings';
+import type { Locale } from '../../content/i18n';
 import { field, readHub, type HubContent, type HubFile } from '../lint/entry';
 
 export type SendKind = 'paper' | 'case-study' | 'issue' | 'system' | 'ballot';
@@ -77,7 +78,12 @@ export function builtParts(dist: string, route: { html: string; text: string }):
 
 export const subjectOf = (html: string) => convert(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '', { wordwrap: false }).trim();
 
-function writingTarget(hub: HubContent, kind: 'paper' | 'case-study', id: string, settings: Settings, dist: string, now: Date): SendTarget {
+function writingTarget(
+	hub: HubContent,
+	kind: 'paper' | 'case-study',
+	id: string,
+	{ settings, locale, dist, now }: TargetOptions,
+): SendTarget {
 	const entries = hub.entries.filter((entry) => entry.kind === kind);
 	const entry = entries.find((candidate) => candidate.id === id);
 	const what = kind === 'paper' ? 'paper' : 'case study';
@@ -101,14 +107,14 @@ function writingTarget(hub: HubContent, kind: 'paper' | 'case-study', id: string
 		file: entry.file,
 		segments: stringList(field(entry, 'segments')),
 		subject: subjectOf(parts.html),
-		fromName: `${name} via ${settings.title}`,
+		fromName: locale.t('email.fromVia', { name, hub: settings.title }),
 		replyTo: { name, address },
-		feedbackAsk: `You said you would tell us whether pieces like this are useful: a one-line reply to ${name} is plenty.`,
+		feedbackAsk: locale.t('email.feedbackAskWriting', { name }),
 		...parts,
 	};
 }
 
-function issueTarget(hub: HubContent, number: number, settings: Settings, dist: string, now: Date): SendTarget {
+function issueTarget(hub: HubContent, number: number, { settings, locale, dist, now }: TargetOptions): SendTarget {
 	const issues = hub.entries.filter((entry) => entry.kind === 'newsletter');
 	const issue = issues.find((candidate) => Number(field(candidate, 'number')) === number);
 	if (!issue) {
@@ -132,7 +138,7 @@ function issueTarget(hub: HubContent, number: number, settings: Settings, dist: 
 		subject: subjectOf(parts.html),
 		fromName: settings.editors.name,
 		replyTo: { name: settings.editors.name, address: settings.editors.email },
-		feedbackAsk: `You said you would tell us whether these notes are useful: a one-line reply to ${settings.editors.name} is plenty.`,
+		feedbackAsk: locale.t('email.feedbackAskIssue', { name: settings.editors.name }),
 		...parts,
 	};
 }
@@ -174,16 +180,19 @@ export interface TargetOptions {
 	/** The built site the emails are read from. */
 	dist: string;
 	settings: Settings;
+	/** The hub's words (`hubLocale`): the personal line and the sender's name are in its language. */
+	locale: Locale;
 	now: Date;
 }
 
 /** The entry to send, or `SendRefused` saying why it cannot go. */
-export function sendTarget(kind: Exclude<SendKind, 'ballot'>, id: string, { root, dist, settings, now }: TargetOptions): SendTarget {
+export function sendTarget(kind: Exclude<SendKind, 'ballot'>, id: string, options: TargetOptions): SendTarget {
+	const { root, dist, settings, now } = options;
 	const hub = readHub(root);
 	if (kind === 'system') return systemTarget(hub, id, settings, dist, now);
-	if (kind !== 'issue') return writingTarget(hub, kind, id, settings, dist, now);
+	if (kind !== 'issue') return writingTarget(hub, kind, id, options);
 	const number = Number(id);
 	if (!Number.isInteger(number) || number < 1)
 		throw new SendRefused(`an issue is sent by its number, e.g. npm run send -- issue 2; found "${id}"`);
-	return issueTarget(hub, number, settings, dist, now);
+	return issueTarget(hub, number, options);
 }

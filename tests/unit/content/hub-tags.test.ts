@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hubTag, parseHubTag, type HubTag } from '../../../src/content/hub-tags';
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../../src/content/mailto';
+import { createLocale } from '../../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const problemOf = (subject: string) => {
 	const parsed = parseHubTag(subject);
@@ -51,19 +54,19 @@ describe('hub tags', () => {
 
 	it('puts a tag in every link the hub writes', () => {
 		const editors = 'it-editors@northwind.example';
-		const links = usefulLinks(editors, 'paper/cutting-cloud-spend', 'Cutting cloud spend: 30 % & more', 'ana@northwind.example');
+		const links = usefulLinks(en, editors, 'paper/cutting-cloud-spend', 'Cutting cloud spend: 30 % & more', 'ana@northwind.example');
 		expect(new URL(links.yes).searchParams.get('cc')).toBe('ana@northwind.example');
 		expect(subjectOf(links.yes)).toBe('Useful: yes · Cutting cloud spend: 30 % & more [hub:useful paper/cutting-cloud-spend yes]');
 		expect(parseHubTag(subjectOf(links.no))).toEqual({ kind: 'feedback', entry: 'paper/cutting-cloud-spend', useful: false });
-		expect(parseHubTag(subjectOf(listRequest(editors, [{ id: 'executives', name: 'Executives' }])))).toEqual({
+		expect(parseHubTag(subjectOf(listRequest(en, editors, [{ id: 'executives', name: 'Executives' }])))).toEqual({
 			kind: 'list-request',
 			segments: ['executives'],
 		});
-		expect(parseHubTag(subjectOf(questionLink(editors, { id: 'executives', name: 'Executives' })))).toEqual({
+		expect(parseHubTag(subjectOf(questionLink(en, editors, { id: 'executives', name: 'Executives' })))).toEqual({
 			kind: 'question',
 			segment: 'executives',
 		});
-		expect(parseHubTag(subjectOf(pickLink(editors, 'b-1', { id: 'till-uptime', title: 'Till uptime' })))).toEqual({
+		expect(parseHubTag(subjectOf(pickLink(en, editors, 'b-1', { id: 'till-uptime', title: 'Till uptime' })))).toEqual({
 			kind: 'pick',
 			ballot: 'b-1',
 			metric: 'till-uptime',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { movedTo, progressAsOf, stageSummary, whereItStands, type CampaignData, type Progress } from '../../../src/hub/campaigns';
 import { STAGE_IDS, type StageId } from '../../../src/content/stages';
+import { createLocale } from '../../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const act = (date: string, status: 'planned' | 'done' | 'dropped' = 'done') => ({ title: `Activity on ${date}`, date: day(date), status });
@@ -43,7 +46,7 @@ describe('progressAsOf', () => {
 			'refer:not-started',
 		]);
 		expect(progress.current).toBe('try');
-		expect(stageSummary(progress)).toBe('Stage 4 of 7: Try');
+		expect(stageSummary(en, progress)).toBe('Stage 4 of 7: Try');
 	});
 
 	it('leaves dropped activities out of the counts and sorts activities by date', () => {
@@ -64,14 +67,14 @@ describe('progressAsOf', () => {
 		const allPlanned = campaign(Object.fromEntries(STAGE_IDS.map((stage, i) => [stage, [act(`2026-0${i + 1}-15`, 'planned')]])));
 		const progress = progressAsOf(allPlanned, day('2025-12-01'));
 		expect(progress.stages.every((stage) => stage.state === 'not-started')).toBe(true);
-		expect(stageSummary(progress)).toBe('Stage 1 of 7: Know');
+		expect(stageSummary(en, progress)).toBe('Stage 1 of 7: Know');
 	});
 
 	it('skips a stage whose activities were all dropped, and moves on past it', () => {
 		const progress = progressAsOf(skippedLike, day('2026-06-01'));
 		expect(states(progress).slice(0, 5)).toEqual(['know:done', 'like:skipped', 'trust:done', 'try:under-way', 'buy:not-started']);
 		expect(progress.stages[1]).toMatchObject({ done: 0, total: 0, dropped: 1 });
-		expect(stageSummary(progress)).toBe('Stage 4 of 7: Try');
+		expect(stageSummary(en, progress)).toBe('Stage 4 of 7: Try');
 	});
 
 	it('skips a stage with all its activities dropped even before a later one moves', () => {
@@ -94,7 +97,7 @@ describe('progressAsOf', () => {
 			'repeat:not-started',
 			'refer:not-started',
 		]);
-		expect(stageSummary(progress)).toBe('Stage 4 of 7: Try');
+		expect(stageSummary(en, progress)).toBe('Stage 4 of 7: Try');
 		// As it stood before Trust moved, Like was simply next.
 		const before = progressAsOf(campaign({ know: [act('2026-03-02')], trust: [act('2026-04-10')] }), day('2026-04-01'));
 		expect(before.stages[1]!.state).toBe('not-started');
@@ -128,7 +131,7 @@ describe('progressAsOf', () => {
 		const progress = progressAsOf(all, day('2026-11-30'));
 		expect(progress.current).toBeUndefined();
 		expect(progress.finished).toBe(false);
-		expect(stageSummary(progress)).toBe('All 7 stages done');
+		expect(stageSummary(en, progress)).toBe('All 7 stages done');
 	});
 
 	it('says so when the last stages were skipped', () => {
@@ -140,18 +143,18 @@ describe('progressAsOf', () => {
 			day('2026-11-30'),
 		);
 		expect(progress.stages.at(-1)!.state).toBe('skipped');
-		expect(stageSummary(progress)).toBe('All 7 stages done or skipped');
+		expect(stageSummary(en, progress)).toBe('All 7 stages done or skipped');
 	});
 
 	it('reads "Finished" past its end with every stage done', () => {
 		const all = campaign(Object.fromEntries(STAGE_IDS.map((stage, i) => [stage, [act(`2026-0${i + 1}-15`)]])), '2026-08-31');
 		const onItsEnd = progressAsOf(all, day('2026-08-31'));
 		expect(onItsEnd.finished).toBe(false);
-		expect(whereItStands(onItsEnd)).toBe('All 7 stages done');
+		expect(whereItStands(en, onItsEnd)).toBe('All 7 stages done');
 		const progress = progressAsOf(all, day('2026-09-01'));
 		expect(progress.finished).toBe(true);
-		expect(whereItStands(progress)).toBe('Finished');
-		expect(stageSummary(progress)).toBe('All 7 stages done');
+		expect(whereItStands(en, progress)).toBe('Finished');
+		expect(stageSummary(en, progress)).toBe('All 7 stages done');
 	});
 
 	it('stops a campaign past its end with planned work left at the stage it had reached', () => {
@@ -172,10 +175,10 @@ describe('progressAsOf', () => {
 		expect(progress.current).toBe('repeat');
 		expect(states(progress).slice(4)).toEqual(['buy:done', 'repeat:not-started', 'refer:not-started']);
 		expect({ done: progress.done, total: progress.total }).toEqual({ done: 5, total: 7 });
-		expect(stageSummary(progress)).toBe('Stopped at stage 6 of 7: Repeat');
-		expect(whereItStands(progress)).toBe('Stopped at stage 6 of 7: Repeat');
+		expect(stageSummary(en, progress)).toBe('Stopped at stage 6 of 7: Repeat');
+		expect(whereItStands(en, progress)).toBe('Stopped at stage 6 of 7: Repeat');
 		// Before its end it was simply at Repeat.
-		expect(whereItStands(progressAsOf(stopped, day('2026-06-15')))).toBe('Stage 6 of 7: Repeat');
+		expect(whereItStands(en, progressAsOf(stopped, day('2026-06-15')))).toBe('Stage 6 of 7: Repeat');
 	});
 });
 

@@ -3,10 +3,12 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { composeIssueEmail, type EmailIssue } from '../../../src/outputs/email';
 import { emailSafeIntro, introText } from '../../../src/outputs/email/intro';
+import { createLocale } from '../../../src/content/i18n';
 
 const site = 'https://intranet.example/it/';
 
 const issue: EmailIssue = {
+	locale: createLocale('en-GB'),
 	language: 'en-GB',
 	hubTitle: 'Northwind IT Hub',
 	number: 7,

@@ -17,6 +17,9 @@ import {
 	type FeedItem,
 } from '../../../src/outputs/feeds';
 import type { AnyItem, Hub } from '../../../src/hub/hub';
+import { createLocale } from '../../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const author = { id: 'tom', data: { name: 'Tom O’Kafor & Co', role: 'Lead', email: 'tom@northwind.example' } };
@@ -50,6 +53,7 @@ function paper(id: string, overrides: Partial<AnyItem> = {}): AnyItem {
 
 function makeHub(listed: AnyItem[], feedLimit = 50): Hub {
 	return {
+		locale: en,
 		settings: {
 			feedLimit,
 			title: 'Northwind IT Hub',
@@ -146,7 +150,7 @@ describe('feedItem', () => {
 	});
 
 	it('describes with the summary and business value, escaped so readers show them as written', () => {
-		const description = parse(itemDescription(paper('tills') as FeedItem));
+		const description = parse(itemDescription(en, paper('tills') as FeedItem));
 		const paragraphs = description.querySelectorAll('p').map((p) => p.textContent);
 		expect(paragraphs).toEqual(['Stock & sales < 5 “quoted” 北風 🎉', 'Why it matters to the business: Cheaper & faster.']);
 	});

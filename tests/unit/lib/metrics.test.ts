@@ -17,6 +17,9 @@ import { parseMdx } from '../../../src/content/mdx';
 import { formatProblem } from '../../../src/content/problems';
 import { inspectMdx } from '../../../src/content/render/render-mdx';
 import type { Reference, ReferenceCheck } from '../../../src/checks/references';
+import { createLocale } from '../../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** A monthly series from December 2025, one value a month. */
@@ -77,43 +80,43 @@ describe('metricStatus', () => {
 
 describe('formatting values', () => {
 	it('writes units the way a reader does', () => {
-		expect(formatMetricValue(99.95, '%')).toBe('99.95%');
-		expect(formatMetricValue(42, '£k')).toBe('£42k');
-		expect(formatMetricValue(-14, '£k')).toBe('-£14k');
-		expect(formatMetricValue(1234.5, 'minutes')).toBe('1,234.5 minutes');
-		expect(formatMetricValue(2.0, 'seconds')).toBe('2 seconds');
+		expect(formatMetricValue(en, 99.95, '%')).toBe('99.95%');
+		expect(formatMetricValue(en, 42, '£k')).toBe('£42k');
+		expect(formatMetricValue(en, -14, '£k')).toBe('-£14k');
+		expect(formatMetricValue(en, 1234.5, 'minutes')).toBe('1,234.5 minutes');
+		expect(formatMetricValue(en, 2.0, 'seconds')).toBe('2 seconds');
 	});
 
 	it('gives a gap between percentages in percentage points', () => {
-		expect(formatMetricGap(0.5, '%')).toBe('0.5 percentage points');
-		expect(formatMetricGap(12, 'minutes')).toBe('12 minutes');
+		expect(formatMetricGap(en, 0.5, '%')).toBe('0.5 percentage points');
+		expect(formatMetricGap(en, 12, 'minutes')).toBe('12 minutes');
 	});
 });
 
 describe('describeMetric', () => {
 	it('says the chart in words: latest, target, status and the trend since the first reading', () => {
 		const availability = metric({ target: 99.9, series: monthly(99.2, 99.5, 99.95) });
-		expect(describeMetric(availability)).toBe(
+		expect(describeMetric(en, availability)).toBe(
 			'Latest 99.95% in February 2026 (target 99.9%): on target; up from 99.2% in December 2025, an improvement.',
 		);
 	});
 
 	it('judges the trend by the direction that is better', () => {
 		const load = metric({ unit: 'seconds', direction: 'lower', target: 2, series: monthly(1.8, 2.5, 2.6) });
-		expect(describeMetric(load)).toBe(
+		expect(describeMetric(en, load)).toBe(
 			'Latest 2.6 seconds in February 2026 (target 2 seconds): off target; up from 1.8 seconds in December 2025, a decline.',
 		);
 		const spend = metric({ unit: '£k', direction: 'lower', target: 0, series: monthly(42, -14) });
-		expect(describeMetric(spend)).toBe(
+		expect(describeMetric(en, spend)).toBe(
 			'Latest -£14k in January 2026 (target £0k): on target; down from £42k in December 2025, an improvement.',
 		);
 	});
 
 	it('covers no target, no change, one reading and readings not on the first of a month', () => {
-		expect(describeMetric(metric({ series: monthly(70, 70) }))).toBe(
+		expect(describeMetric(en, metric({ series: monthly(70, 70) }))).toBe(
 			'Latest 70% in January 2026 (no target set); unchanged from 70% in December 2025.',
 		);
-		expect(describeMetric(metric({ target: 5, series: monthly(5) }))).toBe(
+		expect(describeMetric(en, metric({ target: 5, series: monthly(5) }))).toBe(
 			'Latest 5% in December 2025 (target 5%): on target; the first reading.',
 		);
 		const weekly = metric({
@@ -124,13 +127,13 @@ describe('describeMetric', () => {
 				{ date: day('2026-03-16'), value: 3 },
 			],
 		});
-		expect(describeMetric(weekly)).toBe(
+		expect(describeMetric(en, weekly)).toBe(
 			'Latest 3 days on 16 March 2026 (no target set); down from 4 days on 9 March 2026, an improvement.',
 		);
 	});
 
 	it('gives the pieces a card needs', () => {
-		const summary = summariseMetric(metric({ target: 80, series: monthly(34, 82) }));
+		const summary = summariseMetric(en, metric({ target: 80, series: monthly(34, 82) }));
 		expect(summary).toMatchObject({
 			status: 'on-target',
 			value: '82%',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../../../src/hub/hub';
 import { featuredIn, issueEmailModel, issueEntries, issueFiles, itemDetails } from '../../../src/outputs/newsletters';
+import { createLocale } from '../../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -72,6 +75,7 @@ const first = issue(1, '2026-01-20', [
 	{ caseStudy: { collection: 'case-studies', id: 'a' } },
 ]);
 const hub = {
+	locale: en,
 	settings: {
 		title: 'Fixture Hub',
 		language: 'en-GB',
@@ -112,17 +116,17 @@ describe('featuredIn', () => {
 
 describe('itemDetails', () => {
 	it('gives papers and case studies their business value', () => {
-		expect(itemDetails({ item: paper('a'), blurb: 'Summary of a.' }, day('2026-02-01'), 1)).toEqual([
+		expect(itemDetails(en, { item: paper('a'), blurb: 'Summary of a.' }, day('2026-02-01'), 1)).toEqual([
 			{ label: 'Why it matters', text: 'Value of a.' },
 		]);
 	});
 
 	it('describes a metric as it stood on the issue date, not as it stands at the build', () => {
 		const blurb = 'Closing faster frees finance for forecasts.';
-		const [meaning, standing] = itemDetails({ item: metric, blurb }, day('2026-02-15'), 1);
+		const [meaning, standing] = itemDetails(en, { item: metric, blurb }, day('2026-02-15'), 1);
 		expect(meaning?.text).toBe('Finance closes the month faster.');
 		expect(standing?.text).toMatch(/^Latest 7 days in February 2026 \(target 5 days\)/);
-		expect(itemDetails({ item: metric, blurb }, day('2026-06-01'), 1)[1]?.text).toMatch(/^Latest 4 days in March 2026/);
+		expect(itemDetails(en, { item: metric, blurb }, day('2026-06-01'), 1)[1]?.text).toMatch(/^Latest 4 days in March 2026/);
 	});
 });
 

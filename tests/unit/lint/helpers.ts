@@ -7,12 +7,15 @@ import type { WritingKind } from '../../../src/content/kinds';
 import { RULES } from '../../../src/tools/lint/rules/index';
 import type { LintMessage, RuleHub } from '../../../src/tools/lint/types';
 import type { Visibility } from '../../../src/content/publication';
+import { createLocale } from '../../../src/content/i18n';
 
 export interface RunOptions {
 	kind?: WritingKind;
 	options?: Record<string, unknown>;
 	status?: Visibility;
 	route?: string;
+	/** The hub's language, for the messages. Default: en-GB. */
+	language?: string;
 	/** The systems and audiences around the entry. Default: none. */
 	hub?: Partial<RuleHub>;
 }
@@ -37,6 +40,7 @@ export function runRule(
 		route: run.route ?? 'papers/test-entry/',
 		status: run.status ?? 'live',
 		options: rule.options.parse(run.options ?? {}),
+		locale: createLocale(run.language ?? 'en-GB'),
 		hub: { systems: [], segments: new Map(), ...run.hub },
 		report: (report) => {
 			const { line, column } = entry.position(report.start);

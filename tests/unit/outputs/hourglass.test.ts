@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { STAGE_IDS, type StageId } from '../../../src/content/stages';
 import { progressAsOf, type ActivityData, type StageData } from '../../../src/hub/campaigns';
 import { describeHourglass, HOURGLASS_LAYOUT, hourglassGeometry, stageStateText, type HourglassBand } from '../../../src/outputs/hourglass';
+import { createLocale } from '../../../src/content/i18n';
+
+const en = createLocale('en-GB');
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const asOf = day('2026-06-01');
@@ -34,8 +37,15 @@ const width = (band: HourglassBand) => {
 const band = (bands: HourglassBand[], id: StageId) => bands.find((b) => b.id === id)!;
 
 describe('hourglassGeometry', () => {
+	it('widens the drawing to its longest label, so German labels are not cut off', () => {
+		expect(hourglassGeometry(en, atTry).width).toBe(HOURGLASS_LAYOUT.width);
+		const german = hourglassGeometry(createLocale('de'), atTry);
+		const longest = Math.max(...german.bands.map((band) => band.text.state.length));
+		expect(german.width).toBeGreaterThanOrEqual(HOURGLASS_LAYOUT.labelX + longest * HOURGLASS_LAYOUT.labelCharWidth);
+	});
+
 	it('draws the seven stages top to bottom, Know first, as bands that do not overlap', () => {
-		const { bands, height } = hourglassGeometry(atTry);
+		const { bands, height } = hourglassGeometry(en, atTry);
 		expect(bands.map((b) => b.text.name)).toEqual(['Know', 'Like', 'Trust', 'Try', 'Buy', 'Repeat', 'Refer']);
 		expect(bands.map((b) => b.id)).toEqual([...STAGE_IDS]);
 		for (const [i, b] of bands.entries()) {
@@ -47,7 +57,7 @@ describe('hourglassGeometry', () => {
 	});
 
 	it('narrows to Try at the waist and widens after it, symmetric about one centre line', () => {
-		const { bands } = hourglassGeometry(atTry);
+		const { bands } = hourglassGeometry(en, atTry);
 		const widths = bands.map(width);
 		expect(widths[0]).toBeGreaterThan(widths[1]!);
 		expect(widths[1]).toBeGreaterThan(widths[2]!);
@@ -64,7 +74,7 @@ describe('hourglassGeometry', () => {
 	});
 
 	it('shows each state by shape: done is solid with a check, under way hatched over the share done, not started outline only', () => {
-		const { bands } = hourglassGeometry(atTry);
+		const { bands } = hourglassGeometry(en, atTry);
 		const know = band(bands, 'know');
 		expect(know.solid).toBe(know.outline);
 		expect(know.check).toMatch(/^M[\d.,]+L[\d.,]+L[\d.,]+$/);
@@ -92,7 +102,7 @@ describe('hourglassGeometry', () => {
 
 	it('hatches a trapezoid inside its outline, whichever way its sides lean', () => {
 		const partly = campaign({ know: [...done(1), ...planned(3)] });
-		const know = band(hourglassGeometry(partly).bands, 'know');
+		const know = band(hourglassGeometry(en, partly).bands, 'know');
 		const [topLeft, , , bottomLeft] = know.vertices;
 		const area = know.hatched!.area.split(' ').map((p) => p.split(',').map(Number) as [number, number]);
 		// The left side leans inwards going down: the hatched area follows it, and stops a quarter of the way across.
@@ -116,7 +126,7 @@ describe('hourglassGeometry', () => {
 	});
 
 	it('labels every band with its name and state in words', () => {
-		const { bands } = hourglassGeometry(atTry);
+		const { bands } = hourglassGeometry(en, atTry);
 		expect(bands.map((b) => `${b.text.name}: ${b.text.state}`)).toEqual([
 			'Know: done, 2 of 2 done',
 			'Like: done, 1 of 1 done',
@@ -131,8 +141,8 @@ describe('hourglassGeometry', () => {
 
 	it('counts dropped activities out, and says so when a stage has nothing planned', () => {
 		const dropped = campaign({ know: [...done(1), activity('dropped')], like: [] });
-		expect(band(hourglassGeometry(dropped).bands, 'know').text.state).toBe('done, 1 of 1 done');
-		expect(stageStateText({ state: 'not-started', done: 0, total: 0, dropped: 0 })).toBe('not started, nothing planned');
+		expect(band(hourglassGeometry(en, dropped).bands, 'know').text.state).toBe('done, 1 of 1 done');
+		expect(stageStateText(en, { state: 'not-started', done: 0, total: 0, dropped: 0 })).toBe('not started, nothing planned');
 	});
 
 	it('keeps every label inside the view box, on its band, clear of the hourglass', () => {
@@ -145,7 +155,7 @@ describe('hourglassGeometry', () => {
 			buy: done(1),
 			repeat: [...done(12), ...planned(88)],
 		});
-		const geometry = hourglassGeometry(busy);
+		const geometry = hourglassGeometry(en, busy);
 		// 13-unit text in DejaVu Sans, the widest of the system fonts the hub names (measured in Chromium):
 		// under 7 units a character in regular lines, under 9 in the bold name line.
 		const widths = { name: 9, state: 7.5 };
@@ -163,7 +173,7 @@ describe('hourglassGeometry', () => {
 	});
 
 	it('marks the current stage, pointing at its band from the label side', () => {
-		const geometry = hourglassGeometry(atTry);
+		const geometry = hourglassGeometry(en, atTry);
 		expect(geometry.bands.filter((b) => b.current).map((b) => b.id)).toEqual(['try']);
 		const tryBand = band(geometry.bands, 'try');
 		expect(tryBand.text.note).toBe('You are here');
@@ -183,14 +193,14 @@ describe('hourglassGeometry', () => {
 	});
 
 	it('marks a stage not yet started when it is the first not done', () => {
-		const geometry = hourglassGeometry(campaign({ know: done(1) }));
+		const geometry = hourglassGeometry(en, campaign({ know: done(1) }));
 		expect(geometry.marker?.band).toBe('like');
 		expect(band(geometry.bands, 'like')).toMatchObject({ current: true, state: 'not-started' });
 	});
 
 	it('draws a skipped stage as an outline struck through, says why, and marks the stage after it', () => {
 		const skipped = campaign({ know: done(1), like: [activity('dropped')], trust: done(1), try: [...done(1), ...planned(1)] });
-		const geometry = hourglassGeometry(skipped);
+		const geometry = hourglassGeometry(en, skipped);
 		const like = band(geometry.bands, 'like');
 		expect(like).toMatchObject({ state: 'skipped', current: false, solid: undefined, hatched: undefined, check: undefined });
 		expect(like.text.state).toBe('skipped, 1 dropped');
@@ -201,19 +211,19 @@ describe('hourglassGeometry', () => {
 		expect(like.strike!.x2 - like.strike!.x1).toBeGreaterThan(width(like) * 0.9);
 		expect(geometry.bands.filter((b) => b.strike).map((b) => b.id)).toEqual(['like']);
 		expect(geometry.marker?.band).toBe('try');
-		expect(describeHourglass(skipped)).toMatch(
+		expect(describeHourglass(en, skipped)).toMatch(
 			/^Stage 4 of 7: Try, under way, 1 of 2 done\. Know: done, 1 of 1 done\. Like: skipped, 1 dropped\./,
 		);
 	});
 
 	it('notes where a campaign past its end stopped', () => {
-		const stopped = hourglassGeometry({ ...atTry, finished: true });
+		const stopped = hourglassGeometry(en, { ...atTry, finished: true });
 		expect(band(stopped.bands, 'try').text.note).toBe('Where it stopped');
-		expect(describeHourglass({ ...atTry, finished: true })).toMatch(/^Stopped at stage 4 of 7: Try, under way, 3 of 5 done\./);
+		expect(describeHourglass(en, { ...atTry, finished: true })).toMatch(/^Stopped at stage 4 of 7: Try, under way, 3 of 5 done\./);
 	});
 
 	it('marks nothing once every stage is done', () => {
-		const geometry = hourglassGeometry(finished);
+		const geometry = hourglassGeometry(en, finished);
 		expect(geometry.marker).toBeUndefined();
 		expect(geometry.bands.every((b) => !b.current && b.text.note === undefined && b.solid !== undefined)).toBe(true);
 	});
@@ -221,7 +231,7 @@ describe('hourglassGeometry', () => {
 
 describe('describeHourglass', () => {
 	it('says where the campaign is, then every stage', () => {
-		expect(describeHourglass(atTry)).toBe(
+		expect(describeHourglass(en, atTry)).toBe(
 			'Stage 4 of 7: Try, under way, 3 of 5 done. Know: done, 2 of 2 done. Like: done, 1 of 1 done. ' +
 				'Trust: done, 3 of 3 done. Try: under way, 3 of 5 done. Buy: not started, 0 of 4 done. ' +
 				'Repeat: not started, 0 of 1 done. Refer: not started, 0 of 1 done.',
@@ -229,6 +239,6 @@ describe('describeHourglass', () => {
 	});
 
 	it('says when all seven stages are done', () => {
-		expect(describeHourglass(finished)).toMatch(/^All 7 stages done\. Know: done, 2 of 2 done\./);
+		expect(describeHourglass(en, finished)).toMatch(/^All 7 stages done\. Know: done, 2 of 2 done\./);
 	});
 });

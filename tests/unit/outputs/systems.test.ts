@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Hub, SystemItem } from '../../../src/hub/hub';
+import { createLocale } from '../../../src/content/i18n';
 import { systemFeedItems } from '../../../src/outputs/feeds';
 import { searchFilters } from '../../../src/outputs/search-facets';
 import { systemStakes } from '../../../src/outputs/system-email';
@@ -51,7 +52,8 @@ const hub = (systems: SystemItem[]) =>
 		preview: false,
 		now: new Date('2026-12-01'),
 		segments: [{ id: 'managers', data: { name: 'Managers' } }],
-	}) as unknown as Pick<Hub, 'systems' | 'preview' | 'now' | 'segments'>;
+		locale: createLocale('en-GB'),
+	}) as unknown as Pick<Hub, 'systems' | 'preview' | 'now' | 'segments' | 'locale'>;
 
 describe('systemFeedItems', () => {
 	const tills = system('tills', [change('2026-05-04', 1, 3), change('2026-11-12', 3, 2), change('2027-01-10', 2, 1)]);

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { bodySpans } from '../prose.ts';
 import type { TextSpan } from '../../../content/source.ts';
 import { defineRule, type Report } from '../types.ts';
+import type { Locale } from '../../../content/i18n/index.ts';
 
 /** Two or more capitals (digits and `&` allowed inside), optionally a plural "s": CRM, VPNs, B2B. */
 const ACRONYM = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}&]*\p{Lu})(s?)(?![\p{L}\p{N}])/gu;
@@ -44,7 +45,7 @@ export function spelledOut(text: string, index: number, length: number, acronym:
 	return expansion !== null && initialsMatch(acronym, expansion[1]!);
 }
 
-export function acronymReports(spans: readonly TextSpan[], allow: readonly string[]): Report[] {
+export function acronymReports(spans: readonly TextSpan[], allow: readonly string[], locale: Locale): Report[] {
 	const allowed = new Set(allow);
 	const seen = new Set<string>();
 	const reports: Report[] = [];
@@ -58,8 +59,8 @@ export function acronymReports(spans: readonly TextSpan[], allow: readonly strin
 		reports.push({
 			start,
 			end: all.offsets[match.index + match[0].length - 1]! + 1,
-			message: `"${acronym}" is not spelled out where it first appears`,
-			suggestion: `write it in full with the acronym in brackets, e.g. "… (${acronym})", or add it to acronym-first-use.allow`,
+			message: locale.t('lint.acronym', { acronym }),
+			suggestion: locale.t('lint.acronym.fix', { acronym }),
 		});
 	}
 	return reports;
@@ -73,7 +74,8 @@ export const acronymFirstUse = defineRule({
 		'Spell out each acronym the first time the body uses it, e.g. "customer relationship management (CRM)"; `allow` lists acronyms everyone knows.',
 	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({ allow: z.array(z.string()).default(['IT', 'UK', 'TODO']) }),
-	check({ entry, options, report }) {
-		for (const found of acronymReports(bodySpans(entry), options.allow)) report(found);
+	english: true,
+	check({ entry, options, locale, report }) {
+		for (const found of acronymReports(bodySpans(entry), options.allow, locale)) report(found);
 	},
 });

@@ -15,7 +15,7 @@ export const businessValue = defineRule({
 		'The `businessValue` says what the business gains, in words that are not just the title again (`maxSimilarity`: 0 to 1 share of the same words).',
 	kinds: ['paper', 'case-study', 'campaign'],
 	options: z.object({ maxSimilarity: z.number().min(0).max(1).default(0.5) }),
-	check({ entry, options, report }) {
+	check({ entry, options, locale, report }) {
 		const value = field(entry, 'businessValue');
 		const title = field(entry, 'title');
 		const range = entry.yaml && fieldRange(entry.yaml, ['businessValue']);
@@ -24,8 +24,8 @@ export const businessValue = defineRule({
 			report({
 				start: range[0],
 				end: range[1],
-				message: 'The business value is empty',
-				suggestion: 'say what the business gains: money, time, risk or customers',
+				message: locale.t('lint.businessValue.empty'),
+				suggestion: locale.t('lint.businessValue.empty.fix'),
 			});
 			return;
 		}
@@ -35,8 +35,8 @@ export const businessValue = defineRule({
 			report({
 				start: range[0],
 				end: range[1],
-				message: `The business value repeats the title (${Math.round(score * 100)}% the same words)`,
-				suggestion: 'say what the business gains from it: money saved, time freed, risk reduced or customers served',
+				message: locale.t('lint.businessValue.title', { share: locale.number(score, { style: 'percent', maximumFractionDigits: 0 }) }),
+				suggestion: locale.t('lint.businessValue.title.fix'),
 			});
 		}
 	},

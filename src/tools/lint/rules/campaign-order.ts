@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { fieldRange } from '../../../content/source.ts';
-import type { StageId } from '../../../content/stages.ts';
+import { stageLabel, type StageId } from '../../../content/stages.ts';
 import { field } from '../entry.ts';
 import { defineRule } from '../types.ts';
 
@@ -25,7 +25,7 @@ export const campaignOrder = defineRule({
 		'A campaign launches or trains (Buy) only after a Know or Trust activity is done, and has a metric for its Repeat stage to report.',
 	kinds: ['campaign'],
 	options: z.object({}),
-	check({ entry, report }) {
+	check({ entry, locale, report }) {
 		const stages = field(entry, 'stages');
 		if (!Array.isArray(stages) || !entry.yaml) return;
 		const written = stages as (WrittenStage | null)[];
@@ -43,11 +43,11 @@ export const campaignOrder = defineRule({
 			report({
 				start: range[0],
 				end: range[1],
-				message:
-					earned.length > 0
-						? 'This launch or training activity comes before any Know or Trust activity is done'
-						: 'This launch or training activity has no Know or Trust activity done before it',
-				suggestion: 'let people hear from those who use it, and name champions, before the launch',
+				message: locale.t(earned.length > 0 ? 'lint.campaignOrder.early' : 'lint.campaignOrder.none', {
+					know: stageLabel(locale, 'know'),
+					trust: stageLabel(locale, 'trust'),
+				}),
+				suggestion: locale.t('lint.campaignOrder.fix'),
 			});
 		}
 		const metrics = field(entry, 'metrics');
@@ -57,7 +57,7 @@ export const campaignOrder = defineRule({
 			report({
 				start: range[0],
 				end: range[1],
-				message: 'The Repeat stage reports the improvement, but the campaign names no metric to show it',
+				message: locale.t('lint.campaignOrder.metric', { repeat: stageLabel(locale, 'repeat') }),
 				suggestion: 'add the metrics it aims to move under metrics, each with its baseline date',
 			});
 		}

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { allSpans } from '../prose.ts';
 import type { TextSpan } from '../../../content/source.ts';
 import { defineRule, type Report } from '../types.ts';
+import type { Locale } from '../../../content/i18n/index.ts';
 
 /** One house-style entry: what IT says, and what to say to the business instead. */
 export const glossaryEntrySchema = z
@@ -48,20 +49,18 @@ export function matcher(entry: GlossaryEntry): RegExp {
 const matchCase = (found: string, replacement: string) =>
 	/^\p{Lu}/u.test(found) && !/^\p{Lu}{2}/u.test(found) ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
 
-const list = (words: readonly string[]) =>
-	words.length === 1
-		? `"${words[0]}"`
-		: `${words
-				.slice(0, -1)
-				.map((w) => `"${w}"`)
-				.join(', ')} or "${words.at(-1)}"`;
-
 export function glossaryReports(
 	spans: readonly TextSpan[],
 	entries: readonly GlossaryEntry[],
 	allow: readonly string[],
 	source: string,
+	locale: Locale,
 ): Report[] {
+	const list = (words: readonly string[]) =>
+		locale.list(
+			words.map((word) => locale.t('lint.quoted', { text: word })),
+			'or',
+		);
 	const allowed = new Set(allow.map((term) => term.toLowerCase()));
 	const reports: Report[] = [];
 	for (const entry of entries) {
@@ -77,8 +76,8 @@ export function glossaryReports(
 				reports.push({
 					start,
 					end,
-					message: `"${found}": ${entry.why ?? 'jargon to readers outside IT'}`,
-					suggestion: `write ${list(entry.use)}`,
+					message: locale.t('lint.glossary', { term: found, why: entry.why ?? locale.t('lint.glossary.why') }),
+					suggestion: locale.t('lint.glossary.fix', { words: list(entry.use) }),
 					fix: safe ? { range: [start, end], text: matchCase(found, entry.use[0]!) } : undefined,
 				});
 			}
@@ -100,7 +99,8 @@ export const glossary = defineRule({
 		/** The glossary, filled from `glossary.yaml` by the config loader. */
 		entries: z.array(glossaryEntrySchema).default([]),
 	}),
-	check({ entry, options, report }) {
-		for (const found of glossaryReports(allSpans(entry), options.entries, options.allow, entry.source)) report(found);
+	english: true,
+	check({ entry, options, locale, report }) {
+		for (const found of glossaryReports(allSpans(entry), options.entries, options.allow, entry.source, locale)) report(found);
 	},
 });

@@ -12,7 +12,7 @@ export const headingLevels = defineRule({
 	description: 'No `#` (h1) in the body, because the title is the h1; headings go down one level at a time (`##`, then `###`).',
 	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({}),
-	check({ entry, report }) {
+	check({ entry, locale, report }) {
 		if (!entry.tree) return;
 		let previous = 1;
 		visit(entry.tree, 'heading', (node) => {
@@ -22,15 +22,15 @@ export const headingLevels = defineRule({
 				report({
 					start,
 					end,
-					message: "The body has a level-1 heading, but the title is already the page's h1",
-					suggestion: 'use ## for the top level of the body',
+					message: locale.t('lint.headingOne'),
+					suggestion: locale.t('lint.headingOne.fix'),
 				});
 			} else if (node.depth > previous + 1) {
 				report({
 					start,
 					end,
-					message: `The heading skips from level ${previous} to level ${node.depth}`,
-					suggestion: `use ${'#'.repeat(previous + 1)} here`,
+					message: locale.t('lint.headingSkip', { from: previous, to: node.depth }),
+					suggestion: locale.t('lint.headingSkip.fix', { marks: '#'.repeat(previous + 1) }),
 				});
 			}
 			previous = Math.max(node.depth, 1);

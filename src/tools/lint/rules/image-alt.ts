@@ -17,27 +17,28 @@ export const imageAlt = defineRule({
 		'Every image has alt text that describes it (`![what it shows](file.png)`, `<img alt="…">`); `allowDecorative` accepts an explicit `alt=""` on components.',
 	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({ allowDecorative: z.boolean().default(true) }),
-	check({ entry, options, report }) {
+	check({ entry, options, locale, report }) {
 		if (!entry.tree) return;
-		const suggestion = 'describe what the image shows and why it matters, in a sentence';
+		const suggestion = locale.t('lint.imageAlt.fix');
 		visit(entry.tree, (node) => {
 			const start = node.position?.start.offset;
 			const end = node.position?.end.offset;
 			if (start === undefined) return;
 			if (node.type === 'image' || node.type === 'imageReference') {
 				const alt = (node.alt ?? '').trim();
-				if (!alt) report({ start, end, message: 'The image has no alt text', suggestion });
-				else if (FILE_NAME.test(alt)) report({ start, end, message: `The alt text "${alt}" is a file name`, suggestion });
+				if (!alt) report({ start, end, message: locale.t('lint.imageAlt.none'), suggestion });
+				else if (FILE_NAME.test(alt)) report({ start, end, message: locale.t('lint.imageAlt.file', { alt }), suggestion });
 			} else if (
 				(node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
 				(node.name === 'img' || node.name === 'Image' || node.name === 'Picture')
 			) {
 				const alt = attribute(node.attributes, 'alt');
-				if (!alt) report({ start, end, message: `<${node.name}> has no alt attribute`, suggestion });
+				const element = `<${node.name}>`;
+				if (!alt) report({ start, end, message: locale.t('lint.imageAlt.noAttribute', { element }), suggestion });
 				else if (alt.value === '' && !options.allowDecorative)
-					report({ start, end, message: `<${node.name}> has empty alt text`, suggestion });
+					report({ start, end, message: locale.t('lint.imageAlt.empty', { element }), suggestion });
 				else if (typeof alt.value === 'string' && FILE_NAME.test(alt.value.trim()))
-					report({ start, end, message: `The alt text "${alt.value}" is a file name`, suggestion });
+					report({ start, end, message: locale.t('lint.imageAlt.file', { alt: alt.value }), suggestion });
 			}
 		});
 	},

@@ -10,21 +10,21 @@ export const paperLength = defineRule({
 	description: 'A position paper has between `min` and `max` words of prose (code, components and frontmatter do not count).',
 	kinds: ['paper'],
 	options: z.object({ min: z.number().int().positive().default(200), max: z.number().int().positive().default(300) }),
-	check({ entry, options, report }) {
+	check({ entry, options, locale, report }) {
 		if (!entry.tree) return;
 		const words = countWords(proseText(entry.tree));
 		const start = bodyStart(entry);
 		if (words < options.min) {
 			report({
 				start,
-				message: `The paper has ${words} words of prose; position papers have ${options.min} to ${options.max}`,
-				suggestion: `add about ${options.min - words} words: what changes, for whom, and what it costs or saves`,
+				message: locale.t('lint.paperLength', { words, min: options.min, max: options.max }),
+				suggestion: locale.t('lint.paperLength.add', { count: options.min - words }),
 			});
 		} else if (words > options.max) {
 			report({
 				start,
-				message: `The paper has ${words} words of prose; position papers have ${options.min} to ${options.max}`,
-				suggestion: `cut about ${words - options.max} words: keep one idea, and move detail to a case study`,
+				message: locale.t('lint.paperLength', { words, min: options.min, max: options.max }),
+				suggestion: locale.t('lint.paperLength.cut', { count: words - options.max }),
 			});
 		}
 	},

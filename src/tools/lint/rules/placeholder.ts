@@ -12,19 +12,19 @@ export const placeholder = defineRule({
 	description: 'No placeholder text (`markers`, e.g. the TODO notes `npm run new` writes) is left in any field or in the body.',
 	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({ markers: z.array(z.string().min(1)).default(['TODO']) }),
-	check({ entry, options, report }) {
+	check({ entry, options, locale, report }) {
 		if (options.markers.length === 0) return;
 		const regexp = new RegExp(`(?<![\\p{L}\\p{N}])(?:${options.markers.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 		const yaml = entry.yaml;
 		const fields = yaml ? stringPaths(yaml, []).flatMap((path) => fieldSpan(yaml, path) ?? []) : [];
 		for (const span of [...fields, ...bodySpans(entry)]) {
 			for (const match of span.text.matchAll(regexp)) {
-				const where = span.field ? `the ${span.field} field` : 'the body';
+				const where = span.field ? locale.t('lint.placeholder.field', { field: span.field }) : locale.t('lint.placeholder.body');
 				report({
 					start: span.offsets[match.index]!,
 					end: span.offsets[match.index + match[0].length - 1]! + 1,
-					message: `Placeholder "${match[0]}" left in ${where}`,
-					suggestion: 'replace it with your own words',
+					message: locale.t('lint.placeholder', { marker: match[0], where }),
+					suggestion: locale.t('lint.placeholder.fix'),
 				});
 			}
 		}

@@ -52,7 +52,9 @@ export const readabilityRule = defineRule({
 		/** Minimum score per segment id. */
 		segments: z.record(z.string(), z.number().min(0).max(100)).default({}),
 	}),
-	check({ entry, options, report }) {
+	// The Flesch formula and its syllable counts are English.
+	english: true,
+	check({ entry, options, locale, report }) {
 		if (!entry.tree) return;
 		const result = readability(proseBlocks(entry.tree));
 		if (!result) return;
@@ -61,11 +63,11 @@ export const readabilityRule = defineRule({
 		const targets = ids.map((id) => ({ id, minimum: options.segments[id] ?? options.default }));
 		const strictest = targets.reduce((a, b) => (b.minimum > a.minimum ? b : a), { id: '', minimum: options.default });
 		if (result.score >= strictest.minimum) return;
-		const who = strictest.id ? `for ${strictest.id}` : 'on the hub';
+		const who = strictest.id ? locale.t('lint.readability.for', { segment: strictest.id }) : locale.t('lint.readability.hub');
 		report({
 			start: result.longest.start,
-			message: `Reading ease is ${Math.round(result.score)}; writing ${who} needs ${strictest.minimum} or more`,
-			suggestion: `use shorter sentences and everyday words: sentences average ${Math.round(result.words / result.sentences)} words, and the longest, in this paragraph, has ${result.longest.words}`,
+			message: locale.t('lint.readability', { score: Math.round(result.score), who, minimum: strictest.minimum }),
+			suggestion: locale.t('lint.readability.fix', { average: Math.round(result.words / result.sentences), longest: result.longest.words }),
 		});
 	},
 });
