@@ -5,7 +5,7 @@
  * Pure: the hub comes in as an argument.
  */
 import { accentHex } from '../content/brand';
-import { pickLink } from '../content/mailto';
+import { pickLink, questionLink } from '../content/mailto';
 import { absoluteUrl, paths } from '../content/paths';
 import { ballotName, type HubBallot } from '../hub/ballots';
 import type { Hub } from '../hub/hub';
@@ -48,6 +48,8 @@ export function ballotEmailModel(
 		homeUrl: url(paths.home()),
 		subscribeUrl: url(paths.subscribe()),
 		editors: hub.settings.editors,
+		// No "Was this useful?": a ballot is no entry; but every email the hub sends invites questions.
+		replies: { question: questionLink(hub.locale, hub.settings.editors.email, { id: ballot.segment, name: segment }) },
 		accent: accentHex(hub.settings.accent),
 		logo: context.logo,
 	};

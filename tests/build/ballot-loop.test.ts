@@ -1,21 +1,26 @@
 /**
- * The focus group picks the three, end to end, with every real part: `npm run send -- ballot`
- * writes the ballot, a build turns it into email, the send goes through a real SMTP server to the
- * executives who agreed to give feedback, five of them click "Pick this" in what they received
- * (their replies delivered into a real Dovecot as Outlook and Gmail send them), `npm run inbox`
- * records the picks, `npm run ballot -- close` writes the ranks, and the next build's audience
- * page says who chose them (with `usefulCounts` on, papers also say how useful colleagues found them).
+ * The whole listening loop, end to end, with every real part, on a copy of the example hub:
+ * `npm run send -- ballot` writes the ballot, a build turns it into email, the send goes through a
+ * real SMTP server to the executives who agreed to give feedback, and five of them click "Pick
+ * this" in what they received. Meanwhile, on the built pages, a reader clicks Yes on a paper, an
+ * executive asks to join the list and another asks IT a question. All their replies are
+ * delivered into a real Dovecot as Outlook and Gmail send them; `npm run inbox` records them, an
+ * editor approves the request (`npm run contacts -- approve`), `npm run ballot -- close` writes
+ * the ranks and a writer declares that a paper answers the question. The next build's audience
+ * page, `/questions/` and the answering page then show it all, by role and counts, never by name.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readInbox, type PickRecord } from '../../src/content/inbox';
+import { contactsCommand } from '../../src/tools/contacts-cli';
 import { ballotCommand } from '../../src/tools/ballot-cli';
 import { inboxCommand } from '../../src/tools/inbox/cli';
 import { sendCommand } from '../../src/tools/send/cli';
 import { buildHub, ROOT, TMP } from '../helpers/build-hub';
+import { startDevServer, type DevServer } from '../helpers/dev-server';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type ClientStyle } from '../helpers/mail-client';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
@@ -23,6 +28,12 @@ import { startSmtp, type TestSmtp } from '../helpers/smtp';
 const NOW = '2026-12-01T09:00:00Z';
 const CLOSING = '2026-12-15T09:00:00Z';
 const BALLOT = 'executives-2026-12';
+/** The paper a reader finds useful, and which later answers an executive's question. */
+const PAPER = 'file-shares-to-the-cloud';
+const READER = { from: 'ivy.lund@northwind.example', name: 'Ivy Lund' };
+const JOINER = { from: 'hana.okafor@northwind.example', name: 'Hana Okafor' };
+const ASKER = { from: 'omar.haddad@northwind.example', name: 'Omar Haddad' };
+const QUESTION = 'Once our shared files move to the cloud, who else can read them?';
 
 /** Six executives who agreed to give feedback, and one who did not (she gets no ballot). */
 const EXECUTIVES = ['ada', 'ben', 'cleo', 'dev', 'eve', 'finn'];
@@ -54,6 +65,7 @@ const PICKS: Record<string, { metrics: string[]; style: ClientStyle; prefix?: st
 let content: string;
 let smtp: TestSmtp | undefined;
 let dovecot: TestDovecot | undefined;
+let preview: DevServer | undefined;
 
 const io = (env: Record<string, string | undefined>) => {
 	const io = { out: '', err: '' };
@@ -67,10 +79,11 @@ const io = (env: Record<string, string | undefined>) => {
 		},
 	};
 };
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 const build = async (name: string, now: string) => {
 	const result = await buildHub({ name, content, now });
 	expect(result.code, result.output).toBe(0);
-	return result.dist;
+	return result;
 };
 
 beforeAll(() => {
@@ -86,10 +99,11 @@ beforeAll(() => {
 afterAll(async () => {
 	await smtp?.close();
 	await dovecot?.stop();
+	preview?.stop();
 	vi.unstubAllEnvs();
 });
 
-describe('a ballot, from sending to the audience page', () => {
+describe('listening, from a reader’s click to the published pages', () => {
 	it('runs the whole loop against real SMTP and IMAP servers', async () => {
 		// 1. The first run writes the ballot; nothing can be sent before a build.
 		const first = io({});
@@ -101,8 +115,19 @@ describe('a ballot, from sending to the audience page', () => {
 		expect(ballot).toMatchObject({ segment: 'executives', opens: '2026-12-01', closes: '2026-12-14' });
 
 		// 2. The build writes the open ballot's email; the send goes to those who agreed to give feedback.
-		const dist = await build('ballot-loop-open', NOW);
+		const { dist } = await build('ballot-loop-open', NOW);
 		expect(fs.existsSync(path.join(dist, 'ballots', BALLOT, 'email.html'))).toBe(true);
+		const built = (route: string) => parse(fs.readFileSync(path.join(dist, route, 'index.html'), 'utf8')).querySelector('main')!;
+		const linkIn = (main: HTMLElement, words: string) =>
+			main
+				.querySelectorAll('a')
+				.find((a) => a.text.trim() === words)!
+				.getAttribute('href')!;
+		const yesLink = linkIn(built(`papers/${PAPER}`), 'Yes');
+		const audience = built('segments/executives');
+		const joinLink = linkIn(audience, 'Get these by email');
+		const askLink = linkIn(audience, 'Ask IT a question');
+		expect(fold(audience.querySelector('.get-by-email .muted')!.text)).toBe('· 7 colleagues get them by email already');
 		smtp = await startSmtp();
 		const send = io({ SMTP_URL: smtp.url });
 		expect(await sendCommand(['ballot', 'executives', '--dist', dist, '--retries', '1', '--backoff', '5'], send.cli), send.io.err).toBe(0);
@@ -133,9 +158,22 @@ describe('a ballot, from sending to the audience page', () => {
 					}),
 			);
 			expect(links.size).toBe(9);
+			// As every email the hub sends, it ends with "Ask IT a question", from the ballot's segment.
+			const ask = parse(typeof mail.html === 'string' ? mail.html : '').querySelector('.footer a[href*="hub%3Aquestion%20executives"]');
+			expect(ask?.text).toBe('Ask IT a question');
+			expect(mail.text).toContain('Ask IT a question: mailto:');
 			for (const metric of metrics)
 				await dovecot.append(await replyTo(links.get(metric)!, { from: `${voter}@northwind.example`, style, prefix }));
 		}
+		// Meanwhile, on the built pages: a reader finds a paper useful, an executive asks to join the
+		// list, another asks IT a question (writing it over the subject's first words, as the link asks).
+		await dovecot.append(await replyTo(yesLink, { ...READER, style: 'gmail', says: 'Now I know what happens to the old file server.' }));
+		await dovecot.append(await replyTo(joinLink, { ...JOINER, style: 'outlook', says: 'The CFO forwarded me the cloud paper.' }));
+		const askSubject = new URL(askLink).searchParams.get('subject')!;
+		expect(askSubject).toMatch(/^Question for IT \[hub:question executives\]$/);
+		await dovecot.append(
+			await replyTo(askLink, { ...ASKER, style: 'html-only', subject: askSubject.replace('Question for IT', QUESTION) }),
+		);
 		const inbox = io({ IMAP_URL: dovecot.url, IMAP_PASSWORD: dovecot.password });
 		expect(await inboxCommand([], inbox.cli), inbox.io.err).toBe(0);
 		const picks = readInbox(content).filter((record): record is PickRecord => record.kind === 'pick' && record.ballot === BALLOT);
@@ -144,6 +182,27 @@ describe('a ballot, from sending to the audience page', () => {
 				.flatMap(([voter, { metrics }]) => metrics.map((metric) => `${voter} ${metric}`))
 				.sort(),
 		);
+		const records = readInbox(content);
+		const sentBy = (from: string) => records.filter((record) => record.from === from);
+		expect(sentBy(READER.from)).toMatchObject([
+			{ kind: 'feedback', entry: `paper/${PAPER}`, useful: true, why: 'Now I know what happens to the old file server.' },
+		]);
+		expect(sentBy(JOINER.from)).toMatchObject([{ kind: 'list-request', segments: ['executives'], status: 'pending' }]);
+		const [question] = sentBy(ASKER.from);
+		expect(question).toMatchObject({ kind: 'question', segment: 'executives', question: QUESTION, status: 'open' });
+		const questionId = question?.kind === 'question' ? question.id : '';
+
+		// The editors approve the request: the executive becomes a contact, with how they asked.
+		const approve = io({});
+		expect(await contactsCommand(['approve', JOINER.from], approve.cli), approve.io.err).toBe(0);
+		const contacts = (parseYaml(fs.readFileSync(path.join(content, 'contacts.yaml'), 'utf8')) as { contacts: Record<string, unknown>[] })
+			.contacts;
+		expect(contacts.find((contact) => contact.email === JOINER.from)).toMatchObject({
+			name: JOINER.name,
+			segments: ['executives'],
+			asked: 'asked by email on 2026-11-03 for executives',
+		});
+		expect(readInbox(content).find((record) => record.from === JOINER.from)).toMatchObject({ status: 'approved' });
 
 		// 4. After the closing day, the editors close it: the most picked become the segment's ranks.
 		const close = io({});
@@ -152,12 +211,15 @@ describe('a ballot, from sending to the audience page', () => {
 		expect(close.io.out).toContain('5 people voted of the 6 it was sent to');
 		expect(close.io.out).toMatch(/1\. web-shop-page-load[^\n]*\n {2}2\. cloud-spend-variance[^\n]*\n {2}3\. phishing-click-rate/);
 
-		// 5. The next build's audience page says who chose them, with the tally; this hub also publishes
-		// how useful colleagues found each page (usefulCounts), as counts.
+		// 5. A writer declares that the paper the reader liked answers the executive's question. The next
+		// build's audience page says who chose the measures, with the tally, and counts the new contact;
+		// this hub also publishes how useful colleagues found each page (usefulCounts), as counts.
 		fs.appendFileSync(path.join(content, 'hub.yaml'), 'usefulCounts: true\n');
-		const closed = await build('ballot-loop-closed', CLOSING);
+		const paperFile = path.join(content, 'papers', `${PAPER}.mdx`);
+		fs.writeFileSync(paperFile, fs.readFileSync(paperFile, 'utf8').replace(/^author: .*$/m, `$&\nanswers: ${questionId}`));
+		const { dist: closed, project } = await build('ballot-loop-closed', CLOSING);
 		const main = parse(fs.readFileSync(path.join(closed, 'segments', 'executives', 'index.html'), 'utf8')).querySelector('main')!;
-		const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+		expect(fold(main.querySelector('.get-by-email .muted')!.text)).toBe('· 8 colleagues get them by email already');
 		expect(fold(main.querySelector('.critical-choice .chosen-by')!.text)).toBe('Chosen by 5 of 6 executives in the December 2026 ballot.');
 		expect(main.querySelectorAll('.critical-metrics > li [data-metric]').map((card) => card.getAttribute('data-metric'))).toEqual([
 			'web-shop-page-load',
@@ -171,8 +233,42 @@ describe('a ballot, from sending to the audience page', () => {
 				?.text.trim();
 		expect(usefulCount('crm-beta-first-fortnight')).toBe('Useful to 2 of 3 colleagues who answered.');
 		expect(usefulCount('cutting-cloud-spend')).toBe('Useful to 2 of 3 colleagues who answered.');
+		expect(usefulCount(PAPER)).toBe('Useful to 1 of 1 colleague who answered.');
 		expect(usefulCount('windows-10-end-of-support')).toBeUndefined();
+		// The question, on /questions/ and on the page that answers it: by audience, never by name.
+		const questions = parse(fs.readFileSync(path.join(closed, 'questions', 'index.html'), 'utf8')).querySelector('main')!;
+		expect(questions.querySelectorAll('.questions > li').map((li) => li.getAttribute('data-question'))).toContain(questionId);
+		const answered = questions.querySelector(`.questions > li[data-question="${questionId}"]`)!;
+		expect(fold(answered.querySelector('h2')!.text)).toBe(QUESTION);
+		expect(fold(answered.querySelector('.muted')!.text)).toBe('Asked by a reader in Executives on 3 November 2026');
+		expect(answered.querySelector('a')!.getAttribute('href')).toBe(`/papers/${PAPER}/`);
+		const paperPage = parse(fs.readFileSync(path.join(closed, 'papers', PAPER, 'index.html'), 'utf8')).querySelector('main')!;
+		const aside = paperPage.querySelector('.answered-question')!;
+		expect(fold(aside.querySelector('.question')!.text)).toBe(`“${QUESTION}”`);
+		expect(fold(aside.querySelector('.muted')!.text)).toBe('Asked by a reader in Executives on 3 November 2026.');
+		for (const page of [questions, paperPage, main])
+			for (const person of [READER, JOINER, ASKER]) {
+				expect(page.toString()).not.toContain(person.name);
+				expect(page.toString()).not.toContain(person.from);
+			}
 		// The closed ballot's email is no longer published.
 		expect(fs.existsSync(path.join(closed, 'ballots'))).toBe(false);
+
+		// 6. The editors' page (the preview only) shows the Yes with its line of why, the request no
+		// longer waiting, the question no longer open, and the ballot's tally.
+		preview = await startDevServer({ project, content, now: CLOSING });
+		const editors = await preview.page('editors/');
+		const reception = editors.querySelector(`.reception[data-entry="paper/${PAPER}"]`)!;
+		expect(fold(reception.querySelector('p')!.text)).toBe('Useful: 1 yes, 0 no.');
+		expect(reception.querySelectorAll('li').map((li) => fold(li.text))).toEqual([
+			`Yes: “Now I know what happens to the old file server.” (${READER.name}, 3 November 2026)`,
+		]);
+		const waiting = editors.querySelector('section[aria-labelledby="waiting-heading"]')!;
+		expect(waiting.querySelectorAll('.requests li').length).toBeGreaterThan(0);
+		expect(fold(waiting.querySelector('.requests')!.text)).not.toContain(JOINER.from);
+		expect(waiting.querySelectorAll('.open-questions li').length).toBeGreaterThan(0);
+		expect(waiting.querySelector(`.open-questions li[data-question="${questionId}"]`)).toBeNull();
+		const tally = editors.querySelector(`.ballot[data-ballot="${BALLOT}"]`)!;
+		expect(fold(tally.querySelector('p')!.text)).toBe('Closed on 15 December 2026. 5 voted of the 6 it was sent to.');
 	});
 });

@@ -3,64 +3,24 @@
  * the editors' page (what readers said, who answered, what waits, each ballot's tally) and an
  * author's own reception. Runs the real `astro dev` on the example hub, in a copy of the project.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isolatedProject, ROOT, TMP } from '../helpers/build-hub';
-import { freePort } from '../helpers/free-port';
+import { startDevServer, type DevServer } from '../helpers/dev-server';
 
-let server: ChildProcess | undefined;
-let origin: string;
-/** What the dev server printed, for the message of a failed request. */
-let output = '';
+let server: DevServer | undefined;
 
 const text = (element: HTMLElement | null | undefined) => (element?.text ?? '').replace(/\s+/g, ' ').trim();
-const page = async (route: string) => {
-	const response = await fetch(`${origin}/${route}`);
-	expect(response.status, `${route}\n${output}`).toBe(200);
-	return parse(await response.text()).querySelector('main')!;
-};
+const page = (route: string) => server!.page(route);
 
 beforeAll(async () => {
 	const project = await isolatedProject(path.join(TMP, 'editors-page'));
-	const port = await freePort();
-	origin = `http://127.0.0.1:${port}`;
-	// A writer's shell, not the test process: Vitest's own variables make Astro's dev server answer 404.
-	const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
-	server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-		cwd: project,
-		env: {
-			...env,
-			HOURGLASS_CONTENT: path.join(ROOT, 'content'),
-			HOURGLASS_NOW: '2026-12-07T20:00:00Z',
-			ASTRO_DEV_BACKGROUND: '0',
-			ASTRO_TELEMETRY_DISABLED: '1',
-			NO_COLOR: '1',
-		},
-		detached: true,
-	});
-	await new Promise<void>((resolve, reject) => {
-		server!.stdout!.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			if (output.includes(`${port}`)) resolve();
-		});
-		server!.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		server!.on('exit', (code) => {
-			reject(new Error(`astro dev stopped (${String(code)}):\n${output}`));
-		});
-	});
-	// "ready" comes before Vite has finished optimising dependencies; until then pages answer 404.
-	for (let tries = 0; (await fetch(`${origin}/`)).status !== 200; tries++) {
-		if (tries === 120) throw new Error(`astro dev never served the home page:\n${output}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	server = await startDevServer({ project, content: path.join(ROOT, 'content'), now: '2026-12-07T20:00:00Z' });
 });
 
-afterAll(() => {
-	if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-});
+afterAll(() => server?.stop());
 
 describe('the editors’ page in the preview', () => {
 	it('shows the share of mailed colleagues who answered, per segment and quarter', async () => {

@@ -5,9 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { personalise } from '../../src/content/email-files';
+import { questionLink } from '../../src/content/mailto';
 import { loadSettings } from '../../src/content/settings';
 import { responseShares } from '../../src/hub/responses';
 import { renderBallotHtml, renderBallotText, type EmailBallot } from '../../src/outputs/email/ballot';
@@ -108,6 +110,19 @@ describe('the ballot’s email', () => {
 		const personal = personalise({ html, text }, 'Thank you.');
 		expect(personal.text).toContain('Thank you.');
 		expect(personal.html).toContain('<strong>Thank you.</strong>');
+	});
+
+	it('ends, as every email the hub sends, with "Ask IT a question" in both parts, and asks no "Was this useful?"', () => {
+		const question = questionLink(ballot.locale, ballot.editors.email, { id: 'superusers', name: 'Superusers' });
+		const asking = { ...ballot, replies: { question } };
+		const text = renderBallotText(asking);
+		expect(text).toContain(`Ask IT a question: ${question}`);
+		expect(text).not.toContain('Was this useful?');
+		const footer = parseHtml(renderBallotHtml(asking)).querySelector('.footer')!;
+		const ask = footer.querySelectorAll('a').find((a) => a.text === 'Ask IT a question');
+		expect(ask?.getAttribute('href')).toBe(question);
+		expect(new URL(question).searchParams.get('subject')).toBe('Question for IT [hub:question superusers]');
+		expect(footer.text).not.toContain('Was this useful?');
 	});
 });
 

@@ -6,7 +6,7 @@
 import { numberWord } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
 import { renderEmailFrame } from './html';
-import type { EmailHub } from './model';
+import { repliesText, type EmailHub } from './model';
 
 export interface BallotCandidate {
 	/** The metric's business name, e.g. "Store managers using customer records". */
@@ -93,6 +93,7 @@ export function renderBallotText(ballot: EmailBallot): string {
 			TEXT_RULE,
 			...candidates,
 			TEXT_RULE,
+			...repliesText(ballot.locale, ballot.replies),
 			`${footerNote(ballot)} ${ballot.editors.name} <${ballot.editors.email}>.`,
 			`Subscribe or pass it on: ${ballot.subscribeUrl}`,
 		].join('\n\n') + '\n'

@@ -105,8 +105,10 @@ export interface EmailFrame {
  */
 function footerHtml(hub: EmailHub, { note, link }: EmailFrame['footer']): string {
 	const { t } = hub.locale;
+	const useful = hub.replies?.useful;
 	const replies = hub.replies
-		? `<p>${escape(t('useful.ask'))} <a href="${escape(hub.replies.useful.yes)}">${escape(t('useful.yes'))}</a> · <a href="${escape(hub.replies.useful.no)}">${escape(t('useful.no'))}</a> · <a href="${escape(hub.replies.question)}">${escape(t('ask.question'))}</a></p>\n`
+		? `<p>${useful ? `${escape(t('useful.ask'))} <a href="${escape(useful.yes)}">${escape(t('useful.yes'))}</a> · <a href="${escape(useful.no)}">${escape(t('useful.no'))}</a> · ` : ''}<a href="${escape(hub.replies.question)}">${escape(t('ask.question'))}</a></p>
+`
 		: '';
 	return `${replies}<p>${escape(note)} <a href="${escape(`mailto:${hub.editors.email}`)}">${escape(hub.editors.name)}</a>.</p>
 ${PERSONAL_SLOT}

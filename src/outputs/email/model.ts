@@ -45,9 +45,13 @@ export interface EmailHub {
 	replies?: EmailReplies | undefined;
 }
 
-/** "Was this useful? Yes · No" and "Ask IT a question": one click, a line, Send. */
+/**
+ * "Was this useful? Yes · No" and "Ask IT a question": one click, a line, Send. Every email asks
+ * for questions; only one about an entry or an issue asks whether it was useful (a ballot has no
+ * entry to judge).
+ */
 export interface EmailReplies {
-	useful: { yes: string; no: string };
+	useful?: { yes: string; no: string } | undefined;
 	question: string;
 }
 
@@ -68,8 +72,9 @@ export function emailReplies(
 export const repliesText = (locale: Locale, replies: EmailReplies | undefined): string[] =>
 	replies
 		? [
-				locale.t('email.repliesYes', { url: replies.useful.yes }),
-				locale.t('email.repliesNo', { url: replies.useful.no }),
+				...(replies.useful
+					? [locale.t('email.repliesYes', { url: replies.useful.yes }), locale.t('email.repliesNo', { url: replies.useful.no })]
+					: []),
 				locale.t('email.repliesQuestion', { url: replies.question }),
 			]
 		: [];

@@ -155,8 +155,8 @@ describe('issueEmailModel', () => {
 	it('carries the tagged reply links npm run inbox records: Yes, No and a question from its first segment', () => {
 		const { replies } = issueEmailModel(hub, second, { site: 'https://intranet.example', base: '/', introHtml: '<p>Hi</p>' });
 		const subject = (link: string | undefined) => new URL(link ?? 'mailto:x').searchParams.get('subject');
-		expect(subject(replies?.useful.yes)).toBe('Useful: yes · Issue number 2 [hub:useful issue/2 yes]');
-		expect(subject(replies?.useful.no)).toBe('Useful: no · Issue number 2 [hub:useful issue/2 no]');
+		expect(subject(replies?.useful?.yes)).toBe('Useful: yes · Issue number 2 [hub:useful issue/2 yes]');
+		expect(subject(replies?.useful?.no)).toBe('Useful: no · Issue number 2 [hub:useful issue/2 no]');
 		expect(subject(replies?.question)).toBe('Question for IT [hub:question finance]');
 	});
 });
