@@ -1,3 +1,5 @@
+import type { Locale } from './i18n/locale';
+
 /** `2026-03-01`, for `<time datetime>` and machine-readable attributes. */
 export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
@@ -13,7 +15,5 @@ export const ordinal = (n: number): string => ORDINALS[n - 1] ?? `number ${n}`;
 export const listAnd = (items: readonly string[]): string =>
 	items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-
-/** "three", for a small count in a sentence; digits past ten. */
-export const numberWord = (n: number): string => NUMBERS[n - 1] ?? String(n);
+/** "three" ("drei"), for a small count in a sentence, in the hub's language; digits past ten. */
+export const numberWord = (locale: Locale, n: number): string => locale.t('number.words').split('|')[n - 1] ?? locale.number(n);

@@ -26,7 +26,7 @@ export function ballotEmailModel(
 		locale: hub.locale,
 		language: hub.locale.language,
 		hubTitle: hub.settings.title,
-		title: `Which ${numberWord(hub.settings.criticalLimit)} measures matter most to ${segment}?`,
+		title: hub.locale.t('ballot.email.title', { picks: numberWord(hub.locale, hub.settings.criticalLimit), segment }),
 		segment,
 		name: ballotName(hub.locale, ballot),
 		opens: ballot.opens,
@@ -39,7 +39,10 @@ export function ballotEmailModel(
 			return {
 				title: metric.title,
 				translation: metric.entry.data.translation,
-				figure: `${summary.value} (${summary.when})${summary.target === undefined ? '' : `, target ${summary.target}`}`,
+				figure:
+					summary.target === undefined
+						? hub.locale.t('ballot.email.figure', { value: summary.value, when: summary.when })
+						: hub.locale.t('ballot.email.figureTarget', { value: summary.value, when: summary.when, target: summary.target }),
 				url: url(metric.path),
 				pick: pickLink(hub.locale, hub.settings.editors.email, ballot.id, { id, title: metric.title }),
 			};

@@ -3,8 +3,8 @@
  * one-click "Pick this" link that opens a message to the editors with the pick in its subject.
  * Same frame, styles and plain-text form as every email the hub sends.
  */
-import { numberWord } from '../../content/format';
 import { escapeHtml as escape, TEXT_RULE } from '../../content/email-files';
+import { numberWord } from '../../content/format';
 import { renderEmailFrame } from './html';
 import { repliesText, type EmailHub } from './model';
 
@@ -38,30 +38,41 @@ export interface EmailBallot extends EmailHub {
 	homeUrl: string;
 }
 
+/** The words every part of the ballot's email fills in: how many picks, for whom, until when. */
+const said = ({ locale, picks, segment, closes }: EmailBallot) => ({
+	picks: numberWord(locale, picks),
+	segment,
+	date: locale.date(closes),
+});
+
 /** The ask, in the same words in both parts. */
-const ask = (ballot: EmailBallot) => [
-	`You agreed to tell us what is useful, so we are asking you first. Below are ${ballot.candidates.length} measures IT reports for ${ballot.segment}. Which ${numberWord(ballot.picks)} should every one of you know, because they tell you how your work and your customers are doing?`,
-	`Click "Pick this" under each of your ${numberWord(ballot.picks)}: your mail program opens a message to ${ballot.editors.name}; press Send. Your latest ${numberWord(ballot.picks)} picks count, so you can change your mind until ${ballot.locale.date(ballot.closes)}.`,
-	`The ${numberWord(ballot.picks)} most picked become the measures at the top of the ${ballot.segment} page. We publish how many people picked each measure, never who.`,
-];
-const line = (ballot: EmailBallot) => `Ballot · ${ballot.locale.date(ballot.opens)} to ${ballot.locale.date(ballot.closes)}`;
-const footerNote = (ballot: EmailBallot) =>
-	`You get this because you are on the ${ballot.segment} list and agreed to give feedback. Questions about the ballot? Reply, or write to`;
+const ask = (ballot: EmailBallot) => {
+	const { t } = ballot.locale;
+	return [
+		t('ballot.email.ask', { ...said(ballot), count: ballot.candidates.length }),
+		t('ballot.email.how', { ...said(ballot), pick: t('ballot.email.pickThis'), editors: ballot.editors.name }),
+		t('ballot.email.result', said(ballot)),
+	];
+};
+const line = ({ locale, opens, closes }: EmailBallot) =>
+	locale.t('ballot.email.line', { opens: locale.date(opens), closes: locale.date(closes) });
+const footerNote = (ballot: EmailBallot) => ballot.locale.t('ballot.email.footer', { segment: ballot.segment });
 
 export function renderBallotHtml(ballot: EmailBallot): string {
+	const { t } = ballot.locale;
 	const candidates = ballot.candidates
 		.map(
 			(candidate) => `<tr><td class="item">
 <h3 dir="auto"><a href="${escape(candidate.url)}">${escape(candidate.title)}</a></h3>
 <p dir="auto">${escape(candidate.translation)}</p>
-<p class="detail" dir="auto"><strong>Latest:</strong> ${escape(candidate.figure)}</p>
-<p class="more"><a href="${escape(candidate.pick)}">Pick this: ${escape(candidate.title)}</a></p>
+<p class="detail" dir="auto"><strong>${escape(t('ballot.email.latest'))}</strong> ${escape(candidate.figure)}</p>
+<p class="more"><a href="${escape(candidate.pick)}">${escape(t('ballot.email.pick', { pick: candidate.title }))}</a></p>
 </td></tr>`,
 		)
 		.join('\n');
 	return renderEmailFrame(ballot, {
 		subject: ballot.title,
-		preheader: `Pick the ${numberWord(ballot.picks)} that matter most to you by ${ballot.locale.date(ballot.closes)}: one click each.`,
+		preheader: t('ballot.email.preheader', said(ballot)),
 		masthead: { url: ballot.homeUrl, line: line(ballot) },
 		url: ballot.url,
 		rows: `<tr><td class="content">
@@ -71,18 +82,19 @@ ${ask(ballot)
 	.join('\n')}
 </td></tr>
 ${candidates}`,
-		footer: { note: footerNote(ballot), link: { url: ballot.url, label: `The ${ballot.segment} page` } },
+		footer: { note: footerNote(ballot), link: { url: ballot.url, label: t('ballot.email.page', { segment: ballot.segment }) } },
 	});
 }
 
 export function renderBallotText(ballot: EmailBallot): string {
+	const { t } = ballot.locale;
 	const candidates = ballot.candidates.map((candidate, index) =>
 		[
 			`${index + 1}. ${candidate.title}`,
 			`   ${candidate.translation}`,
-			`   Latest: ${candidate.figure}`,
-			`   Pick this: ${candidate.pick}`,
-			`   More: ${candidate.url}`,
+			`   ${t('ballot.email.latest')} ${candidate.figure}`,
+			`   ${t('ballot.email.pick', { pick: candidate.pick })}`,
+			`   ${t('ballot.email.more', { url: candidate.url })}`,
 		].join('\n'),
 	);
 	return (
@@ -95,7 +107,7 @@ export function renderBallotText(ballot: EmailBallot): string {
 			TEXT_RULE,
 			...repliesText(ballot.locale, ballot.replies),
 			`${footerNote(ballot)} ${ballot.editors.name} <${ballot.editors.email}>.`,
-			`Subscribe or pass it on: ${ballot.subscribeUrl}`,
+			`${t('email.subscribe')}: ${ballot.subscribeUrl}`,
 		].join('\n\n') + '\n'
 	);
 }
