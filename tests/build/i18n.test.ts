@@ -91,6 +91,11 @@ describe('a German hub', () => {
 		expect(campaign).toContain('Sie sind hier');
 		const metric = readable(read('metrics/cloud-kosten/index.html'));
 		expect(metric).toContain('45.500\u00a0£');
+		const system = readable(read('systems/kassen/index.html'));
+		expect(system).toContain('Stufe 1: binnen einer Stunde zurück');
+		expect(system).toContain('1 Stunde 30 Minuten');
+		expect(readable(read('systems/index.html'))).toContain('Die ersten 24 Stunden, nachdem alles stillsteht');
+		expect(readable(read('segments/filialleitung/index.html'))).toContain('Die Systeme, auf die Sie angewiesen sind');
 	});
 
 	it('writes every feed, the OPML list and the feed stylesheet in German', () => {
@@ -106,11 +111,13 @@ describe('a German hub', () => {
 		expect(read('feeds/all.xml')).toContain('<language>de</language>');
 		expect(read('feeds/campaigns/handscanner.xml')).toContain('Ziel der Stufe:');
 		expect(read('feeds/feed.xsl')).toContain('Dies ist ein RSS-Feed.');
+		expect(read('feeds/all.xml')).toContain('Auf der Systemliste: Kartenzahlung');
 	});
 
 	it('writes every email in German: subject, HTML and plain text', async () => {
 		const parts = files.filter((file) => /email\.(html|txt)$/.test(file));
 		expect(parts.length).toBeGreaterThanOrEqual(6);
+		expect(parts).toContain('systems/kassen/email.txt');
 		for (const part of parts)
 			expect(englishIn(part.endsWith('.txt') ? withoutAddresses(read(part)) : readable(read(part))), part).toEqual([]);
 		const mail = await simpleParser(fs.readFileSync(path.join(build.dist, 'newsletter/1/issue-1.eml')));
