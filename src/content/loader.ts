@@ -131,6 +131,12 @@ export function hubCollection(name: FileCollection): Loader {
 					if (!loading) throw new ContentProblems(found);
 					problems.push(...found);
 				};
+				/**
+				 * Each read of a file is judged afresh: under `astro dev` an editor that saves by truncating
+				 * and then writing can hand the watcher an empty file first, and a file that failed once must
+				 * not stay out of the store after it is fixed.
+				 */
+				const forgive = (absolute: string) => failed.delete(absolute);
 
 				const digest = (contents: string) => context.generateDigest(`${inputs}\n${contents}`);
 				/**
@@ -148,6 +154,7 @@ export function hubCollection(name: FileCollection): Loader {
 					extensions: ['.mdx'],
 					getEntryInfo: ({ fileUrl, contents }) => {
 						const absolute = fileURLToPath(fileUrl);
+						forgive(absolute);
 						if (unchanged(absolute, contents)) return { ...skipped, slug: idFromFile(absolute) };
 						const { data, problems: found } = frontmatter(contents, relativeFile(absolute));
 						if (found.length > 0) report(absolute, found);
@@ -165,6 +172,7 @@ export function hubCollection(name: FileCollection): Loader {
 					extensions: ['.yaml', '.yml'],
 					getEntryInfo: ({ fileUrl, contents }) => {
 						const absolute = fileURLToPath(fileUrl);
+						forgive(absolute);
 						if (unchanged(absolute, contents)) return { ...skipped, slug: idFromFile(absolute) };
 						const { data, problems: found } = readYaml(contents, relativeFile(absolute));
 						if (found.length > 0) report(absolute, found);

@@ -87,4 +87,18 @@ describe('the preview', () => {
 		await fs.writeFile(settings, (await fs.readFile(settings, 'utf8')).replace('title: Fixture Hub', 'title: Renamed Hub'));
 		expect(await page('papers/phishing-drill/', (html) => html.includes('Renamed Hub'))).not.toContain('Fixture Hub');
 	});
+
+	it('shows an entry again once it is fixed, after the watcher read it empty or broken', async () => {
+		const paper = path.join(content, 'papers/phishing-drill.mdx');
+		const source = await fs.readFile(paper, 'utf8');
+		// An editor that saves by truncating first can hand the watcher an empty file.
+		await fs.writeFile(paper, '');
+		const started = performance.now();
+		while (!log.includes('Failed to reload phishing-drill.mdx')) {
+			if (performance.now() - started > PATIENCE_MS) throw new Error(`the preview never reported the empty file; it said:\n${log}`);
+			await sleep(100);
+		}
+		await fs.writeFile(paper, source.replace(/^title: .*$/m, 'title: The phishing drill, fixed'));
+		expect(await page('papers/phishing-drill/', (html) => html.includes('The phishing drill, fixed'))).toContain('Renamed Hub');
+	});
 });
