@@ -34,6 +34,19 @@ export function formatDuration(locale: Locale, ms: number): string {
 	return both(say('duration.hours', Math.floor(minutes / 60)), rest > 0 && say('duration.minutes', rest));
 }
 
+/**
+ * "1h5m" ("1 Std. 5 Min.", "1 h 5 min"): a duration in few characters, for a chart's row, in the
+ * hub's language; in English the same as `writeDuration`.
+ */
+export function shortDuration(locale: Locale, ms: number): string {
+	const minutes = Math.round(ms / UNITS.m);
+	if (minutes % 1440 === 0) return locale.t('duration.shortDays', { count: minutes / 1440 });
+	const rest = minutes % 60;
+	if (minutes < 60) return locale.t('duration.shortMinutes', { count: rest });
+	const hours = locale.t('duration.shortHours', { count: Math.floor(minutes / 60) });
+	return rest > 0 ? locale.t('duration.shortJoin', { first: hours, second: locale.t('duration.shortMinutes', { count: rest }) }) : hours;
+}
+
 /** "15m", "4h", "1h30m", "2d": how durations are written back (notes, messages). */
 export function writeDuration(ms: number): string {
 	const minutes = Math.round(ms / UNITS.m);

@@ -8,7 +8,7 @@
  * on, a solid bar while IT restores it, a diamond where the first to feel it runs out of patience.
  */
 import { scalePow } from 'd3-scale';
-import { formatDuration, HOUR, writeDuration } from '../content/duration';
+import { formatDuration, HOUR, shortDuration } from '../content/duration';
 import type { Locale } from '../content/i18n';
 import type { SystemItem } from '../hub/hub';
 
@@ -89,7 +89,7 @@ export function timelineGeometry(locale: Locale, systems: readonly Drawn[], opti
 			{
 				id: system.id,
 				name: system.name,
-				label: locale.t('timeline.rowLabel', { back: writeDuration(back), tier: system.tier }),
+				label: locale.t('timeline.rowLabel', { back: shortDuration(locale, back), tier: system.tier }),
 				waiting: locale.t('timeline.rowWaiting', { names: names(locale, system, namesPerRow) }),
 				nameY: round(top + 8),
 				waitingY: round(top + 22),

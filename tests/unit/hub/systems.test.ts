@@ -3,7 +3,7 @@
  * rest on.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration, writeDuration } from '../../../src/content/duration';
+import { formatDuration, parseDuration, shortDuration, writeDuration } from '../../../src/content/duration';
 import { createLocale } from '../../../src/content/i18n';
 import { tierContradiction, tierForWait, tierName } from '../../../src/content/tiers';
 import { phrasePattern } from '../../../src/content/words';
@@ -37,6 +37,8 @@ describe('durations', () => {
 		expect(formatDuration(de, 85 * M)).toBe('1 Stunde 25 Minuten');
 		expect(formatDuration(de, 26 * H)).toBe('1 Tag 2 Stunden');
 		expect([20 * M, 85 * M, 48 * H, 4 * H].map(writeDuration)).toEqual(['20m', '1h25m', '2d', '4h']);
+		expect([20 * M, 85 * M, 48 * H, 4 * H, 26 * H].map((ms) => shortDuration(en, ms))).toEqual(['20m', '1h25m', '2d', '4h', '26h']);
+		expect([20 * M, 85 * M, 48 * H, 4 * H].map((ms) => shortDuration(de, ms))).toEqual(['20 Min.', '1 Std. 25 Min.', '2 Tg.', '4 Std.']);
 	});
 });
 
