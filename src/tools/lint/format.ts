@@ -35,14 +35,15 @@ export function stylish(reports: readonly FileReport[], locale: Locale, color = 
 		if (report.messages.length === 0) continue;
 		const rows = report.messages.map((m) => ({
 			where: `${report.file}:${m.line}:${m.column}`,
-			severity: m.severity === 'error' ? 'error' : 'warning',
+			error: m.severity === 'error',
+			severity: t(m.severity === 'error' ? 'lint.severity.error' : 'lint.severity.warning'),
 			rule: m.ruleId,
 			text: m.suggestion ? `${m.message} (${m.suggestion})` : m.message,
 		}));
 		const width = (key: 'where' | 'severity' | 'rule') => Math.max(...rows.map((row) => row[key].length));
 		lines.push('', paint('underline', report.file));
 		for (const row of rows) {
-			const severity = paint(row.severity === 'error' ? 'red' : 'yellow', row.severity.padEnd(width('severity')));
+			const severity = paint(row.error ? 'red' : 'yellow', row.severity.padEnd(width('severity')));
 			lines.push(`  ${row.where.padEnd(width('where'))}  ${severity}  ${paint('dim', row.rule.padEnd(width('rule')))}  ${row.text}`);
 		}
 	}

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLocale } from '../../../src/content/i18n';
 import { loadConfig } from '../../../src/tools/lint/config';
+import { stylish } from '../../../src/tools/lint/format';
 import { lintHub } from '../../../src/tools/lint/runner';
 import { copyFixture } from '../../helpers/build-hub';
 
@@ -19,6 +21,24 @@ const PAPER = 'papers/neue-kassen.mdx';
 const append = (content: string, text: string) => fs.appendFile(path.join(content, PAPER), text);
 
 describe('the linter in a German hub', () => {
+	it('labels each line Fehler or Warnung in its report', () => {
+		const message = { ruleId: 'placeholder', line: 3, column: 1, message: 'Platzhalter' };
+		const report = {
+			file: PAPER,
+			path: PAPER,
+			source: '',
+			messages: [
+				{ ...message, severity: 'error' as const },
+				{ ...message, severity: 'warn' as const },
+			],
+		};
+		const rows = stylish([report], createLocale('de'))
+			.split('\n')
+			.filter((line) => line.includes(`${PAPER}:3:1`))
+			.map((line) => line.trim().split(/\s{2,}/)[1]);
+		expect(rows).toEqual(['Fehler', 'Warnung']);
+	});
+
 	it('says its messages in German', async () => {
 		const messages = await lintGerman('lint-de-messages', (content) => append(content, '\n# TODO Überschrift\n\n![](kasse.png)\n'));
 		expect(messages.get(PAPER)).toEqual(
