@@ -16,7 +16,10 @@ import { contactsFileSchema } from '../content/schemas/contact';
 import { schemaProblems } from '../content/zod-problems';
 import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
 
-type Io = CliOutput;
+interface Io extends CliOutput {
+	/** Where `HOURGLASS_NOW` is read, as the send and ballot commands do: today's date without it. */
+	env?: Record<string, string | undefined>;
+}
 
 const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
 
@@ -78,7 +81,7 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 	const known = segmentIds(dir);
 	for (const segment of segments)
 		if (!known.includes(segment)) throw new UsageError(`unknown segment "${segment}": expected ${oneOf('segment', known)}`);
-	const date = options.joined ?? isoDate(buildTime());
+	const date = options.joined ?? isoDate(buildTime(io.env));
 	const document = openList(file);
 	const seq = contactsSeq(document);
 	const at = indexOf(seq, email);
@@ -127,7 +130,7 @@ async function remove(email: string, options: { date?: string }, io: Io): Promis
 	if (at === -1) throw new UsageError(`no contact has the address ${email}; npm run contacts -- list shows them`);
 	const contact = seq.items[at]!;
 	if (contact.has('left')) throw new UsageError(`${email} already left the list on ${String(contact.get('left'))}`);
-	const date = options.date ?? isoDate(buildTime());
+	const date = options.date ?? isoDate(buildTime(io.env));
 	// They stay in the file with the day they left: the list's growth is charted from it.
 	contact.set('left', date);
 	await save(document, file, dir);
