@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -5,13 +6,60 @@ import * as pagefind from 'pagefind';
 import { SEARCH_WARM_UP_PATH, SEARCH_WORDS_PATH, searchWords, warmUpWord } from '../outputs/search-words';
 
 /**
- * Indexes the built pages in `dir` with Pagefind and returns how many it read. Only elements marked
- * `data-pagefind-body` are indexed (see `SearchMeta.astro`); the index lands in `<dir>/pagefind/`,
- * which the site serves at `<base>pagefind/`. `npm run build` calls it once Astro has exited
- * (src/integrations/build-site.ts), before the site is published, so the site and its search index
- * are never out of step.
+ * What the search index published last holds, read while Astro builds the next site (see
+ * `readPublished`): its `pagefind-entry.json`, and each page's fragment (the file with its stored
+ * text) by the page's URL.
  */
-export async function indexSearch(dir: string, language: string): Promise<number> {
+export interface PublishedIndex {
+	/** The published site. */
+	dir: string;
+	entry: string;
+	fragments: Map<string, Fragment>;
+}
+
+interface Fragment {
+	file: string;
+	text: string;
+}
+
+/**
+ * Reads the fragments of the search index published in `dir`, for `indexSearch` to reuse;
+ * `undefined` when there is none. `npm run build` calls it while Astro builds, when this process
+ * has nothing else to do.
+ */
+export async function readPublished(dir: string): Promise<PublishedIndex | undefined> {
+	const folder = path.join(dir, 'pagefind');
+	try {
+		const entry = await fs.readFile(path.join(folder, 'pagefind-entry.json'), 'utf8');
+		const fragments = new Map<string, Fragment>();
+		for (const file of await fs.readdir(path.join(folder, 'fragment'))) {
+			// A file that does not read as a fragment is left to Pagefind, as is one named otherwise.
+			const fragment = await readFragment(path.join(folder, 'fragment', file)).catch(() => undefined);
+			if (fragment?.named) fragments.set(fragment.url, { file, text: fragment.text });
+		}
+		return { dir, entry, fragments };
+	} catch {
+		// No site published yet, or not by this build: index as a cold build does.
+		return undefined;
+	}
+}
+
+/**
+ * Indexes the built pages in `dir` with Pagefind and returns how many it read, and how many of their
+ * fragments came from the published index. Only elements marked `data-pagefind-body` are indexed
+ * (see `SearchMeta.astro`); the index lands in `<dir>/pagefind/`, which the site serves at
+ * `<base>pagefind/`. `npm run build` calls it once Astro has exited (src/integrations/build-site.ts),
+ * before the site is published, so the site and its search index are never out of step.
+ *
+ * Pagefind cannot patch a written index (https://github.com/Pagefind/pagefind/issues/71): it reads
+ * every page and builds the whole index again. Most of its time went on writing it: one gzipped
+ * fragment per page, compressed one after another. It leaves a fragment file that already exists
+ * alone (its name is a digest of its text), so `indexSearch` first links in, from the `published`
+ * index, the fragment of every page whose bytes have not changed: Pagefind then writes only the
+ * fragments of pages that changed. See `reuseFragments` for why the result is the cold build's,
+ * byte for byte (`tests/build/route-cache.test.ts` checks it).
+ */
+export async function indexSearch(dir: string, language: string, published?: PublishedIndex): Promise<IndexedSearch> {
 	// Pagefind's binary allocates with jemalloc, which keeps freed pages for 10 s by default. Writing
 	// the index starts one task per output file at once (`join_all` in pagefind/src/output/mod.rs), so
 	// freed pages pile up: at 11,000 pages the step peaked at 2.0 GB. Handing them back at once, it
@@ -22,23 +70,107 @@ export async function indexSearch(dir: string, language: string): Promise<number
 		// Pagefind splits its index by each page's `lang`, and the search page reads only its own
 		// language's: an entry in another language (its own `lang`) must stay in the hub's index.
 		const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: language.toLowerCase() }));
-		// Every page is a folder's `index.html` (`build.format: 'directory'`); the other HTML files are
-		// the emails beside entries and the 404 page, none of them searchable, and Pagefind would read
-		// every one of them (a third of the HTML) only to find nothing to index.
-		const { page_count } = checked('addDirectory', await index.addDirectory({ path: dir, glob: '**/index.html' }));
 		const output = path.join(dir, 'pagefind');
+		const started = performance.now();
+		const [{ page_count }, reused] = await Promise.all([
+			// Every page is a folder's `index.html` (`build.format: 'directory'`); the other HTML files are
+			// the emails beside entries and the 404 page, none of them searchable, and Pagefind would read
+			// every one of them (a third of the HTML) only to find nothing to index.
+			index.addDirectory({ path: dir, glob: '**/index.html' }).then((response) => checked('addDirectory', response)),
+			published ? reuseFragments(published, dir, output) : new Map<string, string>(),
+		]);
+		const read = performance.now();
 		checked('writeFiles', await index.writeFiles({ outputPath: output }));
+		if (reused.size > 0 && !(await sameAsCold(published!, output, reused))) {
+			await fs.rm(output, { recursive: true, force: true });
+			reused.clear();
+			checked('writeFiles', await index.writeFiles({ outputPath: output }));
+		}
 		await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(path.join(output, file), { force: true })));
-		const texts = await indexedTexts(path.join(output, 'fragment'));
+		const texts = await indexedTexts(path.join(output, 'fragment'), reused);
 		const words = searchWords(texts);
 		await fs.writeFile(path.join(dir, SEARCH_WORDS_PATH), JSON.stringify(words));
 		// Of the pages indexed: `page_count` counts every page Pagefind read.
 		await fs.writeFile(path.join(dir, SEARCH_WARM_UP_PATH), JSON.stringify(warmUpWord(words, texts.length)));
-		return page_count;
+		return { pages: page_count, reused: reused.size, readMs: read - started, writeMs: performance.now() - read };
 	} finally {
 		await pagefind.close();
 	}
 }
+
+export interface IndexedSearch {
+	/** Pages Pagefind read. */
+	pages: number;
+	/** Of their fragments, how many were the published ones. */
+	reused: number;
+	/** Reading the pages; then writing the index, the word list and the warm-up word. */
+	readMs: number;
+	writeMs: number;
+}
+
+/**
+ * Links the published fragment of every page of `dir` whose bytes equal the published page into
+ * `output`, and returns the linked files with their texts.
+ *
+ * Pagefind makes a page's fragment from the page's bytes and URL alone (`PageFragmentData` in
+ * pagefind/src/fragments/mod.rs: its URL, text, word count, filters, meta and anchors, not its
+ * place in the index), gzips it at a fixed level and names it after the SHA-1 of its text: the
+ * same page gives the same file, and Pagefind, finding that name in place, does not write it again
+ * (`WriteBehavior::Immutable` in pagefind/src/output/mod.rs). Two cases could still give another
+ * index than a cold build's, and `sameAsCold` checks both after writing: another Pagefind version
+ * or language than the published index's, and two fragments whose digests share their first seven
+ * digits (Pagefind then lengthens one name, which one depending on the order of pages). Fragments
+ * published under a lengthened name are not reused.
+ */
+async function reuseFragments(published: PublishedIndex, dir: string, output: string): Promise<Map<string, string>> {
+	const reused = new Map<string, string>();
+	const folder = path.join(output, 'fragment');
+	await fs.mkdir(folder, { recursive: true });
+	const pages = (await fs.readdir(dir, { recursive: true })).filter((file) => path.basename(file) === 'index.html');
+	// A few at a time: a large hub has tens of thousands of pages, more than a process may open at once.
+	const BATCH = 64;
+	for (let start = 0; start < pages.length; start += BATCH) {
+		await Promise.all(
+			pages.slice(start, start + BATCH).map(async (page) => {
+				// The URL Pagefind gives a page: its path without `index.html` (pagefind/src/fossick/mod.rs, `build_url`).
+				const fragment = published.fragments.get(`/${page.slice(0, -'index.html'.length)}`);
+				if (!fragment) return;
+				const [before, after] = await Promise.all([
+					fs.readFile(path.join(published.dir, page)).catch(() => undefined),
+					fs.readFile(path.join(dir, page)),
+				]);
+				if (!before?.equals(after)) return;
+				await linkOrCopy(path.join(published.dir, 'pagefind', 'fragment', fragment.file), path.join(folder, fragment.file));
+				reused.set(fragment.file, fragment.text);
+			}),
+		);
+	}
+	return reused;
+}
+
+/** A hard link costs no copy; the published site is only ever replaced whole, never written into. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+	await fs.link(from, to).catch(() => fs.copyFile(from, to));
+}
+
+/**
+ * Whether the index written over `reused` fragments is the one a cold build writes: the same
+ * Pagefind version, language and word characters as the published index, and no fragment name
+ * lengthened by Pagefind (see `reuseFragments`).
+ */
+async function sameAsCold(published: PublishedIndex, output: string, reused: ReadonlyMap<string, string>): Promise<boolean> {
+	const settings = (entry: string) => {
+		const { languages, ...rest } = JSON.parse(entry) as { languages: Record<string, { wasm?: string }> };
+		return JSON.stringify({ ...rest, languages: Object.entries(languages).map(([language, { wasm }]) => [language, wasm]) });
+	};
+	const entry = await fs.readFile(path.join(output, 'pagefind-entry.json'), 'utf8');
+	if (settings(entry) !== settings(published.entry)) return false;
+	const written = (await fs.readdir(path.join(output, 'fragment'))).filter((file) => !reused.has(file));
+	return written.every((file) => SHORT_NAME.test(file));
+}
+
+/** A fragment's name as Pagefind gives it unless two digests collide: `<language>_<7 hex digits>.pf_fragment`. */
+const SHORT_NAME = /_[0-9a-f]{7}\.pf_fragment$/;
 
 /**
  * Pagefind writes its ready-made search interfaces beside the index on every build (about 430 kB).
@@ -56,18 +188,37 @@ const UNUSED_BUNDLES = [
 ];
 
 /**
- * The text Pagefind stored for each indexed page. A fragment is gzipped JSON behind Pagefind's
- * signature (`pagefind_dcd`); its `content` is the page's searchable text.
+ * The text Pagefind stored for each indexed page: `known` texts by file name, the others read from
+ * the fragments in `folder`.
  */
-async function indexedTexts(folder: string): Promise<string[]> {
+async function indexedTexts(folder: string, known: ReadonlyMap<string, string>): Promise<string[]> {
 	const texts: string[] = [];
 	// One at a time: a large hub has tens of thousands of fragments, more than a process may open at once.
 	for (const file of await fs.readdir(folder)) {
-		const text = gunzipSync(await fs.readFile(path.join(folder, file))).toString('utf8');
-		const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { content?: unknown; meta?: { title?: unknown } };
-		texts.push([fragment.meta?.title, fragment.content].filter((part) => typeof part === 'string').join(' '));
+		texts.push(known.get(file) ?? (await readFragment(path.join(folder, file))).text);
 	}
 	return texts;
+}
+
+/** The signature Pagefind writes before the JSON of every fragment. */
+const SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A fragment's URL and searchable text (its title and `content`), and whether its file is named as
+ * Pagefind names it when no other fragment's digest begins alike: `<language>_` and the first seven
+ * digits of the SHA-1 of its JSON (`full_hash` in pagefind/src/utils.rs: each byte in hexadecimal,
+ * without leading zeros). A fragment is gzipped JSON behind Pagefind's signature.
+ */
+async function readFragment(file: string): Promise<{ url: string; text: string; named: boolean }> {
+	const json = gunzipSync(await fs.readFile(file)).subarray(SIGNATURE.length);
+	const fragment = JSON.parse(json.toString('utf8')) as { url: string; content?: unknown; meta?: { title?: unknown } };
+	const digest = [...createHash('sha1').update(json).digest()].map((byte) => byte.toString(16)).join('');
+	const name = /_([0-9a-f]+)\.pf_fragment$/.exec(path.basename(file))?.[1];
+	return {
+		url: fragment.url,
+		text: [fragment.meta?.title, fragment.content].filter((part) => typeof part === 'string').join(' '),
+		named: name?.length === 7 && digest.startsWith(name),
+	};
 }
 
 /** Pagefind reports problems in the response instead of throwing; a build must not ship a broken index. */

@@ -1,7 +1,8 @@
 /**
  * Astro's incremental build with the hub's route keys (`src/hub/route-key.ts`): a rebuild renders
  * again exactly the routes whose output changes, copies every other keyed route from the last
- * build, and publishes the same bytes a cold build of the same content does.
+ * build, and publishes the same bytes a cold build of the same content does, search index included
+ * (written over the published fragments of the pages that did not change: src/integrations/search.ts).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -42,8 +43,10 @@ describe('a rebuild after one edit', () => {
 	beforeAll(async () => {
 		content = await copyFixture('tests/fixtures/basic/content', 'route-cache-hub');
 		project = await isolatedProject(path.join(TMP, 'route-cache'));
-		const build = () => buildHub({ name: 'route-cache', project, content: path.relative(ROOT, content), now: NOW });
-		first = await build();
+		// A rebuild keeps the published `dist/`, as a writer's checkout does: the search index reuses its fragments.
+		const build = (keepDist = true) =>
+			buildHub({ name: 'route-cache', project, content: path.relative(ROOT, content), now: NOW, keepDist });
+		first = await build(false);
 		expect(first.code, first.output).toBe(0);
 		before = path.join(TMP, 'route-cache-before');
 		await fs.rm(before, { recursive: true, force: true });
@@ -99,5 +102,11 @@ describe('a rebuild after one edit', () => {
 			if (!a.equals(b)) differing.push(file);
 		}
 		expect(differing).toEqual([]);
+		// Pagefind wrote the fragments of the edited pages only; a cold build has none to reuse.
+		const reused = (build: BuildResult) => Number(/fragments of (\d+) unchanged pages reused/.exec(build.output)?.[1]);
+		expect(reused(cold)).toBe(0);
+		const fragments = (await fs.readdir(path.join(cold.dist, 'pagefind/fragment'))).length;
+		expect(reused(edited)).toBeGreaterThan(0);
+		expect(reused(edited)).toBeLessThan(fragments);
 	});
 });
