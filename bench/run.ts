@@ -201,6 +201,8 @@ function fixedSteps(list: readonly Phase[], baseWallMs: number): string {
  */
 function searchStep(run: Pick<RunResult, 'lines'>): string | undefined {
 	const line = run.lines.find((l) => l.text.includes('[hourglass:search]'))?.text ?? '';
+	const kept = /compared (\d+) pages in (\d+) ms: nothing searchable changed/.exec(line);
+	if (kept) return `Pagefind did not run: no searchable page among ${kept[1]} changed (compared in ${seconds(Number(kept[2]))})`;
 	const match = /read (\d+) pages .* in (\d+) ms, wrote it in (\d+) ms \(fragments of (\d+) unchanged pages reused\)/.exec(line);
 	if (!match) return undefined;
 	const [, pages, readMs, writeMs, reused] = match.map(Number) as [number, number, number, number, number];

@@ -82,10 +82,13 @@ export async function buildSite(args: readonly string[]): Promise<number> {
 	const code = await astroBuild([...rest, '--outDir', staging]);
 	if (code !== 0) return code;
 	try {
-		const { pages, reused, readMs, writeMs } = await indexSearch(staging, loadSettings().language, await published);
+		const search = await indexSearch(staging, loadSettings().language, await published);
+		const [read, wrote] = [search.readMs, search.writeMs].map(Math.round);
 		log(
 			'hourglass:search',
-			`read ${pages} pages for the search index in ${Math.round(readMs)} ms, wrote it in ${Math.round(writeMs)} ms (fragments of ${reused} unchanged pages reused)`,
+			search.pagefind
+				? `read ${search.pages} pages for the search index in ${read} ms, wrote it in ${wrote} ms (fragments of ${search.reused} unchanged pages reused)`
+				: `compared ${search.pages} pages in ${read} ms: nothing searchable changed, the published search index is kept (${wrote} ms)`,
 		);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : error);

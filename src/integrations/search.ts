@@ -57,9 +57,27 @@ export async function readPublished(dir: string): Promise<PublishedIndex | undef
  * alone (its name is a digest of its text), so `indexSearch` first links in, from the `published`
  * index, the fragment of every page whose bytes have not changed: Pagefind then writes only the
  * fragments of pages that changed. See `reuseFragments` for why the result is the cold build's,
- * byte for byte (`tests/build/route-cache.test.ts` checks it).
+ * byte for byte (`tests/build/route-cache.test.ts` checks it). When no page that changed (or came
+ * or went) has anything to index, Pagefind does not run at all: see `unchangedIndex`.
  */
 export async function indexSearch(dir: string, language: string, published?: PublishedIndex): Promise<IndexedSearch> {
+	const output = path.join(dir, 'pagefind');
+	const started = performance.now();
+	const changes = published && (await comparePages(published.dir, dir));
+	if (published && changes && (await unchangedIndex(published, changes, language))) {
+		const read = performance.now();
+		// All but the word list and the warm-up word, written next (into files of their own: a link would write into the published ones).
+		const own = new Set([SEARCH_WORDS_PATH, SEARCH_WARM_UP_PATH].map((file) => path.join(dir, file)));
+		await linkFolder(path.join(published.dir, 'pagefind'), output, (file) => !own.has(file));
+		await writeSearchWords(dir, publishedTexts(published));
+		return {
+			pages: changes.pages,
+			reused: published.fragments.size,
+			pagefind: false,
+			readMs: read - started,
+			writeMs: performance.now() - read,
+		};
+	}
 	// Pagefind's binary allocates with jemalloc, which keeps freed pages for 10 s by default. Writing
 	// the index starts one task per output file at once (`join_all` in pagefind/src/output/mod.rs), so
 	// freed pages pile up: at 11,000 pages the step peaked at 2.0 GB. Handing them back at once, it
@@ -70,14 +88,12 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 		// Pagefind splits its index by each page's `lang`, and the search page reads only its own
 		// language's: an entry in another language (its own `lang`) must stay in the hub's index.
 		const { index } = checked('createIndex', await pagefind.createIndex({ forceLanguage: language.toLowerCase() }));
-		const output = path.join(dir, 'pagefind');
-		const started = performance.now();
 		const [{ page_count }, reused] = await Promise.all([
 			// Every page is a folder's `index.html` (`build.format: 'directory'`); the other HTML files are
 			// the emails beside entries and the 404 page, none of them searchable, and Pagefind would read
 			// every one of them (a third of the HTML) only to find nothing to index.
 			index.addDirectory({ path: dir, glob: '**/index.html' }).then((response) => checked('addDirectory', response)),
-			published ? reuseFragments(published, dir, output) : new Map<string, string>(),
+			published && changes ? reuseFragments(published, changes.unchanged, output) : new Map<string, string>(),
 		]);
 		const read = performance.now();
 		checked('writeFiles', await index.writeFiles({ outputPath: output }));
@@ -87,12 +103,8 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 			checked('writeFiles', await index.writeFiles({ outputPath: output }));
 		}
 		await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(path.join(output, file), { force: true })));
-		const texts = await indexedTexts(path.join(output, 'fragment'), reused);
-		const words = searchWords(texts);
-		await fs.writeFile(path.join(dir, SEARCH_WORDS_PATH), JSON.stringify(words));
-		// Of the pages indexed: `page_count` counts every page Pagefind read.
-		await fs.writeFile(path.join(dir, SEARCH_WARM_UP_PATH), JSON.stringify(warmUpWord(words, texts.length)));
-		return { pages: page_count, reused: reused.size, readMs: read - started, writeMs: performance.now() - read };
+		await writeSearchWords(dir, reused);
+		return { pages: page_count, reused: reused.size, pagefind: true, readMs: read - started, writeMs: performance.now() - read };
 	} finally {
 		await pagefind.close();
 	}
@@ -103,14 +115,80 @@ export interface IndexedSearch {
 	pages: number;
 	/** Of their fragments, how many were the published ones. */
 	reused: number;
+	/** Whether Pagefind ran: not when the published index is the one it would write (`unchangedIndex`). */
+	pagefind: boolean;
 	/** Reading the pages; then writing the index, the word list and the warm-up word. */
 	readMs: number;
 	writeMs: number;
 }
 
+/** The word list and the warm-up word, from the fragments in `<dir>/pagefind/`: `known` texts by file name. */
+async function writeSearchWords(dir: string, known: ReadonlyMap<string, string>): Promise<void> {
+	const texts = await indexedTexts(path.join(dir, 'pagefind', 'fragment'), known);
+	const words = searchWords(texts);
+	await fs.writeFile(path.join(dir, SEARCH_WORDS_PATH), JSON.stringify(words));
+	// Of the pages indexed: a page Pagefind read and found nothing to index in has no fragment.
+	await fs.writeFile(path.join(dir, SEARCH_WARM_UP_PATH), JSON.stringify(warmUpWord(words, texts.length)));
+}
+
+const publishedTexts = (published: PublishedIndex) => new Map([...published.fragments.values()].map(({ file, text }) => [file, text]));
+
+/** How the pages of `next` differ from those of `last`. */
+interface PageChanges {
+	/** Pages in `next`. */
+	pages: number;
+	/** Pages with the same bytes in both. */
+	unchanged: string[];
+	/** Whether a page that differs, or is in only one of them, has anything marked for search. */
+	searchable: boolean;
+}
+
+/** Every folder's `index.html`: the pages Pagefind reads (see `indexSearch`). */
+async function pagesIn(dir: string): Promise<string[]> {
+	return (await fs.readdir(dir, { recursive: true })).filter((file) => path.basename(file) === 'index.html');
+}
+
+async function comparePages(last: string, next: string): Promise<PageChanges> {
+	const [before, after] = await Promise.all([pagesIn(last), pagesIn(next)]);
+	const changes: PageChanges = { pages: after.length, unchanged: [], searchable: false };
+	const all = [...new Set([...before, ...after])];
+	// A few at a time: a large hub has tens of thousands of pages, more than a process may open at once.
+	const BATCH = 64;
+	for (let start = 0; start < all.length; start += BATCH) {
+		await Promise.all(
+			all.slice(start, start + BATCH).map(async (page) => {
+				const read = (dir: string) => fs.readFile(path.join(dir, page)).catch(() => undefined);
+				const [old, now] = await Promise.all([read(last), read(next)]);
+				if (old && now && old.equals(now)) changes.unchanged.push(page);
+				else if ([old, now].some((bytes) => bytes?.includes(SEARCH_BODY))) changes.searchable = true;
+			}),
+		);
+	}
+	return changes;
+}
+
+/** The attribute without which Pagefind indexes nothing of a page, as soon as any page has it. */
+const SEARCH_BODY = 'data-pagefind-body';
+
 /**
- * Links the published fragment of every page of `dir` whose bytes equal the published page into
- * `output`, and returns the linked files with their texts.
+ * Whether the published index is the one Pagefind would write for the new pages: every page that
+ * changed, came or went has nothing marked for search (without `data-pagefind-body` Pagefind leaves
+ * a page out, since other pages have it: `build_indexes` in pagefind/src/lib.rs), so Pagefind would
+ * read the same pages with the same bytes, in the same order; and the published index was written
+ * by this Pagefind, for this language.
+ */
+async function unchangedIndex(published: PublishedIndex, changes: PageChanges, language: string): Promise<boolean> {
+	if (changes.searchable || published.fragments.size === 0) return false;
+	const { version, languages } = JSON.parse(published.entry) as { version?: string; languages?: Record<string, unknown> };
+	const installed = JSON.parse(await fs.readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as {
+		version: string;
+	};
+	return version === installed.version && Object.keys(languages ?? {}).join() === language.toLowerCase();
+}
+
+/**
+ * Links the published fragment of every `unchanged` page into `output`, and returns the linked files
+ * with their texts.
  *
  * Pagefind makes a page's fragment from the page's bytes and URL alone (`PageFragmentData` in
  * pagefind/src/fragments/mod.rs: its URL, text, word count, filters, meta and anchors, not its
@@ -122,30 +200,28 @@ export interface IndexedSearch {
  * digits (Pagefind then lengthens one name, which one depending on the order of pages). Fragments
  * published under a lengthened name are not reused.
  */
-async function reuseFragments(published: PublishedIndex, dir: string, output: string): Promise<Map<string, string>> {
+async function reuseFragments(published: PublishedIndex, unchanged: readonly string[], output: string): Promise<Map<string, string>> {
 	const reused = new Map<string, string>();
 	const folder = path.join(output, 'fragment');
 	await fs.mkdir(folder, { recursive: true });
-	const pages = (await fs.readdir(dir, { recursive: true })).filter((file) => path.basename(file) === 'index.html');
-	// A few at a time: a large hub has tens of thousands of pages, more than a process may open at once.
-	const BATCH = 64;
-	for (let start = 0; start < pages.length; start += BATCH) {
-		await Promise.all(
-			pages.slice(start, start + BATCH).map(async (page) => {
-				// The URL Pagefind gives a page: its path without `index.html` (pagefind/src/fossick/mod.rs, `build_url`).
-				const fragment = published.fragments.get(`/${page.slice(0, -'index.html'.length)}`);
-				if (!fragment) return;
-				const [before, after] = await Promise.all([
-					fs.readFile(path.join(published.dir, page)).catch(() => undefined),
-					fs.readFile(path.join(dir, page)),
-				]);
-				if (!before?.equals(after)) return;
-				await linkOrCopy(path.join(published.dir, 'pagefind', 'fragment', fragment.file), path.join(folder, fragment.file));
-				reused.set(fragment.file, fragment.text);
-			}),
-		);
+	for (const page of unchanged) {
+		// The URL Pagefind gives a page: its path without `index.html` (pagefind/src/fossick/mod.rs, `build_url`).
+		const fragment = published.fragments.get(`/${page.slice(0, -'index.html'.length)}`);
+		if (!fragment) continue;
+		await linkOrCopy(path.join(published.dir, 'pagefind', 'fragment', fragment.file), path.join(folder, fragment.file));
+		reused.set(fragment.file, fragment.text);
 	}
 	return reused;
+}
+
+/** Links every file under `from` into `to` whose path there is `wanted`, as `linkOrCopy` does. */
+async function linkFolder(from: string, to: string, wanted: (target: string) => boolean): Promise<void> {
+	for (const entry of await fs.readdir(from, { withFileTypes: true, recursive: true })) {
+		const target = path.join(to, path.relative(from, path.join(entry.parentPath, entry.name)));
+		if (!entry.isFile() || !wanted(target)) continue;
+		await fs.mkdir(path.dirname(target), { recursive: true });
+		await linkOrCopy(path.join(entry.parentPath, entry.name), target);
+	}
 }
 
 /** A hard link costs no copy; the published site is only ever replaced whole, never written into. */

@@ -40,6 +40,8 @@ describe('a rebuild after one edit', () => {
 	let edited: BuildResult;
 	/** The first build's output, kept: each build replaces `dist/`. */
 	let before: string;
+	/** The search index of the rebuild with nothing changed. */
+	let keptIndex: string;
 	beforeAll(async () => {
 		content = await copyFixture('tests/fixtures/basic/content', 'route-cache-hub');
 		project = await isolatedProject(path.join(TMP, 'route-cache'));
@@ -53,6 +55,9 @@ describe('a rebuild after one edit', () => {
 		await fs.cp(first.dist, before, { recursive: true });
 		unchanged = await build();
 		expect(unchanged.code, unchanged.output).toBe(0);
+		keptIndex = path.join(TMP, 'route-cache-unchanged-index');
+		await fs.rm(keptIndex, { recursive: true, force: true });
+		await fs.cp(path.join(unchanged.dist, 'pagefind'), keptIndex, { recursive: true });
 		const file = path.join(content, PAPER);
 		const text = await fs.readFile(file, 'utf8');
 		expect(text).toContain(OLD_TITLE);
@@ -67,6 +72,16 @@ describe('a rebuild after one edit', () => {
 		expect(rendered).toEqual(routes(first).rendered.difference(routes(first).restored).difference(restored));
 		expect(restored.size).toBeGreaterThan(rendered.size);
 		expect(restored).toContain('papers/cloud-savings/index.html');
+	});
+
+	it('keeps the published search index when nothing searchable changed, without running Pagefind', async () => {
+		expect(unchanged.output).toMatch(/nothing searchable changed, the published search index is kept/);
+		const files = await listFiles(path.join(before, 'pagefind'));
+		expect(await listFiles(keptIndex)).toEqual(files);
+		for (const file of files) {
+			const [a, b] = await Promise.all([fs.readFile(path.join(before, 'pagefind', file)), fs.readFile(path.join(keptIndex, file))]);
+			expect(a.equals(b), file).toBe(true);
+		}
 	});
 
 	it('renders again the page whose title changed and every page, feed and email that shows it, and no other', async () => {
