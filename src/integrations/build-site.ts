@@ -9,7 +9,10 @@
  *    While Astro builds, this process reads the search index published last (`readPublished`), so
  *    that Pagefind writes only the fragments of pages that changed.
  * 3. Only then is the staged site swapped in for the previous one. A build that fails at any step,
- *    or is killed, leaves the previous `dist/` as it was and never publishes half a site.
+ *    or is killed, leaves the previous `dist/` as it was and never publishes half a site. The site
+ *    it replaced stays in `dist.previous/` until the next build removes it, while Astro builds:
+ *    removing a site is mostly waiting for the disk (31,000 files at 10,000 papers: 4 to 6 s), which
+ *    a rebuild used to wait for after publishing.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -78,6 +81,9 @@ export async function buildSite(args: readonly string[]): Promise<number> {
 	// What a build that was killed outright left behind.
 	discardStaging();
 	process.once('exit', discardStaging);
+	const removed = fs.rm(previous, { recursive: true, force: true });
+	// Awaited at the swap, which needs it gone: a failure meanwhile is not an unhandled one.
+	removed.catch(() => undefined);
 	const published = readPublished(outDir);
 	const code = await astroBuild([...rest, '--outDir', staging]);
 	if (code !== 0) return code;
@@ -94,13 +100,12 @@ export async function buildSite(args: readonly string[]): Promise<number> {
 		console.error(error instanceof Error ? error.message : error);
 		return 1;
 	}
-	await fs.rm(previous, { recursive: true, force: true });
+	await removed;
 	await fs.rename(outDir, previous).catch((error: unknown) => {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
 	});
 	await fs.rename(staging, outDir);
 	process.off('exit', discardStaging);
-	await fs.rm(previous, { recursive: true, force: true });
 	log('hourglass:output', `site written to ${path.relative(process.cwd(), outDir) || '.'}`);
 	return 0;
 }
