@@ -1,45 +1,40 @@
-import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import * as pagefind from 'pagefind';
 import { SEARCH_WARM_UP_PATH, SEARCH_WORDS_PATH, searchWords, warmUpWord } from '../outputs/search-words';
+import { fragmentJson, type PublishedFragments } from './published-index';
+
+const run = promisify(execFile);
 
 /**
  * What the search index published last holds, read while Astro builds the next site (see
- * `readPublished`): its `pagefind-entry.json`, and each page's fragment (the file with its stored
- * text) by the page's URL.
+ * `readPublished`): its `pagefind-entry.json`, and each page's fragment file by the page's URL.
  */
 export interface PublishedIndex {
 	/** The published site. */
 	dir: string;
 	entry: string;
-	fragments: Map<string, Fragment>;
-}
-
-interface Fragment {
-	file: string;
-	text: string;
+	fragments: Map<string, string>;
 }
 
 /**
- * Reads the fragments of the search index published in `dir`, for `indexSearch` to reuse;
- * `undefined` when there is none. `npm run build` calls it while Astro builds, when this process
- * has nothing else to do.
+ * Reads the fragments of the search index published in `dir` (src/integrations/published-index.ts,
+ * in a process of its own), for `indexSearch` to reuse; `undefined` when there is none or it does
+ * not read. `npm run build` calls it while Astro builds.
  */
 export async function readPublished(dir: string): Promise<PublishedIndex | undefined> {
-	const folder = path.join(dir, 'pagefind');
+	const script = fileURLToPath(new URL('published-index.ts', import.meta.url));
 	try {
-		const entry = await fs.readFile(path.join(folder, 'pagefind-entry.json'), 'utf8');
-		const fragments = new Map<string, Fragment>();
-		for (const file of await fs.readdir(path.join(folder, 'fragment'))) {
-			// A file that does not read as a fragment is left to Pagefind, as is one named otherwise.
-			const fragment = await readFragment(path.join(folder, 'fragment', file)).catch(() => undefined);
-			if (fragment?.named) fragments.set(fragment.url, { file, text: fragment.text });
-		}
-		return { dir, entry, fragments };
+		const { stdout } = await run(process.execPath, [script, dir], { maxBuffer: 256 * 1024 * 1024 });
+		if (!stdout) return undefined;
+		const { entry, fragments } = JSON.parse(stdout) as PublishedFragments;
+		return { dir, entry, fragments: new Map(fragments) };
 	} catch {
-		// No site published yet, or not by this build: index as a cold build does.
+		// Index as a cold build does.
 		return undefined;
 	}
 }
@@ -69,7 +64,7 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 		// All but the word list and the warm-up word, written next (into files of their own: a link would write into the published ones).
 		const own = new Set([SEARCH_WORDS_PATH, SEARCH_WARM_UP_PATH].map((file) => path.join(dir, file)));
 		await linkFolder(path.join(published.dir, 'pagefind'), output, (file) => !own.has(file));
-		await writeSearchWords(dir, publishedTexts(published));
+		await writeSearchWords(dir);
 		return {
 			pages: changes.pages,
 			reused: published.fragments.size,
@@ -93,7 +88,7 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 			// the emails beside entries and the 404 page, none of them searchable, and Pagefind would read
 			// every one of them (a third of the HTML) only to find nothing to index.
 			index.addDirectory({ path: dir, glob: '**/index.html' }).then((response) => checked('addDirectory', response)),
-			published && changes ? reuseFragments(published, changes.unchanged, output) : new Map<string, string>(),
+			published && changes ? reuseFragments(published, changes.unchanged, output) : new Set<string>(),
 		]);
 		const read = performance.now();
 		checked('writeFiles', await index.writeFiles({ outputPath: output }));
@@ -103,7 +98,7 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 			checked('writeFiles', await index.writeFiles({ outputPath: output }));
 		}
 		await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(path.join(output, file), { force: true })));
-		await writeSearchWords(dir, reused);
+		await writeSearchWords(dir);
 		return { pages: page_count, reused: reused.size, pagefind: true, readMs: read - started, writeMs: performance.now() - read };
 	} finally {
 		await pagefind.close();
@@ -122,16 +117,14 @@ export interface IndexedSearch {
 	writeMs: number;
 }
 
-/** The word list and the warm-up word, from the fragments in `<dir>/pagefind/`: `known` texts by file name. */
-async function writeSearchWords(dir: string, known: ReadonlyMap<string, string>): Promise<void> {
-	const texts = await indexedTexts(path.join(dir, 'pagefind', 'fragment'), known);
+/** The word list and the warm-up word, from the fragments in `<dir>/pagefind/`. */
+async function writeSearchWords(dir: string): Promise<void> {
+	const texts = await indexedTexts(path.join(dir, 'pagefind', 'fragment'));
 	const words = searchWords(texts);
 	await fs.writeFile(path.join(dir, SEARCH_WORDS_PATH), JSON.stringify(words));
 	// Of the pages indexed: a page Pagefind read and found nothing to index in has no fragment.
 	await fs.writeFile(path.join(dir, SEARCH_WARM_UP_PATH), JSON.stringify(warmUpWord(words, texts.length)));
 }
-
-const publishedTexts = (published: PublishedIndex) => new Map([...published.fragments.values()].map(({ file, text }) => [file, text]));
 
 /** How the pages of `next` differ from those of `last`. */
 interface PageChanges {
@@ -151,18 +144,30 @@ async function pagesIn(dir: string): Promise<string[]> {
 async function comparePages(last: string, next: string): Promise<PageChanges> {
 	const [before, after] = await Promise.all([pagesIn(last), pagesIn(next)]);
 	const changes: PageChanges = { pages: after.length, unchanged: [], searchable: false };
-	const all = [...new Set([...before, ...after])];
-	// A few at a time: a large hub has tens of thousands of pages, more than a process may open at once.
-	const BATCH = 64;
-	for (let start = 0; start < all.length; start += BATCH) {
-		await Promise.all(
-			all.slice(start, start + BATCH).map(async (page) => {
-				const read = (dir: string) => fs.readFile(path.join(dir, page)).catch(() => undefined);
-				const [old, now] = await Promise.all([read(last), read(next)]);
-				if (old && now && old.equals(now)) changes.unchanged.push(page);
-				else if ([old, now].some((bytes) => bytes?.includes(SEARCH_BODY))) changes.searchable = true;
-			}),
-		);
+	// One page at a time, synchronously, into two buffers kept for the next: tens of thousands of
+	// pages read into buffers of their own, through the thread pool, took seconds and left hundreds
+	// of megabytes for the collector beside Pagefind's peak. Pagefind works in its own process meanwhile.
+	const buffers = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+	const read = (file: string, slot: number): Buffer | undefined => {
+		let fd: number;
+		try {
+			fd = openSync(file, 'r');
+		} catch {
+			return undefined;
+		}
+		try {
+			const { size } = fstatSync(fd);
+			if (size > buffers[slot]!.length) buffers[slot] = Buffer.alloc(size);
+			return buffers[slot]!.subarray(0, readSync(fd, buffers[slot]!, 0, size, 0));
+		} finally {
+			closeSync(fd);
+		}
+	};
+	for (const page of new Set([...before, ...after])) {
+		const old = read(path.join(last, page), 0);
+		const now = read(path.join(next, page), 1);
+		if (old && now && old.equals(now)) changes.unchanged.push(page);
+		else if ([old, now].some((bytes) => bytes?.includes(SEARCH_BODY))) changes.searchable = true;
 	}
 	return changes;
 }
@@ -187,8 +192,7 @@ async function unchangedIndex(published: PublishedIndex, changes: PageChanges, l
 }
 
 /**
- * Links the published fragment of every `unchanged` page into `output`, and returns the linked files
- * with their texts.
+ * Links the published fragment of every `unchanged` page into `output`, and returns the linked files.
  *
  * Pagefind makes a page's fragment from the page's bytes and URL alone (`PageFragmentData` in
  * pagefind/src/fragments/mod.rs: its URL, text, word count, filters, meta and anchors, not its
@@ -200,16 +204,16 @@ async function unchangedIndex(published: PublishedIndex, changes: PageChanges, l
  * digits (Pagefind then lengthens one name, which one depending on the order of pages). Fragments
  * published under a lengthened name are not reused.
  */
-async function reuseFragments(published: PublishedIndex, unchanged: readonly string[], output: string): Promise<Map<string, string>> {
-	const reused = new Map<string, string>();
+async function reuseFragments(published: PublishedIndex, unchanged: readonly string[], output: string): Promise<Set<string>> {
+	const reused = new Set<string>();
 	const folder = path.join(output, 'fragment');
 	await fs.mkdir(folder, { recursive: true });
 	for (const page of unchanged) {
 		// The URL Pagefind gives a page: its path without `index.html` (pagefind/src/fossick/mod.rs, `build_url`).
-		const fragment = published.fragments.get(`/${page.slice(0, -'index.html'.length)}`);
-		if (!fragment) continue;
-		await linkOrCopy(path.join(published.dir, 'pagefind', 'fragment', fragment.file), path.join(folder, fragment.file));
-		reused.set(fragment.file, fragment.text);
+		const file = published.fragments.get(`/${page.slice(0, -'index.html'.length)}`);
+		if (!file) continue;
+		await linkOrCopy(path.join(published.dir, 'pagefind', 'fragment', file), path.join(folder, file));
+		reused.add(file);
 	}
 	return reused;
 }
@@ -234,7 +238,7 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
  * Pagefind version, language and word characters as the published index, and no fragment name
  * lengthened by Pagefind (see `reuseFragments`).
  */
-async function sameAsCold(published: PublishedIndex, output: string, reused: ReadonlyMap<string, string>): Promise<boolean> {
+async function sameAsCold(published: PublishedIndex, output: string, reused: ReadonlySet<string>): Promise<boolean> {
 	const settings = (entry: string) => {
 		const { languages, ...rest } = JSON.parse(entry) as { languages: Record<string, { wasm?: string }> };
 		return JSON.stringify({ ...rest, languages: Object.entries(languages).map(([language, { wasm }]) => [language, wasm]) });
@@ -263,38 +267,18 @@ const UNUSED_BUNDLES = [
 	'pagefind-highlight.js',
 ];
 
-/**
- * The text Pagefind stored for each indexed page: `known` texts by file name, the others read from
- * the fragments in `folder`.
- */
-async function indexedTexts(folder: string, known: ReadonlyMap<string, string>): Promise<string[]> {
+/** The text Pagefind stored for each indexed page. */
+async function indexedTexts(folder: string): Promise<string[]> {
 	const texts: string[] = [];
 	// One at a time: a large hub has tens of thousands of fragments, more than a process may open at once.
-	for (const file of await fs.readdir(folder)) {
-		texts.push(known.get(file) ?? (await readFragment(path.join(folder, file))).text);
-	}
+	for (const file of await fs.readdir(folder)) texts.push((await readFragment(path.join(folder, file))).text);
 	return texts;
 }
 
-/** The signature Pagefind writes before the JSON of every fragment. */
-const SIGNATURE = 'pagefind_dcd';
-
-/**
- * A fragment's URL and searchable text (its title and `content`), and whether its file is named as
- * Pagefind names it when no other fragment's digest begins alike: `<language>_` and the first seven
- * digits of the SHA-1 of its JSON (`full_hash` in pagefind/src/utils.rs: each byte in hexadecimal,
- * without leading zeros). A fragment is gzipped JSON behind Pagefind's signature.
- */
-async function readFragment(file: string): Promise<{ url: string; text: string; named: boolean }> {
-	const json = gunzipSync(await fs.readFile(file)).subarray(SIGNATURE.length);
-	const fragment = JSON.parse(json.toString('utf8')) as { url: string; content?: unknown; meta?: { title?: unknown } };
-	const digest = [...createHash('sha1').update(json).digest()].map((byte) => byte.toString(16)).join('');
-	const name = /_([0-9a-f]+)\.pf_fragment$/.exec(path.basename(file))?.[1];
-	return {
-		url: fragment.url,
-		text: [fragment.meta?.title, fragment.content].filter((part) => typeof part === 'string').join(' '),
-		named: name?.length === 7 && digest.startsWith(name),
-	};
+/** A fragment's searchable text: its title and `content`. */
+async function readFragment(file: string): Promise<{ text: string }> {
+	const fragment = JSON.parse((await fragmentJson(file)).toString('utf8')) as { content?: unknown; meta?: { title?: unknown } };
+	return { text: [fragment.meta?.title, fragment.content].filter((part) => typeof part === 'string').join(' ') };
 }
 
 /** Pagefind reports problems in the response instead of throwing; a build must not ship a broken index. */
