@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as pagefind from 'pagefind';
 import { SEARCH_WARM_UP_PATH, SEARCH_WORDS_PATH, searchWords, warmUpWord } from '../outputs/search-words';
-import { fragmentJson, type PublishedFragments } from './published-index';
+import { fragmentJson, type PageChanges, type PublishedFragments } from './published-index';
 
 const run = promisify(execFile);
 
@@ -27,16 +26,25 @@ export interface PublishedIndex {
  * not read. `npm run build` calls it while Astro builds.
  */
 export async function readPublished(dir: string): Promise<PublishedIndex | undefined> {
-	const script = fileURLToPath(new URL('published-index.ts', import.meta.url));
 	try {
-		const { stdout } = await run(process.execPath, [script, dir], { maxBuffer: 256 * 1024 * 1024 });
-		if (!stdout) return undefined;
-		const { entry, fragments } = JSON.parse(stdout) as PublishedFragments;
-		return { dir, entry, fragments: new Map(fragments) };
+		const published = (await inChild('fragments', dir)) as PublishedFragments | undefined;
+		return published && { dir, entry: published.entry, fragments: new Map(published.fragments) };
 	} catch {
 		// Index as a cold build does.
 		return undefined;
 	}
+}
+
+/** How the pages of `next` differ from those of `last` (`comparePages` in published-index.ts, in a process of its own). */
+async function comparePages(last: string, next: string): Promise<PageChanges> {
+	return (await inChild('compare', last, next)) as PageChanges;
+}
+
+/** Runs src/integrations/published-index.ts with `args` and returns what it printed, parsed. */
+async function inChild(...args: string[]): Promise<unknown> {
+	const script = fileURLToPath(new URL('published-index.ts', import.meta.url));
+	const { stdout } = await run(process.execPath, [script, ...args], { maxBuffer: 256 * 1024 * 1024 });
+	return stdout ? JSON.parse(stdout) : undefined;
 }
 
 /**
@@ -125,55 +133,6 @@ async function writeSearchWords(dir: string): Promise<void> {
 	// Of the pages indexed: a page Pagefind read and found nothing to index in has no fragment.
 	await fs.writeFile(path.join(dir, SEARCH_WARM_UP_PATH), JSON.stringify(warmUpWord(words, texts.length)));
 }
-
-/** How the pages of `next` differ from those of `last`. */
-interface PageChanges {
-	/** Pages in `next`. */
-	pages: number;
-	/** Pages with the same bytes in both. */
-	unchanged: string[];
-	/** Whether a page that differs, or is in only one of them, has anything marked for search. */
-	searchable: boolean;
-}
-
-/** Every folder's `index.html`: the pages Pagefind reads (see `indexSearch`). */
-async function pagesIn(dir: string): Promise<string[]> {
-	return (await fs.readdir(dir, { recursive: true })).filter((file) => path.basename(file) === 'index.html');
-}
-
-async function comparePages(last: string, next: string): Promise<PageChanges> {
-	const [before, after] = await Promise.all([pagesIn(last), pagesIn(next)]);
-	const changes: PageChanges = { pages: after.length, unchanged: [], searchable: false };
-	// One page at a time, synchronously, into two buffers kept for the next: tens of thousands of
-	// pages read into buffers of their own, through the thread pool, took seconds and left hundreds
-	// of megabytes for the collector beside Pagefind's peak. Pagefind works in its own process meanwhile.
-	const buffers = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
-	const read = (file: string, slot: number): Buffer | undefined => {
-		let fd: number;
-		try {
-			fd = openSync(file, 'r');
-		} catch {
-			return undefined;
-		}
-		try {
-			const { size } = fstatSync(fd);
-			if (size > buffers[slot]!.length) buffers[slot] = Buffer.alloc(size);
-			return buffers[slot]!.subarray(0, readSync(fd, buffers[slot]!, 0, size, 0));
-		} finally {
-			closeSync(fd);
-		}
-	};
-	for (const page of new Set([...before, ...after])) {
-		const old = read(path.join(last, page), 0);
-		const now = read(path.join(next, page), 1);
-		if (old && now && old.equals(now)) changes.unchanged.push(page);
-		else if ([old, now].some((bytes) => bytes?.includes(SEARCH_BODY))) changes.searchable = true;
-	}
-	return changes;
-}
-
-/** The attribute without which Pagefind indexes nothing of a page, as soon as any page has it. */
-const SEARCH_BODY = 'data-pagefind-body';
 
 /**
  * Whether the published index is the one Pagefind would write for the new pages: every page that
