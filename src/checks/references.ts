@@ -1,5 +1,5 @@
 import { noun } from '../content/kinds';
-import { oneOf, quote, type Problem } from '../content/problems';
+import { oneOf, phrase, quote, type Problem } from '../content/problems';
 
 /** The shape Astro's `reference()` gives a resolved field. */
 export interface Reference {
@@ -58,8 +58,8 @@ export function checkReferences(entries: readonly EntryLike[], check: ReferenceC
 				problems.push({
 					file,
 					field: ref.field,
-					expected: `a published ${noun(ref.collection)}`,
-					found: `${quote(ref.id)}, which is a draft or dated after this build`,
+					expected: phrase('problem.published', { what: noun(ref.collection) }),
+					found: phrase('problem.unpublished', { id: quote(ref.id) }),
 				});
 			}
 		}

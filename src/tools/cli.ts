@@ -4,18 +4,36 @@
  * `npm run <command>: <what is wrong and what is valid>`, exit code 1.
  */
 import { Command } from 'commander';
-import { ContentProblems } from '../content/problems';
+import { writerLocale } from '../content/i18n/hub-language';
+import { ContentProblems, say, type Said } from '../content/problems';
 
 export interface CliOutput {
 	out: (text: string) => void;
 	err: (text: string) => void;
 }
 
-/** A mistake on the command line; the message says what is valid. */
-export class UsageError extends Error {}
+/**
+ * A mistake on the command line; the message says what is valid, in the hub's language (a phrase
+ * of the dictionary, said for the hub in the content folder), or as given when it is plain text.
+ */
+export class UsageError extends Error {
+	constructor(words: Said) {
+		super(say(words, writerLocale()));
+	}
+}
 
-export const newProgram = (name: string, description: string, io: CliOutput): Command =>
-	new Command(name).description(description).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+/**
+ * A writer command: its description in the hub's language (a phrase), and commander's own
+ * words (Usage, Options, errors about flags) as commander writes them (docs/writing.md, Languages).
+ */
+export const newProgram = (name: string, description: Said, io: CliOutput): Command => {
+	const locale = writerLocale();
+	return new Command(name)
+		.description(say(description, locale))
+		.helpOption('-h, --help', locale.t('cli.help'))
+		.exitOverride()
+		.configureOutput({ writeOut: io.out, writeErr: io.err });
+};
 
 /** Runs the program on `argv`: 0, commander's own exit code (help, an unknown option), or 1 for a usage or content mistake. */
 export async function runProgram(program: Command, argv: readonly string[], io: CliOutput): Promise<number> {

@@ -6,7 +6,9 @@
 import { Option } from 'commander';
 import { newProgram, runProgram, UsageError, type CliOutput } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
-import { hubLocale, type Locale } from '../content/i18n/index.ts';
+import { writerLocale, type Locale } from '../content/i18n/index.ts';
+import type { MessageKey } from '../content/i18n/dictionaries.ts';
+import { phrase } from '../content/problems.ts';
 import { COLLECTIONS, type CollectionName } from '../content/kinds.ts';
 import { buildTime, statusOf, type Visibility } from '../content/publication.ts';
 import { readHub } from './lint/entry.ts';
@@ -33,14 +35,15 @@ export interface Due {
 }
 
 /** How a reader knows the entry: its title in quotes, or whose words a testimonial is. */
-const titleOf = (data: Record<string, unknown>) =>
-	typeof data.title === 'string' ? `"${data.title}"` : typeof data.name === 'string' ? `by ${data.name}` : '';
+const titleOf = (data: Record<string, unknown>, locale: Locale) =>
+	typeof data.title === 'string' ? `"${data.title}"` : typeof data.name === 'string' ? locale.t('cli.due.by', { name: data.name }) : '';
 
 /** Every change of status in the `days` after `now`, in date order. */
 export async function dueChanges(root: string, now: Date, days: number): Promise<Due> {
 	const hub = readHub(root);
 	const { problems, valid } = await checkSchemas(hub, now);
 	const changes: Change[] = [];
+	const locale = writerLocale(root);
 	for (const file of [...hub.entries, ...hub.testimonials]) {
 		const data = valid.get(file.path);
 		if (!data) continue;
@@ -50,7 +53,7 @@ export async function dueChanges(root: string, now: Date, days: number): Promise
 			const on = new Date(now.getTime() + day * DAY);
 			const next = statusOf(collection, data, on);
 			if (next !== status && status !== undefined && next !== undefined) {
-				changes.push({ on, file: file.file, collection, title: titleOf(data), from: status, to: next });
+				changes.push({ on, file: file.file, collection, title: titleOf(data, locale), from: status, to: next });
 			}
 			status = next;
 		}
@@ -59,9 +62,9 @@ export async function dueChanges(root: string, now: Date, days: number): Promise
 	return { changes, problems: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file.path)).size };
 }
 
-const WHAT: Partial<Record<Visibility, string>> = {
-	live: 'goes live',
-	archived: 'leaves lists, feeds and search (archived: its page stays)',
+const WHAT: Partial<Record<Visibility, MessageKey>> = {
+	live: 'cli.due.live',
+	archived: 'cli.due.archived',
 };
 
 /** The report an operator reads. */
@@ -69,16 +72,18 @@ export function describeDue(due: Due, now: Date, days: number, locale: Locale): 
 	const formatDate = (date: Date) => locale.date(date);
 	const until = formatDate(new Date(now.getTime() + days * DAY));
 	if (due.changes.length === 0) {
-		return `Nothing goes live or leaves in the next ${days} days (to ${until}): until then a rebuild changes no list, feed or search index.\n`;
+		return `${locale.t('cli.due.nothing', { count: days, until })}\n`;
 	}
 	const width = Math.max(...due.changes.map((change) => formatDate(change.on).length));
 	return [
-		`In the next ${days} days (to ${until}), by the publication rule, with the first build on or after each day:`,
-		...due.changes.map(
-			(change) =>
-				`  ${formatDate(change.on).padEnd(width)}  ${COLLECTIONS[change.collection].noun}${change.title ? ` ${change.title}` : ''} ${WHAT[change.to] ?? `becomes ${change.to}`} (${change.file})`,
-		),
-		'Rebuild and publish on those days (the daily schedule in deploy/ci/ does).',
+		locale.t('cli.due.heading', { count: days, until }),
+		...due.changes.map((change) => {
+			const what = `${locale.t(COLLECTIONS[change.collection].noun)}${change.title ? ` ${change.title}` : ''}`;
+			const becomes = WHAT[change.to];
+			const line = becomes ? locale.t(becomes, { what }) : locale.t('cli.due.becomes', { what, status: change.to });
+			return `  ${formatDate(change.on).padEnd(width)}  ${line} (${change.file})`;
+		}),
+		locale.t('cli.due.rebuild'),
 		'',
 	].join('\n');
 }
@@ -87,14 +92,14 @@ const processIo: CliOutput = { out: (text) => process.stdout.write(text), err: (
 
 export async function dueCommand(argv: readonly string[], io: CliOutput = processIo): Promise<number> {
 	let problems = 0;
-	const program = newProgram('due', 'List what goes live or leaves in the coming days, so you know when a rebuild matters.', io)
-		.option('--days <n>', 'how many days ahead to look', '14')
-		.addOption(new Option('--format <format>', 'how to report').choices(['text', 'json']).default('text'))
-		.addHelpText('after', '\nThe content folder is content/, or $HOURGLASS_CONTENT; HOURGLASS_NOW sets "today".')
+	const locale = writerLocale();
+	const program = newProgram('due', phrase('cli.due.description'), io)
+		.option('--days <n>', locale.t('cli.due.daysOption'), '14')
+		.addOption(new Option('--format <format>', locale.t('cli.formatOption')).choices(['text', 'json']).default('text'))
+		.addHelpText('after', `\n${locale.t('cli.due.help')}`)
 		.action(async (options: { days: string; format: 'text' | 'json' }) => {
 			const days = Number(options.days);
-			if (!Number.isInteger(days) || days < 1)
-				throw new UsageError(`--days: expected a whole number of days, 1 or more; found "${options.days}"`);
+			if (!Number.isInteger(days) || days < 1) throw new UsageError(phrase('cli.due.days', { days: options.days }));
 			const now = buildTime();
 			const due = await dueChanges(contentDir(), now, days);
 			problems = due.problems;
@@ -105,15 +110,13 @@ export async function dueCommand(argv: readonly string[], io: CliOutput = proces
 							null,
 							'\t',
 						)}\n`
-					: describeDue(due, now, days, hubLocale(contentDir())),
+					: describeDue(due, now, days, locale),
 			);
 		});
 	const code = await runProgram(program, argv, io);
 	if (code !== 0) return code;
 	if (problems > 0) {
-		io.err(
-			`npm run due: ${problems} file${problems === 1 ? ' has' : 's have'} problems the build would refuse and ${problems === 1 ? 'is' : 'are'} left out; npm run lint:content shows them\n`,
-		);
+		io.err(`npm run due: ${locale.t('cli.due.problems', { count: problems })}\n`);
 		return 1;
 	}
 	return 0;

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { email, languageTag, text } from './common';
+import { says } from '../zod-problems';
 
 /** Hub-wide settings, from `content/hub.yaml`. */
 export const settingsSchema = z.object({
@@ -25,7 +26,7 @@ export const settingsSchema = z.object({
 	 * domain of the editors' address.
 	 */
 	domains: z
-		.array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, { message: 'a mail domain such as northwind.example' }))
+		.array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, says('problem.settings.domain')))
 		.optional(),
 	/**
 	 * The hub's accent colour (links, buttons, the chart line), one per colour scheme, as any CSS

@@ -21,6 +21,8 @@ import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type Inbo
 import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { newProgram, runProgram, type CliOutput } from '../cli';
+import { writerLocale } from '../../content/i18n/hub-language';
+import { phrase } from '../../content/problems';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
 import { place, type HubFacts } from './place';
 
@@ -329,20 +331,14 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 
 export async function inboxCommand(argv: readonly string[], io: Io = processIo, hooks: Hooks = {}): Promise<number> {
 	let code = 0;
-	const program = newProgram(
-		'inbox',
-		"Record the feedback, list requests, questions and ballot picks in the editors' mailbox (IMAP_URL).",
-		io,
-	)
-		.option('--dry-run', 'print what it would record; write, move and flag nothing')
-		.option('--max-size <MB>', 'skip larger messages (moved to Needs a look)', '10')
-		.option('--batch <n>', 'messages downloaded, recorded and moved at a time', '50')
-		.option('--retries <n>', 'new connections after a dropped one', '3')
-		.option('--backoff <ms>', 'pause before the first new connection; each further pause doubles', '1000')
-		.addHelpText(
-			'after',
-			`\nExample:\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run`,
-		)
+	const words = writerLocale();
+	const program = newProgram('inbox', phrase('cli.inbox.description'), io)
+		.option('--dry-run', words.t('cli.inbox.dryRunOption'))
+		.option('--max-size <MB>', words.t('cli.inbox.maxSizeOption'), '10')
+		.option('--batch <n>', words.t('cli.inbox.batchOption'), '50')
+		.option('--retries <n>', words.t('cli.inbox.retriesOption'), '3')
+		.option('--backoff <ms>', words.t('cli.inbox.backoffOption'), '1000')
+		.addHelpText('after', `\n${words.t('cli.inbox.help')}`)
 		.action(async (options: Options) => {
 			code = await runInbox(options, io, hooks);
 		});

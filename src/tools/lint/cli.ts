@@ -48,7 +48,7 @@ export async function lintContent(argv: readonly string[], io: Io = processIo): 
 	const { config, problems } = await loadConfig(root);
 	if (problems.length > 0) {
 		io.err(
-			`${config.locale.t('lint.settingsProblems', { count: problems.length })}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`,
+			`${config.locale.t('lint.settingsProblems', { count: problems.length })}\n${problems.map((p) => `  ${formatProblem(p, config.writer)}`).join('\n')}\n`,
 		);
 		return 2;
 	}
