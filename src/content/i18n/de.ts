@@ -1091,4 +1091,8 @@ export const de = {
 	'cli.inbox.backoffOption': 'Pause vor der ersten neuen Verbindung; jede weitere Pause verdoppelt sich',
 	'cli.inbox.help':
 		'Beispiel:\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run',
+	'cli.lint.description': 'Jeden Eintrag des Hubs (Entwürfe eingeschlossen) gegen die Schemas und die Schreibregeln des Hauses prüfen.',
+	'cli.lint.fixOption': 'die sicheren Korrekturen (einzelne Glossar-Ersetzungen) in die Dateien schreiben, dann berichten, was bleibt',
+	'cli.lint.help':
+		'Regeln (in lint.yaml einstellen, Begriffe in glossary.yaml ergänzen, beide im Inhaltsordner; die Vorgaben des Hauses stehen in src/tools/lint/house/):\n{rules}\n\nDer Inhaltsordner ist content/ oder $HOURGLASS_CONTENT.',
 } satisfies Dictionary;

@@ -1090,4 +1090,8 @@ export const en = {
 	'cli.inbox.retriesOption': 'new connections after a dropped one',
 	'cli.inbox.backoffOption': 'pause before the first new connection; each further pause doubles',
 	'cli.inbox.help': 'Example:\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run',
+	'cli.lint.description': 'Check every entry of the hub (drafts included) against the schemas and the house writing rules.',
+	'cli.lint.fixOption': 'apply the safe fixes (single glossary replacements) to the files, then report what is left',
+	'cli.lint.help':
+		'Rules (tune them in lint.yaml, add terms in glossary.yaml, both in the content folder; the house defaults are in src/tools/lint/house/):\n{rules}\n\nThe content folder is content/, or $HOURGLASS_CONTENT.',
 } as const;

@@ -1085,4 +1085,8 @@ export const es = {
 	'cli.inbox.backoffOption': 'pausa antes de la primera conexión nueva; cada pausa siguiente se duplica',
 	'cli.inbox.help':
 		'Ejemplo:\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run',
+	'cli.lint.description': 'Revisar cada entrada del hub (borradores incluidos) según los esquemas y las reglas de escritura de la casa.',
+	'cli.lint.fixOption': 'aplicar a los archivos las correcciones seguras (sustituciones únicas del glosario) e informar de lo que queda',
+	'cli.lint.help':
+		'Reglas (ajústelas en lint.yaml, añada términos en glossary.yaml, ambos en la carpeta de contenido; los valores de la casa están en src/tools/lint/house/):\n{rules}\n\nLa carpeta de contenido es content/, o $HOURGLASS_CONTENT.',
 } satisfies Dictionary;

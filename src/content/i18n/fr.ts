@@ -1087,4 +1087,8 @@ export const fr = {
 	'cli.inbox.backoffOption': 'pause avant la première nouvelle connexion ; chaque pause suivante double',
 	'cli.inbox.help':
 		'Exemple :\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run',
+	'cli.lint.description': 'Vérifier chaque entrée du hub (brouillons compris) par rapport aux schémas et aux règles d’écriture maison.',
+	'cli.lint.fixOption': 'appliquer les corrections sûres (remplacements uniques du glossaire) aux fichiers, puis signaler ce qui reste',
+	'cli.lint.help':
+		'Règles (à régler dans lint.yaml, termes à ajouter dans glossary.yaml, tous deux dans le dossier de contenu ; les valeurs maison sont dans src/tools/lint/house/) :\n{rules}\n\nLe dossier de contenu est content/, ou $HOURGLASS_CONTENT.',
 } satisfies Dictionary;
