@@ -327,6 +327,8 @@ export const de = {
 	'email.fromVia': '{name} über {hub}',
 	'email.feedbackAskWriting': 'Sie haben angeboten, uns zu sagen, ob solche Beiträge nützlich sind: Eine Zeile an {name} genügt.',
 	'email.feedbackAskIssue': 'Sie haben angeboten, uns zu sagen, ob diese Nachrichten nützlich sind: Eine Zeile an {name} genügt.',
+	'email.feedbackAskSystem': 'Sie haben angeboten, uns zu sagen, ob solche Hinweise nützlich sind: Eine Zeile an {name} genügt.',
+	'ballot.email.feedbackAsk': 'Danke, dass Sie mit auswählen, was {segment} zuerst sehen: Veröffentlicht werden immer nur die Zahlen.',
 	'mailto.unsubscribe.subject': 'Bitte nehmen Sie mich von der Liste',
 	'mailto.unsubscribe.body': 'Bitte nehmen Sie {email} von der Liste.',
 
@@ -430,6 +432,17 @@ export const de = {
 	'lint.readability.for': 'für {segment}',
 	'lint.readability.hub': 'im Hub',
 	'lint.readability.fix': 'kürzere Sätze und Alltagswörter verwenden: Die Sätze haben im Schnitt {average} Wörter, der längste, in diesem Absatz, {longest}',
+	'lint.businessName': '„{term}“ ist, wie die IT {system} nennt; Leser kennen es unter seinem Namen im Geschäft',
+	'lint.businessName.fix': '„{system}“ schreiben (die erste Nennung darf beides geben: „{system} ({technical})“)',
+	'lint.audienceFit.length': 'Das Papier hat {words} Wörter Fließtext; {names} wollen das Wichtigste in {limit} Wörtern oder weniger',
+	'lint.audienceFit.cut': {
+		one: 'etwa {count} Wort kürzen: mit dem beginnen, was sich für sie ändert, und auf die Einzelheiten verlinken',
+		other: 'etwa {count} Wörter kürzen: mit dem beginnen, was sich für sie ändert, und auf die Einzelheiten verlinken',
+	},
+	'lint.audienceFit.cites':
+		'Das Papier nennt keine Kennzahl und kein System, von dem {name} abhängen; sie beurteilen ein Papier danach, was es für ihren Betrieb bedeutet',
+	'lint.audienceFit.fix': 'eine Kennzahl nennen (<Metric id="…" />) oder sagen, was es für {systems} bedeutet, und es in systems: [{ids}] aufnehmen',
+	'lint.audienceFit.fixMetric': 'eine Kennzahl nennen, die sie verfolgen (<Metric id="…" />)',
 	'stage.know.prompt':
 		'Welche Teams in anderen Unternehmen nutzen es schon, und wer befragt sie? Welche Kolleginnen und Kollegen werden es nutzen, und was brauchen sie davon?',
 	'stage.like.prompt': 'Wer aus einem Unternehmen, das es schon nutzt, sitzt mit unseren Leuten in einer Runde unter Fachleuten, und wann?',

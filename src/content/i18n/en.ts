@@ -337,6 +337,8 @@ export const en = {
 	'email.fromVia': '{name} via {hub}',
 	'email.feedbackAskWriting': 'You said you would tell us whether pieces like this are useful: a one-line reply to {name} is plenty.',
 	'email.feedbackAskIssue': 'You said you would tell us whether these notes are useful: a one-line reply to {name} is plenty.',
+	'email.feedbackAskSystem': 'You said you would tell us whether notes like this are useful: a one-line reply to {name} is plenty.',
+	'ballot.email.feedbackAsk': 'Thank you for helping us choose what {segment} see first: only the counts are ever published.',
 	'mailto.unsubscribe.subject': 'Please take me off the list',
 	'mailto.unsubscribe.body': 'Please take {email} off the list.',
 
@@ -443,6 +445,16 @@ export const en = {
 	'lint.readability.for': 'for {segment}',
 	'lint.readability.hub': 'on the hub',
 	'lint.readability.fix': 'use shorter sentences and everyday words: sentences average {average} words, and the longest, in this paragraph, has {longest}',
+	'lint.businessName': '"{term}" is what IT calls {system}; readers know it by its business name',
+	'lint.businessName.fix': 'write "{system}" (the first mention may give both: "{system} ({technical})")',
+	'lint.audienceFit.length': 'The paper has {words} words of prose; {names} want the headline, in {limit} words or fewer',
+	'lint.audienceFit.cut': {
+		one: 'cut about {count} word: lead with what changes for them, and link to the detail',
+		other: 'cut about {count} words: lead with what changes for them, and link to the detail',
+	},
+	'lint.audienceFit.cites': 'The paper cites no metric and no system {name} depend on; they judge a paper by what it means for what they run',
+	'lint.audienceFit.fix': 'cite a metric (<Metric id="…" />) or say what it means for {systems} and list it in systems: [{ids}]',
+	'lint.audienceFit.fixMetric': 'cite a metric they track (<Metric id="…" />)',
 	// `npm run new`: the notes and placeholders it writes into a new file. TODO starts every
 	// placeholder in every language: the placeholder lint rule looks for it.
 	'stage.know.prompt':

@@ -323,6 +323,8 @@ export const es = {
 	'email.fromVia': '{name} a través de {hub}',
 	'email.feedbackAskWriting': 'Dijo que nos contaría si textos como este le resultan útiles: basta una línea en respuesta a {name}.',
 	'email.feedbackAskIssue': 'Dijo que nos contaría si estas notas le resultan útiles: basta una línea en respuesta a {name}.',
+	'email.feedbackAskSystem': 'Dijo que nos contaría si notas como esta le resultan útiles: basta una línea en respuesta a {name}.',
+	'ballot.email.feedbackAsk': 'Gracias por ayudarnos a elegir lo que {segment} ven primero: solo se publican los recuentos.',
 	'mailto.unsubscribe.subject': 'Por favor, sáquenme de la lista',
 	'mailto.unsubscribe.body': 'Por favor, saquen {email} de la lista.',
 
@@ -426,6 +428,17 @@ export const es = {
 	'lint.readability.for': 'para {segment}',
 	'lint.readability.hub': 'del hub',
 	'lint.readability.fix': 'use frases más cortas y palabras corrientes: las frases tienen {average} palabras de media, y la más larga, en este párrafo, {longest}',
+	'lint.businessName': '«{term}» es como TI llama a {system}; los lectores lo conocen por su nombre de negocio',
+	'lint.businessName.fix': 'escriba «{system}» (la primera mención puede dar ambos: «{system} ({technical})»)',
+	'lint.audienceFit.length': 'El documento tiene {words} palabras de texto; {names} quieren lo esencial, en {limit} palabras o menos',
+	'lint.audienceFit.cut': {
+		one: 'recorte unas {count} palabra: empiece por lo que cambia para ellos y enlace al detalle',
+		other: 'recorte unas {count} palabras: empiece por lo que cambia para ellos y enlace al detalle',
+	},
+	'lint.audienceFit.cites':
+		'El documento no cita ningún indicador ni ningún sistema del que dependan {name}; juzgan un documento por lo que supone para lo que gestionan',
+	'lint.audienceFit.fix': 'cite un indicador (<Metric id="…" />) o diga qué supone para {systems} y añádalo a systems: [{ids}]',
+	'lint.audienceFit.fixMetric': 'cite un indicador que sigan (<Metric id="…" />)',
 	'stage.know.prompt':
 		'¿Qué equipos de otras empresas ya lo usan y quién los entrevistará? ¿Qué colegas lo usarán y qué necesitan de ello?',
 	'stage.like.prompt': '¿Quién de una empresa que ya lo usa se sentará en una mesa con nuestra gente, y cuándo?',

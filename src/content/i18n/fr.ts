@@ -324,6 +324,8 @@ export const fr = {
 	'email.fromVia': '{name} via {hub}',
 	'email.feedbackAskWriting': 'Vous avez proposé de nous dire si ces contenus sont utiles : une ligne en réponse à {name} suffit.',
 	'email.feedbackAskIssue': 'Vous avez proposé de nous dire si ces messages sont utiles : une ligne en réponse à {name} suffit.',
+	'email.feedbackAskSystem': 'Vous avez proposé de nous dire si ces notes sont utiles : une ligne en réponse à {name} suffit.',
+	'ballot.email.feedbackAsk': 'Merci de nous aider à choisir ce que {segment} voient d’abord : seuls les décomptes sont publiés.',
 	'mailto.unsubscribe.subject': 'Merci de me retirer de la liste',
 	'mailto.unsubscribe.body': 'Merci de retirer {email} de la liste.',
 
@@ -427,6 +429,17 @@ export const fr = {
 	'lint.readability.for': 'pour {segment}',
 	'lint.readability.hub': 'du hub',
 	'lint.readability.fix': 'faites des phrases plus courtes avec des mots courants : les phrases comptent {average} mots en moyenne, et la plus longue, dans ce paragraphe, {longest}',
+	'lint.businessName': '« {term} » est le nom que l’informatique donne à {system} ; les lecteurs le connaissent sous son nom métier',
+	'lint.businessName.fix': 'écrire « {system} » (la première mention peut donner les deux : « {system} ({technical}) »)',
+	'lint.audienceFit.length': 'La note compte {words} mots de texte ; {names} veulent l’essentiel, en {limit} mots ou moins',
+	'lint.audienceFit.cut': {
+		one: 'couper environ {count} mot : commencer par ce qui change pour eux, et renvoyer au détail',
+		other: 'couper environ {count} mots : commencer par ce qui change pour eux, et renvoyer au détail',
+	},
+	'lint.audienceFit.cites':
+		'La note ne cite aucun indicateur ni aucun système dont {name} dépendent ; ils jugent une note à ce qu’elle signifie pour ce qu’ils font tourner',
+	'lint.audienceFit.fix': 'citer un indicateur (<Metric id="…" />) ou dire ce que cela signifie pour {systems} et l’ajouter à systems: [{ids}]',
+	'lint.audienceFit.fixMetric': 'citer un indicateur qu’ils suivent (<Metric id="…" />)',
 	'stage.know.prompt':
 		'Quelles équipes d’autres entreprises l’utilisent déjà, et qui les interrogera ? Quels collègues l’utiliseront, et qu’en attendent-ils ?',
 	'stage.like.prompt': 'Qui, dans une entreprise qui l’utilise déjà, participera à une table ronde avec nos équipes, et quand ?',

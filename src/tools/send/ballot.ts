@@ -14,6 +14,7 @@ import { oneOf, phrase } from '../../content/problems';
 import { visibility } from '../../content/publication';
 import { endOfDay } from '../../content/ballots';
 import type { Settings } from '../../content/schemas/settings';
+import type { Locale } from '../../content/i18n/locale';
 import { field, type HubContent, type HubFile } from '../lint/entry';
 import { builtParts, dateOf, SendRefused, stringList, subjectOf, type SendTarget } from './target';
 
@@ -137,7 +138,14 @@ export function writeBallot(plan: Extract<BallotPlan, { kind: 'new' }>): void {
 }
 
 /** The open ballot as an email to send; the build wrote its two parts while it was open. */
-export function ballotTarget(hub: HubContent, segment: string, ballot: BallotFile, settings: Settings, dist: string): SendTarget {
+export function ballotTarget(
+	hub: HubContent,
+	segment: string,
+	ballot: BallotFile,
+	settings: Settings,
+	dist: string,
+	locale: Locale,
+): SendTarget {
 	const route = paths.ballot(ballot.id);
 	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
 	const name = String(
@@ -154,7 +162,7 @@ export function ballotTarget(hub: HubContent, segment: string, ballot: BallotFil
 		subject: subjectOf(parts.html),
 		fromName: settings.editors.name,
 		replyTo: { name: settings.editors.name, address: settings.editors.email },
-		feedbackAsk: `Thank you for helping us choose what ${name} see first: only the counts are ever published.`,
+		feedbackAsk: locale.t('ballot.email.feedbackAsk', { segment: name }),
 		...parts,
 	};
 }

@@ -150,7 +150,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 			io.out(`${words.t('cli.send.ballotWritten', { what })}\n`);
 			return 0;
 		}
-		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist));
+		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist), locale);
 	} else target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, locale, now });
 	const followers = followersOf(await loadContacts(root), target.segments, now).filter(
 		(contact) => !target.feedbackOnly || contact.feedback,

@@ -142,7 +142,7 @@ function issueTarget(hub: HubContent, number: number, { settings, locale, dist, 
 }
 
 /** A system goes to everyone who follows a segment among its dependents, from its owner. */
-function systemTarget(hub: HubContent, id: string, settings: Settings, dist: string, now: Date): SendTarget {
+function systemTarget(hub: HubContent, id: string, { settings, locale, dist, now }: TargetOptions): SendTarget {
 	const system = hub.systems.find((candidate) => candidate.id === id);
 	if (!system)
 		throw new SendRefused(
@@ -170,7 +170,7 @@ function systemTarget(hub: HubContent, id: string, settings: Settings, dist: str
 		subject: subjectOf(parts.html),
 		fromName: `${name} via ${settings.title}`,
 		replyTo: { name, address: String(field(owner, 'email')) },
-		feedbackAsk: `You said you would tell us whether notes like this are useful: a one-line reply to ${name} is plenty.`,
+		feedbackAsk: locale.t('email.feedbackAskSystem', { name }),
 		...parts,
 	};
 }
@@ -188,9 +188,8 @@ export interface TargetOptions {
 
 /** The entry to send, or `SendRefused` saying why it cannot go. */
 export function sendTarget(kind: Exclude<SendKind, 'ballot'>, id: string, options: TargetOptions): SendTarget {
-	const { root, dist, settings, now } = options;
-	const hub = readHub(root);
-	if (kind === 'system') return systemTarget(hub, id, settings, dist, now);
+	const hub = readHub(options.root);
+	if (kind === 'system') return systemTarget(hub, id, options);
 	if (kind !== 'issue') return writingTarget(hub, kind, id, options);
 	const number = Number(id);
 	if (!Number.isInteger(number) || number < 1) throw new SendRefused(phrase('cli.send.issueNumber', { id }));
