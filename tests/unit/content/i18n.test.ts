@@ -42,11 +42,11 @@ describe('the shipped dictionaries', () => {
 
 	it('leave nothing in English but what reads the same in the language (a missed translation fails here)', () => {
 		// Placeholders and punctuation only, and words the languages share.
-		const formats = ['site.titleSeparator', 'feedPage.date', 'search.summary', 'hourglass.stateCount', 'hourglass.sentence', 'hourglass.stageSentence', 'feed.scoped', 'feed.activityTitle', 'issue.campaignStanding', 'subscribe.opmlOutlook', 'duration.join', 'timeline.who', 'scaffold.reader.advice', 'lint.summary', 'ballot.email.figure', 'problem.text', 'cli.contacts.changed', 'cli.ballot.order.join'];
+		const formats = ['site.titleSeparator', 'feedPage.date', 'search.summary', 'hourglass.stateCount', 'hourglass.sentence', 'hourglass.stageSentence', 'feed.scoped', 'feed.activityTitle', 'issue.campaignStanding', 'subscribe.opmlOutlook', 'duration.join', 'timeline.who', 'scaffold.reader.advice', 'lint.summary', 'ballot.email.figure', 'problem.text', 'cli.contacts.changed', 'cli.ballot.order.join', 'cli.inbox.read'];
 		const shared: Record<string, string[]> = {
 			de: [...formats, 'kind.system', 'nav.newsletter', 'kind.newsletter', 'newsletter.title', 'subscribe.thunderbird1.feed', 'metric.status'],
-			fr: [...formats, 'search.facet.type', 'email.fromVia', 'chart.date', 'duration.minutes'],
-			es: [...formats, 'useful.no', 'lint.severity.error'],
+			fr: [...formats, 'search.facet.type', 'email.fromVia', 'chart.date', 'duration.minutes', 'cli.inbox.messages', 'cli.inbox.questionCount'],
+			es: [...formats, 'useful.no', 'lint.severity.error', 'cli.inbox.no'],
 		};
 		for (const language of DICTIONARY_LANGUAGES.filter((l) => l !== 'en')) {
 			const same = KEYS.filter((key) => JSON.stringify(DICTIONARIES.en[key]) === JSON.stringify(DICTIONARIES[language][key]));
