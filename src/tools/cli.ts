@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { writerLocale } from '../content/i18n/hub-language';
-import { ContentProblems, say, type Said } from '../content/problems';
+import { ContentProblems, ENGLISH, say, type Phrase, type Said } from '../content/problems';
 
 export interface CliOutput {
 	out: (text: string) => void;
@@ -25,9 +25,10 @@ export class UsageError extends Error {
 /**
  * A writer command: its description in the hub's language (a phrase), and commander's own
  * words (Usage, Options, errors about flags) as commander writes them (docs/writing.md, Languages).
+ * A command that stays English (`npm run deploy`, for operators) gives its description as text.
  */
-export const newProgram = (name: string, description: Said, io: CliOutput): Command => {
-	const locale = writerLocale();
+export const newProgram = (name: string, description: Phrase | string, io: CliOutput): Command => {
+	const locale = typeof description === 'string' ? ENGLISH : writerLocale();
 	return new Command(name)
 		.description(say(description, locale))
 		.helpOption('-h, --help', locale.t('cli.help'))
