@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatHex, interpolate, parse, wcagContrast } from 'culori';
+import { displayPath } from './content-dir';
 import type { MessageKey } from './i18n/dictionaries';
 import { phrase, quote, type Problem } from './problems';
 
@@ -73,7 +74,7 @@ export function logoProblems(logo: string | undefined, contentDir: string, file:
 		return [{ file, field: 'logo', expected: phrase('problem.brand.logo'), found: quote(logo) }];
 	}
 	if (!fs.existsSync(absolute) || !/<svg[\s>]/.test(fs.readFileSync(absolute, 'utf8'))) {
-		return [{ file, field: 'logo', expected: phrase('problem.brand.logoAt', { file: path.relative(process.cwd(), absolute) }), found: phrase('problem.brand.noSvg') }];
+		return [{ file, field: 'logo', expected: phrase('problem.brand.logoAt', { file: displayPath(absolute) }), found: phrase('problem.brand.noSvg') }];
 	}
 	return [];
 }

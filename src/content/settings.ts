@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { settingsSchema, type Settings } from './schemas/settings';
-import { contentDir } from './content-dir';
+import { contentDir, displayPath } from './content-dir';
 import { brandProblems } from './brand';
 import { writerLocale } from './i18n/hub-language';
 import { assertNoProblems, ContentProblems, phrase } from './problems';
@@ -12,7 +12,7 @@ import { zodProblems } from './zod-problems';
 /** Reads and checks `content/hub.yaml`. */
 export function loadSettings(dir: string = contentDir()): Settings {
 	const file = path.join(dir, 'hub.yaml');
-	const relative = path.relative(process.cwd(), file);
+	const relative = displayPath(file);
 	const locale = writerLocale(dir);
 	if (!fs.existsSync(file)) {
 		throw new ContentProblems([{ file: relative, expected: phrase('problem.settings.file'), found: phrase('problem.noFile') }], locale);
