@@ -1096,6 +1096,7 @@ export const de = {
 		other: '{count} veröffentlichte Kennzahlen sind für „{segment}“ geschrieben: eine Abstimmung über {limit} braucht mehr; mit --all jede Kennzahl anbieten',
 	},
 	'noun.issueNumber': 'eine Ausgabennummer',
+	'noun.paper': 'ein Positionspapier',
 	'cli.inbox.description': 'Rückmeldungen, Listenanfragen, Fragen und Abstimmungsstimmen aus dem Postfach der Redaktion erfassen (IMAP_URL).',
 	'cli.inbox.dryRunOption': 'zeigen, was erfasst würde; nichts schreiben, verschieben oder markieren',
 	'cli.inbox.maxSizeOption': 'größere Nachrichten überspringen (nach „Needs a look“ verschoben)',

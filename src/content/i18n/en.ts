@@ -1095,6 +1095,7 @@ export const en = {
 		other: '{count} published metrics are written for "{segment}": a ballot to pick {limit} needs more; add --all to offer every metric',
 	},
 	'noun.issueNumber': 'issue number',
+	'noun.paper': 'paper',
 	'cli.inbox.description': "Record the feedback, list requests, questions and ballot picks in the editors' mailbox (IMAP_URL).",
 	'cli.inbox.dryRunOption': 'print what it would record; write, move and flag nothing',
 	'cli.inbox.maxSizeOption': 'skip larger messages (moved to Needs a look)',

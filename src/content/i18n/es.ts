@@ -1090,6 +1090,7 @@ export const es = {
 		other: '{count} indicadores publicados están escritos para «{segment}»: una votación para elegir {limit} necesita más; añada --all para ofrecerlos todos',
 	},
 	'noun.issueNumber': 'un número del boletín',
+	'noun.paper': 'un documento',
 	'cli.inbox.description': 'Registrar las opiniones, solicitudes de la lista, preguntas y votos que llegan al buzón de la redacción (IMAP_URL).',
 	'cli.inbox.dryRunOption': 'mostrar lo que registraría; no escribir, mover ni marcar nada',
 	'cli.inbox.maxSizeOption': 'omitir mensajes más grandes (movidos a «Needs a look»)',

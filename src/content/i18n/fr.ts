@@ -1091,6 +1091,7 @@ export const fr = {
 		other: '{count} indicateurs publiés sont écrits pour « {segment} » : un vote pour en choisir {limit} en demande plus ; ajoutez --all pour les proposer tous',
 	},
 	'noun.issueNumber': 'un numéro de la lettre',
+	'noun.paper': 'une note',
 	'cli.inbox.description':
 		'Enregistrer les avis, demandes d’inscription, questions et choix de vote reçus dans la boîte de la rédaction (IMAP_URL).',
 	'cli.inbox.dryRunOption': 'afficher ce qui serait enregistré ; ne rien écrire, déplacer ni marquer',

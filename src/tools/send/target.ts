@@ -87,7 +87,7 @@ function writingTarget(
 			phrase(kind === 'paper' ? 'cli.send.noPaper' : 'cli.send.noCaseStudy', {
 				id,
 				expected: oneOf(
-					phrase(kind === 'paper' ? 'noun.papers' : 'noun.case-studies'),
+					phrase(kind === 'paper' ? 'noun.paper' : 'noun.case-studies'),
 					entries.map((e) => e.id),
 				),
 			}),
