@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ballotCommand } from '../../src/tools/ballot-cli';
 import { contactsCommand } from '../../src/tools/contacts-cli';
 import { dueCommand } from '../../src/tools/due';
+import { lintContent } from '../../src/tools/lint/cli';
 import { newEntry } from '../../src/tools/scaffold-cli';
 import { sendCommand } from '../../src/tools/send/cli';
 import { copyFixture } from './../helpers/build-hub';
@@ -45,6 +46,10 @@ describe('the writer commands in a German hub', () => {
 		fresh();
 		expect(await contactsCommand(['add', '--help'], io)).toBe(0);
 		expect(out).toMatch(/-s, --segment <ids\.\.\.>\s+IDs der Zielgruppen, denen die Person folgt/);
+		fresh();
+		expect(await lintContent(['--help'], io)).toBe(0);
+		expect(out).toContain('Jeden Eintrag des Hubs (Entwürfe eingeschlossen)');
+		expect(out).toMatch(/^ {2}paper-length {7}Ein Positionspapier hat zwischen `min` und `max` Wörter Fließtext/m);
 		fresh();
 		expect(await sendCommand(['--help'], { ...io, env: {}, tty: false })).toBe(0);
 		expect(out).toContain('Einen veröffentlichten Eintrag per E-Mail an die Kontakte schicken');

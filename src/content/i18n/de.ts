@@ -443,6 +443,27 @@ export const de = {
 		'Das Papier nennt keine Kennzahl und kein System, von dem {name} abhängen; sie beurteilen ein Papier danach, was es für ihren Betrieb bedeutet',
 	'lint.audienceFit.fix': 'eine Kennzahl nennen (<Metric id="…" />) oder sagen, was es für {systems} bedeutet, und es in systems: [{ids}] aufnehmen',
 	'lint.audienceFit.fixMetric': 'eine Kennzahl nennen, die sie verfolgen (<Metric id="…" />)',
+	'lint.rule.acronym-first-use':
+		'Jede Abkürzung bei ihrer ersten Verwendung im Text ausschreiben, z. B. „Kundenbeziehungsmanagement (CRM)“; `allow` nennt Abkürzungen, die alle kennen.',
+	'lint.rule.audience-fit':
+		'Ein Papier für eine Zielgruppe, die das Wichtigste will, hat höchstens `headlineWords` Wörter und nennt eine Kennzahl oder ein System, von dem sie abhängt.',
+	'lint.rule.business-name':
+		'Wo ein Papier oder eine Fallstudie den technischen Namen eines Systems nutzt, den Namen im Geschäft vorschlagen (die erste Nennung darf beides geben).',
+	'lint.rule.business-value':
+		'Der `businessValue` sagt, was das Geschäft gewinnt, mit Worten, die nicht nur den Titel wiederholen (`maxSimilarity`: Anteil gleicher Wörter von 0 bis 1).',
+	'lint.rule.campaign-order':
+		'Eine Kampagne führt ein oder schult (Kaufen) erst nach einer erledigten Aktivität in Kennen oder Vertrauen und hat eine Kennzahl für ihre Stufe Wiederholen.',
+	'lint.rule.glossary':
+		'Markiert IT-Jargon und Eitelkeitskennzahlen aus dem Glossar (dem `glossary.yaml` des Hauses und dem des Hubs) und schlägt Worte des Geschäfts vor; `allow` nennt Begriffe, die der Hub zulässt.',
+	'lint.rule.heading-levels':
+		'Kein `#` (h1) im Text, weil der Titel die h1 ist; Überschriften gehen eine Ebene nach der anderen hinab (`##`, dann `###`).',
+	'lint.rule.image-alt':
+		'Jedes Bild hat einen Alternativtext, der es beschreibt (`![was es zeigt](datei.png)`, `<img alt="…">`); `allowDecorative` erlaubt ein ausdrückliches `alt=""` an Komponenten.',
+	'lint.rule.paper-length': 'Ein Positionspapier hat zwischen `min` und `max` Wörter Fließtext (Code, Komponenten und Metadaten zählen nicht).',
+	'lint.rule.placeholder':
+		'Kein Platzhaltertext (`markers`, z. B. die TODO-Notizen von `npm run new`) bleibt in einem Feld oder im Text stehen.',
+	'lint.rule.readability':
+		'Die Flesch-Lesbarkeit des Textes erreicht mindestens das Ziel der strengsten Zielgruppe des Eintrags (`segments`) oder `default`.',
 	'stage.know.prompt':
 		'Welche Teams in anderen Unternehmen nutzen es schon, und wer befragt sie? Welche Kolleginnen und Kollegen werden es nutzen, und was brauchen sie davon?',
 	'stage.like.prompt': 'Wer aus einem Unternehmen, das es schon nutzt, sitzt mit unseren Leuten in einer Runde unter Fachleuten, und wann?',

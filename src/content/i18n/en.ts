@@ -455,6 +455,24 @@ export const en = {
 	'lint.audienceFit.cites': 'The paper cites no metric and no system {name} depend on; they judge a paper by what it means for what they run',
 	'lint.audienceFit.fix': 'cite a metric (<Metric id="…" />) or say what it means for {systems} and list it in systems: [{ids}]',
 	'lint.audienceFit.fixMetric': 'cite a metric they track (<Metric id="…" />)',
+	'lint.rule.acronym-first-use':
+		'Spell out each acronym the first time the body uses it, e.g. "customer relationship management (CRM)"; `allow` lists acronyms everyone knows.',
+	'lint.rule.audience-fit':
+		'A paper for an audience that wants the headline runs to at most `headlineWords` words, and cites a metric or a system that audience depends on.',
+	'lint.rule.business-name': "Where a paper or case study uses a system's technical name, suggests its business name (the first use may give both).",
+	'lint.rule.business-value':
+		'The `businessValue` says what the business gains, in words that are not just the title again (`maxSimilarity`: 0 to 1 share of the same words).',
+	'lint.rule.campaign-order':
+		'A campaign launches or trains (Buy) only after a Know or Trust activity is done, and has a metric for its Repeat stage to report.',
+	'lint.rule.glossary':
+		"Flags IT jargon and vanity metrics listed in the glossary (the house `glossary.yaml` and the hub's own) and suggests the business phrasing; `allow` lists terms this hub accepts.",
+	'lint.rule.heading-levels': 'No `#` (h1) in the body, because the title is the h1; headings go down one level at a time (`##`, then `###`).',
+	'lint.rule.image-alt':
+		'Every image has alt text that describes it (`![what it shows](file.png)`, `<img alt="…">`); `allowDecorative` accepts an explicit `alt=""` on components.',
+	'lint.rule.paper-length': 'A position paper has between `min` and `max` words of prose (code, components and frontmatter do not count).',
+	'lint.rule.placeholder': 'No placeholder text (`markers`, e.g. the TODO notes `npm run new` writes) is left in any field or in the body.',
+	'lint.rule.readability':
+		'Flesch reading ease of the body is at least the target of the strictest segment the entry is for (`segments`), or `default`.',
 	// `npm run new`: the notes and placeholders it writes into a new file. TODO starts every
 	// placeholder in every language: the placeholder lint rule looks for it.
 	'stage.know.prompt':

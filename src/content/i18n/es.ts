@@ -439,6 +439,28 @@ export const es = {
 		'El documento no cita ningún indicador ni ningún sistema del que dependan {name}; juzgan un documento por lo que supone para lo que gestionan',
 	'lint.audienceFit.fix': 'cite un indicador (<Metric id="…" />) o diga qué supone para {systems} y añádalo a systems: [{ids}]',
 	'lint.audienceFit.fixMetric': 'cite un indicador que sigan (<Metric id="…" />)',
+	'lint.rule.acronym-first-use':
+		'Desarrolle cada sigla la primera vez que el texto la usa, p. ej. «gestión de relaciones con clientes (CRM)»; `allow` lista las siglas que todos conocen.',
+	'lint.rule.audience-fit':
+		'Un documento para un público que quiere lo esencial tiene como máximo `headlineWords` palabras, y cita un indicador o un sistema del que ese público depende.',
+	'lint.rule.business-name':
+		'Donde un documento o caso de estudio usa el nombre técnico de un sistema, sugiere su nombre de negocio (la primera mención puede dar ambos).',
+	'lint.rule.business-value':
+		'El `businessValue` dice lo que gana el negocio, con palabras que no repitan sin más el título (`maxSimilarity`: parte de palabras iguales de 0 a 1).',
+	'lint.rule.campaign-order':
+		'Una campaña lanza o forma (Comprar) solo tras una actividad de Conocer o Confiar terminada, y tiene un indicador para su etapa Repetir.',
+	'lint.rule.glossary':
+		'Señala la jerga de TI y las métricas de vanidad del glosario (el `glossary.yaml` de la casa y el del hub) y sugiere la expresión de negocio; `allow` lista los términos que este hub acepta.',
+	'lint.rule.heading-levels':
+		'Ningún `#` (h1) en el texto, porque el título es el h1; los encabezados bajan de nivel en nivel (`##`, luego `###`).',
+	'lint.rule.image-alt':
+		'Toda imagen tiene un texto alternativo que la describe (`![lo que muestra](archivo.png)`, `<img alt="…">`); `allowDecorative` acepta un `alt=""` explícito en los componentes.',
+	'lint.rule.paper-length':
+		'Un documento de posición tiene entre `min` y `max` palabras de texto (el código, los componentes y los metadatos no cuentan).',
+	'lint.rule.placeholder':
+		'Ningún texto provisional (`markers`, p. ej. las notas TODO que escribe `npm run new`) queda en un campo o en el texto.',
+	'lint.rule.readability':
+		'La facilidad de lectura de Flesch del texto alcanza al menos el objetivo del público más exigente de la entrada (`segments`), o `default`.',
 	'stage.know.prompt':
 		'¿Qué equipos de otras empresas ya lo usan y quién los entrevistará? ¿Qué colegas lo usarán y qué necesitan de ello?',
 	'stage.like.prompt': '¿Quién de una empresa que ya lo usa se sentará en una mesa con nuestra gente, y cuándo?',

@@ -440,6 +440,28 @@ export const fr = {
 		'La note ne cite aucun indicateur ni aucun système dont {name} dépendent ; ils jugent une note à ce qu’elle signifie pour ce qu’ils font tourner',
 	'lint.audienceFit.fix': 'citer un indicateur (<Metric id="…" />) ou dire ce que cela signifie pour {systems} et l’ajouter à systems: [{ids}]',
 	'lint.audienceFit.fixMetric': 'citer un indicateur qu’ils suivent (<Metric id="…" />)',
+	'lint.rule.acronym-first-use':
+		'Développer chaque sigle la première fois que le texte l’emploie, par ex. « gestion de la relation client (CRM) » ; `allow` liste les sigles que tout le monde connaît.',
+	'lint.rule.audience-fit':
+		'Une note pour un public qui veut l’essentiel compte au plus `headlineWords` mots, et cite un indicateur ou un système dont ce public dépend.',
+	'lint.rule.business-name':
+		'Là où une note ou une étude de cas emploie le nom technique d’un système, propose son nom métier (la première mention peut donner les deux).',
+	'lint.rule.business-value':
+		'Le `businessValue` dit ce que l’entreprise y gagne, en des mots qui ne répètent pas simplement le titre (`maxSimilarity` : part de mots identiques de 0 à 1).',
+	'lint.rule.campaign-order':
+		'Une campagne ne lance ou ne forme (Acheter) qu’après une activité Connaître ou Faire confiance terminée, et a un indicateur pour son étape Racheter.',
+	'lint.rule.glossary':
+		'Signale le jargon informatique et les indicateurs de vanité du glossaire (le `glossary.yaml` maison et celui du hub) et propose la formulation métier ; `allow` liste les termes que ce hub accepte.',
+	'lint.rule.heading-levels':
+		'Pas de `#` (h1) dans le texte, car le titre est le h1 ; les titres descendent d’un niveau à la fois (`##`, puis `###`).',
+	'lint.rule.image-alt':
+		'Chaque image a un texte alternatif qui la décrit (`![ce qu’elle montre](fichier.png)`, `<img alt="…">`) ; `allowDecorative` accepte un `alt=""` explicite sur les composants.',
+	'lint.rule.paper-length':
+		'Une note de position compte entre `min` et `max` mots de texte (le code, les composants et les métadonnées ne comptent pas).',
+	'lint.rule.placeholder':
+		'Aucun texte provisoire (`markers`, par ex. les notes TODO qu’écrit `npm run new`) ne reste dans un champ ou dans le texte.',
+	'lint.rule.readability':
+		'La facilité de lecture de Flesch du texte atteint au moins la cible du public le plus exigeant de l’entrée (`segments`), ou `default`.',
 	'stage.know.prompt':
 		'Quelles équipes d’autres entreprises l’utilisent déjà, et qui les interrogera ? Quels collègues l’utiliseront, et qu’en attendent-ils ?',
 	'stage.like.prompt': 'Qui, dans une entreprise qui l’utilise déjà, participera à une table ronde avec nos équipes, et quand ?',

@@ -36,7 +36,7 @@ export async function lintContent(argv: readonly string[], io: Io = processIo): 
 		.option('--fix', words.t('cli.lint.fixOption'))
 		.addHelpText(
 			'after',
-			`\n${words.t('cli.lint.help', { rules: RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.description}`).join('\n') })}`,
+			`\n${words.t('cli.lint.help', { rules: RULES.map((rule) => `  ${rule.id.padEnd(18)} ${words.t(rule.description)}`).join('\n') })}`,
 		)
 		.exitOverride()
 		.configureOutput({ writeOut: io.out, writeErr: io.err });

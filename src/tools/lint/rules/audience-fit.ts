@@ -15,8 +15,7 @@ const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(Stri
 export const audienceFit = defineRule({
 	id: 'audience-fit',
 	severity: 'warn',
-	description:
-		'A paper for an audience that wants the headline runs to at most `headlineWords` words, and cites a metric or a system that audience depends on.',
+	description: 'lint.rule.audience-fit',
 	kinds: ['paper'],
 	options: z.object({ headlineWords: z.number().int().positive().default(250) }),
 	check({ entry, hub, options, status, locale, report }) {

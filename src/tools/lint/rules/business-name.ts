@@ -12,7 +12,7 @@ import { defineRule } from '../types.ts';
 export const businessName = defineRule({
 	id: 'business-name',
 	severity: 'warn',
-	description: "Where a paper or case study uses a system's technical name, suggests its business name (the first use may give both).",
+	description: 'lint.rule.business-name',
 	kinds: ['paper', 'case-study'],
 	options: z.object({}),
 	check({ entry, hub, locale, report }) {

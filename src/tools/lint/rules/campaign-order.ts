@@ -21,8 +21,7 @@ const time = (value: unknown) => (value instanceof Date ? value : new Date(Strin
 export const campaignOrder = defineRule({
 	id: 'campaign-order',
 	severity: 'warn',
-	description:
-		'A campaign launches or trains (Buy) only after a Know or Trust activity is done, and has a metric for its Repeat stage to report.',
+	description: 'lint.rule.campaign-order',
 	kinds: ['campaign'],
 	options: z.object({}),
 	check({ entry, locale, report }) {

@@ -91,8 +91,7 @@ export function glossaryReports(
 export const glossary = defineRule({
 	id: 'glossary',
 	severity: 'warn',
-	description:
-		"Flags IT jargon and vanity metrics listed in the glossary (the house `glossary.yaml` and the hub's own) and suggests the business phrasing; `allow` lists terms this hub accepts.",
+	description: 'lint.rule.glossary',
 	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({
 		/** Terms this hub accepts although the glossary lists them. */
