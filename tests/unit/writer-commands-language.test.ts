@@ -47,7 +47,7 @@ describe('the writer commands in a German hub', () => {
 		expect(await contactsCommand(['add', '--help'], io)).toBe(0);
 		expect(out).toMatch(/-s, --segment <ids\.\.\.>\s+IDs der Zielgruppen, denen die Person folgt/);
 		fresh();
-		expect(await lintContent(['--help'], io)).toBe(0);
+		expect(await lintContent(['--help'], { ...io, color: false })).toBe(0);
 		expect(out).toContain('Jeden Eintrag des Hubs (Entwürfe eingeschlossen)');
 		expect(out).toMatch(/^ {2}paper-length {7}Ein Positionspapier hat zwischen `min` und `max` Wörter Fließtext/m);
 		fresh();
