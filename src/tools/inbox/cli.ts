@@ -22,6 +22,7 @@ import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { newProgram, runProgram, type CliOutput } from '../cli';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
+import { lockInbox } from './lock';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -307,21 +308,27 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 	if (settings.unverified)
 		io.err(`Warning: the certificate of ${settings.options.host ?? ''} is not checked (tls.rejectUnauthorized=false in IMAP_URL).\n`);
 	const retries = Number(options.retries);
-	for (let attempt = 0; ; attempt++) {
-		const client = await openMailbox(settings);
-		try {
-			await readMailbox(client, session);
-			break;
-		} catch (error) {
-			if (client.usable || error instanceof MailboxRefused) throw error;
-			// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
-			if (attempt >= retries) throw refusal(error, settings);
-			io.err(`The connection to ${settings.options.host ?? ''} dropped; reconnecting (${attempt + 1} of ${retries}).\n`);
-			await sleep(Number(options.backoff) * 2 ** attempt);
-		} finally {
-			if (client.usable) await client.logout();
-			else client.close();
+	// A dry run writes nothing, so it may look while another run records.
+	const release = options.dryRun ? undefined : await lockInbox(root);
+	try {
+		for (let attempt = 0; ; attempt++) {
+			const client = await openMailbox(settings);
+			try {
+				await readMailbox(client, session);
+				break;
+			} catch (error) {
+				if (client.usable || error instanceof MailboxRefused) throw error;
+				// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
+				if (attempt >= retries) throw refusal(error, settings);
+				io.err(`The connection to ${settings.options.host ?? ''} dropped; reconnecting (${attempt + 1} of ${retries}).\n`);
+				await sleep(Number(options.backoff) * 2 ** attempt);
+			} finally {
+				if (client.usable) await client.logout();
+				else client.close();
+			}
 		}
+	} finally {
+		await release?.();
 	}
 	summary(session.tally, settings, root, Boolean(options.dryRun), io);
 	return 0;
