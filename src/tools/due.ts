@@ -5,11 +5,11 @@
  * (src/content/stages.ts); nothing here compares dates itself.
  */
 import { Option } from 'commander';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli.ts';
+import { commandLine, nowOf, processIo, UsageError, type CommandIo } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
 import { hubLocale, type Locale } from '../content/i18n/index.ts';
 import { COLLECTIONS, type CollectionName } from '../content/kinds.ts';
-import { buildTime, statusOf, type Visibility } from '../content/publication.ts';
+import { statusOf, type Visibility } from '../content/publication.ts';
 import { activityReached, campaignFinished, stageLabel, type ActivityStatus, type StageId } from '../content/stages.ts';
 import { readHub } from './lint/entry.ts';
 import { checkSchemas } from './lint/schema.ts';
@@ -129,42 +129,39 @@ export function describeDue(due: Due, now: Date, days: number, locale: Locale): 
 	].join('\n');
 }
 
-const processIo: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-
-export async function dueCommand(argv: readonly string[], io: CliOutput = processIo): Promise<number> {
-	let problems = 0;
-	const program = newProgram(
+export async function dueCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+	const { program, exits, run } = commandLine(
 		'due',
 		'List what goes live or leaves, and the campaign ends and activities that come due, in the coming days: when a rebuild matters.',
 		io,
-	)
+	);
+	program
 		.option('--days <n>', 'how many days ahead to look', '14')
 		.addOption(new Option('--format <format>', 'how to report').choices(['text', 'json']).default('text'))
 		.addHelpText('after', '\nThe content folder is content/, or $HOURGLASS_CONTENT; HOURGLASS_NOW sets "today".')
-		.action(async (options: { days: string; format: 'text' | 'json' }) => {
-			const days = Number(options.days);
-			if (!Number.isInteger(days) || days < 1)
-				throw new UsageError(`--days: expected a whole number of days, 1 or more; found "${options.days}"`);
-			const now = buildTime();
-			const due = await dueChanges(contentDir(), now, days);
-			problems = due.problems;
-			io.out(
-				options.format === 'json'
-					? `${JSON.stringify(
-							due.changes.map((change) => ({ ...change, on: change.on.toISOString() })),
-							null,
-							'\t',
-						)}\n`
-					: describeDue(due, now, days, hubLocale(contentDir())),
-			);
-		});
-	const code = await runProgram(program, argv, io);
-	if (code !== 0) return code;
-	if (problems > 0) {
-		io.err(
-			`npm run due: ${problems} file${problems === 1 ? ' has' : 's have'} problems the build would refuse and ${problems === 1 ? 'is' : 'are'} left out; npm run lint:content shows them\n`,
+		.action(
+			exits(async (options: { days: string; format: 'text' | 'json' }) => {
+				const days = Number(options.days);
+				if (!Number.isInteger(days) || days < 1)
+					throw new UsageError(`--days: expected a whole number of days, 1 or more; found "${options.days}"`);
+				const now = nowOf(io);
+				const due = await dueChanges(contentDir(), now, days);
+				io.out(
+					options.format === 'json'
+						? `${JSON.stringify(
+								due.changes.map((change) => ({ ...change, on: change.on.toISOString() })),
+								null,
+								'\t',
+							)}\n`
+						: describeDue(due, now, days, hubLocale(contentDir())),
+				);
+				const { problems } = due;
+				if (problems === 0) return 0;
+				io.err(
+					`npm run due: ${problems} file${problems === 1 ? ' has' : 's have'} problems the build would refuse and ${problems === 1 ? 'is' : 'are'} left out; npm run lint:content shows them\n`,
+				);
+				return 1;
+			}),
 		);
-		return 1;
-	}
-	return 0;
+	return run(argv);
 }
