@@ -14,6 +14,7 @@ import { formatProblem, oneOf } from '../content/problems';
 import { contactsFileSchema } from '../content/schemas/contact';
 import { schemaProblems } from '../content/zod-problems';
 import { commandLine, nowOf, processIo, UsageError, type CommandIo as Io } from './cli';
+import { withInboxLock } from './inbox/lock';
 
 const HEADER = ` Key contacts who asked for the hub's writing by email (npm run contacts -- add|remove|list).
  Never published: no address or name in this file reaches the site. See src/content/schemas/contact.ts.`;
@@ -246,13 +247,18 @@ export async function contactsCommand(argv: readonly string[], io: Io = processI
 		.argument('<email>', 'the address the request came from')
 		.option('--name <name>', 'their full name, when the request does not give it')
 		.option('--feedback', 'they agreed to say whether what they get is useful (default: what the request says)')
-		.action((email: string, options: { name?: string; feedback?: boolean }) => approve(email, options, io));
+		// The inbox lock: a run of npm run inbox appends to the file the request's new status rewrites.
+		.action((email: string, options: { name?: string; feedback?: boolean }) =>
+			withInboxLock(contentDir(), () => approve(email, options, io)),
+		);
 	program
 		.command('decline')
 		.description('close a pending list request without adding its sender')
 		.argument('<email>', 'the address the request came from')
-		.action((email: string) => {
-			decline(email, io);
-		});
+		.action((email: string) =>
+			withInboxLock(contentDir(), () => {
+				decline(email, io);
+			}),
+		);
 	return run(argv);
 }

@@ -285,7 +285,7 @@ describe('npm run inbox', () => {
 		const refused = await second!;
 		expect(refused.code).toBe(1);
 		expect(refused.err).toMatch(
-			/^npm run inbox: another npm run inbox is recording into \S*content\/inbox\/ now; run this again once it has finished \(nothing was read or recorded\)\./,
+			/^npm run inbox: another command is writing to \S*content\/inbox\/ now \(npm run inbox, or npm run contacts -- approve or decline\); run this again once it has finished \(nothing was changed\)\./,
 		);
 		expect(refused.out).toBe('');
 		expect(records().map((record) => record.from)).toEqual(senders);

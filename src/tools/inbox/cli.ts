@@ -21,7 +21,7 @@ import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type Inbo
 import { loadSettings } from '../../content/settings';
 import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
-import { lockInbox } from './lock';
+import { withInboxLock } from './lock';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -303,9 +303,7 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 	if (settings.unverified)
 		io.err(`Warning: the certificate of ${settings.options.host ?? ''} is not checked (tls.rejectUnauthorized=false in IMAP_URL).\n`);
 	const retries = Number(options.retries);
-	// A dry run writes nothing, so it may look while another run records.
-	const release = options.dryRun ? undefined : await lockInbox(root);
-	try {
+	const read = async () => {
 		for (let attempt = 0; ; attempt++) {
 			const client = await openMailbox(settings);
 			try {
@@ -322,9 +320,9 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 				else client.close();
 			}
 		}
-	} finally {
-		await release?.();
-	}
+	};
+	// A dry run writes nothing, so it may look while another run records.
+	await (options.dryRun ? read() : withInboxLock(root, read));
 	summary(session.tally, settings, root, Boolean(options.dryRun), io);
 	return 0;
 }
