@@ -11,7 +11,7 @@ import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub
 import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
 import { referenced, type Reference } from '../checks/references';
-import { contentDir, idFromFile } from '../content/content-dir';
+import { contentDir, displayPath, idFromFile } from '../content/content-dir';
 import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
 import { locateProblems } from '../content/locate';
@@ -169,7 +169,6 @@ export interface Hub {
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
 	b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
 const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
-const relative = (file: string) => path.relative(process.cwd(), file);
 
 /** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
 function foundFiles(): FoundFile[] {
@@ -180,14 +179,14 @@ function foundFiles(): FoundFile[] {
 			// Sorted, so "already uses it" names the same first file as the linter does.
 			.sort()
 			.map((file) => path.join(root, collection, file))
-			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
+			.map((file) => ({ collection, id: idFromFile(file), file: displayPath(file) })),
 	);
 	const topicsFile = path.join(root, TOPICS_FILE);
 	const list: unknown = fs.existsSync(topicsFile) ? parseYaml(fs.readFileSync(topicsFile, 'utf8')) : [];
 	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
 		collection: 'topics' as const,
 		id: String(topic.id),
-		file: relative(topicsFile),
+		file: displayPath(topicsFile),
 	}));
 	return [...files, ...topics];
 }

@@ -88,6 +88,17 @@ describe('the preview', () => {
 		expect(await page('papers/phishing-drill/', (html) => html.includes('Renamed Hub'))).not.toContain('Fixture Hub');
 	});
 
+	it('shows a save that empties the file first and writes it a moment later', async () => {
+		const paper = path.join(content, 'papers/cloud-savings.mdx');
+		const source = await fs.readFile(paper, 'utf8');
+		// As an editor saves on a busy machine: the truncation and the write are two changes, 20 ms apart.
+		const file = await fs.open(paper, 'w');
+		await sleep(20);
+		await file.writeFile(source.replace(/^title: .*$/m, 'title: Cloud savings, saved in two steps'));
+		await file.close();
+		expect(await page('papers/cloud-savings/', (html) => html.includes('Cloud savings, saved in two steps'))).toContain('Renamed Hub');
+	});
+
 	it('shows an entry again once it is fixed, after the watcher read it empty or broken', async () => {
 		const paper = path.join(content, 'papers/phishing-drill.mdx');
 		const source = await fs.readFile(paper, 'utf8');
