@@ -1,5 +1,6 @@
 import { noun } from '../content/kinds';
-import { oneOf, phrase, quote, type Problem } from '../content/problems';
+import { locateProblems } from '../content/locate';
+import { ContentProblems, oneOf, phrase, quote, type Problem } from '../content/problems';
 
 /** The shape Astro's `reference()` gives a resolved field. */
 export interface Reference {
@@ -65,4 +66,23 @@ export function checkReferences(entries: readonly EntryLike[], check: ReferenceC
 		}
 	}
 	return problems;
+}
+
+/**
+ * A checked reference whose target is not among the loaded entries. `checkHub()` counts every file
+ * that exists as a target, readable or not, so that a broken file is reported once, on its own; a
+ * build stops on that file before anything is rendered, but the preview goes on when a file breaks
+ * after it loaded (an MDX body that no longer parses leaves Astro's store), and the pages that
+ * refer to it say so in the one formatter's words rather than failing on a missing entry.
+ */
+export const unreadProblem = (where: { file: string; field: string }, ref: Reference): Problem => ({
+	...where,
+	expected: phrase('problem.unreadable', { what: noun(ref.collection) }),
+	found: quote(ref.id),
+});
+
+/** The entry a checked reference names, or `ContentProblems` with `unreadProblem()` where the preview could not read it. */
+export function referenced<T>(found: T | undefined, where: { file: string; field: string }, ref: Reference): T {
+	if (found === undefined) throw new ContentProblems(locateProblems([unreadProblem(where, ref)]));
+	return found;
 }

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
 import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
-import type { Reference } from '../checks/references';
+import { referenced, type Reference } from '../checks/references';
 import { contentDir, displayPath, idFromFile } from '../content/content-dir';
 import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
@@ -277,9 +277,8 @@ function load(content: Content): Hub {
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
 		const words = bodyFacts(entry)?.words ?? 0;
-		// References were checked above, so the author exists.
 		return {
-			author: authorById.get(entry.data.author.id)!,
+			author: referenced(authorById.get(entry.data.author.id), { file: entry.filePath ?? entry.id, field: 'author' }, entry.data.author),
 			words,
 			minutes: readingMinutes(words),
 			businessValue: entry.data.businessValue,
@@ -343,8 +342,7 @@ function load(content: Content): Hub {
 			topics: ids(data.topics),
 			status: status.get(key(entry.collection, entry.id))!,
 			entry,
-			// References were checked above, so the owner exists.
-			owner: authorById.get(data.owner.id)!,
+			owner: referenced(authorById.get(data.owner.id), { file: entry.filePath ?? entry.id, field: 'owner' }, data.owner),
 			businessValue: data.businessValue,
 			progress: progressAsOf({ stages, end: data.end }, now),
 		};
@@ -354,9 +352,10 @@ function load(content: Content): Hub {
 		[...paperItems, ...caseItems, ...metricItems, ...campaignItems].map((i) => [key(i.entry.collection, i.id), i]),
 	);
 	const newsletterItems: NewsletterItem[] = newsletters.map((entry) => {
-		const featured = entry.data.items.map((item) => {
+		// An item the preview could not read is left out of the issue's audiences here; its page says why (issueEntries).
+		const featured = entry.data.items.flatMap((item) => {
 			const ref = itemRef(item);
-			return byKey.get(key(ref.collection, ref.id))!;
+			return byKey.get(key(ref.collection, ref.id)) ?? [];
 		});
 		const union = (pick: (l: Listing) => string[]) => [...new Set(featured.flatMap(pick))].sort();
 		return {
@@ -385,8 +384,7 @@ function load(content: Content): Hub {
 				name: data.name,
 				does: data.does,
 				technical: data.technical,
-				// References were checked above, so the owner exists.
-				owner: authorById.get(data.owner.id)!,
+				owner: referenced(authorById.get(data.owner.id), { file: entry.filePath ?? entry.id, field: 'owner' }, data.owner),
 				tier: tierOf(data),
 				tierSet: data.restore.tier !== undefined,
 				takes: data.restore.takes,

@@ -17,18 +17,13 @@ import type { Locale } from '../content/i18n/locale';
 import { readInbox } from '../content/inbox';
 import { deliveredTo, readLedger } from '../content/ledger';
 import { ContentProblems, expectedFound, oneOf, phrase, say } from '../content/problems';
-import { buildTime } from '../content/publication';
 import { ballotSchema } from '../content/schemas/ballot';
 import { loadSettings } from '../content/settings';
 import { schemaProblems } from '../content/zod-problems';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
+import { commandLine, nowOf, processIo, UsageError, type CommandIo } from './cli';
 import { field, readHub, type HubContent } from './lint/entry';
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
+export type Io = Required<CommandIo>;
 
 /** The tally as the editor reads it in the terminal, most picked first. */
 function tallyLines(tally: Tally, titles: ReadonlyMap<string, string>): string {
@@ -143,7 +138,7 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 	const ballot = parsed.data;
 	if (ballot.closed) throw new UsageError(phrase('cli.ballot.closedAlready', { file: file.file, date: isoDate(ballot.closed) }));
 	const settings = loadSettings(root);
-	const now = buildTime(io.env);
+	const now = nowOf(io);
 	const today = new Date(`${isoDate(now)}T00:00:00Z`);
 	if (today < ballot.opens) throw new UsageError(phrase('cli.ballot.notOpen', { file: file.file, date: isoDate(ballot.opens) }));
 	const segment = ballot.segment.id;
@@ -205,18 +200,15 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 }
 
 export async function ballotCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let code = 0;
 	const locale = writerLocale();
-	const program = newProgram('ballot', phrase('cli.ballot.description'), io).addHelpText('after', `\n${locale.t('cli.ballot.help')}`);
+	const { program, exits, run } = commandLine('ballot', phrase('cli.ballot.description'), io);
+	program.addHelpText('after', `\n${locale.t('cli.ballot.help')}`);
 	program
 		.command('close')
 		.description(locale.t('cli.ballot.close'))
 		.argument('<id>', locale.t('cli.ballot.idArgument'))
 		.option('--order <ids>', locale.t('cli.ballot.orderOption'))
 		.option('--dry-run', locale.t('cli.ballot.dryRunOption'))
-		.action(async (id: string, options: CloseOptions) => {
-			code = await close(id, options, io);
-		});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+		.action(exits((id: string, options: CloseOptions) => close(id, options, io)));
+	return run(argv);
 }

@@ -14,17 +14,10 @@ import { writerLocale } from '../content/i18n/hub-language';
 import type { MessageKey } from '../content/i18n/dictionaries';
 import type { Locale } from '../content/i18n/locale';
 import { formatProblem, oneOf, phrase } from '../content/problems';
-import { buildTime } from '../content/publication';
 import { contactsFileSchema } from '../content/schemas/contact';
 import { schemaProblems } from '../content/zod-problems';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
-
-interface Io extends CliOutput {
-	/** Where `HOURGLASS_NOW` is read, as the send and ballot commands do: today's date without it. */
-	env?: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+import { commandLine, nowOf, processIo, UsageError, type CommandIo as Io } from './cli';
+import { withInboxLock } from './inbox/lock';
 
 function openList(file: string): Document {
 	if (!fs.existsSync(file)) {
@@ -86,7 +79,7 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 	for (const segment of segments)
 		if (!known.includes(segment))
 			throw new UsageError(phrase('cli.unknown.segment', { id: segment, expected: oneOf(phrase('noun.segments'), known) }));
-	const date = options.joined ?? isoDate(buildTime(io.env));
+	const date = options.joined ?? isoDate(nowOf(io));
 	const document = openList(file);
 	const seq = contactsSeq(document);
 	const at = indexOf(seq, email);
@@ -139,7 +132,7 @@ async function remove(email: string, options: { date?: string }, io: Io): Promis
 	if (at === -1) throw new UsageError(phrase('cli.contacts.noAddress', { email }));
 	const contact = seq.items[at]!;
 	if (contact.has('left')) throw new UsageError(phrase('cli.contacts.alreadyLeft', { email, date: String(contact.get('left')) }));
-	const date = options.date ?? isoDate(buildTime(io.env));
+	const date = options.date ?? isoDate(nowOf(io));
 	// They stay in the file with the day they left: the list's growth is charted from it.
 	contact.set('left', date);
 	await save(document, file, dir);
@@ -160,7 +153,7 @@ async function list(options: { segment?: string; all?: boolean }, io: Io): Promi
 		throw new UsageError(
 			phrase('cli.contacts.hasProblems', { file, problems: problems.map((p) => `  ${formatProblem(p, locale)}`).join('\n') }),
 		);
-	const now = buildTime();
+	const now = nowOf(io);
 	const shown = contacts.filter(
 		(contact) => (options.all === true || isActive(contact, now)) && (!options.segment || contact.segments.includes(options.segment)),
 	);
@@ -235,7 +228,7 @@ function decline(email: string, io: Io): void {
 
 export async function contactsCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
 	const t = (key: MessageKey) => writerLocale().t(key);
-	const program = newProgram('contacts', phrase('cli.contacts.description'), io);
+	const { program, run } = commandLine('contacts', phrase('cli.contacts.description'), io);
 	program
 		.command('add')
 		.description(t('cli.contacts.add'))
@@ -270,13 +263,18 @@ export async function contactsCommand(argv: readonly string[], io: Io = processI
 		.argument('<email>', t('cli.contacts.fromArgument'))
 		.option('--name <name>', t('cli.contacts.approveNameOption'))
 		.option('--feedback', t('cli.contacts.approveFeedbackOption'))
-		.action((email: string, options: { name?: string; feedback?: boolean }) => approve(email, options, io));
+		// The inbox lock: a run of npm run inbox appends to the file the request's new status rewrites.
+		.action((email: string, options: { name?: string; feedback?: boolean }) =>
+			withInboxLock(contentDir(), () => approve(email, options, io)),
+		);
 	program
 		.command('decline')
 		.description(t('cli.contacts.decline'))
 		.argument('<email>', t('cli.contacts.fromArgument'))
-		.action((email: string) => {
-			decline(email, io);
-		});
-	return runProgram(program, argv, io);
+		.action((email: string) =>
+			withInboxLock(contentDir(), () => {
+				decline(email, io);
+			}),
+		);
+	return run(argv);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { Option } from 'commander';
 import type { z } from 'astro/zod';
-import { newProgram, runProgram, UsageError } from './cli.ts';
+import { commandLine, UsageError } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
 import { hubLocale, writerLocale } from '../content/i18n/index.ts';
 import type { MessageKey } from '../content/i18n/dictionaries.ts';
@@ -330,11 +330,10 @@ function hubNextSteps(root: string, todo: readonly string[]): string {
 }
 
 export async function newEntry(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let created: string | undefined;
-	let hub: { root: string; todo: string[] } | undefined;
 	const locale = writerLocale();
 	const t = (key: MessageKey) => locale.t(key);
-	const program = newProgram('new', phrase('cli.new.description'), io).addHelpText('after', `\n${t('cli.new.help')}`);
+	const { program, run } = commandLine('new', phrase('cli.new.description'), io);
+	program.addHelpText('after', `\n${t('cli.new.help')}`);
 	for (const kind of WRITING_KINDS) {
 		const command = program
 			.command(kind)
@@ -356,7 +355,8 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			command.addOption(new Option('--direction <direction>', t('cli.new.directionOption')).choices(['higher', 'lower']));
 		}
 		command.action((title: string, options: Options) => {
-			created = create(kind, title, options, io);
+			const relative = path.relative(process.cwd(), create(kind, title, options, io));
+			io.out(`${locale.t('cli.new.created', { file: relative })}\n`);
 		});
 	}
 	program
@@ -370,19 +370,14 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 		.option('--domain <domain>', t('cli.hub.domainOption'))
 		.addHelpText('after', `\n${t('cli.hub.help')}`)
 		.action(async (folder: string, options: HubOptions) => {
+			let hub: { root: string; todo: string[] };
 			try {
 				hub = await createHub(folder, options, io);
 			} finally {
 				terminal?.close();
 				terminal = undefined;
 			}
+			io.out(hubNextSteps(hub.root, hub.todo));
 		});
-	const code = await runProgram(program, argv, io);
-	if (code !== 0) return code;
-	if (hub) io.out(hubNextSteps(hub.root, hub.todo));
-	if (created) {
-		const relative = path.relative(process.cwd(), created);
-		io.out(`${locale.t('cli.new.created', { file: relative })}\n`);
-	}
-	return 0;
+	return run(argv);
 }

@@ -96,7 +96,7 @@ describe('the writer commands in a German hub', () => {
 		expect(err.trim()).toBe(
 			'npm run due: 1 Datei hat Probleme, die der Build ablehnen würde, und bleibt außen vor; npm run lint:content zeigt sie',
 		);
-		expect(out).toMatch(/^In den nächsten 30 Tagen \(bis 22\. März 2026\), nach der Veröffentlichungsregel/);
+		expect(out).toMatch(/^In den nächsten 30 Tagen \(bis 22\. März 2026\), nach den Regeln für Veröffentlichung und Kampagnen/);
 		expect(out).toMatch(/^ {2}2\. März 2026 {2}ein Positionspapier "Neue Kassen für alle Filialen" geht live \(/m);
 		expect(out).not.toMatch(ENGLISH);
 	});

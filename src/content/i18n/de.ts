@@ -423,6 +423,7 @@ export const de = {
 	'lint.campaignOrder.none': 'Vor dieser Einführungs- oder Schulungsaktivität ist keine Aktivität in {know} oder {trust} erledigt',
 	'lint.campaignOrder.fix': 'die Leute vor der Einführung von Nutzern hören lassen und Champions benennen',
 	'lint.campaignOrder.metric': 'Die Stufe {repeat} berichtet die Verbesserung, aber die Kampagne nennt keine Kennzahl, die sie zeigt',
+	'lint.campaignOrder.metric.fix': 'die Kennzahlen, die sie bewegen will, unter metrics aufnehmen, jede mit ihrem Ausgangsdatum',
 	'lint.glossary': '„{term}“: {why}',
 	'lint.glossary.why': 'Fachjargon für Leser außerhalb der IT',
 	'lint.glossary.fix': '{words} schreiben',
@@ -811,6 +812,7 @@ export const de = {
 	'noun.question': 'eine Fragen-ID (aus content/inbox/)',
 	'problem.published': '{what} (veröffentlicht)',
 	'problem.unpublished': '{id}, ein Entwurf oder erst nach diesem Build datiert',
+	'problem.unreadable': 'eine lesbare Datei: {what} (sie hat ein eigenes Problem: das Terminal der Vorschau und npm run lint:content nennen es)',
 	'problem.inbox.once': 'eine Nachricht nur einmal erfasst, aber {first} hat sie schon',
 	'problem.inbox.questionOnce': 'eine Fragen-ID, die keine andere Frage hat, aber {other} hat sie schon',
 	'ordinal.1': 'erste',
@@ -1029,7 +1031,7 @@ export const de = {
 	'cli.ballot.closed':
 		'{id} geschlossen. Die wichtigsten Kennzahlen für {segment}, gewählt in der Abstimmung:\n{chosen}\n{files} geschrieben: bauen, prüfen und committen.',
 	'cli.formatOption': 'wie berichtet wird',
-	'cli.due.description': 'Zeigen, was in den nächsten Tagen live geht oder verschwindet, damit Sie wissen, wann ein Neubau zählt.',
+	'cli.due.description': 'Zeigen, was in den nächsten Tagen live geht oder verschwindet und welche Kampagnenenden und Aktivitäten fällig werden: wann ein Neubau zählt.',
 	'cli.due.daysOption': 'wie viele Tage voraus',
 	'cli.due.help': 'Der Inhaltsordner ist content/ oder $HOURGLASS_CONTENT; HOURGLASS_NOW setzt „heute“.',
 	'cli.due.days': '--days: erwartet eine ganze Zahl von Tagen, 1 oder mehr; gefunden „{days}“',
@@ -1039,7 +1041,11 @@ export const de = {
 	'cli.due.becomes': '{what} wird {status}',
 	'cli.due.nothing':
 		'In den nächsten {count} Tagen (bis {until}) geht nichts live und verschwindet nichts: bis dahin ändert ein Neubau keine Liste, keinen Feed und keinen Suchindex.',
-	'cli.due.heading': 'In den nächsten {count} Tagen (bis {until}), nach der Veröffentlichungsregel, mit dem ersten Build an oder nach jedem Tag:',
+	'cli.due.heading': 'In den nächsten {count} Tagen (bis {until}), nach den Regeln für Veröffentlichung und Kampagnen, mit dem ersten Build an oder nach jedem Tag:',
+	'cli.due.campaignEnd': '{what} endet: sie wandert zu den abgeschlossenen Kampagnen, angehalten in der erreichten Stufe',
+	'cli.due.activity': 'Aktivität „{activity}“ ({stage})',
+	'cli.due.activityPlanned': '{what}: geplante {activity} ist fällig: als erledigt oder gestrichen markieren',
+	'cli.due.activityDone': '{what}: {activity} zählt als erledigt: Stufe, Zeichnung und Feed zeigen es',
 	'cli.due.rebuild': 'An diesen Tagen neu bauen und veröffentlichen (der tägliche Zeitplan in deploy/ci/ tut das).',
 	'cli.due.problems': {
 		one: '{count} Datei hat Probleme, die der Build ablehnen würde, und bleibt außen vor; npm run lint:content zeigt sie',
@@ -1199,4 +1205,6 @@ export const de = {
 		'dem Zertifikat von {server} wird nicht vertraut ({code}): seine CA mit ?ca=/pfad/zu/ca.pem in IMAP_URL (oder IMAP_CA_FILE) angeben; nur für einen Testserver ?tls.rejectUnauthorized=false',
 	'cli.inbox.noTls': '{server} antwortete nicht mit TLS ({code}): imaps:// braucht den TLS-Port des Servers (meist 993); imap:// nutzt STARTTLS auf 143',
 	'cli.inbox.failed': 'das Postfach auf {server} ließ sich nicht lesen: {error}',
+	'cli.inbox.locked':
+		'ein anderer Befehl schreibt gerade in {folder} (npm run inbox oder npm run contacts -- approve oder decline); diesen Befehl erneut ausführen, wenn er fertig ist (nichts wurde geändert). Ein abgebrochener Befehl hinterlässt seine Sperre ({lock}), die der nächste {seconds} Sekunden danach übernimmt.',
 } satisfies Dictionary;

@@ -419,6 +419,7 @@ export const es = {
 	'lint.campaignOrder.none': 'Esta actividad de lanzamiento o formación no tiene antes ninguna actividad hecha en {know} o {trust}',
 	'lint.campaignOrder.fix': 'deje que la gente escuche a quienes ya lo usan y nombre embajadores antes del lanzamiento',
 	'lint.campaignOrder.metric': 'La etapa {repeat} informa de la mejora, pero la campaña no nombra ningún indicador que la muestre',
+	'lint.campaignOrder.metric.fix': 'añada en metrics los indicadores que quiere mover, cada uno con su fecha de referencia',
 	'lint.glossary': '«{term}»: {why}',
 	'lint.glossary.why': 'jerga para quien no es de TI',
 	'lint.glossary.fix': 'escriba {words}',
@@ -807,6 +808,7 @@ export const es = {
 	'noun.question': 'un identificador de pregunta (de content/inbox/)',
 	'problem.published': '{what} publicado',
 	'problem.unpublished': '{id}, que es un borrador o tiene fecha posterior a esta compilación',
+	'problem.unreadable': 'un archivo legible: {what} (tiene un problema propio: el terminal de la vista previa y npm run lint:content lo nombran)',
 	'problem.inbox.once': 'un mensaje registrado una sola vez, pero {first} ya lo tiene',
 	'problem.inbox.questionOnce': 'un identificador de pregunta que ninguna otra pregunta tenga, pero {other} ya lo tiene',
 	'ordinal.1': 'primero',
@@ -1024,7 +1026,7 @@ export const es = {
 	'cli.ballot.closed':
 		'Cerrada {id}. Los indicadores clave de {segment}, elegidos en la votación:\n{chosen}\nEscritos {files}: compile, revise y confírmelos.',
 	'cli.formatOption': 'cómo informar',
-	'cli.due.description': 'Listar lo que se publica o sale en los próximos días, para saber cuándo importa recompilar.',
+	'cli.due.description': 'Listar lo que se publica o sale, y los finales de campaña y actividades que vencen, en los próximos días: cuándo importa recompilar.',
 	'cli.due.daysOption': 'cuántos días por delante mirar',
 	'cli.due.help': 'La carpeta de contenido es content/, o $HOURGLASS_CONTENT; HOURGLASS_NOW fija «hoy».',
 	'cli.due.days': '--days: se esperaba un número entero de días, 1 o más; se encontró «{days}»',
@@ -1034,7 +1036,11 @@ export const es = {
 	'cli.due.becomes': '{what} pasa a {status}',
 	'cli.due.nothing':
 		'Nada se publica ni sale en los próximos {count} días (hasta el {until}): hasta entonces, recompilar no cambia ninguna lista, canal ni índice de búsqueda.',
-	'cli.due.heading': 'En los próximos {count} días (hasta el {until}), según la regla de publicación, con la primera compilación ese día o después:',
+	'cli.due.heading': 'En los próximos {count} días (hasta el {until}), según las reglas de publicación y de campañas, con la primera compilación ese día o después:',
+	'cli.due.campaignEnd': '{what} termina: pasa a las campañas terminadas, detenida en la etapa alcanzada',
+	'cli.due.activity': 'la actividad «{activity}» ({stage})',
+	'cli.due.activityPlanned': '{what}: {activity} planificada vence: márquela como hecha o descartada',
+	'cli.due.activityDone': '{what}: {activity} cuenta como hecha: su etapa, el dibujo y el canal lo muestran',
 	'cli.due.rebuild': 'Recompile y publique esos días (la programación diaria de deploy/ci/ lo hace).',
 	'cli.due.problems': {
 		one: '{count} archivo tiene problemas que la compilación rechazaría y queda fuera; npm run lint:content los muestra',
@@ -1195,4 +1201,6 @@ export const es = {
 		'el certificado de {server} no es de confianza ({code}): indique su CA con ?ca=/ruta/a/ca.pem en IMAP_URL (o IMAP_CA_FILE); solo para un servidor de prueba, ?tls.rejectUnauthorized=false',
 	'cli.inbox.noTls': '{server} no respondió con TLS ({code}): imaps:// necesita el puerto TLS del servidor (normalmente 993); imap:// usa STARTTLS en el 143',
 	'cli.inbox.failed': 'no se pudo leer el buzón en {server}: {error}',
+	'cli.inbox.locked':
+		'otro comando está escribiendo ahora en {folder} (npm run inbox, o npm run contacts -- approve o decline); vuelva a ejecutar este cuando termine (no se cambió nada). Un comando detenido deja su bloqueo ({lock}), que el siguiente retoma {seconds} segundos después.',
 } satisfies Dictionary;

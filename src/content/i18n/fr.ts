@@ -420,6 +420,7 @@ export const fr = {
 	'lint.campaignOrder.none': 'Aucune activité en {know} ou {trust} n’est réalisée avant cette activité de lancement ou de formation',
 	'lint.campaignOrder.fix': 'faites entendre ceux qui l’utilisent et nommez des ambassadeurs avant le lancement',
 	'lint.campaignOrder.metric': 'L’étape {repeat} rend compte de l’amélioration, mais la campagne ne nomme aucun indicateur pour la montrer',
+	'lint.campaignOrder.metric.fix': 'ajouter sous metrics les indicateurs qu’elle veut faire bouger, chacun avec sa date de référence',
 	'lint.glossary': '« {term} » : {why}',
 	'lint.glossary.why': 'jargon pour les lecteurs hors de la DSI',
 	'lint.glossary.fix': 'écrivez {words}',
@@ -808,6 +809,7 @@ export const fr = {
 	'noun.question': 'un identifiant de question (de content/inbox/)',
 	'problem.published': '{what} publié',
 	'problem.unpublished': '{id}, un brouillon ou daté après cette construction',
+	'problem.unreadable': 'un fichier lisible : {what} (il a son propre problème : le terminal de l’aperçu et npm run lint:content le nomment)',
 	'problem.inbox.once': 'un message enregistré une seule fois, mais {first} l’a déjà',
 	'problem.inbox.questionOnce': 'un identifiant de question qu’aucune autre question n’a, mais {other} l’a déjà',
 	'ordinal.1': 'premier',
@@ -1025,7 +1027,7 @@ export const fr = {
 	'cli.ballot.closed':
 		'{id} clos. Les indicateurs essentiels de {segment}, choisis par le vote :\n{chosen}\n{files} écrits : construisez, vérifiez et validez-les.',
 	'cli.formatOption': 'comment rendre compte',
-	'cli.due.description': 'Lister ce qui paraît ou disparaît dans les jours qui viennent, pour savoir quand une reconstruction compte.',
+	'cli.due.description': 'Lister ce qui paraît ou disparaît, et les fins de campagne et activités qui arrivent à échéance, dans les jours qui viennent : quand une reconstruction compte.',
 	'cli.due.daysOption': 'combien de jours à l’avance regarder',
 	'cli.due.help': 'Le dossier de contenu est content/, ou $HOURGLASS_CONTENT ; HOURGLASS_NOW fixe « aujourd’hui ».',
 	'cli.due.days': '--days : attendu un nombre entier de jours, 1 ou plus ; trouvé « {days} »',
@@ -1035,7 +1037,11 @@ export const fr = {
 	'cli.due.becomes': '{what} devient {status}',
 	'cli.due.nothing':
 		'Rien ne paraît ni ne disparaît dans les {count} prochains jours (jusqu’au {until}) : d’ici là, une reconstruction ne change aucune liste, aucun flux ni index de recherche.',
-	'cli.due.heading': 'Dans les {count} prochains jours (jusqu’au {until}), selon la règle de publication, avec la première construction ce jour-là ou après :',
+	'cli.due.heading': 'Dans les {count} prochains jours (jusqu’au {until}), selon les règles de publication et de campagne, avec la première construction ce jour-là ou après :',
+	'cli.due.campaignEnd': '{what} se termine : elle passe aux campagnes terminées, arrêtée à l’étape atteinte',
+	'cli.due.activity': 'l’activité « {activity} » ({stage})',
+	'cli.due.activityPlanned': '{what} : {activity} prévue arrive à échéance : marquez-la faite ou abandonnée',
+	'cli.due.activityDone': '{what} : {activity} compte comme faite : son étape, le dessin et le flux le montrent',
 	'cli.due.rebuild': 'Reconstruisez et publiez ces jours-là (la planification quotidienne de deploy/ci/ le fait).',
 	'cli.due.problems': {
 		one: '{count} fichier a des problèmes que la construction refuserait et est laissé de côté ; npm run lint:content les montre',
@@ -1197,4 +1203,6 @@ export const fr = {
 		'le certificat de {server} n’est pas reconnu ({code}) : donnez son AC avec ?ca=/chemin/vers/ca.pem dans IMAP_URL (ou IMAP_CA_FILE) ; pour un serveur de test seulement, ?tls.rejectUnauthorized=false',
 	'cli.inbox.noTls': '{server} n’a pas répondu en TLS ({code}) : imaps:// demande le port TLS du serveur (en général 993) ; imap:// utilise STARTTLS sur 143',
 	'cli.inbox.failed': 'impossible de lire la boîte à {server} : {error}',
+	'cli.inbox.locked':
+		'une autre commande écrit en ce moment dans {folder} (npm run inbox, ou npm run contacts -- approve ou decline) ; relancez celle-ci quand elle aura fini (rien n’a été modifié). Une commande interrompue laisse son verrou ({lock}), que la suivante reprend {seconds} secondes après.',
 } satisfies Dictionary;

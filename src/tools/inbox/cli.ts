@@ -18,13 +18,13 @@ import { contentDir } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
-import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
-import { newProgram, runProgram, type CliOutput } from '../cli';
+import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { writerLocale } from '../../content/i18n/hub-language';
 import type { Locale } from '../../content/i18n/locale';
 import { expectedFound, phrase } from '../../content/problems';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
+import { withInboxLock } from './lock';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -41,11 +41,7 @@ export const HANDLED = 'Hourglass/Handled';
 export const NEEDS_A_LOOK = 'Hourglass/Needs a look';
 const segments = (folder: string) => folder.split('/');
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
+export type Io = Required<CommandIo>;
 
 interface Options {
 	dryRun?: boolean;
@@ -322,7 +318,7 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 				// Parsing the hub's writing and mail is only needed once there is mail to place.
 				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
 				return {
-					facts: hubFacts(root, hub, buildTime(io.env)),
+					facts: hubFacts(root, hub, nowOf(io)),
 					records,
 					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
 					readMessage,
@@ -334,39 +330,40 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 	};
 	if (settings.unverified) io.err(`${writerLocale(root).t('cli.inbox.unverified', { host: settings.options.host ?? '' })}\n`);
 	const retries = Number(options.retries);
-	for (let attempt = 0; ; attempt++) {
-		const client = await openMailbox(settings);
-		try {
-			await readMailbox(client, session);
-			break;
-		} catch (error) {
-			if (client.usable || error instanceof MailboxRefused) throw error;
-			// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
-			if (attempt >= retries) throw refusal(error, settings);
-			io.err(`${writerLocale(root).t('cli.inbox.reconnecting', { host: settings.options.host ?? '', attempt: attempt + 1, retries })}\n`);
-			await sleep(Number(options.backoff) * 2 ** attempt);
-		} finally {
-			if (client.usable) await client.logout();
-			else client.close();
+	const read = async () => {
+		for (let attempt = 0; ; attempt++) {
+			const client = await openMailbox(settings);
+			try {
+				await readMailbox(client, session);
+				break;
+			} catch (error) {
+				if (client.usable || error instanceof MailboxRefused) throw error;
+				// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
+				if (attempt >= retries) throw refusal(error, settings);
+				io.err(`${writerLocale(root).t('cli.inbox.reconnecting', { host: settings.options.host ?? '', attempt: attempt + 1, retries })}\n`);
+				await sleep(Number(options.backoff) * 2 ** attempt);
+			} finally {
+				if (client.usable) await client.logout();
+				else client.close();
+			}
 		}
-	}
+	};
+	// A dry run writes nothing, so it may look while another run records.
+	await (options.dryRun ? read() : withInboxLock(root, read));
 	summary(session.tally, settings, root, Boolean(options.dryRun), io);
 	return 0;
 }
 
 export async function inboxCommand(argv: readonly string[], io: Io = processIo, hooks: Hooks = {}): Promise<number> {
-	let code = 0;
 	const words = writerLocale();
-	const program = newProgram('inbox', phrase('cli.inbox.description'), io)
+	const { program, exits, run } = commandLine('inbox', phrase('cli.inbox.description'), io);
+	program
 		.option('--dry-run', words.t('cli.inbox.dryRunOption'))
 		.option('--max-size <MB>', words.t('cli.inbox.maxSizeOption'), '10')
 		.option('--batch <n>', words.t('cli.inbox.batchOption'), '50')
 		.option('--retries <n>', words.t('cli.inbox.retriesOption'), '3')
 		.option('--backoff <ms>', words.t('cli.inbox.backoffOption'), '1000')
 		.addHelpText('after', `\n${words.t('cli.inbox.help')}`)
-		.action(async (options: Options) => {
-			code = await runInbox(options, io, hooks);
-		});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+		.action(exits((options: Options) => runInbox(options, io, hooks)));
+	return run(argv);
 }

@@ -10,12 +10,11 @@ import { SingleBar } from 'cli-progress';
 import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Command } from 'commander';
-import { newProgram, runProgram, type CliOutput } from '../cli';
+import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
 import { contentDir } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
-import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { hubLocale, writerLocale, type Locale } from '../../content/i18n/index.ts';
 import { phrase } from '../../content/problems';
@@ -25,18 +24,12 @@ import { ballotTarget, planBallot, writeBallot } from './ballot';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
 import { readHub } from '../lint/entry';
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
+export interface Io extends Required<CommandIo> {
 	/** Draw a progress bar (a terminal); otherwise one line per recipient. */
 	tty: boolean;
 }
 
-const processIo: Io = {
-	out: (text) => process.stdout.write(text),
-	err: (text) => process.stderr.write(text),
-	env: process.env,
-	tty: process.stderr.isTTY,
-};
+const terminalIo: Io = { ...processIo, tty: process.stderr.isTTY };
 
 interface Options {
 	dryRun?: boolean;
@@ -134,7 +127,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const settings = loadSettings(root);
 	const locale = hubLocale(root);
 	const words = writerLocale(root);
-	const now = buildTime(io.env);
+	const now = nowOf(io);
 	let target: SendTarget;
 	if (kind === 'ballot') {
 		const hub = readHub(root);
@@ -233,11 +226,11 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	return 1;
 }
 
-export async function sendCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let code = 0;
+export async function sendCommand(argv: readonly string[], io: Io = terminalIo): Promise<number> {
 	const words = writerLocale();
 	const t = (key: Parameters<Locale['t']>[0]) => words.t(key);
-	const program = newProgram('send', phrase('cli.send.description'), io).addHelpText('after', `\n${t('cli.send.help')}`);
+	const { program, exits, run: runCommand } = commandLine('send', phrase('cli.send.description'), io);
+	program.addHelpText('after', `\n${t('cli.send.help')}`);
 	const descriptions = {
 		paper: 'cli.send.paper',
 		'case-study': 'cli.send.caseStudy',
@@ -260,9 +253,7 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 				.command(kind)
 				.description(t(descriptions[kind]))
 				.argument(kind === 'issue' ? '<number>' : '<id>', t(kind === 'issue' ? 'cli.send.numberArgument' : 'cli.send.idArgument')),
-		).action(async (id: string, options: Options) => {
-			code = await run(kind, id, options, io);
-		});
+		).action(exits((id: string, options: Options) => run(kind, id, options, io)));
 	}
 	sendOptions(
 		program
@@ -271,9 +262,6 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 			.argument('<segment>', t('cli.send.segmentArgument'))
 			.option('--all', t('cli.send.allOption'))
 			.option('--closes <day>', t('cli.send.closesOption')),
-	).action(async (segment: string, options: Options) => {
-		code = await run('ballot', segment, options, io);
-	});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+	).action(exits((segment: string, options: Options) => run('ballot', segment, options, io)));
+	return runCommand(argv);
 }

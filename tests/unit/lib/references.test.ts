@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH, formatProblem } from '../../../src/content/problems';
-import { checkReferences, findReferences } from '../../../src/checks/references';
+import { ContentProblems, ENGLISH, formatProblem } from '../../../src/content/problems';
+import { checkReferences, findReferences, referenced } from '../../../src/checks/references';
 
 const paper = {
 	collection: 'papers',
@@ -54,5 +54,20 @@ describe('checkReferences', () => {
 	it('says so when a collection is empty', () => {
 		const problems = checkReferences([paper], { ids: () => [], isPublic: () => true });
 		expect(formatProblem(problems[0]!, ENGLISH)).toMatch(/expected an existing segment \(none exist yet\); found "executives"/);
+	});
+});
+
+describe('referenced', () => {
+	const where = { file: 'content/papers/cloud.mdx', field: 'author' };
+
+	it('gives the entry a checked reference names', () => {
+		expect(referenced('Ada', where, paper.data.author)).toBe('Ada');
+	});
+
+	it('reports a target the hub could not read through the one formatter, not as a missing value', () => {
+		expect(() => referenced<string>(undefined, where, paper.data.author)).toThrow(ContentProblems);
+		expect(() => referenced<string>(undefined, where, paper.data.author)).toThrow(
+			`content/papers/cloud.mdx author: expected a readable author file (it has a problem of its own: the preview's terminal and npm run lint:content name it); found "ada"`,
+		);
 	});
 });

@@ -57,7 +57,7 @@ export const campaignOrder = defineRule({
 				start: range[0],
 				end: range[1],
 				message: locale.t('lint.campaignOrder.metric', { repeat: stageLabel(locale, 'repeat') }),
-				suggestion: 'add the metrics it aims to move under metrics, each with its baseline date',
+				suggestion: locale.t('lint.campaignOrder.metric.fix'),
 			});
 		}
 	},
