@@ -320,6 +320,7 @@ function load(content: Content): Hub {
 			goal,
 			activities: activities.map((activity): Activity => {
 				const ref = activity.paper ?? activity.caseStudy;
+				const report = ref && writing.get(key(ref.collection, ref.id));
 				return {
 					anchor: anchor(stage, activity.date),
 					title: activity.title,
@@ -327,7 +328,8 @@ function load(content: Content): Hub {
 					status: activity.status,
 					stage,
 					segments: ids(activity.segments),
-					entry: ref && writing.get(key(ref.collection, ref.id)),
+					// A report written ahead (checks allow it scheduled) is linked, in pages and feeds, once it is published.
+					entry: report && hasPage(report.status, preview) ? report : undefined,
 				};
 			}),
 		}));
