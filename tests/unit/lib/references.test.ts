@@ -71,7 +71,7 @@ describe('checkReferences', () => {
 			filePath: 'content/newsletters/one.mdx',
 			data: { items: [{ paper: report('scheduled') }] },
 		};
-		expect(checkReferences([campaign, issue], check).map(formatProblem)).toEqual([
+		expect(checkReferences([campaign, issue], check).map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/campaigns/crm.mdx stages[0].activities[1].paper: expected a published position paper; found "draft", which is a draft or dated after this build',
 			'content/newsletters/one.mdx items[0].paper: expected a published position paper; found "scheduled", which is a draft or dated after this build',
 		]);
