@@ -6,10 +6,9 @@
  * edited through `yaml` documents, which keep their comments and layout.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { ballotResult, tallyBallot, type Tally, type Tie } from '../content/ballots';
-import { contentDir } from '../content/content-dir';
+import { contentDir, displayPath } from '../content/content-dir';
 import { isoDate, ordinal } from '../content/format';
 import { hubLocale } from '../content/i18n/index.ts';
 import { writerLocale } from '../content/i18n/hub-language';
@@ -188,14 +187,17 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 	const closedText = `${file.source.endsWith('\n') ? '' : '\n'}closed: ${isoDate(today)}\n${result.tieSettled.length > 0 ? `tieSettled: ${flowText(result.tieSettled)}\n` : ''}`;
 	const writes = [...rankedFiles(hub, segment, id, result.chosen), { file: file.path, text: file.source + closedText }];
 	const chosenLines = result.chosen.map((metric, index) => `  ${index + 1}. ${metric} (${titles.get(metric) ?? ''})`).join('\n');
-	const relative = (absolute: string) => path.relative(process.cwd(), absolute);
 	if (options.dryRun) {
-		io.out(`${locale.t('cli.ballot.dryRun', { segment, chosen: chosenLines, files: writes.map((w) => relative(w.file)).join(', ') })}\n`);
+		io.out(
+			`${locale.t('cli.ballot.dryRun', { segment, chosen: chosenLines, files: writes.map((w) => displayPath(w.file)).join(', ') })}\n`,
+		);
 		return 0;
 	}
 	// Every file is worked out before the first is written, so a mistake above leaves all of them as they were.
 	for (const write of writes) fs.writeFileSync(write.file, write.text);
-	io.out(`${locale.t('cli.ballot.closed', { id, segment, chosen: chosenLines, files: writes.map((w) => relative(w.file)).join(', ') })}\n`);
+	io.out(
+		`${locale.t('cli.ballot.closed', { id, segment, chosen: chosenLines, files: writes.map((w) => displayPath(w.file)).join(', ') })}\n`,
+	);
 	return 0;
 }
 

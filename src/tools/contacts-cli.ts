@@ -4,10 +4,9 @@
  * and order; the whole list is checked before anything is written.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { contactsPath, isActive, listProblems, readContacts, segmentIds, type Contact } from '../checks/contacts';
-import { contentDir } from '../content/content-dir';
+import { contentDir, displayPath } from '../content/content-dir';
 import { isoDate } from '../content/format';
 import { readInbox, updateInboxRecords, type ListRequestRecord } from '../content/inbox';
 import { writerLocale } from '../content/i18n/hub-language';
@@ -27,9 +26,7 @@ function openList(file: string): Document {
 	}
 	const document = parseDocument(fs.readFileSync(file, 'utf8'));
 	if (document.errors.length > 0)
-		throw new UsageError(
-			phrase('cli.contacts.invalidYaml', { file: path.relative(process.cwd(), file), message: document.errors[0]!.message }),
-		);
+		throw new UsageError(phrase('cli.contacts.invalidYaml', { file: displayPath(file), message: document.errors[0]!.message }));
 	if (!document.has('contacts')) document.set('contacts', document.createNode([]));
 	return document;
 }
@@ -47,7 +44,7 @@ const indexOf = (seq: YAMLSeq<YAMLMap>, email: string) =>
 
 /** Checks the edited list as the build would, then writes it; nothing is written when it fails. */
 async function save(document: Document, file: string, dir: string): Promise<void> {
-	const relative = path.relative(process.cwd(), file);
+	const relative = displayPath(file);
 	const data: unknown = document.toJS();
 	const parsed = await schemaProblems(relative, contactsFileSchema, data);
 	const problems = parsed.data ? listProblems(relative, parsed.data.contacts, segmentIds(dir)) : parsed.problems;
@@ -125,7 +122,7 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 async function remove(email: string, options: { date?: string }, io: Io): Promise<void> {
 	const dir = contentDir();
 	const file = contactsPath(dir);
-	if (!fs.existsSync(file)) throw new UsageError(phrase('cli.contacts.none', { file: path.relative(process.cwd(), file) }));
+	if (!fs.existsSync(file)) throw new UsageError(phrase('cli.contacts.none', { file: displayPath(file) }));
 	const document = openList(file);
 	const seq = contactsSeq(document);
 	const at = indexOf(seq, email);

@@ -8,7 +8,7 @@ import readline from 'node:readline/promises';
 import { Option } from 'commander';
 import type { z } from 'astro/zod';
 import { commandLine, UsageError } from './cli.ts';
-import { contentDir } from '../content/content-dir.ts';
+import { contentDir, displayPath } from '../content/content-dir.ts';
 import { hubLocale, writerLocale } from '../content/i18n/index.ts';
 import type { MessageKey } from '../content/i18n/dictionaries.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
@@ -200,7 +200,7 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 		input.author = options.author ?? authorByEmail(email, authors);
 		if (!input.author) {
 			const who = email
-				? phrase('cli.new.noAuthorFor', { folder: path.join(path.relative(process.cwd(), root), 'authors'), email })
+				? phrase('cli.new.noAuthorFor', { folder: path.join(displayPath(root), 'authors'), email })
 				: phrase('cli.new.noGitEmail');
 			throw new UsageError(phrase('cli.new.passAuthor', { who, expected: oneOf(phrase('noun.authors'), ids) }));
 		}
@@ -228,7 +228,7 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 	}
 	const file = path.join(folder, `${slug}${extensions[0]}`);
 	if (taken(slug)) {
-		throw new UsageError(phrase('cli.new.exists', { file: path.relative(process.cwd(), file) }));
+		throw new UsageError(phrase('cli.new.exists', { file: displayPath(file) }));
 	}
 	fs.mkdirSync(folder, { recursive: true });
 	fs.writeFileSync(file, scaffold(input, hubLocale(root)), { flag: 'wx' });
@@ -314,7 +314,7 @@ async function createHub(folder: string, options: HubOptions, io: Io): Promise<{
 
 /** What to run next in the new hub: `npm run build` for content/, HOURGLASS_CONTENT for a folder of its own. */
 function hubNextSteps(root: string, todo: readonly string[]): string {
-	const relative = path.relative(process.cwd(), root) || '.';
+	const relative = displayPath(root) || '.';
 	const env = root === contentDir() ? '' : `HOURGLASS_CONTENT=${relative} `;
 	// The new hub's own language: what it writes from here on is in it.
 	const locale = writerLocale(root);
@@ -355,7 +355,7 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			command.addOption(new Option('--direction <direction>', t('cli.new.directionOption')).choices(['higher', 'lower']));
 		}
 		command.action((title: string, options: Options) => {
-			const relative = path.relative(process.cwd(), create(kind, title, options, io));
+			const relative = displayPath(create(kind, title, options, io));
 			io.out(`${locale.t('cli.new.created', { file: relative })}\n`);
 		});
 	}

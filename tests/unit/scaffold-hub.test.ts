@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/content/content-dir';
 import { loadConfig } from '../../src/tools/lint/config';
 import { lintHub } from '../../src/tools/lint/runner';
 import { newEntry, type Io } from '../../src/tools/scaffold-cli';
@@ -111,7 +112,7 @@ describe('npm run new -- hub', () => {
 		expect(paper).not.toMatch(/^lang:/m);
 
 		expect(await lintMessages(hub)).toEqual([]);
-		expect(result.out).toContain(`HOURGLASS_CONTENT=${path.relative(process.cwd(), hub)} npm run build`);
+		expect(result.out).toContain(`HOURGLASS_CONTENT=${displayPath(hub)} npm run build`);
 	});
 
 	it('without a terminal, leaves what was not given as a marked TODO, says so, and still lints clean', async () => {

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
-import { contentDir } from '../../content/content-dir';
+import { contentDir, displayPath } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
@@ -259,7 +259,7 @@ function summary(tally: Tally, settings: MailboxSettings, root: string, dry: boo
 		.filter(([, n]) => n > 0)
 		.map(([kind, n]) => words.t(KIND_COUNTS[kind], { count: n }));
 	const kinds = counts.length ? ` (${counts.join(', ')})` : '';
-	const folder = path.relative(process.cwd(), path.join(root, 'inbox')) || 'inbox';
+	const folder = displayPath(path.join(root, 'inbox')) || 'inbox';
 	if (dry) {
 		io.out(`${words.t('cli.inbox.dryRun', { messages: messages(tally.recorded.length), kinds })}\n`);
 		for (const record of tally.recorded) io.out(`  ${describeRecord(record, words)}\n`);

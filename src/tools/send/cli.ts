@@ -12,7 +12,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Command } from 'commander';
 import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
-import { contentDir } from '../../content/content-dir';
+import { contentDir, displayPath } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
 import { loadSettings } from '../../content/settings';
@@ -65,7 +65,7 @@ async function dryRun(
 		const eml = await new MailComposer(message(contact)).compile().build();
 		fs.writeFileSync(path.join(folder, emlName(contact)), eml);
 	}
-	io.out(`${words.t('cli.send.dryRun', { count: recipients.length, folder: `${path.relative(process.cwd(), folder) || '.'}/` })}\n`);
+	io.out(`${words.t('cli.send.dryRun', { count: recipients.length, folder: `${displayPath(folder) || '.'}/` })}\n`);
 }
 
 function progressDisplay(total: number, io: Io, words: Locale): { update: (outcome: Outcome, done: Outcome[]) => void; stop: () => void } {
@@ -133,7 +133,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 		const hub = readHub(root);
 		const plan = planBallot(hub, id, options, settings, now);
 		if (plan.kind === 'new') {
-			const file = path.relative(process.cwd(), plan.file);
+			const file = displayPath(plan.file);
 			const what = words.t('cli.send.ballotFile', { file, count: plan.candidates, date: isoDate(plan.closes) });
 			if (options.dryRun) {
 				io.out(`${words.t('cli.send.ballotDryRun', { what })}\n`);
@@ -215,7 +215,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const failed = outcomes.filter((o) => o.record?.result === 'failed');
 	const untried = outcomes.filter((o) => o.skipped);
 	io.out(
-		`${words.t('cli.send.sent', { sent: sent.length, count: recipients.length, folder: `${path.relative(process.cwd(), path.join(root, 'sent')) || 'sent'}/` })}\n`,
+		`${words.t('cli.send.sent', { sent: sent.length, count: recipients.length, folder: `${displayPath(path.join(root, 'sent')) || 'sent'}/` })}\n`,
 	);
 	if (failed.length === 0 && untried.length === 0) return 0;
 	const lines = [

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { convert } from 'html-to-text';
 import { UsageError } from '../cli';
+import { displayPath } from '../../content/content-dir';
 import { emailFiles } from '../../content/email-files';
 import { isoDate } from '../../content/format';
 import { paths } from '../../content/paths';
@@ -65,7 +66,7 @@ export function builtParts(dist: string, route: { html: string; text: string }):
 	const files = [route.html, route.text].map((file) => path.join(dist, file));
 	for (const file of files) {
 		if (!fs.existsSync(file)) {
-			throw new SendRefused(phrase('cli.send.notBuilt', { file: path.relative(process.cwd(), file) }));
+			throw new SendRefused(phrase('cli.send.notBuilt', { file: displayPath(file) }));
 		}
 	}
 	const [html, text] = files.map((file) => fs.readFileSync(file, 'utf8')) as [string, string];
