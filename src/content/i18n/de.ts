@@ -577,6 +577,11 @@ export const de = {
 	'questions.none': 'Noch keine Frage hat eine veröffentlichte Antwort.',
 	'questions.asked': 'Gefragt von {who} am {date}',
 	'questions.answered': 'Beantwortet im Beitrag ({kind}) {entry}, {date}.',
+	// npm run inbox: warum ein Absender nicht geglaubt wird (hub.yaml `inbox`).
+	'inbox.sender.unvouched': 'nicht als von {from} bestätigt: Die Nachricht hat keinen Authentication-Results-Header von {server}',
+	'inbox.sender.failed': 'nicht als von {from} bestätigt: {server} meldet {results}, der Hub verlangt {needs}',
+	'inbox.sender.needsDmarc': 'dmarc=pass für {domain}',
+	'inbox.sender.needsAligned': 'dmarc=pass, oder dkim=pass bzw. spf=pass für {domain}',
 	'duration.minutes': { one: '{count} Minute', other: '{count} Minuten' },
 	'duration.hours': { one: '{count} Stunde', other: '{count} Stunden' },
 	'duration.days': { one: '{count} Tag', other: '{count} Tage' },

@@ -590,6 +590,11 @@ export const en = {
 	'questions.none': 'No question has a published answer yet.',
 	'questions.asked': 'Asked by {who} on {date}',
 	'questions.answered': 'Answered in the {kind} {entry}, {date}.',
+	// npm run inbox: why a sender is not believed (hub.yaml `inbox`; docs/operating.md, Trusting the sender).
+	'inbox.sender.unvouched': 'not believed to be from {from}: the message has no Authentication-Results header from {server}',
+	'inbox.sender.failed': 'not believed to be from {from}: {server} says {results}, and the hub needs {needs}',
+	'inbox.sender.needsDmarc': 'dmarc=pass for {domain}',
+	'inbox.sender.needsAligned': 'dmarc=pass, or dkim=pass or spf=pass for {domain}',
 	// Durations and restore tiers (content/duration.ts, content/tiers.ts).
 	'duration.minutes': { one: '{count} minute', other: '{count} minutes' },
 	'duration.hours': { one: '{count} hour', other: '{count} hours' },

@@ -573,6 +573,11 @@ export const es = {
 	'questions.none': 'Ninguna pregunta tiene aún una respuesta publicada.',
 	'questions.asked': 'Preguntada por {who} el {date}',
 	'questions.answered': 'Respondida en el contenido ({kind}) {entry}, {date}.',
+	// npm run inbox: por qué no se cree a un remitente (hub.yaml `inbox`).
+	'inbox.sender.unvouched': 'remitente {from} sin confirmar: el mensaje no tiene cabecera Authentication-Results de {server}',
+	'inbox.sender.failed': 'remitente {from} sin confirmar: {server} indica {results} y el hub exige {needs}',
+	'inbox.sender.needsDmarc': 'dmarc=pass para {domain}',
+	'inbox.sender.needsAligned': 'dmarc=pass, o dkim=pass o spf=pass para {domain}',
 	'duration.minutes': { one: '{count} minuto', other: '{count} minutos' },
 	'duration.hours': { one: '{count} hora', other: '{count} horas' },
 	'duration.days': { one: '{count} día', other: '{count} días' },

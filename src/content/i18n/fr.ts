@@ -574,6 +574,11 @@ export const fr = {
 	'questions.none': 'Aucune question n’a encore de réponse publiée.',
 	'questions.asked': 'Posée par {who} le {date}',
 	'questions.answered': 'Réponse dans le contenu ({kind}) {entry}, {date}.',
+	// npm run inbox : pourquoi un expéditeur n’est pas cru (hub.yaml `inbox`).
+	'inbox.sender.unvouched': 'expéditeur {from} non confirmé : le message n’a pas d’en-tête Authentication-Results de {server}',
+	'inbox.sender.failed': 'expéditeur {from} non confirmé : {server} indique {results}, et le hub exige {needs}',
+	'inbox.sender.needsDmarc': 'dmarc=pass pour {domain}',
+	'inbox.sender.needsAligned': 'dmarc=pass, ou dkim=pass ou spf=pass pour {domain}',
 	'duration.minutes': { one: '{count} minute', other: '{count} minutes' },
 	'duration.hours': { one: '{count} heure', other: '{count} heures' },
 	'duration.days': { one: '{count} jour', other: '{count} jours' },

@@ -19,9 +19,11 @@ import { isoDate } from '../../content/format';
 import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
 import { loadSettings } from '../../content/settings';
+import { hubLocale } from '../../content/i18n/index.ts';
 import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
 import { withInboxLock } from './lock';
+import type { ReadMessage } from './message';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -31,6 +33,8 @@ interface Known {
 	/** Message-IDs recorded, lower case. */
 	ids: Set<string>;
 	readMessage: (typeof import('./message'))['readMessage'];
+	/** Why the sender is not believed (hub.yaml `inbox`), or undefined; always undefined without the setting. */
+	doubt: (message: ReadMessage) => { reason: string } | undefined;
 }
 
 /** The two folders, as names shown to editors (with `/`) and as segments the server joins with its own separator. */
@@ -158,7 +162,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 			if (!dry) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
 			return;
 		}
-		const { facts, records, ids: known, readMessage } = await session.known();
+		const { facts, records, ids: known, readMessage, doubt } = await session.known();
 		const batch = Math.max(1, Number(options.batch));
 		const maxSize = Number(options.maxSize) * MB;
 
@@ -203,7 +207,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 						? { reason: 'no hub tag in the subject once decoded' }
 						: isTagProblem(tag)
 							? { reason: `a tag the hub cannot read: expected ${tag.problem}` }
-							: place(tag, message, facts, records);
+							: (doubt(message) ?? place(tag, message, facts, records));
 				if ('reason' in placement) {
 					looked.push(envelope.uid);
 					tally.needsLook.push({ envelope: { ...envelope, from: message.from }, reason: placement.reason });
@@ -288,12 +292,22 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 			(known ??= (async () => {
 				const records = readInbox(root);
 				// Parsing the hub's writing and mail is only needed once there is mail to place.
-				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
+				const [{ hubFacts }, { readMessage }, { senderDoubt }] = await Promise.all([
+					import('./facts'),
+					import('./message'),
+					import('./authenticity'),
+				]);
+				const check = hub.inbox;
+				const words = check && hubLocale(root);
 				return {
 					facts: hubFacts(root, hub, nowOf(io)),
 					records,
 					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
 					readMessage,
+					doubt: (message: ReadMessage) => {
+						const reason = check && words && senderDoubt(message, check, words);
+						return reason ? { reason } : undefined;
+					},
 				};
 			})()),
 		tally: { read: 0, tagged: 0, recorded: [], moved: 0, needsLook: [], flagged: 0 },
