@@ -6,7 +6,7 @@ import { contentDir, displayPath } from './content-dir';
 import { brandProblems } from './brand';
 import { assertNoProblems, ContentProblems } from './problems';
 import { locateProblems } from './locate';
-import { zodProblems } from './zod-problems';
+import { expectation, zodProblems } from './zod-problems';
 
 /** Reads and checks `content/hub.yaml`. */
 export function loadSettings(dir: string = contentDir()): Settings {
@@ -18,8 +18,9 @@ export function loadSettings(dir: string = contentDir()): Settings {
 		]);
 	}
 	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
-	const parsed = settingsSchema.safeParse(raw);
-	if (!parsed.success) throw new ContentProblems(zodProblems(relative, parsed.error, raw));
+	// The linter's words and lines (src/tools/lint/schema.ts), so every command says a problem the same way.
+	const parsed = settingsSchema.safeParse(raw, { error: expectation });
+	if (!parsed.success) throw new ContentProblems(locateProblems(zodProblems(relative, parsed.error, raw)));
 	assertNoProblems(locateProblems(brandProblems(parsed.data, dir, relative)));
 	return parsed.data;
 }

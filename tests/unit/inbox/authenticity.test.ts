@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ContentProblems, formatProblem } from '../../../src/content/problems';
+import { loadSettings } from '../../../src/content/settings';
 import { createLocale } from '../../../src/content/i18n';
 import { authservIdOf, senderDoubt, verdict, type SenderCheck } from '../../../src/tools/inbox/authenticity';
 import { readMessage } from '../../../src/tools/inbox/message';
@@ -137,5 +142,46 @@ describe('a message as read from the mailbox', () => {
 			vouched: false,
 			results: expect.stringMatching(/^dmarc=fail/),
 		});
+	});
+});
+
+describe('the inbox setting in hub.yaml', () => {
+	const hub = (inbox: string) => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hourglass-inbox-auth-'));
+		fs.writeFileSync(
+			path.join(dir, 'hub.yaml'),
+			`title: Test hub\ntagline: What IT does for the business.\norganisation: Northwind\neditors:\n  name: The IT editors\n  email: it-editors@northwind.example\n${inbox}`,
+		);
+		try {
+			return loadSettings(dir);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	};
+	const problems = (inbox: string) => {
+		try {
+			hub(inbox);
+		} catch (error) {
+			return error instanceof ContentProblems ? error.problems.map(formatProblem) : [String(error)];
+		}
+		return [];
+	};
+
+	it('is off unless written, and requires an aligned pass unless it says dmarc', () => {
+		expect(hub('').inbox).toBeUndefined();
+		expect(hub('inbox:\n  authservId: mail.northwind.example\n').inbox).toEqual({
+			authservId: 'mail.northwind.example',
+			require: 'aligned',
+		});
+	});
+
+	it('says what is wrong, where, all at once, a misspelt key included', () => {
+		expect(problems('inbox:\n  authservId: mail northwind\n  require: spf\n  authservid: mail.northwind.example\n')).toEqual([
+			expect.stringMatching(
+				/hub\.yaml:8 inbox\.authservId: expected the name your mail server writes first in its Authentication-Results header, such as mail\.northwind\.example; found "mail northwind"/,
+			),
+			expect.stringMatching(/hub\.yaml:9 inbox\.require: expected one of "aligned", "dmarc"; found "spf"/),
+			expect.stringMatching(/hub\.yaml:\d+ inbox: expected only the fields the hub knows \(check the spelling\); found "authservid"/),
+		]);
 	});
 });
