@@ -123,7 +123,7 @@ describe('npm run new -- hub', () => {
 		const written = fs.readFileSync(path.join(hub, 'hub.yaml'), 'utf8');
 		expect(parse(written)).not.toHaveProperty('inbox');
 		expect(written).toMatch(/Authentication-Results/);
-		const uncommented = written.replace(/^# (inbox:|  authservId:|  require:)/gm, '$1');
+		const uncommented = written.replace(/^# (inbox:| {2}authservId:| {2}require:)/gm, '$1');
 		expect(settingsSchema.parse(parse(uncommented)).inbox).toEqual({ authservId: 'mail.contoso.example', require: 'aligned' });
 	});
 

@@ -48,7 +48,10 @@ export function authservIdOf(field: string): string | undefined {
 }
 
 /** The domain of an address, of `@domain` (DKIM's i=) or of a bare domain, lower case. */
-const domainOf = (identity: string | undefined) => identity?.split('@').at(-1)?.trim().toLowerCase() || undefined;
+function domainOf(identity: string | undefined): string | undefined {
+	const domain = identity?.split('@').at(-1)?.trim().toLowerCase();
+	return domain === '' ? undefined : domain;
+}
 
 const passed = (result: AuthResult | undefined) => result?.value?.toLowerCase() === 'pass';
 

@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { ContentProblems, formatProblem } from '../../../src/content/problems';
 import { loadSettings } from '../../../src/content/settings';
 import { createLocale } from '../../../src/content/i18n';
-import { authservIdOf, senderDoubt, verdict, type SenderCheck } from '../../../src/tools/inbox/authenticity';
+import { authservIdOf, senderDoubt, verdict, type SenderCheck, type Verdict } from '../../../src/tools/inbox/authenticity';
 import { readMessage } from '../../../src/tools/inbox/message';
 
 const ours: SenderCheck = { authservId: 'mail.northwind.example', require: 'aligned' };
 const dmarcOnly: SenderCheck = { ...ours, require: 'dmarc' };
 const ANN = 'ann@northwind.example';
+/** What the server said, when it did not vouch. */
+const said = (result: Verdict) => (result.vouched ? undefined : result.results);
 
 /** An Authentication-Results field as a server folds it, one result per line. */
 const field = (server: string, ...results: string[]) => `Authentication-Results: ${server};\r\n\t${results.join(';\r\n\t')}`;
@@ -82,10 +84,7 @@ describe('whether the mail server vouches for the sender', () => {
 		const dkim = (d: string) => [field('mail.northwind.example', `dkim=pass header.d=${d}`, 'spf=none', 'dmarc=none')];
 		expect(verdict(dkim('northwind.example'), ANN, ours)).toEqual({ vouched: true, by: 'dkim' });
 		expect(verdict(dkim('mail.northwind.example'), 'ann@uk.northwind.example', ours)).toEqual({ vouched: true, by: 'dkim' });
-		expect(verdict(dkim('gmail.example'), ANN, ours)).toMatchObject({
-			vouched: false,
-			results: expect.stringContaining('header.d=gmail.example'),
-		});
+		expect(said(verdict(dkim('gmail.example'), ANN, ours))).toBe('dmarc=none, dkim=pass (header.d=gmail.example), spf=none');
 		expect(verdict(dkim('northwind.example.attacker.example'), ANN, ours)).toMatchObject({ vouched: false });
 		expect(verdict(dkim('northwind.example'), ANN, dmarcOnly)).toMatchObject({ vouched: false });
 		const spf = (from: string) => [field('mail.northwind.example', 'dkim=none', `spf=pass smtp.mailfrom=${from}`, 'dmarc=none')];
@@ -138,10 +137,7 @@ describe('a message as read from the mailbox', () => {
 		].join('\r\n');
 		const message = await readMessage(source);
 		expect(message.authResults.map(authservIdOf)).toEqual(['mail.northwind.example', 'mail.northwind.example']);
-		expect(verdict(message.authResults, message.from, ours)).toMatchObject({
-			vouched: false,
-			results: expect.stringMatching(/^dmarc=fail/),
-		});
+		expect(said(verdict(message.authResults, message.from, ours))).toMatch(/^dmarc=fail, dkim=none, spf=fail/);
 	});
 });
 
