@@ -4,24 +4,24 @@ import { parse } from 'yaml';
 import { settingsSchema, type Settings } from './schemas/settings';
 import { contentDir, displayPath } from './content-dir';
 import { brandProblems } from './brand';
-import { assertNoProblems, ContentProblems } from './problems';
+import { writerLocale } from './i18n/hub-language';
+import { assertNoProblems, ContentProblems, phrase } from './problems';
 import { locateProblems } from './locate';
-import { expectation, zodProblems } from './zod-problems';
+import { zodProblems } from './zod-problems';
 
 /** Reads and checks `content/hub.yaml`. */
 export function loadSettings(dir: string = contentDir()): Settings {
 	const file = path.join(dir, 'hub.yaml');
 	const relative = displayPath(file);
+	const locale = writerLocale(dir);
 	if (!fs.existsSync(file)) {
-		throw new ContentProblems([
-			{ file: relative, expected: 'a hub.yaml with the hub title, tagline, organisation and editors', found: 'no file' },
-		]);
+		throw new ContentProblems([{ file: relative, expected: phrase('problem.settings.file'), found: phrase('problem.noFile') }], locale);
 	}
 	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
-	// The linter's words and lines (src/tools/lint/schema.ts), so every command says a problem the same way.
-	const parsed = settingsSchema.safeParse(raw, { error: expectation });
-	if (!parsed.success) throw new ContentProblems(locateProblems(zodProblems(relative, parsed.error, raw)));
-	assertNoProblems(locateProblems(brandProblems(parsed.data, dir, relative)));
+	const parsed = settingsSchema.safeParse(raw);
+	// Located, as the linter reports them (src/tools/lint/schema.ts): every command says a problem the same way.
+	if (!parsed.success) throw new ContentProblems(locateProblems(zodProblems(relative, parsed.error, raw)), locale);
+	assertNoProblems(locateProblems(brandProblems(parsed.data, dir, relative)), locale);
 	return parsed.data;
 }
 

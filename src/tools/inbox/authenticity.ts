@@ -96,8 +96,8 @@ export function senderDoubt(
 	const result = verdict(message.authResults, message.from, check);
 	if (result.vouched) return undefined;
 	const values = { server: check.authservId, from: message.from || '<>' };
-	if (result.results === undefined) return words.t('inbox.sender.unvouched', values);
+	if (result.results === undefined) return words.t('cli.inbox.unvouched', values);
 	const domain = domainOf(message.from) ?? '?';
-	const needs = words.t(check.require === 'dmarc' ? 'inbox.sender.needsDmarc' : 'inbox.sender.needsAligned', { domain });
-	return words.t('inbox.sender.failed', { ...values, results: result.results, needs });
+	const needs = words.t(check.require === 'dmarc' ? 'cli.inbox.needsDmarc' : 'cli.inbox.needsAligned', { domain });
+	return words.t('cli.inbox.unvouchedSaid', { ...values, results: result.results, needs });
 }

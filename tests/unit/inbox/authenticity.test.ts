@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentProblems, formatProblem } from '../../../src/content/problems';
+import { ContentProblems } from '../../../src/content/problems';
 import { loadSettings } from '../../../src/content/settings';
 import { createLocale } from '../../../src/content/i18n';
 import { authservIdOf, senderDoubt, verdict, type SenderCheck, type Verdict } from '../../../src/tools/inbox/authenticity';
@@ -154,11 +154,12 @@ describe('the inbox setting in hub.yaml', () => {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};
+	/** The problem lines as the command prints them, in the hub's language. */
 	const problems = (inbox: string) => {
 		try {
 			hub(inbox);
 		} catch (error) {
-			return error instanceof ContentProblems ? error.problems.map(formatProblem) : [String(error)];
+			return error instanceof ContentProblems ? error.message.split('\n').slice(1) : [String(error)];
 		}
 		return [];
 	};
@@ -178,6 +179,11 @@ describe('the inbox setting in hub.yaml', () => {
 			),
 			expect.stringMatching(/hub\.yaml:9 inbox\.require: expected one of "aligned", "dmarc"; found "spf"/),
 			expect.stringMatching(/hub\.yaml:\d+ inbox: expected only the fields the hub knows \(check the spelling\); found "authservid"/),
+		]);
+		expect(problems('language: de\ninbox:\n  authservId: mail northwind\n')).toEqual([
+			expect.stringMatching(
+				/hub\.yaml:9 inbox\.authservId: .*der Name, den Ihr Mailserver als Erstes in seinen Authentication-Results-Header schreibt/,
+			),
 		]);
 	});
 });
