@@ -19,7 +19,8 @@ export function loadSettings(dir: string = contentDir()): Settings {
 	}
 	const raw: unknown = parse(fs.readFileSync(file, 'utf8'));
 	const parsed = settingsSchema.safeParse(raw);
-	if (!parsed.success) throw new ContentProblems(zodProblems(relative, parsed.error, raw), locale);
+	// Located, as the linter reports them (src/tools/lint/schema.ts): every command says a problem the same way.
+	if (!parsed.success) throw new ContentProblems(locateProblems(zodProblems(relative, parsed.error, raw)), locale);
 	assertNoProblems(locateProblems(brandProblems(parsed.data, dir, relative)), locale);
 	return parsed.data;
 }

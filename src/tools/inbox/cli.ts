@@ -25,6 +25,7 @@ import type { Locale } from '../../content/i18n/locale';
 import { expectedFound, phrase } from '../../content/problems';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
 import { withInboxLock } from './lock';
+import type { ReadMessage } from './message';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -34,6 +35,8 @@ interface Known {
 	/** Message-IDs recorded, lower case. */
 	ids: Set<string>;
 	readMessage: (typeof import('./message'))['readMessage'];
+	/** Why the sender is not believed (hub.yaml `inbox`), or undefined; always undefined without the setting. */
+	doubt: (message: ReadMessage) => { reason: string } | undefined;
 }
 
 /** The two folders, as names shown to editors (with `/`) and as segments the server joins with its own separator. */
@@ -161,7 +164,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 			if (!dry) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
 			return;
 		}
-		const { facts, records, ids: known, readMessage } = await session.known();
+		const { facts, records, ids: known, readMessage, doubt } = await session.known();
 		const batch = Math.max(1, Number(options.batch));
 		const maxSize = Number(options.maxSize) * MB;
 
@@ -209,7 +212,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 						? { reason: words.t('cli.inbox.noTag') }
 						: isTagProblem(tag)
 							? { reason: words.t('cli.inbox.unreadableTag', { problem: expectedFound({ expected: tag.problem }, words) }) }
-							: place(tag, message, facts, records);
+							: (doubt(message) ?? place(tag, message, facts, records));
 				if ('reason' in placement) {
 					looked.push(envelope.uid);
 					tally.needsLook.push({ envelope: { ...envelope, from: message.from }, reason: placement.reason });
@@ -316,12 +319,22 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 			(known ??= (async () => {
 				const records = readInbox(root);
 				// Parsing the hub's writing and mail is only needed once there is mail to place.
-				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
+				const [{ hubFacts }, { readMessage }, { senderDoubt }] = await Promise.all([
+					import('./facts'),
+					import('./message'),
+					import('./authenticity'),
+				]);
+				const facts = hubFacts(root, hub, nowOf(io));
+				const check = hub.inbox;
 				return {
-					facts: hubFacts(root, hub, nowOf(io)),
+					facts,
 					records,
 					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
 					readMessage,
+					doubt: (message: ReadMessage) => {
+						const reason = check && senderDoubt(message, check, facts.words);
+						return reason ? { reason } : undefined;
+					},
 				};
 			})()),
 		tally: { read: 0, tagged: 0, recorded: [], moved: 0, needsLook: [], flagged: 0 },

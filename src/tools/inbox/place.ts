@@ -88,7 +88,7 @@ const oneLine = (text: string) =>
 		.trim();
 
 /** Where a message with this tag goes, given the hub and the records so far (this run's included). */
-export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records: readonly InboxRecord[]): Placement {
+export function place(tag: HubTag, message: Omit<ReadMessage, 'authResults'>, hub: HubFacts, records: readonly InboxRecord[]): Placement {
 	const sent = { messageId: message.messageId, date: message.date, from: message.from, ...(message.name ? { name: message.name } : {}) };
 	const outside = !inDomains(message.from, hub.domains);
 	const t = hub.words.t;
