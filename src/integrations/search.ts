@@ -66,7 +66,8 @@ async function inChild(...args: string[]): Promise<unknown> {
 export async function indexSearch(dir: string, language: string, published?: PublishedIndex): Promise<IndexedSearch> {
 	const output = path.join(dir, 'pagefind');
 	const started = performance.now();
-	const changes = published && (await comparePages(published.dir, dir));
+	// Not compared (the published site unreadable): Pagefind writes the whole index, as in a cold build.
+	const changes = published && (await comparePages(published.dir, dir).catch(() => undefined));
 	if (published && changes && (await unchangedIndex(published, changes, language))) {
 		const read = performance.now();
 		// All but the word list and the warm-up word, written next (into files of their own: a link would write into the published ones).
@@ -194,8 +195,8 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 
 /**
  * Whether the index written over `reused` fragments is the one a cold build writes: the same
- * Pagefind version, language and word characters as the published index, and no fragment name
- * lengthened by Pagefind (see `reuseFragments`).
+ * Pagefind version, language and word characters as the published index, as many fragments as
+ * pages indexed, and no fragment name lengthened by Pagefind (see `reuseFragments`).
  */
 async function sameAsCold(published: PublishedIndex, output: string, reused: ReadonlySet<string>): Promise<boolean> {
 	const settings = (entry: string) => {
@@ -204,8 +205,11 @@ async function sameAsCold(published: PublishedIndex, output: string, reused: Rea
 	};
 	const entry = await fs.readFile(path.join(output, 'pagefind-entry.json'), 'utf8');
 	if (settings(entry) !== settings(published.entry)) return false;
-	const written = (await fs.readdir(path.join(output, 'fragment'))).filter((file) => !reused.has(file));
-	return written.every((file) => SHORT_NAME.test(file));
+	const files = await fs.readdir(path.join(output, 'fragment'));
+	// One fragment per page indexed: a linked fragment the new index does not name would be one more.
+	const pages = Object.values((JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages);
+	if (files.length !== pages.reduce((sum, { page_count }) => sum + page_count, 0)) return false;
+	return files.filter((file) => !reused.has(file)).every((file) => SHORT_NAME.test(file));
 }
 
 /** A fragment's name as Pagefind gives it unless two digests collide: `<language>_<7 hex digits>.pf_fragment`. */
