@@ -944,8 +944,7 @@ export const de = {
 	'cli.hub.missing.organisation': 'die Organisation (--organisation)',
 	'cli.hub.missing.editorsEmail': 'das Postfach der Redaktion (--editors-email)',
 	'cli.hub.missing.language': 'die Sprache (--language)',
-	'starter.hub.note':
-		'Einstellungen für den ganzen Hub: Jedes Feld ist in src/content/schemas/settings.ts beschrieben;\nAkzentfarben und Logo zeigt docs/operating.md#hub-settings-and-brand.',
+	'starter.hub.note': 'Einstellungen für den ganzen Hub: Jedes Feld ist in src/content/schemas/settings.ts beschrieben;\nAkzentfarben und Logo zeigt docs/operating.md#hub-settings-and-brand.',
 	'starter.hub.nameTodo': 'TODO: der Name des Hubs, z. B. Contoso IT-Hub',
 	'starter.hub.tagline': 'Was die IT für {organisation} leistet, in klaren Worten.',
 	'starter.hub.theBusiness': 'das Unternehmen',
@@ -954,10 +953,8 @@ export const de = {
 	'starter.hub.editorsNote': 'Wer den Hub und den Newsletter betreut: Hier bitten Leser um Aufnahme in die Liste.',
 	'starter.hub.editorsName': 'Die IT-Redaktion',
 	'starter.hub.editorsTodo': 'TODO: das Postfach der Redaktion',
-	'starter.hub.inboxNote':
-		'npm run inbox glaubt der Absenderadresse einer Antwort nur, wenn Ihr Mailserver für sie bürgt.\nFragen Sie Ihre Mail-Administration nach dem Namen, den der Server als Erstes in seinen\nAuthentication-Results-Header schreibt, und nehmen Sie die Kommentarzeichen weg: Ohne diese\nEinstellung kann jeder im Namen von Kollegen Rückmeldungen oder Stimmen schicken. require: dmarc\n(DMARC bestanden) oder aligned (dazu DKIM oder SPF für die Domain des Absenders bestanden).\nSiehe docs/operating.md#trusting-the-sender.',
-	'starter.segment.caresNote':
-		'Was dieser Zielgruppe wichtig ist, in kurzen Stichworten und ihren eigenen Worten („Kosten“,\n„Risiko fürs Geschäft“, „Kundenerlebnis“): Fragen Sie sie. Autoren beginnen damit, und die\nSeite der Zielgruppe zeigt sie.',
+	'starter.hub.inboxNote': 'npm run inbox glaubt der Absenderadresse einer Antwort nur, wenn Ihr Mailserver für sie bürgt.\nFragen Sie Ihre Mail-Administration nach dem Namen, den der Server als Erstes in seinen\nAuthentication-Results-Header schreibt, und nehmen Sie die Kommentarzeichen weg: Ohne diese\nEinstellung kann jeder im Namen von Kollegen Rückmeldungen oder Stimmen schicken. require: dmarc\n(DMARC bestanden) oder aligned (dazu DKIM oder SPF für die Domain des Absenders bestanden).\nSiehe docs/operating.md#trusting-the-sender.',
+	'starter.segment.caresNote': 'Was dieser Zielgruppe wichtig ist, in kurzen Stichworten und ihren eigenen Worten („Kosten“,\n„Risiko fürs Geschäft“, „Kundenerlebnis“): Fragen Sie sie. Autoren beginnen damit, und die Seite\nder Zielgruppe zeigt sie.',
 	'starter.segment.executives.name': 'Geschäftsleitung',
 	'starter.segment.executives.audience':
 		'Vorstand und oberste Führungsebene. Sie geben Richtung und Budgets vor und haben für jede Entscheidung höchstens ein paar Minuten.',
@@ -973,18 +970,15 @@ export const de = {
 	'starter.segment.all-staff.name': 'Alle Mitarbeitenden',
 	'starter.segment.all-staff.audience': 'Alle im Unternehmen: was sich an ihrem Arbeitstag ändert, und warum.',
 	'starter.segment.all-staff.cares': 'TODO: was allen Mitarbeitenden wichtig ist, in ihren Worten',
-	'starter.topic.note':
-		'Themen, unter denen Papiere, Fallstudien und Kennzahlen abgelegt werden; jedes bekommt eine Seite und einen Feed. Ergänzen Sie eigene.',
+	'starter.topic.note': 'Themen, unter denen Papiere, Fallstudien und Kennzahlen abgelegt werden; jedes bekommt eine\nSeite und einen Feed. Ergänzen Sie eigene.',
 	'starter.topic.name': 'IT und Geschäft',
 	'starter.topic.description': 'Was die Arbeit der IT dem Unternehmen bringt: seinen Kunden, seinen Kosten, seinen Risiken und seinen Mitarbeitenden.',
 	'starter.author.note': 'Eine Autorin oder ein Autor aus der IT; der Dateiname ist die Autoren-ID, die Papiere nennen.',
-	'starter.author.gitTodo': 'TODO: Ihr Name und Ihre dienstliche E-Mail (git config user.name und user.email waren nicht gesetzt).',
+	'starter.author.gitTodo': 'TODO: Ihr Name und Ihre dienstliche E-Mail (git config user.name und user.email waren nicht\ngesetzt).',
 	'starter.author.nameTodo': 'TODO: Ihr Name',
 	'starter.author.roleTodo': 'TODO: Ihre Funktion',
-	'starter.contacts.note':
-		'Wichtige Ansprechpartner, die die Texte des Hubs per E-Mail bekommen möchten („Kann ich auf die Liste?“).\nPflegen Sie sie mit npm run contacts -- add|remove|list (docs/editing.md#sending-to-the-list).\nNie veröffentlicht: Keine Adresse und kein Name aus dieser Datei erreicht die Website.',
-	'starter.paper.draftNote':
-		'Entwürfe erreichen nie die Website, die Feeds oder die Suche. Dieser ist ein Beispiel: Behalten Sie ihn als Entwurf, oder löschen Sie ihn.',
+	'starter.contacts.note': 'Wichtige Ansprechpartner, die die Texte des Hubs per E-Mail bekommen möchten („Kann ich auf die\nListe?“). Pflegen Sie sie mit npm run contacts -- add|remove|list\n(docs/editing.md#sending-to-the-list). Nie veröffentlicht: Keine Adresse und kein Name aus\ndieser Datei erreicht die Website.',
+	'starter.paper.draftNote': 'Entwürfe erreichen nie die Website, die Feeds oder die Suche. Dieser ist ein Beispiel: Behalten\nSie ihn als Entwurf, oder löschen Sie ihn.',
 	'cli.contacts.description': 'Die Liste der wichtigen Kontakte pflegen, die die Texte des Hubs per E-Mail bekommen (content/contacts.yaml).',
 	'cli.contacts.add': 'einen Kontakt hinzufügen oder einem schon gelisteten Zielgruppen hinzufügen',
 	'cli.contacts.nameArgument': 'der volle Name',

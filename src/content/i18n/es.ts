@@ -940,8 +940,7 @@ export const es = {
 	'cli.hub.missing.organisation': 'la organización (--organisation)',
 	'cli.hub.missing.editorsEmail': 'el buzón de la redacción (--editors-email)',
 	'cli.hub.missing.language': 'el idioma (--language)',
-	'starter.hub.note':
-		'Ajustes de todo el hub: cada campo se describe en src/content/schemas/settings.ts, y los colores\nde acento y el logotipo se muestran en docs/operating.md#hub-settings-and-brand.',
+	'starter.hub.note': 'Ajustes de todo el hub: cada campo se describe en src/content/schemas/settings.ts, y los colores\nde acento y el logotipo se muestran en docs/operating.md#hub-settings-and-brand.',
 	'starter.hub.nameTodo': 'TODO: el nombre del hub, por ejemplo Hub de TI de Contoso',
 	'starter.hub.tagline': 'Lo que TI hace por {organisation}, en palabras claras.',
 	'starter.hub.theBusiness': 'el negocio',
@@ -950,10 +949,8 @@ export const es = {
 	'starter.hub.editorsNote': 'Quién lleva el hub y el boletín: aquí escriben los lectores para entrar en la lista.',
 	'starter.hub.editorsName': 'La redacción de TI',
 	'starter.hub.editorsTodo': 'TODO: el buzón de la redacción',
-	'starter.hub.inboxNote':
-		'npm run inbox solo cree la dirección del remitente de una respuesta cuando su servidor de correo\nla avala. Pida a sus administradores de correo el nombre que el servidor escribe primero en su\ncabecera Authentication-Results, y quite el comentario: sin esto, cualquiera puede enviar opiniones\no votos en nombre de un compañero. require: dmarc (DMARC superado) o aligned (además, DKIM o SPF\nsuperado para el dominio del remitente). Vea docs/operating.md#trusting-the-sender.',
-	'starter.segment.caresNote':
-		'Lo que le importa a este público, en frases cortas y con sus palabras («costes», «riesgo para las\nventas», «experiencia del cliente»): pregúnteselo. Los autores empiezan por ahí, y la página del\npúblico lo muestra.',
+	'starter.hub.inboxNote': 'npm run inbox solo cree la dirección del remitente de una respuesta cuando su servidor de correo\nla avala. Pida a sus administradores de correo el nombre que el servidor escribe primero en su\ncabecera Authentication-Results, y quite el comentario: sin esto, cualquiera puede enviar\nopiniones o votos en nombre de un compañero. require: dmarc (DMARC superado) o aligned (además,\nDKIM o SPF superado para el dominio del remitente). Vea docs/operating.md#trusting-the-sender.',
+	'starter.segment.caresNote': 'Lo que le importa a este público, en frases cortas y con sus palabras («costes», «riesgo para\nlas ventas», «experiencia del cliente»): pregúnteselo. Los autores empiezan por ahí, y la página\ndel público lo muestra.',
 	'starter.segment.executives.name': 'Dirección',
 	'starter.segment.executives.audience':
 		'El consejo y el comité de dirección. Marcan el rumbo y los presupuestos, y dedican a cada decisión unos minutos como mucho.',
@@ -969,18 +966,15 @@ export const es = {
 	'starter.segment.all-staff.name': 'Toda la plantilla',
 	'starter.segment.all-staff.audience': 'Todas las personas de la organización: qué cambia en su jornada de trabajo, y por qué.',
 	'starter.segment.all-staff.cares': 'TODO: lo que le importa a toda la plantilla, con sus palabras',
-	'starter.topic.note':
-		'Los temas en que se archivan documentos, casos de estudio e indicadores; cada uno tiene su página y su feed. Añada los suyos.',
+	'starter.topic.note': 'Los temas en que se archivan documentos, casos de estudio e indicadores; cada uno tiene su\npágina y su feed. Añada los suyos.',
 	'starter.topic.name': 'TI y negocio',
 	'starter.topic.description': 'Lo que el trabajo de TI aporta al negocio: a sus clientes, sus costes, sus riesgos y sus compañeros.',
-	'starter.author.note': 'Una persona que escribe en el departamento de TI; el nombre del archivo es el id de autor que citan los documentos.',
+	'starter.author.note': 'Una persona que escribe en el departamento de TI; el nombre del archivo es el id de autor que\ncitan los documentos.',
 	'starter.author.gitTodo': 'TODO: su nombre y su correo de trabajo (git config user.name y user.email no estaban definidos).',
 	'starter.author.nameTodo': 'TODO: su nombre',
 	'starter.author.roleTodo': 'TODO: su cargo',
-	'starter.contacts.note':
-		'Contactos clave que pidieron recibir por correo lo que publica el hub («¿Puedo estar en la lista?»).\nMantenga la lista con npm run contacts -- add|remove|list (docs/editing.md#sending-to-the-list).\nNunca se publica: ninguna dirección ni nombre de este archivo llega al sitio.',
-	'starter.paper.draftNote':
-		'Los borradores nunca llegan al sitio, a los feeds ni a la búsqueda. Este es un ejemplo: guárdelo como borrador, o bórrelo.',
+	'starter.contacts.note': 'Contactos clave que pidieron recibir por correo lo que publica el hub («¿Puedo estar en la\nlista?»). Mantenga la lista con npm run contacts -- add|remove|list\n(docs/editing.md#sending-to-the-list). Nunca se publica: ninguna dirección ni nombre de este\narchivo llega al sitio.',
+	'starter.paper.draftNote': 'Los borradores nunca llegan al sitio, a los feeds ni a la búsqueda. Este es un ejemplo: guárdelo\ncomo borrador, o bórrelo.',
 	'cli.contacts.description': 'Llevar la lista de contactos clave que reciben por correo los textos del hub (content/contacts.yaml).',
 	'cli.contacts.add': 'añadir un contacto, o añadir públicos a uno que ya está en la lista',
 	'cli.contacts.nameArgument': 'su nombre completo',

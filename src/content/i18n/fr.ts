@@ -941,8 +941,7 @@ export const fr = {
 	'cli.hub.missing.organisation': 'l’organisation (--organisation)',
 	'cli.hub.missing.editorsEmail': 'la boîte de la rédaction (--editors-email)',
 	'cli.hub.missing.language': 'la langue (--language)',
-	'starter.hub.note':
-		'Réglages de tout le hub : chaque champ est décrit dans src/content/schemas/settings.ts ; les\ncouleurs d’accent et le logo sont montrés dans docs/operating.md#hub-settings-and-brand.',
+	'starter.hub.note': 'Réglages de tout le hub : chaque champ est décrit dans src/content/schemas/settings.ts ; les\ncouleurs d’accent et le logo sont montrés dans docs/operating.md#hub-settings-and-brand.',
 	'starter.hub.nameTodo': 'TODO: le nom du hub, par exemple Hub IT de Contoso',
 	'starter.hub.tagline': 'Ce que l’informatique fait pour {organisation}, en termes simples.',
 	'starter.hub.theBusiness': 'l’entreprise',
@@ -951,10 +950,8 @@ export const fr = {
 	'starter.hub.editorsNote': 'Qui anime le hub et la lettre d’information : les lecteurs écrivent ici pour rejoindre la liste.',
 	'starter.hub.editorsName': 'La rédaction informatique',
 	'starter.hub.editorsTodo': 'TODO: la boîte de la rédaction',
-	'starter.hub.inboxNote':
-		'npm run inbox ne croit l’adresse d’expéditeur d’une réponse que si votre serveur de messagerie\nen répond. Demandez à vos administrateurs de messagerie le nom que le serveur écrit en premier\ndans son en-tête Authentication-Results, puis décommentez : sans cela, n’importe qui peut envoyer\nun avis ou un vote au nom d’un collègue. require : dmarc (DMARC réussi) ou aligned (en plus,\nDKIM ou SPF réussi pour le domaine de l’expéditeur). Voir docs/operating.md#trusting-the-sender.',
-	'starter.segment.caresNote':
-		'Ce qui compte pour ce public, en expressions courtes et dans ses mots (« coûts », « risque pour\nles ventes », « expérience client ») : demandez-le-lui. Les auteurs commencent par là, et la page\ndu public les affiche.',
+	'starter.hub.inboxNote': 'npm run inbox ne croit l’adresse d’expéditeur d’une réponse que si votre serveur de messagerie\nen répond. Demandez à vos administrateurs de messagerie le nom que le serveur écrit en premier\ndans son en-tête Authentication-Results, puis décommentez : sans cela, n’importe qui peut\nenvoyer un avis ou un vote au nom d’un collègue. require : dmarc (DMARC réussi) ou aligned (en\nplus, DKIM ou SPF réussi pour le domaine de l’expéditeur). Voir\ndocs/operating.md#trusting-the-sender.',
+	'starter.segment.caresNote': 'Ce qui compte pour ce public, en expressions courtes et dans ses mots (« coûts », « risque pour\nles ventes », « expérience client ») : demandez-le-lui. Les auteurs commencent par là, et la\npage du public les affiche.',
 	'starter.segment.executives.name': 'Direction générale',
 	'starter.segment.executives.audience':
 		'Le conseil d’administration et le comité de direction. Ils fixent le cap et les budgets, et accordent à chaque décision quelques minutes au plus.',
@@ -970,19 +967,16 @@ export const fr = {
 	'starter.segment.all-staff.name': 'Tout le personnel',
 	'starter.segment.all-staff.audience': 'Chacun dans l’organisation : ce qui change dans sa journée de travail, et pourquoi.',
 	'starter.segment.all-staff.cares': 'TODO: ce qui compte pour tout le personnel, dans ses mots',
-	'starter.topic.note':
-		'Les thèmes sous lesquels sont classés notes, études de cas et indicateurs ; chacun a sa page et son flux. Ajoutez les vôtres.',
+	'starter.topic.note': 'Les thèmes sous lesquels sont classés notes, études de cas et indicateurs ; chacun a sa page et\nson flux. Ajoutez les vôtres.',
 	'starter.topic.name': 'L’informatique et les métiers',
 	'starter.topic.description':
 		'Ce que le travail de l’informatique apporte à l’entreprise : à ses clients, à ses coûts, à ses risques et à ses collaborateurs.',
-	'starter.author.note': 'Une personne qui écrit au service informatique ; le nom du fichier est l’identifiant d’auteur que citent les notes.',
-	'starter.author.gitTodo': 'TODO: votre nom et votre adresse professionnelle (git config user.name et user.email n’étaient pas définis).',
+	'starter.author.note': 'Une personne qui écrit au service informatique ; le nom du fichier est l’identifiant d’auteur\nque citent les notes.',
+	'starter.author.gitTodo': 'TODO: votre nom et votre adresse professionnelle (git config user.name et user.email n’étaient\npas définis).',
 	'starter.author.nameTodo': 'TODO: votre nom',
 	'starter.author.roleTodo': 'TODO: votre fonction',
-	'starter.contacts.note':
-		'Les contacts clés qui ont demandé à recevoir les écrits du hub par e-mail (« Puis-je être sur la liste ? »).\nTenez-la avec npm run contacts -- add|remove|list (docs/editing.md#sending-to-the-list).\nJamais publié : aucune adresse ni aucun nom de ce fichier n’atteint le site.',
-	'starter.paper.draftNote':
-		'Les brouillons n’atteignent jamais le site, les flux ni la recherche. Celui-ci est un exemple : gardez-le en brouillon, ou supprimez-le.',
+	'starter.contacts.note': 'Les contacts clés qui ont demandé à recevoir les écrits du hub par e-mail (« Puis-je être sur la\nliste ? »). Tenez-la avec npm run contacts -- add|remove|list\n(docs/editing.md#sending-to-the-list). Jamais publié : aucune adresse ni aucun nom de ce fichier\nn’atteint le site.',
+	'starter.paper.draftNote': 'Les brouillons n’atteignent jamais le site, les flux ni la recherche. Celui-ci est un exemple :\ngardez-le en brouillon, ou supprimez-le.',
 	'cli.contacts.description': 'Tenir la liste des contacts clés qui reçoivent les textes du hub par e-mail (content/contacts.yaml).',
 	'cli.contacts.add': 'ajouter un contact, ou ajouter des publics à un contact déjà sur la liste',
 	'cli.contacts.nameArgument': 'son nom complet',
