@@ -43,6 +43,7 @@ const program = new Command('bench')
 	)
 	.option('--search-only', 'only time the search again, in the hub the last run built at each size', false)
 	.option('--preview', "also time the writers' preview (`astro dev`): first page, a page view, save to updated page", false)
+	.option('--preview-only', "only time the writers' preview, in a generated hub (no builds, no search, no mailbox)", false)
 	.option('--search-runs <n>', 'times each search query is measured (medians are reported)', (v) => Number.parseInt(v, 10), 3)
 	.option('--no-inbox', 'skip timing npm run inbox over a big mailbox (it starts Dovecot, which needs root)')
 	.option('--inbox-only', 'only time npm run inbox', false)
@@ -59,6 +60,7 @@ const options = program.opts<{
 	profile: boolean;
 	searchOnly: boolean;
 	preview: boolean;
+	previewOnly: boolean;
 	searchRuns: number;
 	runs: number;
 	inbox: boolean;
@@ -281,8 +283,9 @@ async function benchmark(papers: number) {
 	const figures: Figures[] = [];
 	const peaks: number[] = [];
 	const runs: Record<string, unknown>[] = [];
-	for (let run = 1; run <= options.runs; run++) {
-		if (options.runs > 1) console.log(`  --- run ${run} of ${options.runs}`);
+	const builds = options.previewOnly ? 0 : options.runs;
+	for (let run = 1; run <= builds; run++) {
+		if (builds > 1) console.log(`  --- run ${run} of ${builds}`);
 		// Fresh content each run: the warm rebuild edits a paper.
 		if (run > 1) await writeHub(content, files);
 		await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
@@ -433,8 +436,8 @@ async function benchmark(papers: number) {
 		maxPeakRssBytes: Math.max(...peaks),
 		runs,
 	};
-	if (options.runs > 1) {
-		console.log(`  Medians of ${options.runs} runs:`);
+	if (builds > 1) {
+		console.log(`  Medians of ${builds} runs:`);
 		report('hub, cold build', `${seconds(median(walls.cold))}; peak memory at most ${mb(Math.max(...peaks))}`);
 		if (walls.warm.length > 0)
 			report(
@@ -448,7 +451,7 @@ async function benchmark(papers: number) {
 			);
 	}
 	let preview: PreviewTiming | undefined;
-	if (options.preview) {
+	if (options.preview || options.previewOnly) {
 		const ids = [...files.keys()].filter((file) => /^papers\/p\d+-/.test(file)).map((file) => path.basename(file, '.mdx'));
 		preview = await timePreview(project, content, ids.slice(10, 19), BENCH_NOW);
 		console.log(`  Writers' preview (astro dev; load average ${os.loadavg()[0]!.toFixed(1)}):`);
@@ -461,13 +464,13 @@ async function benchmark(papers: number) {
 	}
 	if (figures.length > 0 || preview) printTargets(papers, figures, preview);
 
-	if (options.search) {
+	if (options.search && builds > 0) {
 		const timing = await reportSearch(dist);
 		searchTimings.set(papers, timing);
 		result.search = timing;
 	}
 
-	if (options.profile) {
+	if (options.profile && builds > 0) {
 		const profileDir = path.join(work, 'profile');
 		await fs.rm(profileDir, { recursive: true, force: true });
 		await fs.rm(path.join(work, 'cache'), { recursive: true, force: true });
@@ -499,6 +502,6 @@ if (!options.inboxOnly) {
 	for (const papers of options.papers) await benchmark(papers);
 	printSearchTable(searchTimings);
 }
-if (options.inbox || options.inboxOnly) {
+if ((options.inbox && !options.previewOnly) || options.inboxOnly) {
 	reportInbox(await benchInbox(options.inboxMessages, options.inboxTagged, TMP), options.inboxMessages, options.inboxTagged, report);
 }
