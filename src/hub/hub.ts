@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
-import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
+import { loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
 import type { Reference } from '../checks/references';
 import { contentDir, idFromFile } from '../content/content-dir';
+import { contentVersion, liveEntries } from '../content/live-content';
 import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
 import { locateProblems } from '../content/locate';
@@ -26,9 +27,9 @@ import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { hubLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
-import { inboxFolder, readInboxFiles } from '../content/inbox';
+import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
-import { ledgerFolder, readLedger } from '../content/ledger';
+import { readLedger } from '../content/ledger';
 import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { listeningOf, type Listening } from './listening';
@@ -200,9 +201,12 @@ export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined
 async function readContent() {
 	const files = foundFiles();
 	// A hub need not use every kind (campaigns, testimonials); Astro warns on every build when asked
-	// for a collection with no entries, so a kind without files is not asked for.
-	const entriesOf = <C extends CollectionKey>(collection: C) =>
-		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
+	// for a collection with no entries, so a kind without files is not asked for. The preview reads
+	// what the loaders hold (src/content/live-content.ts), not Astro's data store.
+	const entriesOf = async <C extends CollectionKey>(collection: C): Promise<CollectionEntry<C>[]> =>
+		files.some((file) => file.collection === collection)
+			? ((isPreview() ? liveEntries(collection) : undefined) ?? (await getCollection(collection)))
+			: [];
 	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors, ballots] =
 		await Promise.all([
 			entriesOf('papers'),
@@ -445,29 +449,16 @@ function load(content: Content): Hub {
 }
 
 /**
- * The preview's watcher: Vite evaluates this module again whenever Astro's content layer has
- * changed (it imports `astro:content`, whose store is reloaded), so what was worked out from the
- * content before is forgotten here. `hub.yaml`, the contacts and the inbox are read outside the
- * content layer, and publication depends on the time: `loadHub()` checks those itself.
+ * A module evaluated again (its code was edited) must not keep what the code before it worked out.
  */
 if (isPreview()) forgetAll();
 
-/** In the preview: what the hub also depends on: `hub.yaml`, the contacts and the inbox (by modification time), and the minute. */
-function previewStamp(): string {
-	const modified = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
-	// The inbox and the send ledger (read for ballots' turnout) are outside Astro's content layer.
-	const folderStamps = (folder: string) =>
-		(fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort() : []).map(
-			(file) => `${file} ${modified(path.join(folder, file))}`,
-		);
-	return [
-		modified(path.join(contentDir(), 'hub.yaml')),
-		modified(contactsPath()),
-		...folderStamps(inboxFolder()),
-		...folderStamps(ledgerFolder()),
-		Math.floor(buildTime().getTime() / 60_000),
-	].join('\n');
-}
+/**
+ * In the preview: what the hub was worked out from. The loaders and the preview's watcher count
+ * every change of the content, of `hub.yaml`, the contacts, the inbox and the ledger
+ * (src/content/live-content.ts); publication depends on the minute.
+ */
+const previewStamp = () => `${contentVersion()} ${Math.floor(buildTime().getTime() / 60_000)}`;
 
 /**
  * The hub's content, loaded and checked once per build, and in the preview once per change of the
