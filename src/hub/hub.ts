@@ -13,7 +13,7 @@ import type { MetricUsage } from '../checks/metrics';
 import type { Reference } from '../checks/references';
 import { contentDir, idFromFile } from '../content/content-dir';
 import { contentVersion, liveEntries } from '../content/live-content';
-import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
+import { FILE_COLLECTIONS, inCollection, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
 import { locateProblems } from '../content/locate';
 import { readingMinutes } from '../content/mdx';
@@ -33,7 +33,7 @@ import { readLedger } from '../content/ledger';
 import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { listeningOf, type Listening } from './listening';
-import { forgetAll, isPreview, perBuild, perVersion } from './memo';
+import { isPreview, perBuild, perVersion } from './memo';
 import { dependentsOf, restoreOrder, restoreSchedule, tierChanges, type Dependent, type RestoreSlot, type TierChange } from './systems';
 import { tierOf, type Tier } from '../content/tiers';
 import { hubWarnings } from '../checks/check-hub';
@@ -175,14 +175,17 @@ const relative = (file: string) => path.relative(process.cwd(), file);
 /** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
 function foundFiles(): FoundFile[] {
 	const root = contentDir();
-	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) =>
-		fs
-			.globSync(collectionPattern(collection), { cwd: path.join(root, collection) })
-			// Sorted, so "already uses it" names the same first file as the linter does.
-			.sort()
-			.map((file) => path.join(root, collection, file))
-			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
-	);
+	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) => {
+		const folder = path.join(root, collection);
+		return (
+			(fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [])
+				.filter((file) => inCollection(collection, file))
+				// Sorted, so "already uses it" names the same first file as the linter does.
+				.sort()
+				.map((file) => path.join(folder, file))
+				.map((file) => ({ collection, id: idFromFile(file), file: relative(file) }))
+		);
+	});
 	const topicsFile = path.join(root, TOPICS_FILE);
 	const list: unknown = fs.existsSync(topicsFile) ? parseYaml(fs.readFileSync(topicsFile, 'utf8')) : [];
 	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
@@ -449,14 +452,11 @@ function load(content: Content): Hub {
 }
 
 /**
- * A module evaluated again (its code was edited) must not keep what the code before it worked out.
- */
-if (isPreview()) forgetAll();
-
-/**
  * In the preview: what the hub was worked out from. The loaders and the preview's watcher count
- * every change of the content, of `hub.yaml`, the contacts, the inbox and the ledger
- * (src/content/live-content.ts); publication depends on the minute.
+ * every change of the content, of the files the hub reads itself (`hub.yaml`, the contacts, the
+ * inbox, the ledger) and of the code (src/content/live-content.ts); publication depends on the
+ * minute. Vite also evaluates this module again whenever Astro saves its data store, half a second
+ * after an edit: the hub worked out from the edit is kept then, not worked out once more.
  */
 const previewStamp = () => `${contentVersion()} ${Math.floor(buildTime().getTime() / 60_000)}`;
 
