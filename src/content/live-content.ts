@@ -20,6 +20,8 @@ import type { LoaderContext } from 'astro/loaders';
 interface LiveContent {
 	/** Each collection's entries, as `getCollection()` would give them once Astro has saved its store. */
 	collections: Map<string, readonly object[]>;
+	/** The loader's own entry objects they were made from. */
+	sources: Map<string, readonly object[]>;
 	/** Goes up with every change the hub must show: a collection published again, a file the hub reads itself. */
 	version: number;
 	listeners: Set<() => void>;
@@ -31,7 +33,7 @@ const KEY = Symbol.for('hourglass.live-content');
 
 function live(): LiveContent {
 	const shared = globalThis as { [KEY]?: LiveContent };
-	return (shared[KEY] ??= { collections: new Map(), version: 0, listeners: new Set(), owners: new Map() });
+	return (shared[KEY] ??= { collections: new Map(), sources: new Map(), version: 0, listeners: new Set(), owners: new Map() });
 }
 
 /** Something the hub shows has changed: the preview works the hub out again on the next request. */
@@ -47,9 +49,15 @@ export function contentChanged(): void {
  * bodies are the loader's own, src/content/render/images.ts).
  */
 export function publishCollection(collection: string, store: Pick<LoaderContext['store'], 'values'>): void {
-	live().collections.set(
+	const state = live();
+	const entries = store.values();
+	const published = state.sources.get(collection);
+	// Astro stores a new object for every changed entry; the watcher reports some saves twice.
+	if (published?.length === entries.length && entries.every((entry, at) => entry === published[at])) return;
+	state.sources.set(collection, entries);
+	state.collections.set(
 		collection,
-		store.values().map((entry) => ({ ...entry, collection })),
+		entries.map((entry) => ({ ...entry, collection })),
 	);
 	contentChanged();
 }

@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
 import { contentDir } from '../content/content-dir';
 import { contentChanged, onContentChange, readByLoader } from '../content/live-content';
@@ -9,16 +10,19 @@ import { contentChanged, onContentChange, readByLoader } from '../content/live-c
  * or as a production build. Vite's `import.meta.env.DEV` cannot decide this: it follows NODE_ENV,
  * and a build started with NODE_ENV=test or development would publish drafts.
  *
- * In the preview it also shows every change of the content on the next request
- * (src/content/live-content.ts): it watches the files the hub reads itself, outside Astro's
- * content layer (hub.yaml, the contacts, the inbox, the ledger, the words in `i18n/`).
+ * In the preview it also shows every change on the next request (src/content/live-content.ts): it
+ * counts changes to the files the hub reads itself, outside Astro's content layer (hub.yaml, the
+ * contacts, the inbox, the ledger, the words in `i18n/`), and to the code, whose module Vite
+ * evaluates again without the hub's cache (src/hub/memo.ts) knowing.
  */
 export function previewMode(): AstroIntegration {
 	let stop: (() => void) | undefined;
+	let code = '';
 	return {
 		name: 'hourglass:preview-mode',
 		hooks: {
-			'astro:config:setup': ({ command, updateConfig }) => {
+			'astro:config:setup': ({ command, config, updateConfig }) => {
+				code = fileURLToPath(config.srcDir);
 				// A global rather than an `import.meta.env` key: defining one of those replaces Astro's own
 				// `import.meta.env` defines, and `BASE_URL` stopped following `--base`.
 				updateConfig({ vite: { define: { __HOURGLASS_PREVIEW__: JSON.stringify(command === 'dev') } } });
@@ -28,7 +32,8 @@ export function previewMode(): AstroIntegration {
 				server.watcher.add(root);
 				server.watcher.on('all', (_event, file) => {
 					// The loaders publish their own files once they have stored them.
-					if (file.startsWith(root + path.sep) && !readByLoader(file)) contentChanged();
+					const readByHub = file.startsWith(root + path.sep) && !readByLoader(file);
+					if (readByHub || file.startsWith(code)) contentChanged();
 				});
 				stop = onContentChange(() => {
 					refresh(server);
