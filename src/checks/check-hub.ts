@@ -85,7 +85,11 @@ export function checkHub(input: HubInput): Problem[] {
 	const ids = new Map<string, string[]>(
 		[...byCollection].map(([collection, files]) => [collection, [...new Set(files.map((file) => file.id))]]),
 	);
-	const check: ReferenceCheck = { ids: (c) => ids.get(c) ?? [], isPublic: (ref) => Boolean(input.preview) || published(ref) };
+	const check: ReferenceCheck = {
+		ids: (c) => ids.get(c) ?? [],
+		isPublic: (ref) => Boolean(input.preview) || published(ref),
+		isScheduled: (ref) => status.get(key(ref)) === 'scheduled',
+	};
 
 	const usages: MetricUsage[] = input.entries.flatMap((entry) =>
 		(entry.body?.metrics ?? []).map((citation) => ({ ...citation, collection: entry.collection, entryId: entry.id, file: entry.file })),

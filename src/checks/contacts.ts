@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { contactsFileSchema, type Contact } from '../content/schemas/contact';
-import { contentDir, idFromFile } from '../content/content-dir';
+import { contentDir, displayPath, idFromFile } from '../content/content-dir';
 import { isoDate } from '../content/format';
 import { COLLECTIONS } from '../content/kinds';
 import { locateSchemaProblems } from '../content/locate';
@@ -75,7 +75,7 @@ export interface ContactList {
 /** Reads and checks the contacts file; a hub without one has an empty list. */
 export async function readContacts(dir: string = contentDir()): Promise<ContactList> {
 	const absolute = contactsPath(dir);
-	const file = path.relative(process.cwd(), absolute);
+	const file = displayPath(absolute);
 	if (!fs.existsSync(absolute)) return { file, contacts: [], problems: [] };
 	const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
 	const syntax = document.errors[0];

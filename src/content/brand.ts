@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatHex, interpolate, parse, wcagContrast } from 'culori';
+import { displayPath } from './content-dir';
 import type { Problem } from './problems';
 import { quote } from './problems';
 
@@ -70,7 +71,7 @@ export function logoProblems(logo: string | undefined, contentDir: string, file:
 		return [{ file, field: 'logo', expected: 'an SVG file in the content folder, e.g. "logo.svg"', found: quote(logo) }];
 	}
 	if (!fs.existsSync(absolute) || !/<svg[\s>]/.test(fs.readFileSync(absolute, 'utf8'))) {
-		return [{ file, field: 'logo', expected: `an SVG file at ${path.relative(process.cwd(), absolute)}`, found: 'no SVG there' }];
+		return [{ file, field: 'logo', expected: `an SVG file at ${displayPath(absolute)}`, found: 'no SVG there' }];
 	}
 	return [];
 }

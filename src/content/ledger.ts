@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parseDocument, stringify } from 'yaml';
-import { contentDir } from './content-dir';
+import { contentDir, displayPath } from './content-dir';
 import { locateSchemaProblems } from './locate';
 import { ContentProblems, quote, type Problem } from './problems';
 import { zodProblems } from './zod-problems';
@@ -51,7 +51,7 @@ export const ledgerFolder = (dir: string = contentDir()): string => path.join(di
 
 /** One YAML record file (the ledger's, the inbox's) read and checked against `schema`: its data, or the problems with file and line. */
 export function readRecordFile<T extends z.ZodType>(absolute: string, schema: T, empty: unknown): { data?: z.infer<T>; problems: Problem[] } {
-	const file = path.relative(process.cwd(), absolute);
+	const file = displayPath(absolute);
 	const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
 	if (document.errors[0]) {
 		return { problems: [{ file, line: document.errors[0].linePos?.[0].line, expected: 'valid YAML', found: quote(document.errors[0].message) }] };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { settingsSchema, type Settings } from './schemas/settings';
-import { contentDir } from './content-dir';
+import { contentDir, displayPath } from './content-dir';
 import { brandProblems } from './brand';
 import { assertNoProblems, ContentProblems } from './problems';
 import { locateProblems } from './locate';
@@ -11,7 +11,7 @@ import { zodProblems } from './zod-problems';
 /** Reads and checks `content/hub.yaml`. */
 export function loadSettings(dir: string = contentDir()): Settings {
 	const file = path.join(dir, 'hub.yaml');
-	const relative = path.relative(process.cwd(), file);
+	const relative = displayPath(file);
 	if (!fs.existsSync(file)) {
 		throw new ContentProblems([
 			{ file: relative, expected: 'a hub.yaml with the hub title, tagline, organisation and editors', found: 'no file' },

@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
 import { loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
-import type { Reference } from '../checks/references';
-import { contentDir, idFromFile } from '../content/content-dir';
+import { referenced, type Reference } from '../checks/references';
+import { contentDir, displayPath, idFromFile } from '../content/content-dir';
 import { contentVersion, liveEntries } from '../content/live-content';
 import { FILE_COLLECTIONS, inCollection, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
@@ -170,7 +170,6 @@ export interface Hub {
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
 	b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
 const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
-const relative = (file: string) => path.relative(process.cwd(), file);
 
 /** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
 function foundFiles(): FoundFile[] {
@@ -183,7 +182,7 @@ function foundFiles(): FoundFile[] {
 				// Sorted, so "already uses it" names the same first file as the linter does.
 				.sort()
 				.map((file) => path.join(folder, file))
-				.map((file) => ({ collection, id: idFromFile(file), file: relative(file) }))
+				.map((file) => ({ collection, id: idFromFile(file), file: displayPath(file) }))
 		);
 	});
 	const topicsFile = path.join(root, TOPICS_FILE);
@@ -191,7 +190,7 @@ function foundFiles(): FoundFile[] {
 	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
 		collection: 'topics' as const,
 		id: String(topic.id),
-		file: relative(topicsFile),
+		file: displayPath(topicsFile),
 	}));
 	return [...files, ...topics];
 }
@@ -283,9 +282,8 @@ function load(content: Content): Hub {
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
 		const words = bodyFacts(entry)?.words ?? 0;
-		// References were checked above, so the author exists.
 		return {
-			author: authorById.get(entry.data.author.id)!,
+			author: referenced(authorById.get(entry.data.author.id), { file: entry.filePath ?? entry.id, field: 'author' }, entry.data.author),
 			words,
 			minutes: readingMinutes(words),
 			businessValue: entry.data.businessValue,
@@ -327,6 +325,7 @@ function load(content: Content): Hub {
 			goal,
 			activities: activities.map((activity): Activity => {
 				const ref = activity.paper ?? activity.caseStudy;
+				const report = ref && writing.get(key(ref.collection, ref.id));
 				return {
 					anchor: anchor(stage, activity.date),
 					title: activity.title,
@@ -334,7 +333,8 @@ function load(content: Content): Hub {
 					status: activity.status,
 					stage,
 					segments: ids(activity.segments),
-					entry: ref && writing.get(key(ref.collection, ref.id)),
+					// A report written ahead (checks allow it scheduled) is linked, in pages and feeds, once it is published.
+					entry: report && hasPage(report.status, preview) ? report : undefined,
 				};
 			}),
 		}));
@@ -349,8 +349,7 @@ function load(content: Content): Hub {
 			topics: ids(data.topics),
 			status: status.get(key(entry.collection, entry.id))!,
 			entry,
-			// References were checked above, so the owner exists.
-			owner: authorById.get(data.owner.id)!,
+			owner: referenced(authorById.get(data.owner.id), { file: entry.filePath ?? entry.id, field: 'owner' }, data.owner),
 			businessValue: data.businessValue,
 			progress: progressAsOf({ stages, end: data.end }, now),
 		};
@@ -360,9 +359,10 @@ function load(content: Content): Hub {
 		[...paperItems, ...caseItems, ...metricItems, ...campaignItems].map((i) => [key(i.entry.collection, i.id), i]),
 	);
 	const newsletterItems: NewsletterItem[] = newsletters.map((entry) => {
-		const featured = entry.data.items.map((item) => {
+		// An item the preview could not read is left out of the issue's audiences here; its page says why (issueEntries).
+		const featured = entry.data.items.flatMap((item) => {
 			const ref = itemRef(item);
-			return byKey.get(key(ref.collection, ref.id))!;
+			return byKey.get(key(ref.collection, ref.id)) ?? [];
 		});
 		const union = (pick: (l: Listing) => string[]) => [...new Set(featured.flatMap(pick))].sort();
 		return {
@@ -391,8 +391,7 @@ function load(content: Content): Hub {
 				name: data.name,
 				does: data.does,
 				technical: data.technical,
-				// References were checked above, so the owner exists.
-				owner: authorById.get(data.owner.id)!,
+				owner: referenced(authorById.get(data.owner.id), { file: entry.filePath ?? entry.id, field: 'owner' }, data.owner),
 				tier: tierOf(data),
 				tierSet: data.restore.tier !== undefined,
 				takes: data.restore.takes,

@@ -15,18 +15,13 @@ import { hubLocale } from '../content/i18n/index.ts';
 import { readInbox } from '../content/inbox';
 import { deliveredTo, readLedger } from '../content/ledger';
 import { ContentProblems, oneOf } from '../content/problems';
-import { buildTime } from '../content/publication';
 import { ballotSchema } from '../content/schemas/ballot';
 import { loadSettings } from '../content/settings';
 import { schemaProblems } from '../content/zod-problems';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
+import { commandLine, nowOf, processIo, UsageError, type CommandIo } from './cli';
 import { field, readHub, type HubContent } from './lint/entry';
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
+export type Io = Required<CommandIo>;
 
 /** The tally as the editor reads it in the terminal, most picked first. */
 function tallyLines(tally: Tally, titles: ReadonlyMap<string, string>): string {
@@ -133,7 +128,7 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 	const ballot = parsed.data;
 	if (ballot.closed) throw new UsageError(`${file.file} was closed on ${isoDate(ballot.closed)}: its result is in the metric files`);
 	const settings = loadSettings(root);
-	const now = buildTime(io.env);
+	const now = nowOf(io);
 	const today = new Date(`${isoDate(now)}T00:00:00Z`);
 	if (today < ballot.opens) throw new UsageError(`${file.file} opens on ${isoDate(ballot.opens)}: nobody has voted yet`);
 	const segment = ballot.segment.id;
@@ -194,12 +189,12 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 }
 
 export async function ballotCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let code = 0;
-	const program = newProgram(
+	const { program, exits, run } = commandLine(
 		'ballot',
 		"Close a focus group's ballot and write its result as the segment's critical measures.",
 		io,
-	).addHelpText(
+	);
+	program.addHelpText(
 		'after',
 		'\nExamples:\n  npm run ballot -- close superusers-2026-11 --dry-run\n  npm run ballot -- close superusers-2026-11 --order first-contact-resolution,till-outage-minutes,crm-adoption\n\nA ballot is written and sent with npm run send -- ballot <segment>; npm run inbox records the picks.',
 	);
@@ -209,9 +204,6 @@ export async function ballotCommand(argv: readonly string[], io: Io = processIo)
 		.argument('<id>', 'the ballot id (the file name in ballots/)')
 		.option('--order <ids>', 'settle a tie: the whole result, most picked first, comma-separated metric ids')
 		.option('--dry-run', 'print the result and the files it would write, and write nothing')
-		.action(async (id: string, options: CloseOptions) => {
-			code = await close(id, options, io);
-		});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+		.action(exits((id: string, options: CloseOptions) => close(id, options, io)));
+	return run(argv);
 }

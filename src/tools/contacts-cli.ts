@@ -11,17 +11,10 @@ import { contentDir } from '../content/content-dir';
 import { isoDate } from '../content/format';
 import { readInbox, updateInboxRecords, type ListRequestRecord } from '../content/inbox';
 import { formatProblem, oneOf } from '../content/problems';
-import { buildTime } from '../content/publication';
 import { contactsFileSchema } from '../content/schemas/contact';
 import { schemaProblems } from '../content/zod-problems';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
-
-interface Io extends CliOutput {
-	/** Where `HOURGLASS_NOW` is read, as the send and ballot commands do: today's date without it. */
-	env?: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
+import { commandLine, nowOf, processIo, UsageError, type CommandIo as Io } from './cli';
+import { withInboxLock } from './inbox/lock';
 
 const HEADER = ` Key contacts who asked for the hub's writing by email (npm run contacts -- add|remove|list).
  Never published: no address or name in this file reaches the site. See src/content/schemas/contact.ts.`;
@@ -81,7 +74,7 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 	const known = segmentIds(dir);
 	for (const segment of segments)
 		if (!known.includes(segment)) throw new UsageError(`unknown segment "${segment}": expected ${oneOf('segment', known)}`);
-	const date = options.joined ?? isoDate(buildTime(io.env));
+	const date = options.joined ?? isoDate(nowOf(io));
 	const document = openList(file);
 	const seq = contactsSeq(document);
 	const at = indexOf(seq, email);
@@ -130,7 +123,7 @@ async function remove(email: string, options: { date?: string }, io: Io): Promis
 	if (at === -1) throw new UsageError(`no contact has the address ${email}; npm run contacts -- list shows them`);
 	const contact = seq.items[at]!;
 	if (contact.has('left')) throw new UsageError(`${email} already left the list on ${String(contact.get('left'))}`);
-	const date = options.date ?? isoDate(buildTime(io.env));
+	const date = options.date ?? isoDate(nowOf(io));
 	// They stay in the file with the day they left: the list's growth is charted from it.
 	contact.set('left', date);
 	await save(document, file, dir);
@@ -147,7 +140,7 @@ const describe = (contact: Contact) =>
 async function list(options: { segment?: string; all?: boolean }, io: Io): Promise<void> {
 	const { file, contacts, problems } = await readContacts();
 	if (problems.length > 0) throw new UsageError(`${file} has problems:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-	const now = buildTime();
+	const now = nowOf(io);
 	const shown = contacts.filter(
 		(contact) => (options.all === true || isActive(contact, now)) && (!options.segment || contact.segments.includes(options.segment)),
 	);
@@ -215,7 +208,11 @@ function decline(email: string, io: Io): void {
 }
 
 export async function contactsCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	const program = newProgram('contacts', "Keep the list of key contacts who get the hub's writing by email (content/contacts.yaml).", io);
+	const { program, run } = commandLine(
+		'contacts',
+		"Keep the list of key contacts who get the hub's writing by email (content/contacts.yaml).",
+		io,
+	);
 	program
 		.command('add')
 		.description('add a contact, or add segments to one already on the list')
@@ -250,13 +247,18 @@ export async function contactsCommand(argv: readonly string[], io: Io = processI
 		.argument('<email>', 'the address the request came from')
 		.option('--name <name>', 'their full name, when the request does not give it')
 		.option('--feedback', 'they agreed to say whether what they get is useful (default: what the request says)')
-		.action((email: string, options: { name?: string; feedback?: boolean }) => approve(email, options, io));
+		// The inbox lock: a run of npm run inbox appends to the file the request's new status rewrites.
+		.action((email: string, options: { name?: string; feedback?: boolean }) =>
+			withInboxLock(contentDir(), () => approve(email, options, io)),
+		);
 	program
 		.command('decline')
 		.description('close a pending list request without adding its sender')
 		.argument('<email>', 'the address the request came from')
-		.action((email: string) => {
-			decline(email, io);
-		});
-	return runProgram(program, argv, io);
+		.action((email: string) =>
+			withInboxLock(contentDir(), () => {
+				decline(email, io);
+			}),
+		);
+	return run(argv);
 }

@@ -1,20 +1,28 @@
 /**
- * `npm run due`: what goes live or leaves in the coming days, so an operator knows when a rebuild
- * matters. Each entry's status is asked of the one publication rule (`statusOf`) day by day; nothing
- * here compares dates itself.
+ * `npm run due`: what goes live or leaves in the coming days, and when campaigns end and their
+ * activities come due, so an operator knows when a rebuild matters and an editor what to update.
+ * Each day is asked of the one publication rule (`statusOf`) and the campaigns' rules
+ * (src/content/stages.ts); nothing here compares dates itself.
  */
 import { Option } from 'commander';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli.ts';
+import { commandLine, nowOf, processIo, UsageError, type CommandIo } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
 import { hubLocale, type Locale } from '../content/i18n/index.ts';
 import { COLLECTIONS, type CollectionName } from '../content/kinds.ts';
-import { buildTime, statusOf, type Visibility } from '../content/publication.ts';
+import { statusOf, type Visibility } from '../content/publication.ts';
+import { activityReached, campaignFinished, stageLabel, type ActivityStatus, type StageId } from '../content/stages.ts';
 import { readHub } from './lint/entry.ts';
 import { checkSchemas } from './lint/schema.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export interface Change {
+/** What happens: an entry's status changes, a campaign ends, or one of a live campaign's activities comes due. */
+export type Event =
+	| { kind: 'status'; from: Visibility; to: Visibility }
+	| { kind: 'campaign-end' }
+	| { kind: 'activity'; activity: string; stage: StageId; status: Exclude<ActivityStatus, 'dropped'> };
+
+export type Change = Event & {
 	/** The first build, at this time of day, that shows the change. */
 	on: Date;
 	/** The file, as messages print it. */
@@ -22,8 +30,12 @@ export interface Change {
 	collection: CollectionName;
 	/** `"<title>"`, or `by <name>` for a testimonial. */
 	title: string;
-	from: Visibility;
-	to: Visibility;
+};
+
+/** What the campaigns' rules read of a campaign's validated data. */
+interface CampaignDates {
+	end?: Date | undefined;
+	stages: { stage: StageId; activities: { title: string; date: Date; status: ActivityStatus }[] }[];
 }
 
 export interface Due {
@@ -36,7 +48,22 @@ export interface Due {
 const titleOf = (data: Record<string, unknown>) =>
 	typeof data.title === 'string' ? `"${data.title}"` : typeof data.name === 'string' ? `by ${data.name}` : '';
 
-/** Every change of status in the `days` after `now`, in date order. */
+/** A campaign's end and its activities (all but dropped ones) whose day comes between `before` and `on`. */
+function campaignEvents({ end, stages }: CampaignDates, before: Date, on: Date): Event[] {
+	const ends: Event[] = !campaignFinished(end, before) && campaignFinished(end, on) ? [{ kind: 'campaign-end' }] : [];
+	return [
+		...ends,
+		...stages.flatMap(({ stage, activities }) =>
+			activities.flatMap((activity): Event[] =>
+				activity.status !== 'dropped' && !activityReached(activity, before) && activityReached(activity, on)
+					? [{ kind: 'activity', activity: activity.title, stage, status: activity.status }]
+					: [],
+			),
+		),
+	];
+}
+
+/** Every change of status, campaign end and activity in the `days` after `now`, in date order. */
 export async function dueChanges(root: string, now: Date, days: number): Promise<Due> {
 	const hub = readHub(root);
 	const { problems, valid } = await checkSchemas(hub, now);
@@ -45,14 +72,17 @@ export async function dueChanges(root: string, now: Date, days: number): Promise
 		const data = valid.get(file.path);
 		if (!data) continue;
 		const collection = file.collection as CollectionName;
-		let status = statusOf(collection, data, now);
+		const entry = { file: file.file, collection, title: titleOf(data) };
 		for (let day = 1; day <= days; day++) {
+			const before = new Date(now.getTime() + (day - 1) * DAY);
 			const on = new Date(now.getTime() + day * DAY);
-			const next = statusOf(collection, data, on);
-			if (next !== status && status !== undefined && next !== undefined) {
-				changes.push({ on, file: file.file, collection, title: titleOf(data), from: status, to: next });
+			const from = statusOf(collection, data, before);
+			const to = statusOf(collection, data, on);
+			if (from !== to && from !== undefined && to !== undefined) changes.push({ ...entry, on, kind: 'status', from, to });
+			// Only a live campaign's page shows its end and its activities; a draft's dates change nothing yet.
+			if (collection === 'campaigns' && to === 'live') {
+				changes.push(...campaignEvents(data as unknown as CampaignDates, before, on).map((event) => ({ ...entry, on, ...event })));
 			}
-			status = next;
 		}
 	}
 	changes.sort((a, b) => a.on.getTime() - b.on.getTime() || a.file.localeCompare(b.file));
@@ -64,6 +94,22 @@ const WHAT: Partial<Record<Visibility, string>> = {
 	archived: 'leaves lists, feeds and search (archived: its page stays)',
 };
 
+/** What happens, after the entry's kind and title. */
+function whatHappens(change: Change, locale: Locale): string {
+	switch (change.kind) {
+		case 'status':
+			return WHAT[change.to] ?? `becomes ${change.to}`;
+		case 'campaign-end':
+			return 'ends: it moves to the finished campaigns, stopped at the stage it reached';
+		case 'activity': {
+			const activity = `activity "${change.activity}" (${stageLabel(locale, change.stage)})`;
+			return change.status === 'planned'
+				? `planned ${activity} is due: mark it done or dropped`
+				: `${activity} counts as done: its stage, drawing and feed show it`;
+		}
+	}
+}
+
 /** The report an operator reads. */
 export function describeDue(due: Due, now: Date, days: number, locale: Locale): string {
 	const formatDate = (date: Date) => locale.date(date);
@@ -73,48 +119,49 @@ export function describeDue(due: Due, now: Date, days: number, locale: Locale): 
 	}
 	const width = Math.max(...due.changes.map((change) => formatDate(change.on).length));
 	return [
-		`In the next ${days} days (to ${until}), by the publication rule, with the first build on or after each day:`,
+		`In the next ${days} days (to ${until}), by the publication and campaign rules, with the first build on or after each day:`,
 		...due.changes.map(
 			(change) =>
-				`  ${formatDate(change.on).padEnd(width)}  ${COLLECTIONS[change.collection].noun}${change.title ? ` ${change.title}` : ''} ${WHAT[change.to] ?? `becomes ${change.to}`} (${change.file})`,
+				`  ${formatDate(change.on).padEnd(width)}  ${COLLECTIONS[change.collection].noun}${change.title ? ` ${change.title}` : ''} ${whatHappens(change, locale)} (${change.file})`,
 		),
 		'Rebuild and publish on those days (the daily schedule in deploy/ci/ does).',
 		'',
 	].join('\n');
 }
 
-const processIo: CliOutput = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-
-export async function dueCommand(argv: readonly string[], io: CliOutput = processIo): Promise<number> {
-	let problems = 0;
-	const program = newProgram('due', 'List what goes live or leaves in the coming days, so you know when a rebuild matters.', io)
+export async function dueCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
+	const { program, exits, run } = commandLine(
+		'due',
+		'List what goes live or leaves, and the campaign ends and activities that come due, in the coming days: when a rebuild matters.',
+		io,
+	);
+	program
 		.option('--days <n>', 'how many days ahead to look', '14')
 		.addOption(new Option('--format <format>', 'how to report').choices(['text', 'json']).default('text'))
 		.addHelpText('after', '\nThe content folder is content/, or $HOURGLASS_CONTENT; HOURGLASS_NOW sets "today".')
-		.action(async (options: { days: string; format: 'text' | 'json' }) => {
-			const days = Number(options.days);
-			if (!Number.isInteger(days) || days < 1)
-				throw new UsageError(`--days: expected a whole number of days, 1 or more; found "${options.days}"`);
-			const now = buildTime();
-			const due = await dueChanges(contentDir(), now, days);
-			problems = due.problems;
-			io.out(
-				options.format === 'json'
-					? `${JSON.stringify(
-							due.changes.map((change) => ({ ...change, on: change.on.toISOString() })),
-							null,
-							'\t',
-						)}\n`
-					: describeDue(due, now, days, hubLocale(contentDir())),
-			);
-		});
-	const code = await runProgram(program, argv, io);
-	if (code !== 0) return code;
-	if (problems > 0) {
-		io.err(
-			`npm run due: ${problems} file${problems === 1 ? ' has' : 's have'} problems the build would refuse and ${problems === 1 ? 'is' : 'are'} left out; npm run lint:content shows them\n`,
+		.action(
+			exits(async (options: { days: string; format: 'text' | 'json' }) => {
+				const days = Number(options.days);
+				if (!Number.isInteger(days) || days < 1)
+					throw new UsageError(`--days: expected a whole number of days, 1 or more; found "${options.days}"`);
+				const now = nowOf(io);
+				const due = await dueChanges(contentDir(), now, days);
+				io.out(
+					options.format === 'json'
+						? `${JSON.stringify(
+								due.changes.map((change) => ({ ...change, on: change.on.toISOString() })),
+								null,
+								'\t',
+							)}\n`
+						: describeDue(due, now, days, hubLocale(contentDir())),
+				);
+				const { problems } = due;
+				if (problems === 0) return 0;
+				io.err(
+					`npm run due: ${problems} file${problems === 1 ? ' has' : 's have'} problems the build would refuse and ${problems === 1 ? 'is' : 'are'} left out; npm run lint:content shows them\n`,
+				);
+				return 1;
+			}),
 		);
-		return 1;
-	}
-	return 0;
+	return run(argv);
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { Option } from 'commander';
 import type { z } from 'astro/zod';
-import { newProgram, runProgram, UsageError } from './cli.ts';
+import { commandLine, UsageError } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
 import { hubLocale } from '../content/i18n/index.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
@@ -326,13 +326,12 @@ function hubNextSteps(root: string, todo: readonly string[]): string {
 }
 
 export async function newEntry(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let created: string | undefined;
-	let hub: { root: string; todo: string[] } | undefined;
-	const program = newProgram(
+	const { program, run } = commandLine(
 		'new',
 		'Start a new piece of writing as a draft, with frontmatter filled in and a skeleton that shows the house form.',
 		io,
-	).addHelpText(
+	);
+	program.addHelpText(
 		'after',
 		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n  npm run new -- hub ../our-hub --name "Contoso IT Hub" --organisation Contoso\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
 	);
@@ -355,7 +354,10 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			command.addOption(new Option('--direction <direction>', 'whether higher or lower is better').choices(['higher', 'lower']));
 		}
 		command.action((title: string, options: Options) => {
-			created = create(kind, title, options, io);
+			const relative = path.relative(process.cwd(), create(kind, title, options, io));
+			io.out(
+				`Created ${relative} (a draft).\nNext: write it, replacing every TODO; check it with npm run lint:content; preview it with npm run dev.\n`,
+			);
 		});
 	}
 	program
@@ -372,21 +374,14 @@ export async function newEntry(argv: readonly string[], io: Io = processIo): Pro
 			'\nWhat is not given is asked for on a terminal, or written as a TODO when there is none.\nThe author comes from git config user.name and user.email.',
 		)
 		.action(async (folder: string, options: HubOptions) => {
+			let hub: { root: string; todo: string[] };
 			try {
 				hub = await createHub(folder, options, io);
 			} finally {
 				terminal?.close();
 				terminal = undefined;
 			}
+			io.out(hubNextSteps(hub.root, hub.todo));
 		});
-	const code = await runProgram(program, argv, io);
-	if (code !== 0) return code;
-	if (hub) io.out(hubNextSteps(hub.root, hub.todo));
-	if (created) {
-		const relative = path.relative(process.cwd(), created);
-		io.out(
-			`Created ${relative} (a draft).\nNext: write it, replacing every TODO; check it with npm run lint:content; preview it with npm run dev.\n`,
-		);
-	}
-	return 0;
+	return run(argv);
 }

@@ -12,6 +12,7 @@ import { readInbox, readWatermarks, type InboxRecord } from '../../src/content/i
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../src/content/mailto';
 import { contactsCommand } from '../../src/tools/contacts-cli';
 import { HANDLED, inboxCommand, NEEDS_A_LOOK, type Hooks } from '../../src/tools/inbox/cli';
+import { lockPath, STALE_MS } from '../../src/tools/inbox/lock';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type Reply } from '../helpers/mail-client';
 import { createLocale } from '../../src/content/i18n';
@@ -266,6 +267,53 @@ describe('npm run inbox', () => {
 		expect(again.out).toMatch(/Moved 2 messages an earlier run had recorded/);
 		expect(records().map((r) => r.from)).toEqual(['a', 'b', 'c', 'd', 'e'].map((who) => `${who}@northwind.example`));
 		expect(await dovecot.folders()).toMatchObject({ INBOX: 0, [HANDLED]: 5 });
+	});
+
+	it('refuses a second run while one is recording, with what to do, and records nothing twice', async () => {
+		dovecot = await startDovecot();
+		const senders = ['a', 'b', 'c'].map((who) => `${who}@northwind.example`);
+		for (const from of senders) await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from });
+		const { url } = dovecot;
+		let second: ReturnType<typeof inbox> | undefined;
+		// An editor starts a run by hand while the scheduled one has recorded a message and has two to go.
+		const first = await inbox(url, ['--batch', '1'], {
+			recorded: () => {
+				second ??= inbox(url);
+			},
+		});
+		expect(first.code).toBe(0);
+		const refused = await second!;
+		expect(refused.code).toBe(1);
+		expect(refused.err).toMatch(
+			/^npm run inbox: another command is writing to \S*content\/inbox\/ now \(npm run inbox, or npm run contacts -- approve or decline\); run this again once it has finished \(nothing was changed\)\./,
+		);
+		expect(refused.out).toBe('');
+		expect(records().map((record) => record.from)).toEqual(senders);
+		expect(await dovecot.folders()).toMatchObject({ INBOX: 0, [HANDLED]: 3 });
+
+		// The lock went with the first run: the next one goes ahead.
+		expect(fs.existsSync(lockPath(content))).toBe(false);
+		const third = await inbox(dovecot.url);
+		expect(third.code).toBe(0);
+		expect(third.out).toMatch(/0 new messages/);
+	});
+
+	it('takes over the lock a run left when it was killed, once the lock is stale', async () => {
+		dovecot = await startDovecot();
+		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'a@northwind.example' });
+		// What a run killed outright leaves behind (an orderly exit removes it).
+		const lock = lockPath(content);
+		fs.mkdirSync(lock, { recursive: true });
+		expect((await inbox(dovecot.url)).code).toBe(1);
+		expect(records()).toEqual([]);
+
+		const touched = fs.statSync(lock).mtimeMs;
+		fs.utimesSync(lock, new Date(touched - STALE_MS - 1000), new Date(touched - STALE_MS - 1000));
+		const run = await inbox(dovecot.url);
+		expect(run.err).toBe('');
+		expect(run.code).toBe(0);
+		expect(records()).toHaveLength(1);
+		expect(fs.existsSync(lock)).toBe(false);
 	});
 
 	it('opens the connection again when it drops in the middle of a run, and goes on', async () => {

@@ -10,6 +10,7 @@ import { appendInboxRecord, readInbox } from '../../src/content/inbox';
 import { formatProblem } from '../../src/content/problems';
 import { listGrowth } from '../../src/outputs/list-growth';
 import { contactsCommand } from '../../src/tools/contacts-cli';
+import { withInboxLock } from '../../src/tools/inbox/lock';
 import { ROOT, TMP } from '../helpers/build-hub';
 
 let content: string;
@@ -245,5 +246,24 @@ describe('npm run contacts -- approve', () => {
 		expect(await run('decline', 'another@elsewhere.example')).toBe(0);
 		expect(readInbox(content).map((r) => r.kind === 'list-request' && r.status)).toEqual(['approved', 'declined']);
 		expect((await readContacts(content)).contacts.map((c) => c.email)).not.toContain('another@elsewhere.example');
+	});
+
+	it('changes nothing while another command writes the inbox records, and says so', async () => {
+		request('olu.adeyemi@test.example', 'Name: Olu Adeyemi');
+		const before = fs.readFileSync(file, 'utf8');
+		// Rewriting the year's file now would drop a record the run appends meanwhile.
+		const refused = await withInboxLock(content, async () => [
+			await run('approve', 'olu.adeyemi@test.example'),
+			await run('decline', 'olu.adeyemi@test.example'),
+		]);
+		expect(refused).toEqual([1, 1]);
+		expect(err).toMatch(
+			/^npm run contacts: another command is writing to \S*inbox\/ now \(npm run inbox, or npm run contacts -- approve or decline\); run this again once it has finished \(nothing was changed\)\./,
+		);
+		expect(fs.readFileSync(file, 'utf8')).toBe(before);
+		expect(readInbox(content)).toEqual([expect.objectContaining({ status: 'pending' })]);
+
+		expect(await run('approve', 'olu.adeyemi@test.example')).toBe(0);
+		expect(readInbox(content)).toEqual([expect.objectContaining({ status: 'approved' })]);
 	});
 });

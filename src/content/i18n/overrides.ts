@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import leven from 'leven';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { displayPath } from '../content-dir';
 import { lineIndex } from '../source';
 import { quote, type Problem } from '../problems';
 import { DICTIONARIES, type Dictionary, type MessageKey } from './dictionaries';
@@ -38,7 +39,7 @@ export interface Overrides {
 }
 
 /** Reads and checks an override file; `relative` is how messages name it. */
-export function readOverrides(file: string, language: string, relative: string = path.relative(process.cwd(), file)): Overrides {
+export function readOverrides(file: string, language: string, relative: string = displayPath(file)): Overrides {
 	const source = fs.readFileSync(file, 'utf8');
 	const position = lineIndex(source);
 	const document = parseDocument(source);

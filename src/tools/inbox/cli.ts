@@ -18,10 +18,10 @@ import { contentDir } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
-import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
-import { newProgram, runProgram, type CliOutput } from '../cli';
+import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
+import { withInboxLock } from './lock';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -38,11 +38,7 @@ export const HANDLED = 'Hourglass/Handled';
 export const NEEDS_A_LOOK = 'Hourglass/Needs a look';
 const segments = (folder: string) => folder.split('/');
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
+export type Io = Required<CommandIo>;
 
 interface Options {
 	dryRun?: boolean;
@@ -294,7 +290,7 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 				// Parsing the hub's writing and mail is only needed once there is mail to place.
 				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
 				return {
-					facts: hubFacts(root, hub, buildTime(io.env)),
+					facts: hubFacts(root, hub, nowOf(io)),
 					records,
 					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
 					readMessage,
@@ -307,33 +303,37 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 	if (settings.unverified)
 		io.err(`Warning: the certificate of ${settings.options.host ?? ''} is not checked (tls.rejectUnauthorized=false in IMAP_URL).\n`);
 	const retries = Number(options.retries);
-	for (let attempt = 0; ; attempt++) {
-		const client = await openMailbox(settings);
-		try {
-			await readMailbox(client, session);
-			break;
-		} catch (error) {
-			if (client.usable || error instanceof MailboxRefused) throw error;
-			// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
-			if (attempt >= retries) throw refusal(error, settings);
-			io.err(`The connection to ${settings.options.host ?? ''} dropped; reconnecting (${attempt + 1} of ${retries}).\n`);
-			await sleep(Number(options.backoff) * 2 ** attempt);
-		} finally {
-			if (client.usable) await client.logout();
-			else client.close();
+	const read = async () => {
+		for (let attempt = 0; ; attempt++) {
+			const client = await openMailbox(settings);
+			try {
+				await readMailbox(client, session);
+				break;
+			} catch (error) {
+				if (client.usable || error instanceof MailboxRefused) throw error;
+				// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
+				if (attempt >= retries) throw refusal(error, settings);
+				io.err(`The connection to ${settings.options.host ?? ''} dropped; reconnecting (${attempt + 1} of ${retries}).\n`);
+				await sleep(Number(options.backoff) * 2 ** attempt);
+			} finally {
+				if (client.usable) await client.logout();
+				else client.close();
+			}
 		}
-	}
+	};
+	// A dry run writes nothing, so it may look while another run records.
+	await (options.dryRun ? read() : withInboxLock(root, read));
 	summary(session.tally, settings, root, Boolean(options.dryRun), io);
 	return 0;
 }
 
 export async function inboxCommand(argv: readonly string[], io: Io = processIo, hooks: Hooks = {}): Promise<number> {
-	let code = 0;
-	const program = newProgram(
+	const { program, exits, run } = commandLine(
 		'inbox',
 		"Record the feedback, list requests, questions and ballot picks in the editors' mailbox (IMAP_URL).",
 		io,
-	)
+	);
+	program
 		.option('--dry-run', 'print what it would record; write, move and flag nothing')
 		.option('--max-size <MB>', 'skip larger messages (moved to Needs a look)', '10')
 		.option('--batch <n>', 'messages downloaded, recorded and moved at a time', '50')
@@ -343,9 +343,6 @@ export async function inboxCommand(argv: readonly string[], io: Io = processIo, 
 			'after',
 			`\nExample:\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run`,
 		)
-		.action(async (options: Options) => {
-			code = await runInbox(options, io, hooks);
-		});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+		.action(exits((options: Options) => runInbox(options, io, hooks)));
+	return run(argv);
 }

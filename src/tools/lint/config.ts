@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
+import { displayPath } from '../../content/content-dir.ts';
 import { ContentProblems, type Problem } from '../../content/problems.ts';
 import { createLocale, hubLanguage, hubLocale, type Locale } from '../../content/i18n/index.ts';
 import { schemaProblems } from '../../content/zod-problems.ts';
@@ -59,7 +60,7 @@ async function readYaml<Schema extends z.ZodType>(
 	problems: Problem[],
 ): Promise<z.output<Schema> | undefined> {
 	if (!fs.existsSync(file)) return undefined;
-	const relative = path.relative(process.cwd(), file);
+	const relative = displayPath(file);
 	let data: unknown;
 	try {
 		data = parse(fs.readFileSync(file, 'utf8'));

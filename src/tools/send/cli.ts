@@ -10,12 +10,11 @@ import { SingleBar } from 'cli-progress';
 import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Command } from 'commander';
-import { newProgram, runProgram, type CliOutput } from '../cli';
+import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
 import { contentDir } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
-import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
 import { hubLocale } from '../../content/i18n/index.ts';
 import { deliver, type Outcome } from './deliver';
@@ -24,18 +23,12 @@ import { ballotTarget, planBallot, writeBallot } from './ballot';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
 import { readHub } from '../lint/entry';
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
+export interface Io extends Required<CommandIo> {
 	/** Draw a progress bar (a terminal); otherwise one line per recipient. */
 	tty: boolean;
 }
 
-const processIo: Io = {
-	out: (text) => process.stdout.write(text),
-	err: (text) => process.stderr.write(text),
-	env: process.env,
-	tty: process.stderr.isTTY,
-};
+const terminalIo: Io = { ...processIo, tty: process.stderr.isTTY };
 
 interface Options {
 	dryRun?: boolean;
@@ -124,7 +117,7 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const root = contentDir();
 	const settings = loadSettings(root);
 	const locale = hubLocale(root);
-	const now = buildTime(io.env);
+	const now = nowOf(io);
 	let target: SendTarget;
 	if (kind === 'ballot') {
 		const hub = readHub(root);
@@ -225,13 +218,17 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	return 1;
 }
 
-export async function sendCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let code = 0;
-	const program = newProgram(
+export async function sendCommand(argv: readonly string[], io: Io = terminalIo): Promise<number> {
+	const {
+		program,
+		exits,
+		run: runCommand,
+	} = commandLine(
 		'send',
 		'Send a published entry by email to the contacts who follow its segments, one message each (SMTP_URL, STARTTLS).',
 		io,
-	).addHelpText(
+	);
+	program.addHelpText(
 		'after',
 		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
 	);
@@ -257,9 +254,7 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 				.command(kind)
 				.description(descriptions[kind])
 				.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)'),
-		).action(async (id: string, options: Options) => {
-			code = await run(kind, id, options, io);
-		});
+		).action(exits((id: string, options: Options) => run(kind, id, options, io)));
 	}
 	sendOptions(
 		program
@@ -270,9 +265,6 @@ export async function sendCommand(argv: readonly string[], io: Io = processIo): 
 			.argument('<segment>', 'the segment id (the file name in segments/)')
 			.option('--all', 'a new ballot offers every published metric, not only those written for the segment')
 			.option('--closes <day>', "a new ballot's last day, e.g. 2026-12-18 (default: two weeks from today)"),
-	).action(async (segment: string, options: Options) => {
-		code = await run('ballot', segment, options, io);
-	});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+	).action(exits((segment: string, options: Options) => run('ballot', segment, options, io)));
+	return runCommand(argv);
 }
