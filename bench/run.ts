@@ -235,41 +235,21 @@ function printTargets(papers: number, figures: readonly Figures[], preview?: Pre
 	}
 	// Issue 25 sets the preview's targets at 1,000 papers.
 	if (preview && papers === 1000) {
-		// Where the baseline's preview was timed too, a missed target shows what plain Astro takes for the same step.
-		const floor = (pick: (t: PreviewTiming) => number, cpu: (t: PreviewTiming) => number) =>
-			basePreview &&
-			`floor: plain Astro's preview of the same papers took ${seconds(pick(basePreview))} (CPU ${seconds(cpu(basePreview))}; the hub's CPU ${seconds(cpu(preview))})`;
-		rows.push([
-			'preview: first page, empty content store',
-			seconds(preview.firstPageMs),
-			'≤ 6 s',
-			preview.firstPageMs <= 6000,
-			floor(
-				(t) => t.firstPageMs,
-				(t) => t.cpuMs.firstPage,
-			),
-		]);
-		rows.push([
-			'preview: first page, store in place',
-			seconds(preview.restartFirstPageMs),
-			'≤ 6 s',
-			preview.restartFirstPageMs <= 6000,
-			floor(
-				(t) => t.restartFirstPageMs,
-				(t) => t.cpuMs.restartFirstPage,
-			),
-		]);
-		rows.push(['preview: a page view', `${Math.round(preview.pageViewMs)} ms`, '≤ 150 ms', preview.pageViewMs <= 150]);
-		rows.push([
-			'preview: save to updated page',
-			seconds(preview.saveToPageMs),
-			'≤ 1 s',
-			preview.saveToPageMs <= 1000,
-			floor(
-				(t) => t.saveToPageMs,
-				(t) => t.cpuMs.save,
-			),
-		]);
+		const targets: [string, (t: PreviewTiming) => number, number, ((t: PreviewTiming) => number)?][] = [
+			['preview: first page, empty content store', (t) => t.firstPageMs, 6000, (t) => t.cpuMs.firstPage],
+			['preview: first page, store in place', (t) => t.restartFirstPageMs, 6000, (t) => t.cpuMs.restartFirstPage],
+			['preview: a page view', (t) => t.pageViewMs, 150],
+			['preview: save to updated page', (t) => t.saveToPageMs, 1000, (t) => t.cpuMs.save],
+		];
+		const shown = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : seconds(ms));
+		for (const [measure, pick, limit, cpu] of targets) {
+			// Where the baseline's preview was timed too, a missed target shows what plain Astro takes for the same step.
+			const floor =
+				basePreview &&
+				cpu &&
+				`floor: plain Astro's preview of the same papers took ${shown(pick(basePreview))} (CPU ${shown(cpu(basePreview))}; the hub's CPU ${shown(cpu(preview))})`;
+			rows.push([measure, shown(pick(preview)), `≤ ${shown(limit)}`, pick(preview) <= limit, floor]);
+		}
 	}
 	rows.push([
 		'output of a one-edit rebuild',
@@ -279,7 +259,7 @@ function printTargets(papers: number, figures: readonly Figures[], preview?: Pre
 		'tested by tests/build/route-cache.test.ts',
 	]);
 	console.log(
-		`\nIssue 25's targets at ${papers.toLocaleString('en-GB')} papers (median of ${figures.length} run(s); load average now ${os.loadavg()[0]!.toFixed(1)}):`,
+		`\nIssue 25's targets at ${papers.toLocaleString('en-GB')} papers (${figures.length > 0 ? `median of ${figures.length} run(s)` : 'the preview only'}; load average now ${os.loadavg()[0]!.toFixed(1)}):`,
 	);
 	for (const [measure, value, target, met, why] of rows) {
 		report(measure, `${value}; target ${target}: ${met === undefined ? 'see the test' : met ? 'met' : 'NOT met'}`);
