@@ -44,6 +44,14 @@ export function contentChanged(): void {
 }
 
 /**
+ * The code has changed: what the code before it worked out from the content is worked out again,
+ * and Vite updates the browser itself (a style sheet without reloading the page).
+ */
+export function codeChanged(): void {
+	live().version++;
+}
+
+/**
  * Publishes what a loader holds for its collection. Astro's `getCollection()` adds the collection's
  * name and resolves `image()` fields of the data, which the hub's schemas do not have (images in
  * bodies are the loader's own, src/content/render/images.ts).

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ViteDevServer } from 'vite';
 import { contentDir } from '../content/content-dir';
-import { contentChanged, onContentChange, readByLoader } from '../content/live-content';
+import { codeChanged, contentChanged, onContentChange, readByLoader } from '../content/live-content';
 
 /**
  * Tells the hub whether it runs as the writers' preview (`astro dev`: drafts shown with a banner)
@@ -32,8 +32,8 @@ export function previewMode(): AstroIntegration {
 				server.watcher.add(root);
 				server.watcher.on('all', (_event, file) => {
 					// The loaders publish their own files once they have stored them.
-					const readByHub = file.startsWith(root + path.sep) && !readByLoader(file);
-					if (readByHub || file.startsWith(code)) contentChanged();
+					if (file.startsWith(root + path.sep) && !readByLoader(file)) contentChanged();
+					else if (file.startsWith(code)) codeChanged();
 				});
 				stop = onContentChange(() => {
 					refresh(server);

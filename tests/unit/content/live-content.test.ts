@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import {
+	codeChanged,
 	contentChanged,
 	contentVersion,
 	liveEntries,
@@ -82,10 +83,13 @@ describe('the content the preview reads', () => {
 		expect(readByLoader('/hub/hub.yaml')).toBe(false);
 	});
 
-	it('tells every listener of a change until it stops listening', () => {
+	it('tells every listener of a change of the content until it stops listening, and none of a change of the code', () => {
 		let heard = 0;
 		const stop = onContentChange(() => heard++);
+		const version = contentVersion();
 		contentChanged();
+		codeChanged();
+		expect(contentVersion()).toBe(version + 2);
 		stop();
 		contentChanged();
 		expect(heard).toBe(1);
