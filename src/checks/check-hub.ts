@@ -6,7 +6,7 @@
  */
 import type { InboxFile } from '../content/inbox';
 import { kindOf, routeOf, type CollectionName, type WritingKind } from '../content/kinds';
-import { quote, type Problem } from '../content/problems';
+import { phrase, quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
 import { ballotProblems, type BallotMarks, type ChosenMarks } from './ballots';
@@ -118,7 +118,7 @@ export function checkHub(input: HubInput): Problem[] {
 			.map((segment) => ({
 				file: segment.file,
 				field: 'id',
-				expected: `a segment name other than ${RESERVED_SEGMENT_IDS.map((id) => `"${id}"`).join(', ')}, which the hub's own feeds use (/feeds/all.xml); rename the file`,
+				expected: phrase('problem.segment.reserved', { names: RESERVED_SEGMENT_IDS.map((id) => `"${id}"`).join(', ') }),
 				found: quote(segment.id),
 			})),
 		...checkReferences(

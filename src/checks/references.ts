@@ -1,6 +1,6 @@
 import { noun } from '../content/kinds';
 import { locateProblems } from '../content/locate';
-import { ContentProblems, oneOf, quote, type Problem } from '../content/problems';
+import { ContentProblems, oneOf, phrase, quote, type Problem } from '../content/problems';
 
 /** The shape Astro's `reference()` gives a resolved field. */
 export interface Reference {
@@ -69,8 +69,8 @@ export function checkReferences(entries: readonly EntryLike[], check: ReferenceC
 				problems.push({
 					file,
 					field: ref.field,
-					expected: `a published ${noun(ref.collection)}`,
-					found: `${quote(ref.id)}, which is a draft or dated after this build`,
+					expected: phrase('problem.published', { what: noun(ref.collection) }),
+					found: phrase('problem.unpublished', { id: quote(ref.id) }),
 				});
 			}
 		}
@@ -87,7 +87,7 @@ export function checkReferences(entries: readonly EntryLike[], check: ReferenceC
  */
 export const unreadProblem = (where: { file: string; field: string }, ref: Reference): Problem => ({
 	...where,
-	expected: `a readable ${noun(ref.collection)} file (it has a problem of its own: the preview's terminal and npm run lint:content name it)`,
+	expected: phrase('problem.unreadable', { what: noun(ref.collection) }),
 	found: quote(ref.id),
 });
 

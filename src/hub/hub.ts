@@ -25,7 +25,7 @@ import type { BodyFacts } from '../content/render/render-mdx';
 import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
-import { hubLocale, type Locale } from '../content/i18n';
+import { hubLocale, writerLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
 import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
@@ -270,7 +270,9 @@ function load(content: Content): Hub {
 		};
 	});
 	// Advice first: a build that then fails on errors still says it, as the linter does.
-	for (const warning of locateProblems(hubWarnings({ entries }))) console.warn(`Hourglass advice: ${formatProblem(warning)}`);
+	const writer = writerLocale();
+	for (const warning of locateProblems(hubWarnings({ entries })))
+		console.warn(writer.t('problem.advice', { problem: formatProblem(warning, writer) }));
 	const inbox = readInboxFiles();
 	assertNoProblems(
 		locateProblems([

@@ -4,7 +4,8 @@
  * user can fix: `npm run <command>: <what is wrong and what is valid>`, exit code 1.
  */
 import { Command } from 'commander';
-import { ContentProblems } from '../content/problems';
+import { writerLocale } from '../content/i18n/hub-language';
+import { ContentProblems, ENGLISH, say, type Phrase, type Said } from '../content/problems';
 import { buildTime } from '../content/publication';
 
 export interface CliOutput {
@@ -27,11 +28,29 @@ export const processIo: Required<CommandIo> = {
 /** "Today" for a command: `HOURGLASS_NOW` in its environment, as the build reads it, or the clock. */
 export const nowOf = (io: CommandIo): Date => buildTime(io.env);
 
-/** A mistake on the command line; the message says what is valid. */
-export class UsageError extends Error {}
+/**
+ * A mistake on the command line; the message says what is valid, in the hub's language (a phrase
+ * of the dictionary, said for the hub in the content folder), or as given when it is plain text.
+ */
+export class UsageError extends Error {
+	constructor(words: Said) {
+		super(say(words, writerLocale()));
+	}
+}
 
-const newProgram = (name: string, description: string, io: CliOutput): Command =>
-	new Command(name).description(description).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+/**
+ * A writer command: its description in the hub's language (a phrase), and commander's own
+ * words (Usage, Options, errors about flags) as commander writes them (docs/writing.md, Languages).
+ * A command that stays English (`npm run deploy`, for operators) gives its description as text.
+ */
+const newProgram = (name: string, description: Phrase | string, io: CliOutput): Command => {
+	const locale = typeof description === 'string' ? ENGLISH : writerLocale();
+	return new Command(name)
+		.description(say(description, locale))
+		.helpOption('-h, --help', locale.t('cli.help'))
+		.exitOverride()
+		.configureOutput({ writeOut: io.out, writeErr: io.err });
+};
 
 /** Runs the program on `argv`: 0, commander's own exit code (help, an unknown option), or 1 for a usage or content mistake. */
 async function runProgram(program: Command, argv: readonly string[], io: CliOutput): Promise<number> {
@@ -59,7 +78,7 @@ export interface CommandLine {
 }
 
 /** The set-up every `npm run <name>` command shares. */
-export function commandLine(name: string, description: string, io: CliOutput): CommandLine {
+export function commandLine(name: string, description: Phrase | string, io: CliOutput): CommandLine {
 	let code = 0;
 	const program = newProgram(name, description, io);
 	return {

@@ -7,7 +7,9 @@
 import { Option } from 'commander';
 import { commandLine, nowOf, processIo, UsageError, type CommandIo } from './cli.ts';
 import { contentDir } from '../content/content-dir.ts';
-import { hubLocale, type Locale } from '../content/i18n/index.ts';
+import { writerLocale, type Locale } from '../content/i18n/index.ts';
+import type { MessageKey } from '../content/i18n/dictionaries.ts';
+import { phrase } from '../content/problems.ts';
 import { COLLECTIONS, type CollectionName } from '../content/kinds.ts';
 import { statusOf, type Visibility } from '../content/publication.ts';
 import { activityReached, campaignFinished, stageLabel, type ActivityStatus, type StageId } from '../content/stages.ts';
@@ -45,8 +47,8 @@ export interface Due {
 }
 
 /** How a reader knows the entry: its title in quotes, or whose words a testimonial is. */
-const titleOf = (data: Record<string, unknown>) =>
-	typeof data.title === 'string' ? `"${data.title}"` : typeof data.name === 'string' ? `by ${data.name}` : '';
+const titleOf = (data: Record<string, unknown>, locale: Locale) =>
+	typeof data.title === 'string' ? `"${data.title}"` : typeof data.name === 'string' ? locale.t('cli.due.by', { name: data.name }) : '';
 
 /** A campaign's end and its activities (all but dropped ones) whose day comes between `before` and `on`. */
 function campaignEvents({ end, stages }: CampaignDates, before: Date, on: Date): Event[] {
@@ -68,11 +70,12 @@ export async function dueChanges(root: string, now: Date, days: number): Promise
 	const hub = readHub(root);
 	const { problems, valid } = await checkSchemas(hub, now);
 	const changes: Change[] = [];
+	const locale = writerLocale(root);
 	for (const file of [...hub.entries, ...hub.testimonials]) {
 		const data = valid.get(file.path);
 		if (!data) continue;
 		const collection = file.collection as CollectionName;
-		const entry = { file: file.file, collection, title: titleOf(data) };
+		const entry = { file: file.file, collection, title: titleOf(data, locale) };
 		for (let day = 1; day <= days; day++) {
 			const before = new Date(now.getTime() + (day - 1) * DAY);
 			const on = new Date(now.getTime() + day * DAY);
@@ -89,23 +92,23 @@ export async function dueChanges(root: string, now: Date, days: number): Promise
 	return { changes, problems: new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file.path)).size };
 }
 
-const WHAT: Partial<Record<Visibility, string>> = {
-	live: 'goes live',
-	archived: 'leaves lists, feeds and search (archived: its page stays)',
+const WHAT: Partial<Record<Visibility, MessageKey>> = {
+	live: 'cli.due.live',
+	archived: 'cli.due.archived',
 };
 
-/** What happens, after the entry's kind and title. */
-function whatHappens(change: Change, locale: Locale): string {
+/** What happens to `what` (the entry's kind and title). */
+function whatHappens(change: Change, what: string, locale: Locale): string {
 	switch (change.kind) {
-		case 'status':
-			return WHAT[change.to] ?? `becomes ${change.to}`;
+		case 'status': {
+			const becomes = WHAT[change.to];
+			return becomes ? locale.t(becomes, { what }) : locale.t('cli.due.becomes', { what, status: change.to });
+		}
 		case 'campaign-end':
-			return 'ends: it moves to the finished campaigns, stopped at the stage it reached';
+			return locale.t('cli.due.campaignEnd', { what });
 		case 'activity': {
-			const activity = `activity "${change.activity}" (${stageLabel(locale, change.stage)})`;
-			return change.status === 'planned'
-				? `planned ${activity} is due: mark it done or dropped`
-				: `${activity} counts as done: its stage, drawing and feed show it`;
+			const activity = locale.t('cli.due.activity', { activity: change.activity, stage: stageLabel(locale, change.stage) });
+			return locale.t(change.status === 'planned' ? 'cli.due.activityPlanned' : 'cli.due.activityDone', { what, activity });
 		}
 	}
 }
@@ -115,35 +118,31 @@ export function describeDue(due: Due, now: Date, days: number, locale: Locale): 
 	const formatDate = (date: Date) => locale.date(date);
 	const until = formatDate(new Date(now.getTime() + days * DAY));
 	if (due.changes.length === 0) {
-		return `Nothing goes live or leaves in the next ${days} days (to ${until}): until then a rebuild changes no list, feed or search index.\n`;
+		return `${locale.t('cli.due.nothing', { count: days, until })}\n`;
 	}
 	const width = Math.max(...due.changes.map((change) => formatDate(change.on).length));
 	return [
-		`In the next ${days} days (to ${until}), by the publication and campaign rules, with the first build on or after each day:`,
-		...due.changes.map(
-			(change) =>
-				`  ${formatDate(change.on).padEnd(width)}  ${COLLECTIONS[change.collection].noun}${change.title ? ` ${change.title}` : ''} ${whatHappens(change, locale)} (${change.file})`,
-		),
-		'Rebuild and publish on those days (the daily schedule in deploy/ci/ does).',
+		locale.t('cli.due.heading', { count: days, until }),
+		...due.changes.map((change) => {
+			const what = `${locale.t(COLLECTIONS[change.collection].noun)}${change.title ? ` ${change.title}` : ''}`;
+			return `  ${formatDate(change.on).padEnd(width)}  ${whatHappens(change, what, locale)} (${change.file})`;
+		}),
+		locale.t('cli.due.rebuild'),
 		'',
 	].join('\n');
 }
 
 export async function dueCommand(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
-	const { program, exits, run } = commandLine(
-		'due',
-		'List what goes live or leaves, and the campaign ends and activities that come due, in the coming days: when a rebuild matters.',
-		io,
-	);
+	const locale = writerLocale();
+	const { program, exits, run } = commandLine('due', phrase('cli.due.description'), io);
 	program
-		.option('--days <n>', 'how many days ahead to look', '14')
-		.addOption(new Option('--format <format>', 'how to report').choices(['text', 'json']).default('text'))
-		.addHelpText('after', '\nThe content folder is content/, or $HOURGLASS_CONTENT; HOURGLASS_NOW sets "today".')
+		.option('--days <n>', locale.t('cli.due.daysOption'), '14')
+		.addOption(new Option('--format <format>', locale.t('cli.formatOption')).choices(['text', 'json']).default('text'))
+		.addHelpText('after', `\n${locale.t('cli.due.help')}`)
 		.action(
 			exits(async (options: { days: string; format: 'text' | 'json' }) => {
 				const days = Number(options.days);
-				if (!Number.isInteger(days) || days < 1)
-					throw new UsageError(`--days: expected a whole number of days, 1 or more; found "${options.days}"`);
+				if (!Number.isInteger(days) || days < 1) throw new UsageError(phrase('cli.due.days', { days: options.days }));
 				const now = nowOf(io);
 				const due = await dueChanges(contentDir(), now, days);
 				io.out(
@@ -153,13 +152,11 @@ export async function dueCommand(argv: readonly string[], io: CommandIo = proces
 								null,
 								'\t',
 							)}\n`
-						: describeDue(due, now, days, hubLocale(contentDir())),
+						: describeDue(due, now, days, locale),
 				);
 				const { problems } = due;
 				if (problems === 0) return 0;
-				io.err(
-					`npm run due: ${problems} file${problems === 1 ? ' has' : 's have'} problems the build would refuse and ${problems === 1 ? 'is' : 'are'} left out; npm run lint:content shows them\n`,
-				);
+				io.err(`npm run due: ${locale.t('cli.due.problems', { count: problems })}\n`);
 				return 1;
 			}),
 		);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readContacts } from '../../src/checks/contacts';
+import { tallyBallot } from '../../src/content/ballots';
 import { readInbox, readWatermarks, type InboxRecord } from '../../src/content/inbox';
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../src/content/mailto';
 import { contactsCommand } from '../../src/tools/contacts-cli';
@@ -201,6 +202,55 @@ describe('npm run inbox', () => {
 		expect(second.out).toMatch(/Recorded 0 messages/);
 		expect(fs.readFileSync(path.join(content, 'inbox', '2026.yaml'), 'utf8')).toBe(before);
 		expect(readWatermarks(content).mailboxes).toEqual([expect.objectContaining({ lastUid: 17 })]);
+	});
+
+	it('with inbox.authservId in hub.yaml, counts a pick the mail server vouches for, and sends a forged one to Needs a look', async () => {
+		fs.appendFileSync(path.join(content, 'hub.yaml'), 'inbox:\n  authservId: mail.northwind.example\n  require: dmarc\n');
+		dovecot = await startDovecot();
+		/** What the organisation's server adds on the way in, above everything the sender wrote. */
+		const received = (results: string) =>
+			`Authentication-Results: mail.northwind.example;\r\n\t${results}\r\nReceived: from mx.fabrikam.example (mx.fabrikam.example [203.0.113.9])\r\n\tby mail.northwind.example with ESMTPS; Tue, 3 Nov 2026 10:00:02 +0000\r\n`;
+		const pick = (metric: string) => pickLink(en, EDITORS, BALLOT, { id: metric, title: metric });
+		await dovecot.append(
+			Buffer.concat([
+				Buffer.from(
+					received(
+						'dkim=pass (2048-bit key) header.d=northwind.example header.s=s1 header.b="Xy1;Z"; spf=pass smtp.mailfrom=ana.ruiz@northwind.example; dmarc=pass (p=reject) header.from=northwind.example',
+					),
+				),
+				await replyTo(pick('crm-adoption'), { from: 'ana.ruiz@northwind.example', style: 'outlook' }),
+			]),
+		);
+		// Someone outside writes as a colleague, with a header claiming the hub's server passed it; the server says otherwise above it.
+		const forged = Buffer.concat([
+			Buffer.from('Authentication-Results: mail.northwind.example; dmarc=pass header.from=northwind.example\r\n'),
+			await replyTo(pick('till-outage-minutes'), { from: 'ana.ruiz@northwind.example', messageId: '<forged@fabrikam.example>' }),
+		]);
+		await dovecot.append(
+			Buffer.concat([
+				Buffer.from(received('dkim=none; spf=fail smtp.mailfrom=ana.ruiz@northwind.example; dmarc=fail header.from=northwind.example')),
+				forged,
+			]),
+		);
+
+		const run = await inbox(dovecot.url);
+		expect(run.code).toBe(0);
+		expect(ofKind('pick')).toEqual([expect.objectContaining({ metric: 'crm-adoption', from: 'ana.ruiz@northwind.example' })]);
+		const picks = ofKind('pick').map((p) => ({ metric: p.metric, voter: p.from, at: p.date }));
+		const tally = tallyBallot({ candidates: ['crm-adoption', 'till-outage-minutes'], closes: new Date('2026-11-30') }, picks, 3);
+		expect(tally).toEqual({
+			voters: 1,
+			rows: [
+				{ metric: 'crm-adoption', picks: 1 },
+				{ metric: 'till-outage-minutes', picks: 0 },
+			],
+		});
+		expect(run.out.split('\n').filter((line) => line.startsWith('  UID'))).toEqual([
+			expect.stringMatching(
+				/^ {2}UID 2 .*till-outage-minutes\]": not believed to be from ana\.ruiz@northwind\.example: mail\.northwind\.example says dmarc=fail, dkim=none, spf=fail \(smtp\.mailfrom=ana\.ruiz@northwind\.example\), and the hub needs dmarc=pass for northwind\.example$/,
+			),
+		]);
+		expect(await dovecot.folders()).toMatchObject({ INBOX: 0, [HANDLED]: 1, [NEEDS_A_LOOK]: 1 });
 	});
 
 	it('--dry-run prints what it would record and writes, moves and flags nothing', async () => {

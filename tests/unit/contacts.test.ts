@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followerCount, readContacts, type Contact } from '../../src/checks/contacts';
 import { appendInboxRecord, readInbox } from '../../src/content/inbox';
-import { formatProblem } from '../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../src/content/problems';
 import { listGrowth } from '../../src/outputs/list-growth';
 import { contactsCommand } from '../../src/tools/contacts-cli';
 import { withInboxLock } from '../../src/tools/inbox/lock';
@@ -75,7 +75,7 @@ describe('the contacts file', () => {
 		);
 		const invalid = await readContacts(content);
 		const relative = path.relative(process.cwd(), file);
-		expect(invalid.problems.map(formatProblem)).toEqual([
+		expect(invalid.problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			`${relative}:16 contacts[2].email: expected an email address such as name@example.com; found "lena.fischer@test"`,
 		]);
 
@@ -90,7 +90,7 @@ describe('the contacts file', () => {
 `,
 		);
 		const crossed = await readContacts(content);
-		expect(crossed.problems.map(formatProblem)).toEqual([
+		expect(crossed.problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			`${relative}:17 contacts[2].segments[1]: expected an existing segment, one of: all-staff, divisional-managers, executives, finance, superusers; found "finanse"`,
 			`${relative}:16 contacts[2].email: expected an address no other contact has, but contacts[0] already has it; found "Imogen.Clarke@test.example"`,
 			`${relative}:20 contacts[2].left: expected a date on or after joined (2026-03-01); found "2026-02-01"`,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { displayPath } from '../../content/content-dir';
 import { inboxFolder } from '../../content/inbox';
+import { phrase } from '../../content/problems';
 import { UsageError } from '../cli';
 
 /** A lock not refreshed for this long belongs to a run that is gone; a busy machine never pauses a run that long. */
@@ -27,7 +28,7 @@ export async function withInboxLock<T>(root: string, work: () => T | Promise<T>)
 	} catch (error) {
 		if ((error as { code?: string }).code !== 'ELOCKED') throw error;
 		throw new UsageError(
-			`another command is writing to ${displayPath(folder)}/ now (npm run inbox, or npm run contacts -- approve or decline); run this again once it has finished (nothing was changed). A command that was stopped leaves its lock (${displayPath(lockPath(root))}), which the next one takes over ${STALE_MS / 1000} seconds after it.`,
+			phrase('cli.inbox.locked', { folder: `${displayPath(folder)}/`, lock: displayPath(lockPath(root)), seconds: STALE_MS / 1000 }),
 		);
 	}
 	try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseStudyItem, Hub, MetricItem, NewsletterItem, PaperItem } from '../../../src/hub/hub';
 import { featuredIn, issueEmailModel, issueEntries, issueFiles, itemDetails } from '../../../src/outputs/newsletters';
 import { createLocale } from '../../../src/content/i18n';
-import { ContentProblems, formatProblem } from '../../../src/content/problems';
+import { ContentProblems, ENGLISH, formatProblem } from '../../../src/content/problems';
 
 const en = createLocale('en-GB');
 
@@ -116,7 +116,7 @@ describe('issueEntries', () => {
 			}
 		})();
 		expect(thrown).toBeInstanceOf(ContentProblems);
-		expect((thrown as ContentProblems).problems.map(formatProblem)).toEqual([
+		expect((thrown as ContentProblems).problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			`content/newsletters/issue-3.mdx items[0].paper: expected a readable position paper file (it has a problem of its own: the preview's terminal and npm run lint:content name it); found "gone"`,
 			`content/newsletters/issue-3.mdx items[2].caseStudy: expected a readable case study file (it has a problem of its own: the preview's terminal and npm run lint:content name it); found "lost"`,
 		]);

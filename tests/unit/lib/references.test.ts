@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentProblems, formatProblem } from '../../../src/content/problems';
+import { ContentProblems, ENGLISH, formatProblem } from '../../../src/content/problems';
 import { checkReferences, findReferences, referenced } from '../../../src/checks/references';
 
 const paper = {
@@ -32,7 +32,7 @@ describe('checkReferences', () => {
 
 	it('reports an unknown id with the file, the field and the ids that exist', () => {
 		const problems = checkReferences([paper], { ids, isPublic: () => true });
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/papers/cloud.mdx segments[1]: expected an existing segment, one of: executives, finance; found "finanse"',
 		]);
 	});
@@ -45,7 +45,7 @@ describe('checkReferences', () => {
 			data: { items: [{ paper: { collection: 'papers', id: 'draft' } }] },
 		};
 		const isPublic = (ref: { id: string }) => ref.id !== 'draft' && ref.id !== 'two';
-		expect(checkReferences([issue], { ids, isPublic }).map(formatProblem)).toEqual([
+		expect(checkReferences([issue], { ids, isPublic }).map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/newsletters/one.mdx items[0].paper: expected a published position paper; found "draft", which is a draft or dated after this build',
 		]);
 		expect(checkReferences([{ ...issue, id: 'two' }], { ids, isPublic })).toEqual([]);
@@ -71,7 +71,7 @@ describe('checkReferences', () => {
 			filePath: 'content/newsletters/one.mdx',
 			data: { items: [{ paper: report('scheduled') }] },
 		};
-		expect(checkReferences([campaign, issue], check).map(formatProblem)).toEqual([
+		expect(checkReferences([campaign, issue], check).map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/campaigns/crm.mdx stages[0].activities[1].paper: expected a published position paper; found "draft", which is a draft or dated after this build',
 			'content/newsletters/one.mdx items[0].paper: expected a published position paper; found "scheduled", which is a draft or dated after this build',
 		]);
@@ -79,7 +79,7 @@ describe('checkReferences', () => {
 
 	it('says so when a collection is empty', () => {
 		const problems = checkReferences([paper], { ids: () => [], isPublic: () => true });
-		expect(formatProblem(problems[0]!)).toMatch(/expected an existing segment \(none exist yet\); found "executives"/);
+		expect(formatProblem(problems[0]!, ENGLISH)).toMatch(/expected an existing segment \(none exist yet\); found "executives"/);
 	});
 });
 

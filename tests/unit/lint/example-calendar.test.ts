@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { readHub } from '../../../src/tools/lint/entry';
 import { checkSchemas } from '../../../src/tools/lint/schema';
 import { EXAMPLE_NOW } from '../../helpers/example-hub';
@@ -23,7 +23,7 @@ describe('the example hub', () => {
 		for (let day = pinned; day <= pinned + 182 * DAY; day += DAY) {
 			const { problems } = await checkSchemas(hub, new Date(day));
 			const errors = problems.filter((p) => p.severity === 'error');
-			if (errors.length > 0) refused.push(`${new Date(day).toISOString().slice(0, 10)}: ${formatProblem(errors[0]!.problem)}`);
+			if (errors.length > 0) refused.push(`${new Date(day).toISOString().slice(0, 10)}: ${formatProblem(errors[0]!.problem, ENGLISH)}`);
 		}
 		expect(refused).toEqual([]);
 	});
