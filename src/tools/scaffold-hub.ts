@@ -44,8 +44,9 @@ export const FIRST_TOPIC_ID = 'it-and-the-business';
 /** YAML scalars: JSON strings are valid YAML and survive quotes, colons, `&` and emoji. */
 const text = (value: string) => JSON.stringify(value);
 
-/** A name as a plain YAML scalar when it reads the same unquoted ("Executives", "Key-User"), else quoted. */
-const plain = (value: string) => (/^\p{L}[\p{L}\p{N} ’'-]*$/u.test(value) ? value : text(value));
+/** A name as a plain YAML scalar when it reads the same unquoted ("Executives", "Key-User"), else quoted ("No", "Null"). */
+const plain = (value: string) =>
+	/^\p{L}[\p{L}\p{N} ’'-]*$/u.test(value) && !/^(y|yes|n|no|true|false|on|off|null)$/i.test(value) ? value : text(value);
 
 /** A note of one or more lines as YAML comments. */
 const comment = (note: string, indent = '') => note.split('\n').map((line) => `${indent}# ${line}`);
