@@ -38,6 +38,17 @@ const PAGE_SIZE = 4096;
 /** Linux reports CPU time in clock ticks of 1/100 s (USER_HZ). */
 const MS_PER_TICK = 10;
 
+/** The CPU time (user and system) one process has used so far, in ms; 0 where /proc cannot tell. */
+export function processCpuMs(pid: number): number {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+	} catch {
+		return 0;
+	}
+}
+
 /** Every descendant of `root` (and root), from /proc, with the CPU time each has used so far. */
 function processTree(root: number, cpuTicks: Map<number, number>): number[] {
 	const children = new Map<number, number[]>();

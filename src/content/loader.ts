@@ -10,7 +10,8 @@
  * - YAML, MDX and schema problems are reported through the hub's one formatter, file:line:col,
  *   and pooled across collections so one build lists them all. A file with a problem is not
  *   stored, so the next sync reads it again.
- * - Under `npm run dev` the glob loader's watcher re-syncs an edited file, which re-renders it.
+ * - Under `npm run dev` the glob loader's watcher re-syncs an edited file, which re-renders it, and
+ *   the collection is published to the preview as soon as it is stored (src/content/live-content.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { file as fileLoader, glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { contentDir, displayPath, idFromFile } from './content-dir';
+import { publishCollection, publishingWatcher } from './live-content';
 import { collectionPattern, COLLECTIONS, TOPICS_FILE, type FileCollection } from './kinds';
 import { locateSchemaProblems } from './locate';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
@@ -76,6 +78,11 @@ async function pooled(load: (problems: Problem[]) => Promise<void>): Promise<voi
 	assertNoProblems(problems);
 }
 
+/** Under `astro dev`: hands the collection, as the loader has stored it, to the preview (src/content/live-content.ts). */
+const publisher = (collection: string, context: LoaderContext) => () => {
+	if (context.watcher) publishCollection(collection, context.store);
+};
+
 /** The frontmatter of an MDX file as data, or the problems that stop it parsing. */
 function frontmatter(source: string, file: string): { data: Record<string, unknown>; problems: Problem[] } {
 	const front = frontmatterText(source);
@@ -112,9 +119,11 @@ export function hubCollection(name: FileCollection): Loader {
 		name: 'hourglass-loader',
 		load: (context) =>
 			pooled(async (problems) => {
+				const publish = publisher(name, context);
 				// A kind the hub does not use has no folder: the glob loader would warn on every build.
 				if (!fs.existsSync(folder)) {
 					context.store.clear();
+					publish();
 					return;
 				}
 				const root = fileURLToPath(context.config.root);
@@ -178,8 +187,10 @@ export function hubCollection(name: FileCollection): Loader {
 					},
 				};
 
+				const owns = (file: string) => file.startsWith(folder + path.sep) && extensions.some((extension) => file.endsWith(extension));
 				await inner.load({
 					...context,
+					watcher: context.watcher && publishingWatcher(name, context.watcher, owns, publish),
 					// The glob loader reads `entryTypes` from its context: the hub's replace Astro's (and @astrojs/mdx's).
 					...{ entryTypes: new Map(extensions.map((extension) => [extension, extension === '.mdx' ? mdx : yaml])) },
 					generateDigest: (data) => (typeof data === 'string' ? digest(data) : context.generateDigest(data)),
@@ -208,6 +219,7 @@ export function hubCollection(name: FileCollection): Loader {
 				// square of the hub's size. The sync's entries go in at once, with one save after them.
 				for (const entry of rendered) context.store.set(entry);
 				loading = false;
+				publish();
 			}),
 	};
 }
@@ -262,9 +274,11 @@ export function topicsCollection(): Loader {
 		name: 'hourglass-topics-loader',
 		load: (context) =>
 			pooled(async (problems) => {
+				const publish = publisher('topics', context);
 				try {
 					await inner.load({
 						...context,
+						watcher: context.watcher && publishingWatcher('topics', context.watcher, (file) => file === absolute, publish),
 						parseData: (props) =>
 							validate(context, COLLECTIONS.topics.schema, props, (_file, found) => {
 								problems.push(...found);
@@ -274,6 +288,7 @@ export function topicsCollection(): Loader {
 					if (!(error instanceof ContentProblems)) throw error;
 					problems.push(...error.problems);
 				}
+				publish();
 			}),
 	};
 }

@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
-import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
+import { loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
 import { referenced, type Reference } from '../checks/references';
 import { contentDir, displayPath, idFromFile } from '../content/content-dir';
-import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
+import { contentVersion, liveEntries } from '../content/live-content';
+import { FILE_COLLECTIONS, inCollection, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
 import { locateProblems } from '../content/locate';
 import { readingMinutes } from '../content/mdx';
@@ -26,13 +27,13 @@ import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
 import { hubLocale, writerLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
-import { inboxFolder, readInboxFiles } from '../content/inbox';
+import { readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
-import { ledgerFolder, readLedger } from '../content/ledger';
+import { readLedger } from '../content/ledger';
 import { hubBallots, type HubBallot } from './ballots';
 import { progressAsOf, type ActivityData, type Progress } from './campaigns';
 import { listeningOf, type Listening } from './listening';
-import { forgetAll, isPreview, perBuild, perVersion } from './memo';
+import { isPreview, perBuild, perVersion } from './memo';
 import { dependentsOf, restoreOrder, restoreSchedule, tierChanges, type Dependent, type RestoreSlot, type TierChange } from './systems';
 import { tierOf, type Tier } from '../content/tiers';
 import { hubWarnings } from '../checks/check-hub';
@@ -173,14 +174,17 @@ const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
 /** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
 function foundFiles(): FoundFile[] {
 	const root = contentDir();
-	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) =>
-		fs
-			.globSync(collectionPattern(collection), { cwd: path.join(root, collection) })
-			// Sorted, so "already uses it" names the same first file as the linter does.
-			.sort()
-			.map((file) => path.join(root, collection, file))
-			.map((file) => ({ collection, id: idFromFile(file), file: displayPath(file) })),
-	);
+	const files: FoundFile[] = FILE_COLLECTIONS.flatMap((collection) => {
+		const folder = path.join(root, collection);
+		return (
+			(fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }) : [])
+				.filter((file) => inCollection(collection, file))
+				// Sorted, so "already uses it" names the same first file as the linter does.
+				.sort()
+				.map((file) => path.join(folder, file))
+				.map((file) => ({ collection, id: idFromFile(file), file: displayPath(file) }))
+		);
+	});
 	const topicsFile = path.join(root, TOPICS_FILE);
 	const list: unknown = fs.existsSync(topicsFile) ? parseYaml(fs.readFileSync(topicsFile, 'utf8')) : [];
 	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
@@ -199,9 +203,12 @@ export const bodyFacts = (entry: { rendered?: { metadata?: unknown } | undefined
 async function readContent() {
 	const files = foundFiles();
 	// A hub need not use every kind (campaigns, testimonials); Astro warns on every build when asked
-	// for a collection with no entries, so a kind without files is not asked for.
-	const entriesOf = <C extends CollectionKey>(collection: C) =>
-		files.some((file) => file.collection === collection) ? getCollection(collection) : Promise.resolve<CollectionEntry<C>[]>([]);
+	// for a collection with no entries, so a kind without files is not asked for. The preview reads
+	// what the loaders hold (src/content/live-content.ts), not Astro's data store.
+	const entriesOf = async <C extends CollectionKey>(collection: C): Promise<CollectionEntry<C>[]> =>
+		files.some((file) => file.collection === collection)
+			? ((isPreview() ? liveEntries(collection) : undefined) ?? (await getCollection(collection)))
+			: [];
 	const [papers, caseStudies, metrics, newsletters, campaigns, testimonials, systems, segments, topics, authors, ballots] =
 		await Promise.all([
 			entriesOf('papers'),
@@ -446,29 +453,13 @@ function load(content: Content): Hub {
 }
 
 /**
- * The preview's watcher: Vite evaluates this module again whenever Astro's content layer has
- * changed (it imports `astro:content`, whose store is reloaded), so what was worked out from the
- * content before is forgotten here. `hub.yaml`, the contacts and the inbox are read outside the
- * content layer, and publication depends on the time: `loadHub()` checks those itself.
+ * In the preview: what the hub was worked out from. The loaders and the preview's watcher count
+ * every change of the content, of the files the hub reads itself (`hub.yaml`, the contacts, the
+ * inbox, the ledger) and of the code (src/content/live-content.ts); publication depends on the
+ * minute. Vite also evaluates this module again whenever Astro saves its data store, half a second
+ * after an edit: the hub worked out from the edit is kept then, not worked out once more.
  */
-if (isPreview()) forgetAll();
-
-/** In the preview: what the hub also depends on: `hub.yaml`, the contacts and the inbox (by modification time), and the minute. */
-function previewStamp(): string {
-	const modified = (file: string) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
-	// The inbox and the send ledger (read for ballots' turnout) are outside Astro's content layer.
-	const folderStamps = (folder: string) =>
-		(fs.existsSync(folder) ? fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort() : []).map(
-			(file) => `${file} ${modified(path.join(folder, file))}`,
-		);
-	return [
-		modified(path.join(contentDir(), 'hub.yaml')),
-		modified(contactsPath()),
-		...folderStamps(inboxFolder()),
-		...folderStamps(ledgerFolder()),
-		Math.floor(buildTime().getTime() / 60_000),
-	].join('\n');
-}
+const previewStamp = () => `${contentVersion()} ${Math.floor(buildTime().getTime() / 60_000)}`;
 
 /**
  * The hub's content, loaded and checked once per build, and in the preview once per change of the

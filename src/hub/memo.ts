@@ -1,7 +1,7 @@
 /**
  * The hub's one cache: what is worked out once per build (the loaded hub, an entry's portable
  * HTML, an issue's email). The writers' preview (`npm run dev`) keeps it between requests and
- * forgets it when the content changes (`forgetAll()`, called from src/hub/hub.ts), so edits show.
+ * forgets it when the content or the code changes (`perVersion`, called from src/hub/hub.ts), so edits show.
  * `__HOURGLASS_PREVIEW__` (set by src/integrations/preview-mode.ts) is the one signal for the
  * preview, since Vite's `import.meta.env.DEV` follows NODE_ENV.
  */
@@ -19,15 +19,10 @@ export function perBuild<T>(key: string, make: () => T): T {
 	return memo.get(key) as T;
 }
 
-/** Forgets everything worked out so far: the preview's content has changed. */
-export function forgetAll(): void {
-	memo.clear();
-}
-
 /** `perBuild`, after forgetting everything if `version` differs from the last one given. */
 export function perVersion<T>(version: string, key: string, make: () => T): T {
 	if (version !== heldVersion) {
-		forgetAll();
+		memo.clear();
 		heldVersion = version;
 	}
 	return perBuild(key, make);

@@ -1,11 +1,12 @@
 /**
  * `npm run new -- hub <folder>`: the files of a new, empty hub that builds and lints clean at once.
  * Pure functions here; the command line (options, questions on a terminal) lives in `scaffold-cli.ts`.
+ * Every word is in the hub's language: short texts from the dictionaries (`starter.*`, with the
+ * `TODO` marker the linter's `placeholder` rule catches), the draft paper from `house-paper/`.
  */
+import { createLocale, type Locale } from '../content/i18n/index.ts';
+import { HOUSE_PAPERS } from './house-paper/index.ts';
 import { slugFor } from './scaffold.ts';
-
-/** The marker the linter's `placeholder` rule and a reader's eye both catch. */
-export const TODO = 'TODO';
 
 /** What a new hub is made from; a setting left undefined is written as a marked TODO. */
 export interface HubInput {
@@ -29,46 +30,32 @@ export interface HubInput {
 export const HUB_SETTINGS = ['name', 'organisation', 'editorsEmail', 'language'] as const;
 export type HubSetting = (typeof HUB_SETTINGS)[number];
 
-/** The segments the method starts from: who reads, in what detail, in what order. */
+/** The segments the method starts from: who reads, in what detail, in what order. Their words are `starter.segment.<id>.*`. */
 export const AUDIENCES = [
-	{
-		id: 'executives',
-		name: 'Executives',
-		audience: 'The board and the senior leadership team. They set direction and budgets, and give each decision a few minutes at most.',
-		detail: 'headline',
-	},
-	{
-		id: 'divisional-managers',
-		name: 'Divisional managers',
-		audience: 'The heads of each division and their managers. They run their part of the business and decide what their teams take up.',
-		detail: 'summary',
-	},
-	{
-		id: 'superusers',
-		name: 'Superusers',
-		audience: 'Colleagues in every team who know the systems best, help others with them and try new things first.',
-		detail: 'detail',
-	},
-	{
-		id: 'all-staff',
-		name: 'All staff',
-		audience: 'Everyone in the organisation: what changes in their working day, and why.',
-		detail: 'summary',
-	},
+	{ id: 'executives', detail: 'headline' },
+	{ id: 'divisional-managers', detail: 'summary' },
+	{ id: 'superusers', detail: 'detail' },
+	{ id: 'all-staff', detail: 'summary' },
 ] as const;
 
-/** The one topic a new hub starts with; writers add their own to `topics.yaml`. */
-export const FIRST_TOPIC = {
-	id: 'it-and-the-business',
-	name: 'IT and the business',
-	description: 'What the work of IT does for the business: its customers, its costs, its risks and its colleagues.',
-} as const;
+/** The one topic a new hub starts with (its words are `starter.topic.*`); writers add their own to `topics.yaml`. */
+export const FIRST_TOPIC_ID = 'it-and-the-business';
 
 /** YAML scalars: JSON strings are valid YAML and survive quotes, colons, `&` and emoji. */
 const text = (value: string) => JSON.stringify(value);
 
+/** A name as a plain YAML scalar when it reads the same unquoted ("Executives", "Key-User"), else quoted ("No", "Null"). */
+const plain = (value: string) =>
+	/^\p{L}[\p{L}\p{N} ’'-]*$/u.test(value) && !/^(y|yes|n|no|true|false|on|off|null)$/i.test(value) ? value : text(value);
+
+/** A note of one or more lines as YAML comments. */
+const comment = (note: string, indent = '') => note.split('\n').map((line) => `${indent}# ${line}`);
+
 /** A placeholder email nobody can receive (`.invalid` is reserved), for a mailbox nobody gave. */
 const placeholderEmail = (local: string, domain: string | undefined) => `${local}@${domain ?? 'example.invalid'}`;
+
+/** The words of the new hub: its language's dictionary, English for a language Hourglass does not ship. */
+const starterLocale = (input: HubInput): Locale => createLocale(input.language ?? 'en-GB');
 
 /** The author id and file of the first writer. */
 export function firstAuthor(input: HubInput): { id: string; name: string; email: string; todo: boolean } {
@@ -76,32 +63,27 @@ export function firstAuthor(input: HubInput): { id: string; name: string; email:
 	const id = slugFor(name ?? '', '') || slugFor(email?.split('@')[0] ?? '', '') || 'first-writer';
 	return {
 		id,
-		name: name ?? `${TODO}: your name`,
+		name: name ?? starterLocale(input).t('starter.author.nameTodo'),
 		email: email ?? placeholderEmail('first-writer', input.domain),
 		todo: name === undefined || email === undefined,
 	};
 }
 
-function hubYaml(input: HubInput): string {
-	const todo = (comment: string) => `  # ${TODO}: ${comment}`;
+function hubYaml(input: HubInput, locale: Locale): string {
 	const editorsEmail = input.editorsEmail ?? placeholderEmail('it-editors', input.domain);
+	const tagline = locale.t('starter.hub.tagline', { organisation: input.organisation ?? locale.t('starter.hub.theBusiness') });
 	return [
-		'# Hub-wide settings: every field is documented in src/content/schemas/settings.ts, and',
-		'# docs/operating.md ("Hub settings and brand") shows the accent colours and the logo.',
-		`title: ${text(input.name ?? `${TODO}: the hub's name, e.g. Contoso IT Hub`)}`,
-		`tagline: ${text(`What IT is doing for ${input.organisation ?? 'the business'}, in plain words.`)}`,
-		`organisation: ${text(input.organisation ?? `${TODO}: the company's name`)}`,
-		`language: ${input.language ?? 'en-GB'}${input.language ? '' : ` # ${TODO}: the language you write in (a BCP 47 tag: en-GB, en-US, de, fr…)`}`,
-		'# Who edits the hub and the newsletter: readers write here to join the list.',
+		...comment(locale.t('starter.hub.note')),
+		`title: ${text(input.name ?? locale.t('starter.hub.nameTodo'))}`,
+		`tagline: ${text(tagline)}`,
+		`organisation: ${text(input.organisation ?? locale.t('starter.hub.organisationTodo'))}`,
+		`language: ${input.language ?? 'en-GB'}${input.language ? '' : ` # ${locale.t('starter.hub.languageTodo')}`}`,
+		...comment(locale.t('starter.hub.editorsNote')),
 		'editors:',
-		'  name: The IT editors',
-		...(input.editorsEmail ? [] : [todo("the editors' mailbox")]),
+		`  name: ${plain(locale.t('starter.hub.editorsName'))}`,
+		...(input.editorsEmail ? [] : comment(locale.t('starter.hub.editorsTodo'), '  ')),
 		`  email: ${editorsEmail}`,
-		"# npm run inbox believes a reply's From address only when your mail server vouches for it. Ask",
-		'# your mail administrators for the name the server writes first in its Authentication-Results',
-		"# header, and uncomment: without this, anyone can send feedback or ballot picks in a colleague's",
-		"# name. require: dmarc (a DMARC pass) or aligned (also a DKIM or SPF pass for the sender's domain).",
-		'# docs/operating.md, "Trusting the sender".',
+		...comment(locale.t('starter.hub.inboxNote')),
 		'# inbox:',
 		`#   authservId: mail.${editorsEmail.split('@').at(-1)!}`,
 		'#   require: aligned',
@@ -109,122 +91,84 @@ function hubYaml(input: HubInput): string {
 	].join('\n');
 }
 
-function segmentYaml(audience: (typeof AUDIENCES)[number], order: number): string {
+function segmentYaml(audience: (typeof AUDIENCES)[number], order: number, locale: Locale): string {
 	return [
-		`name: ${audience.name}`,
-		`audience: ${text(audience.audience)}`,
-		'# What they care about, as short phrases in their words ("cost", "risk to trading", "customer',
-		'# experience"): ask them. Writers lead with these, and the segment page shows them.',
+		`name: ${plain(locale.t(`starter.segment.${audience.id}.name`))}`,
+		`audience: ${text(locale.t(`starter.segment.${audience.id}.audience`))}`,
+		...comment(locale.t('starter.segment.caresNote')),
 		'cares:',
-		`  - ${text(`${TODO}: what ${audience.name.toLowerCase()} care about, in their words`)}`,
+		`  - ${text(locale.t(`starter.segment.${audience.id}.cares`))}`,
 		`detail: ${audience.detail}`,
 		`order: ${order}`,
 		'',
 	].join('\n');
 }
 
-function topicsYaml(): string {
+function topicsYaml(locale: Locale): string {
 	return [
-		'# Topics papers, case studies and metrics are filed under; each gets a page and a feed. Add your own.',
-		`- id: ${FIRST_TOPIC.id}`,
-		`  name: ${FIRST_TOPIC.name}`,
-		`  description: ${text(FIRST_TOPIC.description)}`,
+		...comment(locale.t('starter.topic.note')),
+		`- id: ${FIRST_TOPIC_ID}`,
+		`  name: ${plain(locale.t('starter.topic.name'))}`,
+		`  description: ${text(locale.t('starter.topic.description'))}`,
 		'',
 	].join('\n');
 }
 
-function authorYaml(input: HubInput): string {
+function authorYaml(input: HubInput, locale: Locale): string {
 	const author = firstAuthor(input);
 	return [
-		'# A writer in the IT department; the file name is the author id papers name.',
-		...(author.todo ? [`# ${TODO}: your name and work email (git config user.name and user.email were not set).`] : []),
+		...comment(locale.t('starter.author.note')),
+		...(author.todo ? comment(locale.t('starter.author.gitTodo')) : []),
 		`name: ${text(author.name)}`,
-		`role: ${text(`${TODO}: your job title`)}`,
+		`role: ${text(locale.t('starter.author.roleTodo'))}`,
 		`email: ${author.email}`,
 		'',
 	].join('\n');
 }
 
-const CONTACTS_YAML = [
-	'# Key contacts who asked for the hub\'s writing by email ("Can I get on the list?").',
-	'# Keep it with npm run contacts -- add|remove|list (docs/editing.md, "Sending to the list").',
-	'# Never published: no address or name in this file reaches the site.',
-	'contacts: []',
-	'',
-].join('\n');
+const contactsYaml = (locale: Locale) => [...comment(locale.t('starter.contacts.note')), 'contacts: []', ''].join('\n');
 
 /** Whether a hub's language (default en-GB) is a kind of English. */
 const isEnglish = (language: string | undefined) => language === undefined || /^en(-|$)/i.test(language);
 
 /** The draft paper that shows the house form by being an example of it (and lints clean). */
-function housePaper(input: HubInput): string {
-	const author = firstAuthor(input);
+function housePaper(input: HubInput, locale: Locale): string {
+	const paper = HOUSE_PAPERS[locale.dictionary];
 	return [
 		'---',
-		`title: ${text('How we write for this hub')}`,
-		`summary: ${text('Short papers that say what our work does for the business, in the words everyone uses.')}`,
-		`businessValue: ${text('Colleagues outside IT learn in two minutes what our work means for sales, costs and customers, so they back it, use it and ask for more.')}`,
+		`title: ${text(paper.title)}`,
+		`summary: ${text(paper.summary)}`,
+		`businessValue: ${text(paper.businessValue)}`,
 		'segments: [all-staff]',
-		`topics: [${FIRST_TOPIC.id}]`,
-		`author: ${author.id}`,
+		`topics: [${FIRST_TOPIC_ID}]`,
+		`author: ${firstAuthor(input).id}`,
 		`published: ${input.date}`,
-		// The example is in English; a hub in another language marks it so screen readers and hyphenation follow.
-		...(isEnglish(input.language) ? [] : ['lang: en']),
-		'# Drafts never reach the site, feeds or search. This one is an example: keep it as a draft, or delete it.',
+		// A language Hourglass ships no paper in gets the English one, marked so screen readers and hyphenation follow.
+		...(locale.dictionary === 'en' && !isEnglish(input.language) ? ['lang: en'] : []),
+		...comment(locale.t('starter.paper.draftNote')),
 		'draft: true',
 		'---',
 		'',
-		'Every paper on this hub makes one case in 200 to 300 words. It starts with what the business',
-		'gains, and it uses the words our colleagues use. This draft is the example. Read it, then start',
-		'your own with `npm run new -- paper "Your title" --segment executives`.',
-		'',
-		'## Lead with what the business gains',
-		'',
-		'Say what the work lets the business do: sell more, spend less, take less risk or serve',
-		'customers better. Put that first, in the summary and in the first lines. The technical detail',
-		'can come later, or not at all.',
-		'',
-		'## One idea, in plain words',
-		'',
-		'Keep to one idea. If you have two, write two papers. Talk about customers, colleagues and the',
-		'people who pay for the work. Say what an outage would have cost, not how many nines we reached.',
-		'Say what a new version lets people do, not its number. Spell out a short form the first time you',
-		'use it.',
-		'',
-		'## Short enough to read',
-		'',
-		'Two hundred words take a minute to read. Short sentences and short paragraphs help people who',
-		'read on a phone. A clear heading helps people who only scan the page.',
-		'',
-		'## Check it, then publish',
-		'',
-		'Run `npm run lint:content` before you push. It counts the words, checks the business value and',
-		'points out jargon, with a better word for each. See the page as readers will with `npm run dev`.',
-		'When the paper is ready, set `draft: false` and push. The build does the rest: the page, the',
-		'feeds, the search index and the email to the people who asked for it.',
+		...paper.body,
 		'',
 	].join('\n');
 }
 
-/** Every file of a new hub, by path relative to its folder. */
+/** Every file of a new hub, by path relative to its folder, written in the hub's language. */
 export function hubFiles(input: HubInput): Record<string, string> {
+	const locale = starterLocale(input);
 	return {
-		'hub.yaml': hubYaml(input),
-		...Object.fromEntries(AUDIENCES.map((audience, index) => [`segments/${audience.id}.yaml`, segmentYaml(audience, index + 1)])),
-		'topics.yaml': topicsYaml(),
-		[`authors/${firstAuthor(input).id}.yaml`]: authorYaml(input),
-		'contacts.yaml': CONTACTS_YAML,
-		'papers/how-we-write-for-this-hub.mdx': housePaper(input),
+		'hub.yaml': hubYaml(input, locale),
+		...Object.fromEntries(AUDIENCES.map((audience, index) => [`segments/${audience.id}.yaml`, segmentYaml(audience, index + 1, locale)])),
+		'topics.yaml': topicsYaml(locale),
+		[`authors/${firstAuthor(input).id}.yaml`]: authorYaml(input, locale),
+		'contacts.yaml': contactsYaml(locale),
+		'papers/how-we-write-for-this-hub.mdx': housePaper(input, locale),
 	};
 }
 
-/** The settings a new hub left as TODO, in words for the command's summary. */
+/** The settings a new hub left as TODO, in words for the command's summary, in the new hub's language. */
 export function missingSettings(input: HubInput): string[] {
-	const labels: Record<HubSetting, string> = {
-		name: "the hub's name (--name)",
-		organisation: 'the organisation (--organisation)',
-		editorsEmail: "the editors' mailbox (--editors-email)",
-		language: 'the language (--language)',
-	};
-	return HUB_SETTINGS.filter((setting) => input[setting] === undefined).map((setting) => labels[setting]);
+	const locale = starterLocale(input);
+	return HUB_SETTINGS.filter((setting) => input[setting] === undefined).map((setting) => locale.t(`cli.hub.missing.${setting}`));
 }

@@ -79,6 +79,20 @@ describe('start your own hub', () => {
 		);
 	});
 
+	it('in German: the starter builds without a warning and reads German, its draft paper nowhere', async () => {
+		// Beside the build's folder, which buildHub empties first.
+		const hub = path.join(TMP, 'new-hub-german-content');
+		await fs.promises.rm(hub, { recursive: true, force: true });
+		expect(await newEntry(['hub', hub, ...OPTIONS.slice(0, -1), 'de'], quiet)).toBe(0);
+		const build = await buildHub({ name: 'new-hub-german', content: hub, now: NOW });
+		await expectCleanBuild(build);
+		const home = parse(fs.readFileSync(path.join(build.dist, 'index.html'), 'utf8'));
+		expect(home.querySelector('html')?.getAttribute('lang')).toBe('de');
+		const said = home.textContent;
+		for (const segment of ['Geschäftsleitung', 'Bereichsleitungen', 'Key-User', 'Alle Mitarbeitenden']) expect(said).toContain(segment);
+		for (const english of ['Executives', 'Divisional managers', 'All staff']) expect(said).not.toContain(english);
+	});
+
 	it('in a repository of its own, built with HOURGLASS_CONTENT, the engine updated by git pull', async () => {
 		const work = path.join(TMP, 'new-hub-own-repo');
 		await fs.promises.rm(work, { recursive: true, force: true });

@@ -8,6 +8,9 @@ import { settingsSchema } from '../../src/content/schemas/settings';
 import { loadConfig } from '../../src/tools/lint/config';
 import { lintHub } from '../../src/tools/lint/runner';
 import { newEntry, type Io } from '../../src/tools/scaffold-cli';
+import { HUB_SETTINGS, hubFiles } from '../../src/tools/scaffold-hub';
+import { createLocale, DICTIONARIES, DICTIONARY_LANGUAGES, type MessageKey } from '../../src/content/i18n';
+import { HOUSE_PAPERS, type HousePaper } from '../../src/tools/house-paper';
 import { listFiles } from '../helpers/build-hub';
 
 const NOW = '2026-06-15';
@@ -39,6 +42,36 @@ async function lintMessages(root: string): Promise<string[]> {
 }
 
 const readYaml = (file: string): unknown => parse(fs.readFileSync(file, 'utf8'));
+
+/** Every file of a hub and its text, by path inside the hub. */
+async function readHubFiles(hub: string): Promise<Record<string, string>> {
+	const files = await listFiles(hub);
+	return Object.fromEntries(files.map((file) => [file, fs.readFileSync(path.join(hub, file), 'utf8')]));
+}
+
+const CONTOSO = ['--name', 'Contoso IT Hub', '--organisation', 'Contoso', '--editors-email', 'it@contoso.example'];
+const CONTOSO_INPUT = {
+	name: 'Contoso IT Hub',
+	organisation: 'Contoso',
+	editorsEmail: 'it@contoso.example',
+	author: { name: 'Grace Hopper', email: 'grace@contoso.example' },
+	date: NOW,
+};
+
+/**
+ * The English starter's phrases of two words or more: its comments, values and prose cut at
+ * line ends, quotes, brackets and punctuation, without code (`npm run dev`) and the settings given.
+ */
+function englishPhrases(files: Record<string, string>): string[] {
+	const given = new Set<string>([CONTOSO_INPUT.name, CONTOSO_INPUT.author.name]);
+	const phrases = Object.values(files)
+		.join('\n')
+		.replace(/`[^`]*`/g, '\n')
+		.split(/\n|["()[\]]|(?<=[.,:;?!])\s/)
+		.map((phrase) => phrase.replace(/^[\s#-]+/, '').trim())
+		.filter((phrase) => phrase.split(/\s+/).filter((word) => /\p{L}{2}/u.test(word)).length >= 2 && !given.has(phrase));
+	return [...new Set(phrases)];
+}
 
 /** hub.yaml says what was given or answered, and nothing is left as TODO. */
 function expectSettings(hub: string, language: string, editors: string): void {
@@ -175,16 +208,63 @@ describe('npm run new -- hub', () => {
 		expect(result.out).not.toContain('Left as TODO');
 	});
 
-	it('marks the English example paper as English in a hub written in another language', async () => {
+	it.each(['de', 'fr', 'es'])('writes a hub in %s, with no English starter sentence in it, that lints clean', async (language) => {
+		const hub = path.join(scratch, `hub-${language}`);
+		const { result, io } = capture({ name: 'Grace Hopper', email: 'grace@contoso.example' });
+		expect(await newEntry(['hub', hub, ...CONTOSO, '--language', language], io)).toBe(0);
+		expect(result.err).toBe('');
+
+		const files = await readHubFiles(hub);
+		const english = hubFiles({ ...CONTOSO_INPUT, language: 'en-GB' });
+		expect(Object.keys(files).sort()).toEqual(Object.keys(english).sort());
+		const written = Object.values(files).join('\n');
+		const phrases = englishPhrases(english);
+		// The comparison reaches every file: segments, topic, comments and the paper's prose.
+		expect(phrases).toEqual(
+			expect.arrayContaining([
+				'All staff',
+				'IT and the business',
+				'The IT editors',
+				'Lead with what the business gains',
+				'Never published:',
+			]),
+		);
+		expect(phrases.filter((phrase) => written.includes(phrase))).toEqual([]);
+
+		const paper = files['papers/how-we-write-for-this-hub.mdx']!;
+		expect(paper).toMatch(/^draft: true$/m);
+		expect(paper).not.toMatch(/^lang:/m);
+		expect(paper).toMatch(/^segments: \[all-staff\]$/m);
+		const segment = readYaml(path.join(hub, 'segments/executives.yaml')) as { name: string; cares: string[] };
+		expect(segment.name).toBe(createLocale(language).t('starter.segment.executives.name'));
+		expect(segment.cares).toEqual([expect.stringMatching(/^TODO: /)]);
+		expect(await lintMessages(hub)).toEqual([]);
+	});
+
+	it('names what it left as TODO in the new hub’s language, with no English label', async () => {
 		const hub = path.join(scratch, 'unser-hub');
+		const { result, io } = capture({});
+		expect(await newEntry(['hub', hub, '--language', 'de', '--domain', 'contoso.example'], io)).toBe(0);
+		expect(result.out).toContain(
+			'Als TODO in hub.yaml gelassen (kein Terminal zum Fragen): der Name des Hubs (--name), die Organisation (--organisation), das Postfach der Redaktion (--editors-email).',
+		);
+		const englishLabels = HUB_SETTINGS.map((setting) => DICTIONARIES.en[`cli.hub.missing.${setting}`] as string);
+		expect(englishLabels.filter((label) => result.out.includes(label))).toEqual([]);
+		const written = Object.values(await readHubFiles(hub)).join('\n');
+		expect(written).toMatch(/^title: "TODO: der Name des Hubs/m);
+		expect(written).toMatch(/^# TODO: Ihr Name und Ihre dienstliche E-Mail/m);
+		expect(await lintMessages(hub)).toEqual([]);
+	});
+
+	it('writes the English starter, marked as English, for a language Hourglass ships no words in', async () => {
+		const hub = path.join(scratch, 'our-hub');
 		const { io } = capture({ name: 'Grace Hopper', email: 'grace@contoso.example' });
-		expect(
-			await newEntry(
-				['hub', hub, '--name', 'Contoso IT-Hub', '--organisation', 'Contoso', '--editors-email', 'it@contoso.example', '--language', 'de'],
-				io,
-			),
-		).toBe(0);
-		expect(fs.readFileSync(path.join(hub, 'papers/how-we-write-for-this-hub.mdx'), 'utf8')).toMatch(/^lang: en$/m);
+		expect(await newEntry(['hub', hub, ...CONTOSO, '--language', 'ja'], io)).toBe(0);
+		const files = await readHubFiles(hub);
+		const english = hubFiles({ ...CONTOSO_INPUT, language: 'ja' });
+		expect(files).toEqual(english);
+		expect(files['papers/how-we-write-for-this-hub.mdx']).toMatch(/^lang: en$/m);
+		expect(files['segments/executives.yaml']).toMatch(/^name: Executives$/m);
 		expect(await lintMessages(hub)).toEqual([]);
 	});
 
@@ -208,5 +288,26 @@ describe('npm run new -- hub', () => {
 		expect(await newEntry(['hub', hub, '--language', 'en_GB'], io)).toBe(1);
 		expect(result.err).toContain('--language: expected a language tag');
 		expect(fs.existsSync(hub)).toBe(false);
+	});
+});
+
+describe("the new hub's texts", () => {
+	const STARTER_KEYS = (Object.keys(DICTIONARIES.en) as MessageKey[]).filter((key) => /^(starter\.|cli\.hub\.missing\.)/.test(key));
+	const codeOf = (paper: HousePaper) =>
+		[...paper.body.join('\n').matchAll(/`([^`]*)`/g)].map(([, code]) => code!.replace(/"[^"]*"/, '"…"'));
+	const headings = (paper: HousePaper) => paper.body.filter((line) => line.startsWith('#')).map((line) => line.split(' ')[0]);
+
+	it.each(DICTIONARY_LANGUAGES.filter((language) => language !== 'en'))('%s has every one of them, in its own words', (language) => {
+		expect(STARTER_KEYS.length).toBeGreaterThan(30);
+		for (const key of STARTER_KEYS) expect(DICTIONARIES[language][key], key).not.toEqual(DICTIONARIES.en[key]);
+		const paper = HOUSE_PAPERS[language];
+		const english = HOUSE_PAPERS.en;
+		for (const field of ['title', 'summary', 'businessValue'] as const) {
+			expect(paper[field].trim(), field).not.toBe('');
+			expect(paper[field], field).not.toBe(english[field]);
+		}
+		expect(headings(paper)).toEqual(headings(english));
+		// The same commands, so the paper teaches the same steps: only the example title is translated.
+		expect(codeOf(paper)).toEqual(codeOf(english));
 	});
 });

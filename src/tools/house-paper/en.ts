@@ -1,0 +1,38 @@
+import type { HousePaper } from './index.ts';
+
+export const en: HousePaper = {
+	title: 'How we write for this hub',
+	summary: 'Short papers that say what our work does for the business, in the words everyone uses.',
+	businessValue:
+		'Colleagues outside IT learn in two minutes what our work means for sales, costs and customers, so they back it, use it and ask for more.',
+	body: [
+		'Every paper on this hub makes one case in 200 to 300 words. It starts with what the business',
+		'gains, and it uses the words our colleagues use. This draft is the example. Read it, then start',
+		'your own with `npm run new -- paper "Your title" --segment executives`.',
+		'',
+		'## Lead with what the business gains',
+		'',
+		'Say what the work lets the business do: sell more, spend less, take less risk or serve',
+		'customers better. Put that first, in the summary and in the first lines. The technical detail',
+		'can come later, or not at all.',
+		'',
+		'## One idea, in plain words',
+		'',
+		'Keep to one idea. If you have two, write two papers. Talk about customers, colleagues and the',
+		'people who pay for the work. Say what an outage would have cost, not how many nines we reached.',
+		'Say what a new version lets people do, not its number. Spell out a short form the first time you',
+		'use it.',
+		'',
+		'## Short enough to read',
+		'',
+		'Two hundred words take a minute to read. Short sentences and short paragraphs help people who',
+		'read on a phone. A clear heading helps people who only scan the page.',
+		'',
+		'## Check it, then publish',
+		'',
+		'Run `npm run lint:content` before you push. It counts the words, checks the business value and',
+		'points out jargon, with a better word for each. See the page as readers will with `npm run dev`.',
+		'When the paper is ready, set `draft: false` and push. The build does the rest: the page, the',
+		'feeds, the search index and the email to the people who asked for it.',
+	],
+};
