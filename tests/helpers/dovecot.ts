@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
-import { freePort } from './free-port';
+import { freePort } from './free-port.ts';
 
 /** The system user that owns the mail store; created once per machine. */
 const MAIL_USER = 'hourglass-mail';
