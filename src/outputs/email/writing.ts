@@ -33,16 +33,16 @@ const footerNote = ({ locale, hubTitle, segments, author }: EmailWriting) =>
 
 /**
  * The body as email takes it, worked out once per model: an entry's two parts (HTML and text) are
- * composed from one model, and sanitising the body was a fifth of composing each.
+ * composed from one model, and sanitising the body was a fifth of composing each. The build keeps
+ * every model to the end, so the safe body is let go once both parts have it: at 10,000 papers it
+ * would otherwise hold another copy of every body.
  */
-const safeBodies = new WeakMap<EmailWriting, string>();
+const safeBodies = new WeakMap<EmailWriting, { html: string; parts: number }>();
 function safeBody(writing: EmailWriting): string {
-	let safe = safeBodies.get(writing);
-	if (safe === undefined) {
-		safe = emailSafeIntro(writing.bodyHtml);
-		safeBodies.set(writing, safe);
-	}
-	return safe;
+	const known = safeBodies.get(writing) ?? { html: emailSafeIntro(writing.bodyHtml), parts: 0 };
+	if (++known.parts === 2) safeBodies.delete(writing);
+	else safeBodies.set(writing, known);
+	return known.html;
 }
 
 export function renderWritingHtml(writing: EmailWriting): string {
