@@ -28,8 +28,16 @@ export default defineConfig({
 	// classes; Astro's inline-styled Shiki would be blocked by the CSP.
 	markdown: { syntaxHighlight: false },
 	vite: {
-		// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
-		server: { watch: { ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'] } },
+		server: {
+			watch: {
+				// Test and benchmark builds copy the project under these folders; the preview must not reload on them.
+				ignored: ['**/tests/.tmp/**', '**/bench/.tmp/**', '**/dist/**', '**/dist.next/**'],
+				// Saving truncates a file and then writes it. Chokidar drops a second change to a file
+				// within 50 ms (its `_throttle`), so the preview read the empty file and never the saved
+				// one. Reporting a change once the file's size has held for 50 ms reads what was saved.
+				awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 },
+			},
+		},
 	},
 	experimental: {
 		// Routes whose getStaticPaths() gives a `cacheKey` (every dynamic page and feed, src/hub/route-key.ts,

@@ -6,7 +6,7 @@
  */
 import { isoDate } from '../content/format';
 import type { InboxFile } from '../content/inbox';
-import { oneOf, quote, type Problem } from '../content/problems';
+import { oneOf, phrase, quote, type Problem } from '../content/problems';
 
 /** The part of a ballot file these checks read. */
 export interface BallotMarks {
@@ -42,7 +42,7 @@ function ballotFileProblems(ballot: BallotMarks): Problem[] {
 		problems.push({
 			file,
 			field: 'closes',
-			expected: `a day on or after opens (${isoDate(data.opens)})`,
+			expected: phrase('problem.ballot.afterOpens', { opens: isoDate(data.opens) }),
 			found: quote(isoDate(data.closes)),
 		});
 	}
@@ -50,27 +50,32 @@ function ballotFileProblems(ballot: BallotMarks): Problem[] {
 		problems.push({
 			file,
 			field: 'closed',
-			expected: `a day on or after opens (${isoDate(data.opens)})`,
+			expected: phrase('problem.ballot.afterOpens', { opens: isoDate(data.opens) }),
 			found: quote(isoDate(data.closed)),
 		});
 	}
 	const candidates = data.candidates.map((ref) => ref.id);
 	candidates.forEach((id, index) => {
 		if (candidates.indexOf(id) !== index) {
-			problems.push({ file, field: `candidates[${index}]`, expected: 'each candidate listed once', found: `${quote(id)} again` });
+			problems.push({
+				file,
+				field: `candidates[${index}]`,
+				expected: phrase('problem.ballot.candidateOnce'),
+				found: phrase('problem.ballot.again', { value: quote(id) }),
+			});
 		}
 	});
 	data.tieSettled.forEach((ref, index) => {
 		if (!candidates.includes(ref.id)) {
-			problems.push({ file, field: `tieSettled[${index}]`, expected: 'one of the ballot’s candidates', found: quote(ref.id) });
+			problems.push({ file, field: `tieSettled[${index}]`, expected: phrase('problem.ballot.tieCandidate'), found: quote(ref.id) });
 		}
 	});
 	if (data.tieSettled.length > 0 && !data.closed) {
 		problems.push({
 			file,
 			field: 'tieSettled',
-			expected: 'a tie settled only when the ballot is closed (closed: <day>)',
-			found: 'no closed day',
+			expected: phrase('problem.ballot.tieClosed'),
+			found: phrase('problem.ballot.noClosedDay'),
 		});
 	}
 	return problems;
@@ -89,7 +94,11 @@ function overlapProblems(ballots: readonly BallotMarks[]): Problem[] {
 					{
 						file: ballot.file,
 						field: 'opens',
-						expected: `a day after ${before.id} closes (${isoDate(lastDay(before))}): "${ballot.data.segment.id}" has one ballot open at a time`,
+						expected: phrase('problem.ballot.oneOpen', {
+							before: before.id,
+							closes: isoDate(lastDay(before)),
+							segment: ballot.data.segment.id,
+						}),
 						found: quote(isoDate(ballot.data.opens)),
 					},
 				];
@@ -110,7 +119,7 @@ function chosenProblems(metrics: readonly ChosenMarks[], ballots: readonly Ballo
 			const field = `chosenIn.${segment}`;
 			const ballot = ballotById.get(ref.id);
 			if (metric.data.critical[segment] === undefined) {
-				problems.push({ file: metric.file, field, expected: `a rank for "${segment}" in critical, which the ballot gave`, found: 'none' });
+				problems.push({ file: metric.file, field, expected: phrase('problem.ballot.rank', { segment }), found: phrase('problem.none') });
 			}
 			// An unknown ballot id is reported by the reference check.
 			if (!ballot) continue;
@@ -118,15 +127,15 @@ function chosenProblems(metrics: readonly ChosenMarks[], ballots: readonly Ballo
 				problems.push({
 					file: metric.file,
 					field,
-					expected: `a ballot of "${segment}"`,
-					found: `${quote(ref.id)}, a ballot of "${ballot.data.segment.id}"`,
+					expected: phrase('problem.ballot.of', { segment }),
+					found: phrase('problem.ballot.ofOther', { ballot: quote(ref.id), segment: ballot.data.segment.id }),
 				});
 			} else if (!ballot.data.closed) {
 				problems.push({
 					file: metric.file,
 					field,
-					expected: `a closed ballot (npm run ballot -- close ${ref.id} writes the ranks)`,
-					found: `${quote(ref.id)}, which is still open`,
+					expected: phrase('problem.ballot.closed', { ballot: ref.id }),
+					found: phrase('problem.ballot.stillOpen', { ballot: quote(ref.id) }),
 				});
 			}
 		}
@@ -138,11 +147,12 @@ function chosenProblems(metrics: readonly ChosenMarks[], ballots: readonly Ballo
 		const sorted = [...marks].sort((a, b) => a.metric.id.localeCompare(b.metric.id));
 		const first = sorted.find((mark) => mark.ballot !== undefined) ?? sorted[0]!;
 		for (const mark of sorted.filter((m) => m.ballot !== first.ballot)) {
-			const said = (ballot: string | undefined) => (ballot === undefined ? 'chosen by the editors (no chosenIn)' : `chosen in ${ballot}`);
+			const said = (ballot: string | undefined) =>
+				ballot === undefined ? phrase('problem.ballot.byEditors') : phrase('problem.ballot.chosenIn', { ballot });
 			problems.push({
 				file: mark.metric.file,
 				field: mark.ballot === undefined ? `critical.${segment}` : `chosenIn.${segment}`,
-				expected: `every critical metric of "${segment}" chosen the same way, as ${first.metric.id} is ${said(first.ballot)}; close a new ballot, or remove chosenIn.${segment} from all of them`,
+				expected: phrase('problem.ballot.sameWay', { segment, metric: first.metric.id, chosen: said(first.ballot) }),
 				found: said(mark.ballot),
 			});
 		}
@@ -158,14 +168,21 @@ function pickProblems(inbox: readonly InboxFile[], ballots: readonly BallotMarks
 			if (record.kind !== 'pick') return [];
 			const ballot = ballotById.get(record.ballot);
 			if (!ballot)
-				return [{ file, field: `[${index}].ballot`, expected: oneOf('ballot', [...ballotById.keys()]), found: quote(record.ballot) }];
+				return [
+					{
+						file,
+						field: `[${index}].ballot`,
+						expected: oneOf(phrase('noun.ballots'), [...ballotById.keys()]),
+						found: quote(record.ballot),
+					},
+				];
 			const candidates = ballot.data.candidates.map((ref) => ref.id);
 			if (candidates.includes(record.metric)) return [];
 			return [
 				{
 					file,
 					field: `[${index}].metric`,
-					expected: `one of the candidates of ${ballot.id}: ${candidates.join(', ')}`,
+					expected: phrase('problem.ballot.candidateOf', { ballot: ballot.id, candidates: candidates.join(', ') }),
 					found: quote(record.metric),
 				},
 			];

@@ -1,5 +1,5 @@
 import { isoDate } from '../content/format';
-import { quote, type Problem } from '../content/problems';
+import { phrase, quote, type Problem } from '../content/problems';
 import { STAGE_IDS } from '../content/stages';
 
 interface Filed {
@@ -15,11 +15,16 @@ export function filingProblems(entries: readonly Filed[]): Problem[] {
 	return entries.flatMap(({ file, data }): Problem[] => {
 		if (data.campaign !== undefined && data.stage === undefined) {
 			return [
-				{ file, field: 'stage', expected: `the campaign stage it is filed under, one of: ${STAGE_IDS.join(', ')}`, found: 'nothing' },
+				{
+					file,
+					field: 'stage',
+					expected: phrase('problem.campaign.stage', { stages: STAGE_IDS.join(', ') }),
+					found: phrase('problem.nothing'),
+				},
 			];
 		}
 		if (data.stage !== undefined && data.campaign === undefined) {
-			return [{ file, field: 'campaign', expected: 'the campaign id the stage belongs to (set campaign with stage)', found: 'nothing' }];
+			return [{ file, field: 'campaign', expected: phrase('problem.campaign.campaign'), found: phrase('problem.nothing') }];
 		}
 		return [];
 	});
@@ -43,7 +48,7 @@ export function baselineProblems(
 				{
 					file,
 					field: `metrics[${index}].baseline`,
-					expected: `a date on or after the metric's first reading (${isoDate(first)}), so there is a "before" figure`,
+					expected: phrase('problem.campaign.baseline', { first: isoDate(first) }),
 					found: quote(isoDate(entry.baseline)),
 				},
 			];

@@ -6,7 +6,7 @@
  */
 import type { InboxFile } from '../content/inbox';
 import { kindOf, routeOf, type CollectionName, type WritingKind } from '../content/kinds';
-import { quote, type Problem } from '../content/problems';
+import { phrase, quote, type Problem } from '../content/problems';
 import { statusOf, type Visibility } from '../content/publication';
 import type { BodyLink, MetricCitation } from '../content/render/render-mdx';
 import { ballotProblems, type BallotMarks, type ChosenMarks } from './ballots';
@@ -85,7 +85,11 @@ export function checkHub(input: HubInput): Problem[] {
 	const ids = new Map<string, string[]>(
 		[...byCollection].map(([collection, files]) => [collection, [...new Set(files.map((file) => file.id))]]),
 	);
-	const check: ReferenceCheck = { ids: (c) => ids.get(c) ?? [], isPublic: (ref) => Boolean(input.preview) || published(ref) };
+	const check: ReferenceCheck = {
+		ids: (c) => ids.get(c) ?? [],
+		isPublic: (ref) => Boolean(input.preview) || published(ref),
+		isScheduled: (ref) => status.get(key(ref)) === 'scheduled',
+	};
 
 	const usages: MetricUsage[] = input.entries.flatMap((entry) =>
 		(entry.body?.metrics ?? []).map((citation) => ({ ...citation, collection: entry.collection, entryId: entry.id, file: entry.file })),
@@ -114,7 +118,7 @@ export function checkHub(input: HubInput): Problem[] {
 			.map((segment) => ({
 				file: segment.file,
 				field: 'id',
-				expected: `a segment name other than ${RESERVED_SEGMENT_IDS.map((id) => `"${id}"`).join(', ')}, which the hub's own feeds use (/feeds/all.xml); rename the file`,
+				expected: phrase('problem.segment.reserved', { names: RESERVED_SEGMENT_IDS.map((id) => `"${id}"`).join(', ') }),
 				found: quote(segment.id),
 			})),
 		...checkReferences(

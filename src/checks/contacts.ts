@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { contactsFileSchema, type Contact } from '../content/schemas/contact';
-import { contentDir, idFromFile } from '../content/content-dir';
+import { contentDir, displayPath, idFromFile } from '../content/content-dir';
 import { isoDate } from '../content/format';
 import { COLLECTIONS } from '../content/kinds';
 import { locateSchemaProblems } from '../content/locate';
-import { ContentProblems, oneOf, quote, type Problem } from '../content/problems';
+import { ContentProblems, oneOf, phrase, quote, type Problem } from '../content/problems';
 import { schemaProblems } from '../content/zod-problems';
 
 export type { Contact } from '../content/schemas/contact';
@@ -39,7 +39,12 @@ export function listProblems(file: string, contacts: readonly Contact[], segment
 	contacts.forEach((contact, index) => {
 		contact.segments.forEach((segment, at) => {
 			if (!segments.includes(segment)) {
-				problems.push({ file, field: `contacts[${index}].segments[${at}]`, expected: oneOf('segment', segments), found: quote(segment) });
+				problems.push({
+					file,
+					field: `contacts[${index}].segments[${at}]`,
+					expected: oneOf(phrase('noun.segments'), segments),
+					found: quote(segment),
+				});
 			}
 		});
 		const address = contact.email.toLowerCase();
@@ -49,7 +54,7 @@ export function listProblems(file: string, contacts: readonly Contact[], segment
 			problems.push({
 				file,
 				field: `contacts[${index}].email`,
-				expected: `an address no other contact has, but contacts[${first}] already has it`,
+				expected: phrase('problem.contact.emailOnce', { first: `contacts[${first}]` }),
 				found: quote(contact.email),
 			});
 		}
@@ -57,7 +62,7 @@ export function listProblems(file: string, contacts: readonly Contact[], segment
 			problems.push({
 				file,
 				field: `contacts[${index}].left`,
-				expected: `a date on or after joined (${isoDate(contact.joined)})`,
+				expected: phrase('problem.contact.left', { joined: isoDate(contact.joined) }),
 				found: quote(isoDate(contact.left)),
 			});
 		}
@@ -75,13 +80,17 @@ export interface ContactList {
 /** Reads and checks the contacts file; a hub without one has an empty list. */
 export async function readContacts(dir: string = contentDir()): Promise<ContactList> {
 	const absolute = contactsPath(dir);
-	const file = path.relative(process.cwd(), absolute);
+	const file = displayPath(absolute);
 	if (!fs.existsSync(absolute)) return { file, contacts: [], problems: [] };
 	const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
 	const syntax = document.errors[0];
 	if (syntax) {
 		const line = syntax.linePos?.[0].line;
-		return { file, contacts: [], problems: [{ file, line, expected: 'valid YAML', found: quote(syntax.message.split('\n')[0]) }] };
+		return {
+			file,
+			contacts: [],
+			problems: [{ file, line, expected: phrase('problem.yaml'), found: quote(syntax.message.split('\n')[0]) }],
+		};
 	}
 	const raw: unknown = document.toJS() ?? {};
 	const parsed = await schemaProblems(file, contactsFileSchema, raw);

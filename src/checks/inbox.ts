@@ -5,7 +5,7 @@
  * the build and the linter report the same problems in the same words.
  */
 import type { InboxFile } from '../content/inbox';
-import { oneOf, quote, type Problem } from '../content/problems';
+import { oneOf, phrase, quote, type Phrase, type Problem } from '../content/problems';
 
 export interface InboxCheck {
 	/** Ids that exist, per collection (`papers`, `case-studies`, `segments`, `metrics`). */
@@ -23,7 +23,7 @@ export function inboxProblems(files: readonly InboxFile[], check: InboxCheck): P
 	const problems: Problem[] = [];
 	const seen = new Map<string, string>();
 	const questions = new Map<string, string>();
-	const exists = (file: string, field: string, collection: string, what: string, id: string) => {
+	const exists = (file: string, field: string, collection: string, what: Phrase, id: string) => {
 		const ids = check.ids(collection);
 		if (!ids.includes(id)) problems.push({ file, field, expected: oneOf(what, ids), found: quote(id) });
 	};
@@ -35,7 +35,7 @@ export function inboxProblems(files: readonly InboxFile[], check: InboxCheck): P
 				problems.push({
 					file,
 					field: `${at}.messageId`,
-					expected: `a message recorded once, but ${first} already has it`,
+					expected: phrase('problem.inbox.once', { first }),
 					found: quote(record.messageId),
 				});
 			} else seen.set(record.messageId.toLowerCase(), `${file} ${at}`);
@@ -47,31 +47,32 @@ export function inboxProblems(files: readonly InboxFile[], check: InboxCheck): P
 							problems.push({
 								file,
 								field: `${at}.entry`,
-								expected: oneOf('newsletter issue', check.issues.map(String)),
+								expected: oneOf(phrase('noun.newsletters'), check.issues.map(String)),
 								found: quote(record.entry),
 							});
 						}
-					} else exists(file, `${at}.entry`, COLLECTION_OF[kind], kind === 'paper' ? 'position paper' : 'case study', id);
+					} else exists(file, `${at}.entry`, COLLECTION_OF[kind], phrase(kind === 'paper' ? 'noun.papers' : 'noun.case-studies'), id);
 					break;
 				}
 				case 'list-request':
-					for (const [i, segment] of record.segments.entries()) exists(file, `${at}.segments[${i}]`, 'segments', 'segment', segment);
+					for (const [i, segment] of record.segments.entries())
+						exists(file, `${at}.segments[${i}]`, 'segments', phrase('noun.segments'), segment);
 					break;
 				case 'question': {
-					exists(file, `${at}.segment`, 'segments', 'segment', record.segment);
+					exists(file, `${at}.segment`, 'segments', phrase('noun.segments'), record.segment);
 					const other = questions.get(record.id);
 					if (other)
 						problems.push({
 							file,
 							field: `${at}.id`,
-							expected: `a question id no other question has, but ${other} already has it`,
+							expected: phrase('problem.inbox.questionOnce', { other }),
 							found: quote(record.id),
 						});
 					else questions.set(record.id, `${file} ${at}`);
 					break;
 				}
 				case 'pick':
-					exists(file, `${at}.metric`, 'metrics', 'metric', record.metric);
+					exists(file, `${at}.metric`, 'metrics', phrase('noun.metrics'), record.metric);
 					break;
 			}
 		});
@@ -81,7 +82,7 @@ export function inboxProblems(files: readonly InboxFile[], check: InboxCheck): P
 			problems.push({
 				file: answer.file,
 				field: 'answers',
-				expected: oneOf('question id (from content/inbox/)', [...questions.keys()]),
+				expected: oneOf(phrase('noun.question'), [...questions.keys()]),
 				found: quote(answer.id),
 			});
 		}

@@ -1,5 +1,5 @@
 import { URL_SAFE_ID } from '../content/schemas/common';
-import { quote, type Problem } from '../content/problems';
+import { phrase, quote, type Problem } from '../content/problems';
 
 export interface IdentifiedFile {
 	id: string;
@@ -19,13 +19,13 @@ export function idProblems(files: readonly IdentifiedFile[]): Problem[] {
 			problems.push({
 				file,
 				field: 'id',
-				expected: 'a name of lower-case letters, digits and single hyphens, because it becomes a URL (rename the file or id)',
+				expected: phrase('problem.id.name'),
 				found: quote(id),
 			});
 		}
 		const first = seen.get(id);
 		if (first === undefined) seen.set(id, file);
-		else problems.push({ file, field: 'id', expected: `an id used once, but ${first} already uses it`, found: quote(id) });
+		else problems.push({ file, field: 'id', expected: phrase('problem.id.once', { first }), found: quote(id) });
 	}
 	return problems;
 }
@@ -41,7 +41,7 @@ export function duplicateNumberProblems(issues: readonly { number: number; file:
 			problems.push({
 				file,
 				field: 'number',
-				expected: `a number no other issue uses, but ${first} is already issue ${number}`,
+				expected: phrase('problem.newsletter.numberOnce', { first, number: String(number) }),
 				found: String(number),
 			});
 	}

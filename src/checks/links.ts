@@ -5,6 +5,7 @@
  */
 import { paths } from '../content/paths';
 import type { Visibility } from '../content/publication';
+import { phrase, type Phrase } from '../content/problems';
 import { similarity } from '../content/words';
 
 /** First path segments the hub owns; links elsewhere on the intranet are not ours to check. */
@@ -41,10 +42,10 @@ export function hubRoutes(
 }
 
 export interface LinkProblem {
-	expected: string;
-	found: string;
+	expected: Phrase;
+	found: Phrase | string;
 	/** The closest page, when one is close. */
-	suggestion?: string | undefined;
+	suggestion?: Phrase | undefined;
 }
 
 /**
@@ -69,17 +70,20 @@ export function linkProblem(href: string, from: string, routes: HubRoutes, fromP
 			.map((r) => ({ r, score: similarity(words(r), words(route)) }))
 			.sort((a, b) => b.score - a.score || a.r.localeCompare(b.r))[0];
 		return {
-			expected: 'a link to a page the hub has (pages are named after their files)',
+			expected: phrase('problem.link.page'),
 			found: href,
-			suggestion: closest && closest.score > 0.3 ? `did you mean /${closest.r}?` : `link to /${section}/ or to a page that exists`,
+			suggestion:
+				closest && closest.score > 0.3
+					? phrase('problem.didYouMean', { what: `/${closest.r}` })
+					: phrase('problem.link.section', { section: `/${section}/` }),
 		};
 	}
 	const status = routes.get(found);
 	if (fromPublished && (status === 'draft' || status === 'scheduled')) {
 		return {
-			expected: 'a link to a published page (readers would get "page not found")',
-			found: `${href}, which is ${status === 'draft' ? 'a draft' : 'not published yet'}`,
-			suggestion: 'publish that entry first, or remove the link for now',
+			expected: phrase('problem.link.published'),
+			found: phrase(status === 'draft' ? 'problem.link.draft' : 'problem.link.scheduled', { href }),
+			suggestion: phrase('problem.link.publishFirst'),
 		};
 	}
 	return undefined;

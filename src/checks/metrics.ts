@@ -3,7 +3,7 @@
  * the metrics that writing cites in its body.
  */
 import { ordinal } from '../content/format';
-import { oneOf, quote, type Problem } from '../content/problems';
+import { oneOf, phrase, quote, type Problem } from '../content/problems';
 import type { MetricCitation } from '../content/render/render-mdx';
 import type { ReferenceCheck } from './references';
 
@@ -32,14 +32,14 @@ export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: 
 		for (const [segment, rank] of Object.entries(entry.data.critical)) {
 			const field = `critical.${segment}`;
 			if (!segmentIds.includes(segment)) {
-				problems.push({ file: metric.file, field, expected: oneOf('segment', segmentIds), found: quote(segment) });
+				problems.push({ file: metric.file, field, expected: oneOf(phrase('noun.segments'), segmentIds), found: quote(segment) });
 				continue;
 			}
 			if (!addressed.includes(segment)) {
 				problems.push({
 					file: metric.file,
 					field,
-					expected: `"${segment}" also in segments, since its focus group chose this metric`,
+					expected: phrase('problem.metric.alsoInSegments', { segment }),
 					found: quote(addressed),
 				});
 			}
@@ -54,8 +54,8 @@ export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: 
 			problems.push({
 				file: metric.file,
 				field,
-				expected: `at most ${limit} critical metrics for the segment "${segment}" (criticalLimit in hub.yaml), and it already has ${chosen.join(', ')}`,
-				found: `a ${ordinal(limit + i + 1)} one, rank ${rank}`,
+				expected: phrase('problem.metric.criticalLimit', { limit: String(limit), segment, chosen: chosen.join(', ') }),
+				found: phrase('problem.metric.extra', { place: ordinal(limit + i + 1), rank: String(rank) }),
 			});
 		});
 		const seen = new Map<number, string>();
@@ -65,11 +65,11 @@ export function criticalProblems(metrics: readonly CriticalMarks[], segmentIds: 
 				problems.push({
 					file: metric.file,
 					field,
-					expected: `a rank no other metric has for "${segment}", but ${first} is already ranked ${rank}`,
+					expected: phrase('problem.metric.rankOnce', { segment, first, rank: String(rank) }),
 					found: String(rank),
 				});
 			} else if (rank > limit) {
-				problems.push({ file: metric.file, field, expected: `a rank from 1 to ${limit} (criticalLimit in hub.yaml)`, found: String(rank) });
+				problems.push({ file: metric.file, field, expected: phrase('problem.metric.rank', { limit: String(limit) }), found: String(rank) });
 			}
 			seen.set(rank, seen.get(rank) ?? metric.file);
 		}
@@ -92,13 +92,26 @@ export interface MetricUsage extends MetricCitation {
  */
 export function metricUsageProblems(usages: readonly MetricUsage[], check: ReferenceCheck): Problem[] {
 	const known = check.ids('metrics');
+	const metric = phrase('noun.metrics');
 	return usages.flatMap((usage): Problem[] => {
 		const where = { file: usage.file, line: usage.line, column: usage.column, field: `<${usage.component}> id` };
 		if (usage.id === undefined)
-			return [{ ...where, expected: `a metric id written as id="…", ${oneOf('metric', known)}`, found: 'no plain id' }];
-		if (!known.includes(usage.id)) return [{ ...where, expected: oneOf('metric', known), found: quote(usage.id) }];
+			return [
+				{
+					...where,
+					expected: phrase('problem.metric.plainId', { existing: oneOf(metric, known) }),
+					found: phrase('problem.metric.noPlainId'),
+				},
+			];
+		if (!known.includes(usage.id)) return [{ ...where, expected: oneOf(metric, known), found: quote(usage.id) }];
 		if (check.isPublic({ collection: usage.collection, id: usage.entryId }) && !check.isPublic({ collection: 'metrics', id: usage.id })) {
-			return [{ ...where, expected: 'a published metric', found: `${quote(usage.id)}, which is a draft or dated after this build` }];
+			return [
+				{
+					...where,
+					expected: phrase('problem.published', { what: metric }),
+					found: phrase('problem.unpublished', { id: quote(usage.id) }),
+				},
+			];
 		}
 		return [];
 	});

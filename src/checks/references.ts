@@ -1,5 +1,6 @@
 import { noun } from '../content/kinds';
-import { oneOf, quote, type Problem } from '../content/problems';
+import { locateProblems } from '../content/locate';
+import { ContentProblems, oneOf, phrase, quote, type Problem } from '../content/problems';
 
 /** The shape Astro's `reference()` gives a resolved field. */
 export interface Reference {
@@ -40,7 +41,17 @@ export interface ReferenceCheck {
 	ids: (collection: string) => readonly string[];
 	/** Whether `entry` is itself published (its references must then be published too). */
 	isPublic: (entry: Reference) => boolean;
+	/** Whether `entry` is dated after this build and not a draft: it goes live on its own. */
+	isScheduled?: (entry: Reference) => boolean;
 }
+
+/**
+ * A campaign plans its activities ahead, and the paper or case study that reports on one is often
+ * written ahead too, dated for the day it should go live. Such a report may be scheduled: the hub
+ * links it, and carries its summary into feeds, only once it is published (src/hub/hub.ts).
+ */
+const mayBeScheduled = (entry: EntryLike, field: string): boolean =>
+	entry.collection === 'campaigns' && /^stages\[\d+\]\.activities\[\d+\]\.(?:paper|caseStudy)$/.test(field);
 
 /**
  * Astro 7 only logs an unknown reference and lets the page crash later; the hub instead reports
@@ -54,15 +65,34 @@ export function checkReferences(entries: readonly EntryLike[], check: ReferenceC
 			const known = check.ids(ref.collection);
 			if (!known.includes(ref.id)) {
 				problems.push({ file, field: ref.field, expected: oneOf(noun(ref.collection), known), found: quote(ref.id) });
-			} else if (check.isPublic(entry) && !check.isPublic(ref)) {
+			} else if (check.isPublic(entry) && !check.isPublic(ref) && !(mayBeScheduled(entry, ref.field) && check.isScheduled?.(ref))) {
 				problems.push({
 					file,
 					field: ref.field,
-					expected: `a published ${noun(ref.collection)}`,
-					found: `${quote(ref.id)}, which is a draft or dated after this build`,
+					expected: phrase('problem.published', { what: noun(ref.collection) }),
+					found: phrase('problem.unpublished', { id: quote(ref.id) }),
 				});
 			}
 		}
 	}
 	return problems;
+}
+
+/**
+ * A checked reference whose target is not among the loaded entries. `checkHub()` counts every file
+ * that exists as a target, readable or not, so that a broken file is reported once, on its own; a
+ * build stops on that file before anything is rendered, but the preview goes on when a file breaks
+ * after it loaded (an MDX body that no longer parses leaves Astro's store), and the pages that
+ * refer to it say so in the one formatter's words rather than failing on a missing entry.
+ */
+export const unreadProblem = (where: { file: string; field: string }, ref: Reference): Problem => ({
+	...where,
+	expected: phrase('problem.unreadable', { what: noun(ref.collection) }),
+	found: quote(ref.id),
+});
+
+/** The entry a checked reference names, or `ContentProblems` with `unreadProblem()` where the preview could not read it. */
+export function referenced<T>(found: T | undefined, where: { file: string; field: string }, ref: Reference): T {
+	if (found === undefined) throw new ContentProblems(locateProblems([unreadProblem(where, ref)]));
+	return found;
 }

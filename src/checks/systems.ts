@@ -3,7 +3,7 @@
  * contradict, a technical name that is another system's business name, and (as advice) a system
  * brought back after one that cannot run without it.
  */
-import { quote, type Problem } from '../content/problems';
+import { phrase, quote, type Problem } from '../content/problems';
 import { shortestWait, tierContradiction, tierOf, type Tier } from '../content/tiers';
 
 export interface CheckedSystem {
@@ -59,7 +59,7 @@ export function systemProblems(systems: readonly CheckedSystem[]): Problem[] {
 				problems.push({
 					file,
 					field: 'technical',
-					expected: `a technical name other than another system's business name, which ${owner.file} has (${quote(owner.data.name)})`,
+					expected: phrase('problem.system.technical', { file: owner.file, name: quote(owner.data.name) }),
 					found: quote(data.technical),
 				});
 			}
@@ -73,7 +73,7 @@ export function systemProblems(systems: readonly CheckedSystem[]): Problem[] {
 					problems.push({
 						file,
 						field: `restore.changes[${index}].from`,
-						expected: `a tier other than ${to}, the one it changed to`,
+						expected: phrase('problem.system.changeFrom', { tier: String(to) }),
 						found: String(change.from),
 					});
 				}
@@ -84,8 +84,8 @@ export function systemProblems(systems: readonly CheckedSystem[]): Problem[] {
 			cycles(systems).map(({ system, index, path }) => ({
 				file: system.file,
 				field: `dependsOn[${index}]`,
-				expected: 'systems that do not depend on each other in a circle (one of them must come back first)',
-				found: `the cycle ${path.join(' → ')}`,
+				expected: phrase('problem.system.cycle'),
+				found: phrase('problem.system.theCycle', { cycle: path.join(' → ') }),
 			})),
 		);
 }
@@ -104,8 +104,8 @@ export function systemWarnings(systems: readonly CheckedSystem[]): Problem[] {
 				{
 					file: system.file,
 					field: `dependsOn[${index}]`,
-					expected: `a system restored in tier ${mine} or sooner, since this one (tier ${mine}) cannot run without it`,
-					found: `${quote(ref.id)}, restored in tier ${theirs}`,
+					expected: phrase('problem.system.dependsOnTier', { tier: String(mine) }),
+					found: phrase('problem.system.restoredIn', { system: quote(ref.id), tier: String(theirs) }),
 				},
 			];
 		}),

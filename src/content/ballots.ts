@@ -3,6 +3,7 @@
  * model counts each ballot once with it (src/hub/ballots.ts), and `npm run ballot -- close`
  * writes the result it gives, so the audience page and the metric files never disagree.
  */
+import { phrase, type Phrase } from './problems';
 
 /** One recorded pick: who picked which metric, when. */
 export interface BallotPick {
@@ -70,7 +71,7 @@ export type BallotResult =
 	| { kind: 'chosen'; chosen: string[]; tieSettled: string[] }
 	| { kind: 'no-picks' }
 	| { kind: 'tied'; ties: Tie[] }
-	| { kind: 'order-refused'; expected: string };
+	| { kind: 'order-refused'; expected: Phrase };
 
 /**
  * The `limit` most picked metrics, most picked first. Only metrics someone picked can be chosen.
@@ -101,10 +102,13 @@ export function ballotResult(tally: Tally, limit: number, order?: readonly strin
 	const picksOf = new Map(picked.map((row) => [row.metric, row.picks]));
 	const describe = () =>
 		ties.length === 0
-			? `${tallied.join(',')}, the order the tally gives (there is no tie to settle)`
-			: `${places} metric ids someone picked, most picked first, choosing only inside the ties (${ties
-					.map((tie) => `${tie.metrics.join(', ')} with ${tie.picks} each`)
-					.join('; ')})`;
+			? phrase('cli.ballot.order.noTie', { order: tallied.join(',') })
+			: phrase('cli.ballot.order.ties', {
+					places: String(places),
+					ties: ties
+						.map((tie) => phrase('cli.ballot.order.tie', { metrics: tie.metrics.join(', '), count: tie.picks }))
+						.reduce((first, second) => phrase('cli.ballot.order.join', { first, second })),
+				});
 	const valid =
 		order.length === places &&
 		new Set(order).size === places &&

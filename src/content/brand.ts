@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatHex, interpolate, parse, wcagContrast } from 'culori';
-import type { Problem } from './problems';
-import { quote } from './problems';
+import { displayPath } from './content-dir';
+import type { MessageKey } from './i18n/dictionaries';
+import { phrase, quote, type Problem } from './problems';
 
 export type Scheme = 'light' | 'dark';
 
@@ -29,14 +30,14 @@ export interface Brand {
 	logo?: string | undefined;
 }
 
-/** The backgrounds accent-coloured text sits on in a scheme, named as readers see them. */
-export function accentBackgrounds(scheme: Scheme, accent: string): { name: string; colour: string }[] {
+/** The backgrounds accent-coloured text sits on in a scheme, named (message ids) as readers see them. */
+export function accentBackgrounds(scheme: Scheme, accent: string): { name: MessageKey; colour: string }[] {
 	const { bg, bgSoft, softMix } = SCHEME_BACKGROUNDS[scheme];
 	return [
-		{ name: 'page background', colour: bg },
-		{ name: 'header and footer background', colour: bgSoft },
+		{ name: 'problem.brand.page', colour: bg },
+		{ name: 'problem.brand.header', colour: bgSoft },
 		// As CSS `color-mix(in srgb, accent N%, bg)` draws it.
-		{ name: 'callout background', colour: formatHex(interpolate([bg, accent], 'rgb')(softMix)) },
+		{ name: 'problem.brand.callout', colour: formatHex(interpolate([bg, accent], 'rgb')(softMix)) },
 	];
 }
 
@@ -45,18 +46,21 @@ const ratio = (n: number) => `${(Math.floor(n * 100) / 100).toFixed(2)}:1`;
 /** Problems with an accent colour in one scheme: not a colour, or too little contrast somewhere. */
 export function accentProblems(scheme: Scheme, colour: string, file: string): Problem[] {
 	const field = `accent.${scheme}`;
-	if (!parse(colour)) return [{ file, field, expected: 'a CSS colour such as "#0b5cad"', found: quote(colour) }];
+	if (!parse(colour)) return [{ file, field, expected: phrase('problem.brand.colour'), found: quote(colour) }];
 	const worst = accentBackgrounds(scheme, colour)
 		.map((background) => ({ ...background, contrast: wcagContrast(colour, background.colour) }))
 		.sort((a, b) => a.contrast - b.contrast)[0]!;
 	if (worst.contrast >= MIN_CONTRAST) return [];
-	const direction = scheme === 'light' ? 'darker' : 'lighter';
 	return [
 		{
 			file,
 			field,
-			expected: `a colour with at least ${MIN_CONTRAST}:1 contrast on the ${scheme} scheme's ${worst.name} ${worst.colour} (WCAG AA for links and buttons); try a ${direction} shade`,
-			found: `${quote(colour)}, ${ratio(worst.contrast)}`,
+			expected: phrase(scheme === 'light' ? 'problem.brand.contrastLight' : 'problem.brand.contrastDark', {
+				minimum: String(MIN_CONTRAST),
+				background: phrase(worst.name),
+				colour: worst.colour,
+			}),
+			found: `${quote(colour) as string}, ${ratio(worst.contrast)}`,
 		},
 	];
 }
@@ -67,10 +71,10 @@ export function logoProblems(logo: string | undefined, contentDir: string, file:
 	const absolute = path.resolve(contentDir, logo);
 	const inside = !path.relative(contentDir, absolute).startsWith('..');
 	if (!inside || !logo.endsWith('.svg')) {
-		return [{ file, field: 'logo', expected: 'an SVG file in the content folder, e.g. "logo.svg"', found: quote(logo) }];
+		return [{ file, field: 'logo', expected: phrase('problem.brand.logo'), found: quote(logo) }];
 	}
 	if (!fs.existsSync(absolute) || !/<svg[\s>]/.test(fs.readFileSync(absolute, 'utf8'))) {
-		return [{ file, field: 'logo', expected: `an SVG file at ${path.relative(process.cwd(), absolute)}`, found: 'no SVG there' }];
+		return [{ file, field: 'logo', expected: phrase('problem.brand.logoAt', { file: displayPath(absolute) }), found: phrase('problem.brand.noSvg') }];
 	}
 	return [];
 }

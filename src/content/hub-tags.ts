@@ -11,6 +11,7 @@
  * before it do not matter, and runs of white space (a long subject folded over lines and unfolded
  * with extra spaces or line breaks) count as one space.
  */
+import { phrase, type Phrase } from './problems';
 import { URL_SAFE_ID } from './schemas/common';
 
 /** What a piece of feedback is about: the same `paper/<id>` form as the send ledger's `entry`. */
@@ -47,7 +48,8 @@ export function hubTag(tag: HubTag): string {
 
 /** A subject with a tag the hub wrote but cannot read (edited by hand, or cut short): the reason. */
 export interface TagProblem {
-	problem: string;
+	/** What a tag of its kind looks like, after "expected", with what was found. */
+	problem: Phrase;
 }
 
 // `[` and `hub:` may have spaces after them when a client folded the subject there.
@@ -69,23 +71,23 @@ export function parseHubTag(subject: string): HubTag | TagProblem | undefined {
 			const [entry, answer] = words;
 			const useful = answer?.toLowerCase();
 			if (entry === undefined || !ENTRY_REF.test(entry) || (useful !== 'yes' && useful !== 'no') || words.length > 2) {
-				return { problem: `a feedback tag such as [hub:useful paper/<id> yes]; found ${found}` };
+				return { problem: phrase('cli.inbox.tag.feedback', { found }) };
 			}
 			return { kind: 'feedback', entry: entry as EntryRef, useful: useful === 'yes' };
 		}
 		case 'list':
-			if (words.length === 0 || !words.every(isId)) return { problem: `a list tag such as [hub:list executives]; found ${found}` };
+			if (words.length === 0 || !words.every(isId)) return { problem: phrase('cli.inbox.tag.list', { found }) };
 			return { kind: 'list-request', segments: [...new Set(words)] };
 		case 'question':
-			if (words.length !== 1 || !isId(words[0])) return { problem: `a question tag such as [hub:question executives]; found ${found}` };
+			if (words.length !== 1 || !isId(words[0])) return { problem: phrase('cli.inbox.tag.question', { found }) };
 			return { kind: 'question', segment: words[0] };
 		case 'pick':
 			if (words.length !== 2 || !isId(words[0]) || !isId(words[1])) {
-				return { problem: `a pick tag such as [hub:pick <ballot id> <metric id>]; found ${found}` };
+				return { problem: phrase('cli.inbox.tag.pick', { found }) };
 			}
 			return { kind: 'pick', ballot: words[0], metric: words[1] };
 		default:
-			return { problem: `a hub tag (useful, list, question or pick); found ${found}` };
+			return { problem: phrase('cli.inbox.tag.any', { found }) };
 	}
 }
 

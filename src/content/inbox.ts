@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify } from 'yaml';
-import { contentDir } from './content-dir';
+import { contentDir, displayPath } from './content-dir';
 import { RECORDS } from './kinds';
 import { readRecordFile } from './ledger';
 import { ContentProblems, type Problem } from './problems';
@@ -46,7 +46,7 @@ export function readInboxFiles(dir: string = contentDir()): { files: InboxFile[]
 			const absolute = path.join(folder, name);
 			const read = readRecordFile(absolute, schema, []);
 			problems.push(...read.problems);
-			return { file: path.relative(process.cwd(), absolute), records: read.data ?? [] };
+			return { file: displayPath(absolute), records: read.data ?? [] };
 		});
 	return { files, problems };
 }

@@ -5,8 +5,10 @@
  * lists kinds.
  */
 import type { z } from 'astro/zod';
-import type { Locale } from './i18n';
+import type { MessageKey } from './i18n/dictionaries';
+import type { Locale } from './i18n/locale';
 import { paths } from './paths';
+import { phrase, type Phrase } from './problems';
 import { authorSchema } from './schemas/author';
 import { ballotSchema } from './schemas/ballot';
 import { campaignSchema } from './schemas/campaign';
@@ -26,8 +28,8 @@ interface CollectionInfo {
 	/** File extensions the collection loads; the first is what `npm run new` writes. Topics are one file. */
 	extensions: readonly string[];
 	schema: z.ZodType;
-	/** What readers call one, in messages: "an existing segment, one of: …". */
-	noun: string;
+	/** What writers call one, in messages ("an existing segment, one of: …"): its message id. */
+	noun: MessageKey;
 	/** The kind of writing it holds, if it is writing rather than what writing refers to. */
 	kind?: WritingKind;
 	/** For what is published (`src/content/publication.ts`): the date field it goes live on. */
@@ -38,17 +40,17 @@ const YAML = ['.yaml', '.yml'] as const;
 
 /** Every collection, by Astro collection name; a collection's folder under the content root has its name. */
 export const COLLECTIONS = {
-	papers: { kind: 'paper', extensions: ['.mdx'], schema: paperSchema, noun: 'position paper', published: 'published' },
-	'case-studies': { kind: 'case-study', extensions: ['.mdx'], schema: caseStudySchema, noun: 'case study', published: 'published' },
-	metrics: { kind: 'metric', extensions: YAML, schema: metricSchema, noun: 'metric', published: 'published' },
-	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'newsletter issue', published: 'date' },
-	campaigns: { kind: 'campaign', extensions: ['.mdx'], schema: campaignSchema, noun: 'campaign', published: 'start' },
-	testimonials: { extensions: YAML, schema: testimonialSchema, noun: 'testimonial', published: 'date' },
-	systems: { extensions: YAML, schema: systemSchema, noun: 'system', published: 'published' },
-	segments: { extensions: YAML, schema: segmentSchema, noun: 'segment' },
-	authors: { extensions: YAML, schema: authorSchema, noun: 'author' },
-	topics: { extensions: [], schema: topicSchema, noun: 'topic' },
-	ballots: { extensions: YAML, schema: ballotSchema, noun: 'ballot' },
+	papers: { kind: 'paper', extensions: ['.mdx'], schema: paperSchema, noun: 'noun.papers', published: 'published' },
+	'case-studies': { kind: 'case-study', extensions: ['.mdx'], schema: caseStudySchema, noun: 'noun.case-studies', published: 'published' },
+	metrics: { kind: 'metric', extensions: YAML, schema: metricSchema, noun: 'noun.metrics', published: 'published' },
+	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'noun.newsletters', published: 'date' },
+	campaigns: { kind: 'campaign', extensions: ['.mdx'], schema: campaignSchema, noun: 'noun.campaigns', published: 'start' },
+	testimonials: { extensions: YAML, schema: testimonialSchema, noun: 'noun.testimonials', published: 'date' },
+	systems: { extensions: YAML, schema: systemSchema, noun: 'noun.systems', published: 'published' },
+	segments: { extensions: YAML, schema: segmentSchema, noun: 'noun.segments' },
+	authors: { extensions: YAML, schema: authorSchema, noun: 'noun.authors' },
+	topics: { extensions: [], schema: topicSchema, noun: 'noun.topics' },
+	ballots: { extensions: YAML, schema: ballotSchema, noun: 'noun.ballots' },
 } as const satisfies Record<string, CollectionInfo>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -83,15 +85,16 @@ export const WRITING_KINDS = Object.keys(KINDS) as WritingKind[];
  */
 export const RECORDS = {
 	/** What `npm run inbox` took from the editors' mailbox: feedback, list requests, questions, picks. */
-	inbox: { folder: 'inbox', files: /^\d{4}\.ya?ml$/, schema: inboxFileSchema, noun: 'inbox record' },
-} as const satisfies Record<string, { folder: string; files: RegExp; schema: z.ZodType; noun: string }>;
+	inbox: { folder: 'inbox', files: /^\d{4}\.ya?ml$/, schema: inboxFileSchema, noun: 'noun.inbox' },
+} as const satisfies Record<string, { folder: string; files: RegExp; schema: z.ZodType; noun: MessageKey }>;
 
 /** The kind of writing a collection holds, or undefined for what writing refers to (segments…). */
 export const kindOf = (collection: CollectionName): WritingKind | undefined => WRITING_KINDS.find((kind) => KINDS[kind].collection === collection);
 /** The label lists and search filters show, in the hub's language: "Position paper". */
 export const kindLabel = (locale: Locale, kind: WritingKind): string => locale.t(`kind.${kind}`);
-export const kindNoun = (kind: WritingKind): string => COLLECTIONS[KINDS[kind].collection].noun;
-export const noun = (collection: string): string => (collection in COLLECTIONS ? COLLECTIONS[collection as CollectionName].noun : collection);
+export const kindNoun = (kind: WritingKind): Phrase => phrase(COLLECTIONS[KINDS[kind].collection].noun);
+export const noun = (collection: string): Phrase =>
+	collection in COLLECTIONS ? phrase(COLLECTIONS[collection as CollectionName].noun) : phrase('problem.text', { text: collection });
 
 /** The glob of a collection's files under its folder: every file with one of its extensions, at any depth. */
 export function collectionPattern(name: FileCollection): string {

@@ -14,18 +14,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parseDocument, stringify } from 'yaml';
-import { contentDir } from './content-dir';
+import { contentDir, displayPath } from './content-dir';
 import { locateSchemaProblems } from './locate';
-import { ContentProblems, quote, type Problem } from './problems';
-import { zodProblems } from './zod-problems';
+import { ContentProblems, phrase, quote, type Problem } from './problems';
+import { says, zodProblems } from './zod-problems';
 
 export const LEDGER_FOLDER = 'sent';
 
 export const ledgerRecordSchema = z.strictObject({
 	/** What was sent: `paper/<id>`, `case-study/<id>`, `issue/<number>`, `system/<id>` or `ballot/<id>`. */
-	entry: z.string().regex(/^(paper|case-study|issue|system|ballot)\/[a-z0-9-]+$/, {
-		message: 'paper/<id>, case-study/<id>, issue/<number>, system/<id> or ballot/<id>',
-	}),
+	entry: z.string().regex(/^(paper|case-study|issue|system|ballot)\/[a-z0-9-]+$/, says('problem.ledger.entry')),
 	/** The recipient's address. */
 	to: z.email(),
 	/** The message's Message-ID header. */
@@ -51,10 +49,10 @@ export const ledgerFolder = (dir: string = contentDir()): string => path.join(di
 
 /** One YAML record file (the ledger's, the inbox's) read and checked against `schema`: its data, or the problems with file and line. */
 export function readRecordFile<T extends z.ZodType>(absolute: string, schema: T, empty: unknown): { data?: z.infer<T>; problems: Problem[] } {
-	const file = path.relative(process.cwd(), absolute);
+	const file = displayPath(absolute);
 	const document = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: false });
 	if (document.errors[0]) {
-		return { problems: [{ file, line: document.errors[0].linePos?.[0].line, expected: 'valid YAML', found: quote(document.errors[0].message) }] };
+		return { problems: [{ file, line: document.errors[0].linePos?.[0].line, expected: phrase('problem.yaml'), found: quote(document.errors[0].message) }] };
 	}
 	const raw: unknown = document.toJS() ?? empty;
 	const parsed = schema.safeParse(raw);

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { file as fileLoader, glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { contentDir, idFromFile } from './content-dir';
+import { contentDir, displayPath, idFromFile } from './content-dir';
 import { collectionPattern, COLLECTIONS, TOPICS_FILE, type FileCollection } from './kinds';
 import { locateSchemaProblems } from './locate';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
@@ -75,8 +75,6 @@ async function pooled(load: (problems: Problem[]) => Promise<void>): Promise<voi
 	sync.problems = [];
 	assertNoProblems(problems);
 }
-
-const relativeFile = (absolute: string) => path.relative(process.cwd(), absolute);
 
 /** The frontmatter of an MDX file as data, or the problems that stop it parsing. */
 function frontmatter(source: string, file: string): { data: Record<string, unknown>; problems: Problem[] } {
@@ -156,14 +154,14 @@ export function hubCollection(name: FileCollection): Loader {
 						const absolute = fileURLToPath(fileUrl);
 						forgive(absolute);
 						if (unchanged(absolute, contents)) return { ...skipped, slug: idFromFile(absolute) };
-						const { data, problems: found } = frontmatter(contents, relativeFile(absolute));
+						const { data, problems: found } = frontmatter(contents, displayPath(absolute));
 						if (found.length > 0) report(absolute, found);
 						return { data, body: contents, slug: idFromFile(absolute), rawData: '' };
 					},
 					getRenderFunction: () =>
 						Promise.resolve(async ({ filePath, body }) => {
 							if (!filePath || body === undefined || failed.has(filePath)) return undefined;
-							const rendered = await renderMdx(body, { file: relativeFile(filePath), path: filePath, base: context.config.base });
+							const rendered = await renderMdx(body, { file: displayPath(filePath), path: filePath, base: context.config.base });
 							if (!rendered.body) { report(filePath, rendered.problems); return; }
 							return { html: rendered.body.html, metadata: { headings: rendered.body.facts.headings, facts: rendered.body.facts } };
 						}),
@@ -174,7 +172,7 @@ export function hubCollection(name: FileCollection): Loader {
 						const absolute = fileURLToPath(fileUrl);
 						forgive(absolute);
 						if (unchanged(absolute, contents)) return { ...skipped, slug: idFromFile(absolute) };
-						const { data, problems: found } = readYaml(contents, relativeFile(absolute));
+						const { data, problems: found } = readYaml(contents, displayPath(absolute));
 						if (found.length > 0) report(absolute, found);
 						return { data: (data ?? {}) as Record<string, unknown>, body: '', slug: idFromFile(absolute), rawData: '' };
 					},
@@ -225,7 +223,7 @@ async function validate<T extends Record<string, unknown>>(
 		return await context.parseData(props);
 	} catch (error) {
 		const absolute = props.filePath ? path.resolve(fileURLToPath(context.config.root), props.filePath) : undefined;
-		const file = absolute ? relativeFile(absolute) : context.collection;
+		const file = absolute ? displayPath(absolute) : context.collection;
 		const found = (await schemaProblems(file, schema, props.data)).problems;
 		if (found.length === 0) throw error;
 		// A file that holds several entries (topics.yaml) names the entry in the field.
@@ -255,7 +253,7 @@ export function topicsCollection(): Loader {
 	const absolute = path.join(contentDir(), TOPICS_FILE);
 	const inner = fileLoader(absolute, {
 		parser: (text) => {
-			const { data, problems: found } = readYaml(text, relativeFile(absolute));
+			const { data, problems: found } = readYaml(text, displayPath(absolute));
 			if (found.length > 0) throw new ContentProblems(found);
 			return data as Record<string, unknown>[];
 		},

@@ -21,3 +21,13 @@ export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** An activity's status as readers see it, on the campaign's page and in its feed. */
 export const activityStatusLabel = (locale: Locale, status: ActivityStatus): string => locale.t(`activity.${status}`);
+
+/** Whether an activity's date has come by `asOf`: a done one counts from then, a planned one is due then. */
+export const activityReached = (activity: { date: Date }, asOf: Date): boolean => activity.date.getTime() <= asOf.getTime();
+
+/** A done activity counts from its date; a planned or dropped one never does. */
+export const countsAsDone = (activity: { date: Date; status: ActivityStatus }, asOf: Date): boolean =>
+	activity.status === 'done' && activityReached(activity, asOf);
+
+/** Past its `end` a campaign is finished: listed below the live ones, stopped at the stage it reached. */
+export const campaignFinished = (end: Date | undefined, asOf: Date): boolean => end !== undefined && end.getTime() < asOf.getTime();

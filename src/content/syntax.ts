@@ -3,7 +3,7 @@
  * build's loader and the linter alike.
  */
 import { parseDocument } from 'yaml';
-import type { Problem } from './problems';
+import { phrase, type Phrase, type Problem } from './problems';
 import { lineIndex } from './source';
 
 /**
@@ -17,14 +17,14 @@ export function readYaml(yaml: string, file: string, source = yaml, offset = 0):
 	const problems = document.errors.map((error) => ({
 		file,
 		...position(offset + error.pos[0]),
-		expected: 'valid YAML (indent with spaces, put text that holds a colon in quotes)',
+		expected: phrase('problem.yaml.hint'),
 		found: error.message.split('\n')[0]!,
 	}));
 	return { data: undefined, problems };
 }
 
 /** An error from the MDX parser or compiler, which says where it is as `line` and `column`. */
-export function mdxProblem(error: unknown, file: string, expected = 'valid MDX (close every tag, escape a literal { or < with a backslash)'): Problem {
+export function mdxProblem(error: unknown, file: string, expected: Phrase = phrase('problem.mdx')): Problem {
 	const message = error as { line?: number; column?: number; reason?: string; message?: string };
 	return {
 		file,

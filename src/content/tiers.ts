@@ -4,8 +4,9 @@
  * unless the list sets it. Setting it faster than the waits need is fine (the network serves
  * everything); setting it slower than someone can wait is a contradiction the checks refuse.
  */
-import { formatDuration, HOUR } from './duration';
-import { createLocale, type Locale } from './i18n/locale';
+import { durationPhrase, HOUR } from './duration';
+import type { Locale } from './i18n/locale';
+import { phrase, type Phrase } from './problems';
 
 export const TIER_IDS = [1, 2, 3, 4] as const;
 export type Tier = (typeof TIER_IDS)[number];
@@ -31,14 +32,16 @@ export function tierForWait(shortestWait: number): Tier {
 /** "Tier 2: back within 4 hours", in the hub's language. */
 export const tierName = (locale: Locale, tier: Tier): string => locale.t('tier.name', { tier, promise: locale.t(`tier.${tier}`) });
 
-/** The checks' words are English, as every writer-facing message is so far. */
-const WRITER = createLocale('en-GB');
-
 /** Why a set tier contradicts the waits, after "expected", or undefined when it does not. */
-export function tierContradiction(tier: Tier, shortestWait: number): string | undefined {
+export function tierContradiction(tier: Tier, shortestWait: number): Phrase | undefined {
 	const needed = tierForWait(shortestWait);
 	if (tier <= needed) return undefined;
-	return `tier ${needed} or faster: a dependent can wait only ${formatDuration(WRITER, shortestWait)}, and tier ${tier} brings it back within ${formatDuration(WRITER, TIERS[tier].within)}`;
+	return phrase('problem.system.tierContradiction', {
+		needed: String(needed),
+		wait: durationPhrase(shortestWait),
+		tier: String(tier),
+		within: durationPhrase(TIERS[tier].within),
+	});
 }
 
 /** A system's tier: as the list sets it, or from the shortest wait of those who depend on it. */

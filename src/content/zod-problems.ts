@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
-import { quote, type Problem } from './problems';
+import { DICTIONARIES, type MessageKey } from './i18n/dictionaries';
+import { phrase, quote, type Phrase, type Problem, type Said } from './problems';
 
 /** A zod issue path as writers see fields: `items[2].paper`. */
 export function fieldPath(pathParts: readonly PropertyKey[]): string {
@@ -10,50 +11,65 @@ export function fieldPath(pathParts: readonly PropertyKey[]): string {
 }
 
 /** Zod's type names as a writer would say them. */
-const TYPE_NAMES: Record<string, string> = {
-	string: 'text',
-	number: 'a number',
-	int: 'a whole number',
-	boolean: 'true or false',
-	array: 'a list such as [a, b]',
-	object: 'a group of fields',
-	record: 'a group of fields',
-	date: 'a date such as 2026-03-14',
+const TYPE_NAMES: Partial<Record<string, MessageKey>> = {
+	string: 'problem.type.string',
+	number: 'problem.type.number',
+	int: 'problem.type.int',
+	boolean: 'problem.type.boolean',
+	array: 'problem.type.array',
+	object: 'problem.type.object',
+	record: 'problem.type.object',
+	date: 'problem.type.date',
 };
 
-const plural = (count: number | bigint, one: string) => `${count} ${one}${count === 1 || count === 1n ? '' : 's'}`;
+/** Text that reads the same in every language, where a phrase is wanted: a value, a pattern. */
+export const verbatim = (text: Said): Phrase => phrase('problem.text', { text });
 
-function bound(origin: string, limit: number | bigint, least: boolean, inclusive = true): string {
-	const side = least ? 'at least' : 'at most';
-	if (origin === 'string') return `${side} ${plural(limit, 'character')}`;
-	if (origin === 'array' || origin === 'set') return `${side} ${plural(limit, 'item')}`;
-	if (inclusive) return `${side} ${limit}`;
-	return `${least ? 'more' : 'less'} than ${limit}`;
+const count = (limit: number | bigint) => Number(limit);
+
+function bound(origin: string, limit: number | bigint, least: boolean, inclusive = true): Phrase {
+	if (origin === 'string') return phrase(least ? 'problem.atLeastCharacters' : 'problem.atMostCharacters', { count: count(limit) });
+	if (origin === 'array' || origin === 'set') return phrase(least ? 'problem.atLeastItems' : 'problem.atMostItems', { count: count(limit) });
+	if (inclusive) return phrase(least ? 'problem.atLeast' : 'problem.atMost', { limit: String(limit) });
+	return phrase(least ? 'problem.moreThan' : 'problem.lessThan', { limit: String(limit) });
 }
 
+const isMessageKey = (message: string): message is MessageKey => message.startsWith('problem.') && message in DICTIONARIES.en;
+
 /**
- * A zod error map that says what was expected in a writer's words ("a list such as [a, b]",
- * "at least 10 characters"). Messages a schema sets itself take precedence over it; write those
- * to read after "expected" too.
+ * The words a schema sets on a check, as a message id of the dictionary, with `params` (a custom
+ * issue's) as its data: `.min(1, says('problem.segments'))`. zod keeps the id as the issue's
+ * message, and the formatter says it in the hub's language.
  */
-export const expectation: z.core.$ZodErrorMap = (issue) => {
+export const says = (messageId: MessageKey): { message: string } => ({ message: messageId });
+
+/**
+ * What was expected, in a writer's words ("a list such as [a, b]", "at least 10 characters"):
+ * the schema's own message id when it sets one, otherwise from the kind of issue.
+ */
+export function expectation(issue: z.core.$ZodIssue): Phrase {
+	if (isMessageKey(issue.message)) return phrase(issue.message, (issue as { params?: Record<string, Said> }).params);
 	switch (issue.code) {
-		case 'invalid_type':
-			return TYPE_NAMES[issue.expected] ?? issue.expected;
+		case 'invalid_type': {
+			const name = TYPE_NAMES[issue.expected];
+			return name ? phrase(name) : verbatim(issue.expected);
+		}
 		case 'too_small':
 			return bound(issue.origin, issue.minimum, true, issue.inclusive);
 		case 'too_big':
 			return bound(issue.origin, issue.maximum, false, issue.inclusive);
 		case 'invalid_format':
-			return issue.format === 'regex' && issue.pattern ? `text matching ${issue.pattern}` : `a valid ${issue.format}`;
+			return issue.format === 'regex' && issue.pattern ? phrase('problem.matching', { pattern: issue.pattern }) : phrase('problem.validFormat', { format: issue.format });
 		case 'invalid_value':
-			return issue.values.length === 1 ? quote(issue.values[0]) : `one of ${issue.values.map((value) => quote(value)).join(', ')}`;
+			return issue.values.length === 1
+				? verbatim(quote(issue.values[0]))
+				: phrase('problem.oneOfValues', { values: issue.values.map((value) => JSON.stringify(value)).join(', ') });
 		case 'unrecognized_keys':
-			return 'only the fields the hub knows (check the spelling)';
+			return phrase('problem.knownFields');
 		default:
-			return undefined;
+			return verbatim(issue.message.replace(/^expected /i, ''));
 	}
-};
+}
 
 const NOT_GIVEN = Symbol('not given');
 
@@ -66,11 +82,11 @@ function valueAt(data: unknown, pathParts: readonly PropertyKey[]): unknown {
 }
 
 /** What was found where a problem is: the value, `nothing` for a missing field, or the unknown keys. */
-function found(issue: z.core.$ZodIssue, data: unknown): string | undefined {
-	if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => quote(key)).join(', ');
+function found(issue: z.core.$ZodIssue, data: unknown): Said | undefined {
+	if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => JSON.stringify(key)).join(', ');
 	const value = data === NOT_GIVEN ? ('input' in issue ? issue.input : NOT_GIVEN) : valueAt(data, issue.path);
-	if (value === NOT_GIVEN) return issue.code === 'invalid_type' ? 'nothing' : undefined;
-	return value === undefined ? 'nothing' : quote(value instanceof Date ? value.toISOString().slice(0, 10) : value);
+	if (value === NOT_GIVEN) return issue.code === 'invalid_type' ? phrase('problem.nothing') : undefined;
+	return quote(value instanceof Date ? value.toISOString().slice(0, 10) : value);
 }
 
 /**
@@ -81,7 +97,7 @@ export function zodProblems(file: string, error: z.ZodError, data: unknown = NOT
 	return error.issues.flatMap(closestBranch).map((issue) => ({
 		file,
 		field: fieldPath(issue.path) || undefined,
-		expected: issue.message.replace(/^expected /i, ''),
+		expected: expectation(issue),
 		found: found(issue, data),
 	}));
 }
@@ -95,7 +111,7 @@ export async function schemaProblems<Schema extends z.ZodType>(
 	schema: Schema,
 	data: unknown,
 ): Promise<{ data: z.output<Schema>; problems: [] } | { data: undefined; problems: Problem[] }> {
-	const parsed = await schema.safeParseAsync(data, { error: expectation });
+	const parsed = await schema.safeParseAsync(data);
 	return parsed.success ? { data: parsed.data, problems: [] } : { data: undefined, problems: zodProblems(file, parsed.error, data) };
 }
 

@@ -12,6 +12,8 @@ import { deliveredTo, type LedgerRecord } from '../content/ledger';
 
 export interface HubBallot {
 	id: string;
+	/** Its file, as messages print it. */
+	file: string;
 	/** The segment id whose focus group votes. */
 	segment: string;
 	opens: Date;
@@ -32,7 +34,7 @@ export interface HubBallot {
 export const ballotKey = (id: string): string => `ballot/${id}`;
 
 export function hubBallots(
-	entries: readonly { id: string; data: Ballot }[],
+	entries: readonly { id: string; filePath?: string | undefined; data: Ballot }[],
 	{
 		picks,
 		ledger,
@@ -49,12 +51,13 @@ export function hubBallots(
 	const picksOf = (id: string): BallotPick[] =>
 		(picks.get(id) ?? []).map((pick) => ({ metric: pick.metric, voter: pick.from, at: pick.date }));
 	return entries
-		.map(({ id, data }) => {
+		.map(({ id, filePath, data }) => {
 			const candidates = data.candidates.map((ref) => ref.id);
 			// A closed ballot counts what it counted on the day it closed, whatever was recorded later.
 			const closes = data.closed && data.closed < data.closes ? data.closed : data.closes;
 			return {
 				id,
+				file: filePath ?? id,
 				segment: data.segment.id,
 				opens: data.opens,
 				closes: data.closes,

@@ -16,7 +16,7 @@
  */
 import { upperFirst } from '../content/format';
 import type { Locale } from '../content/i18n';
-import { STAGE_IDS, stageLabel, type ActivityStatus, type StageId } from '../content/stages';
+import { campaignFinished, countsAsDone, STAGE_IDS, stageLabel, type ActivityStatus, type StageId } from '../content/stages';
 
 export type StageState = 'not-started' | 'under-way' | 'done' | 'skipped';
 
@@ -84,12 +84,11 @@ const movedOn = (state: StageState | 'empty') => state === 'done' || state === '
  * issue shows the campaign as it stood when the issue went out, and rebuilding it later changes nothing.
  */
 export function progressAsOf<A extends ActivityData>(campaign: CampaignData<A>, asOf: Date): Progress<A> {
-	const isDone = (activity: A) => activity.status === 'done' && activity.date.getTime() <= asOf.getTime();
 	const counted = STAGE_IDS.map((id) => {
 		const stage = campaign.stages.find((s) => s.stage === id);
 		const activities = [...(stage?.activities ?? [])].sort((a, b) => a.date.getTime() - b.date.getTime());
 		const kept = activities.filter((activity) => activity.status !== 'dropped');
-		const done = kept.filter(isDone).length;
+		const done = kept.filter((activity) => countsAsDone(activity, asOf)).length;
 		return {
 			id,
 			goal: stage?.goal ?? '',
@@ -112,7 +111,7 @@ export function progressAsOf<A extends ActivityData>(campaign: CampaignData<A>, 
 	return {
 		stages,
 		current: current?.id,
-		finished: campaign.end !== undefined && campaign.end.getTime() < asOf.getTime(),
+		finished: campaignFinished(campaign.end, asOf),
 		done: stages.reduce((sum, stage) => sum + stage.done, 0),
 		total: stages.reduce((sum, stage) => sum + stage.total, 0),
 	};

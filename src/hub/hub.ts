@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { checkHub, type CheckedEntry, type FoundFile } from '../checks/check-hub';
 import { contactsPath, loadContacts, type Contact } from '../checks/contacts';
 import type { MetricUsage } from '../checks/metrics';
-import type { Reference } from '../checks/references';
-import { contentDir, idFromFile } from '../content/content-dir';
+import { referenced, type Reference } from '../checks/references';
+import { contentDir, displayPath, idFromFile } from '../content/content-dir';
 import { collectionPattern, FILE_COLLECTIONS, kindOf, TOPICS_FILE, type WritingKind } from '../content/kinds';
 import type { RenderedMetadata } from '../content/loader';
 import { locateProblems } from '../content/locate';
@@ -24,7 +24,7 @@ import type { BodyFacts } from '../content/render/render-mdx';
 import { itemRef } from '../content/schemas/newsletter';
 import type { Settings } from '../content/schemas/settings';
 import { loadSettings } from '../content/settings';
-import { hubLocale, type Locale } from '../content/i18n';
+import { hubLocale, writerLocale, type Locale } from '../content/i18n';
 import { isoDate } from '../content/format';
 import { inboxFolder, readInboxFiles } from '../content/inbox';
 import type { StageId } from '../content/stages';
@@ -169,7 +169,6 @@ export interface Hub {
 export const newestFirst = (a: Pick<Listing, 'date' | 'id'>, b: Pick<Listing, 'date' | 'id'>) =>
 	b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id);
 const ids = (refs: readonly Reference[]) => refs.map((ref) => ref.id);
-const relative = (file: string) => path.relative(process.cwd(), file);
 
 /** Every file of the hub, valid or not, as the id checks need them (Astro keeps one entry per id). */
 function foundFiles(): FoundFile[] {
@@ -180,14 +179,14 @@ function foundFiles(): FoundFile[] {
 			// Sorted, so "already uses it" names the same first file as the linter does.
 			.sort()
 			.map((file) => path.join(root, collection, file))
-			.map((file) => ({ collection, id: idFromFile(file), file: relative(file) })),
+			.map((file) => ({ collection, id: idFromFile(file), file: displayPath(file) })),
 	);
 	const topicsFile = path.join(root, TOPICS_FILE);
 	const list: unknown = fs.existsSync(topicsFile) ? parseYaml(fs.readFileSync(topicsFile, 'utf8')) : [];
 	const topics = (Array.isArray(list) ? list : []).map((topic: { id?: unknown }) => ({
 		collection: 'topics' as const,
 		id: String(topic.id),
-		file: relative(topicsFile),
+		file: displayPath(topicsFile),
 	}));
 	return [...files, ...topics];
 }
@@ -264,7 +263,9 @@ function load(content: Content): Hub {
 		};
 	});
 	// Advice first: a build that then fails on errors still says it, as the linter does.
-	for (const warning of locateProblems(hubWarnings({ entries }))) console.warn(`Hourglass advice: ${formatProblem(warning)}`);
+	const writer = writerLocale();
+	for (const warning of locateProblems(hubWarnings({ entries })))
+		console.warn(writer.t('problem.advice', { problem: formatProblem(warning, writer) }));
 	const inbox = readInboxFiles();
 	assertNoProblems(
 		locateProblems([
@@ -276,9 +277,8 @@ function load(content: Content): Hub {
 	const authorById = new Map(authors.map((a) => [a.id, a]));
 	const reading = (entry: CollectionEntry<'papers' | 'case-studies'>): Reading => {
 		const words = bodyFacts(entry)?.words ?? 0;
-		// References were checked above, so the author exists.
 		return {
-			author: authorById.get(entry.data.author.id)!,
+			author: referenced(authorById.get(entry.data.author.id), { file: entry.filePath ?? entry.id, field: 'author' }, entry.data.author),
 			words,
 			minutes: readingMinutes(words),
 			businessValue: entry.data.businessValue,
@@ -320,6 +320,7 @@ function load(content: Content): Hub {
 			goal,
 			activities: activities.map((activity): Activity => {
 				const ref = activity.paper ?? activity.caseStudy;
+				const report = ref && writing.get(key(ref.collection, ref.id));
 				return {
 					anchor: anchor(stage, activity.date),
 					title: activity.title,
@@ -327,7 +328,8 @@ function load(content: Content): Hub {
 					status: activity.status,
 					stage,
 					segments: ids(activity.segments),
-					entry: ref && writing.get(key(ref.collection, ref.id)),
+					// A report written ahead (checks allow it scheduled) is linked, in pages and feeds, once it is published.
+					entry: report && hasPage(report.status, preview) ? report : undefined,
 				};
 			}),
 		}));
@@ -342,8 +344,7 @@ function load(content: Content): Hub {
 			topics: ids(data.topics),
 			status: status.get(key(entry.collection, entry.id))!,
 			entry,
-			// References were checked above, so the owner exists.
-			owner: authorById.get(data.owner.id)!,
+			owner: referenced(authorById.get(data.owner.id), { file: entry.filePath ?? entry.id, field: 'owner' }, data.owner),
 			businessValue: data.businessValue,
 			progress: progressAsOf({ stages, end: data.end }, now),
 		};
@@ -353,9 +354,10 @@ function load(content: Content): Hub {
 		[...paperItems, ...caseItems, ...metricItems, ...campaignItems].map((i) => [key(i.entry.collection, i.id), i]),
 	);
 	const newsletterItems: NewsletterItem[] = newsletters.map((entry) => {
-		const featured = entry.data.items.map((item) => {
+		// An item the preview could not read is left out of the issue's audiences here; its page says why (issueEntries).
+		const featured = entry.data.items.flatMap((item) => {
 			const ref = itemRef(item);
-			return byKey.get(key(ref.collection, ref.id))!;
+			return byKey.get(key(ref.collection, ref.id)) ?? [];
 		});
 		const union = (pick: (l: Listing) => string[]) => [...new Set(featured.flatMap(pick))].sort();
 		return {
@@ -384,8 +386,7 @@ function load(content: Content): Hub {
 				name: data.name,
 				does: data.does,
 				technical: data.technical,
-				// References were checked above, so the owner exists.
-				owner: authorById.get(data.owner.id)!,
+				owner: referenced(authorById.get(data.owner.id), { file: entry.filePath ?? entry.id, field: 'owner' }, data.owner),
 				tier: tierOf(data),
 				tierSet: data.restore.tier !== undefined,
 				takes: data.restore.takes,

@@ -4,6 +4,7 @@
  * open, and `npm run send -- ballot <segment>` sends them, so the figures are the published ones.
  * Pure: the hub comes in as an argument.
  */
+import { referenced } from '../checks/references';
 import { accentHex } from '../content/brand';
 import { pickLink, questionLink } from '../content/mailto';
 import { absoluteUrl, paths } from '../content/paths';
@@ -20,7 +21,12 @@ export function ballotEmailModel(
 	context: { site: URL | string; base: string; logo?: EmailLogo | undefined },
 ): EmailBallot {
 	const url = (path: string) => absoluteUrl(context.site, context.base, path);
-	const segment = hub.segments.find((s) => s.id === ballot.segment)!.data.name;
+	const where = (field: string) => ({ file: ballot.file, field });
+	const segment = referenced(
+		hub.segments.find((s) => s.id === ballot.segment),
+		where('segment'),
+		{ collection: 'segments', id: ballot.segment },
+	).data.name;
 	const metrics = new Map(hub.metrics.map((metric) => [metric.id, metric]));
 	return {
 		locale: hub.locale,
@@ -33,8 +39,8 @@ export function ballotEmailModel(
 		closes: ballot.closes,
 		picks: hub.settings.criticalLimit,
 		// The checks made sure every candidate is a published metric.
-		candidates: ballot.candidates.map((id) => {
-			const metric = metrics.get(id)!;
+		candidates: ballot.candidates.map((id, index) => {
+			const metric = referenced(metrics.get(id), where(`candidates[${index}]`), { collection: 'metrics', id });
 			const summary = summariseMetric(hub.locale, metric.entry.data, hub.settings.atRiskTolerance);
 			return {
 				title: metric.title,

@@ -10,7 +10,7 @@ import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
 import { kindLabel } from '../content/kinds';
 import { absoluteUrl, paths } from '../content/paths';
-import { assertNoProblems, quote, type Problem } from '../content/problems';
+import { assertNoProblems, phrase, quote, type Problem } from '../content/problems';
 import { readingIn, type ReadingItem } from '../hub/counts';
 import {
 	filedUnder,
@@ -104,7 +104,7 @@ export function feedNameProblems(hub: Pick<Hub, 'segments'>): Problem[] {
 		.map((segment) => ({
 			file: segment.filePath ?? `segments/${segment.id}`,
 			field: 'id',
-			expected: `a segment name other than ${quote(segment.id)}, which is taken by the all-content feed ${paths.feedAll()} (rename the file)`,
+			expected: phrase('problem.segment.feedAll', { name: quote(segment.id), feed: paths.feedAll() }),
 			found: quote(segment.id),
 		}));
 }

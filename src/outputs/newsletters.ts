@@ -13,6 +13,9 @@ import { progressAsOf, stageSummary } from '../hub/campaigns';
 import { describeMetric, figuresAsOf } from '../hub/metrics';
 import { absoluteUrl, paths } from '../content/paths';
 import { itemRef } from '../content/schemas/newsletter';
+import { locateProblems } from '../content/locate';
+import { assertNoProblems, type Problem } from '../content/problems';
+import { findReferences, unreadProblem } from '../checks/references';
 
 /** What an issue can feature. */
 export type FeaturedItem = PaperItem | CaseStudyItem | MetricItem | CampaignItem;
@@ -35,10 +38,6 @@ export const issueFiles = {
 	eml: (number: number) => `${paths.newsletter(number)}${emlName(number)}`,
 } as const;
 
-/**
- * The items of an issue in the editor's order. `loadHub()` has already failed the build on a
- * missing or unpublished item, so every item is found among the entries that have a page.
- */
 type ItemsHub = Pick<Hub, 'papers' | 'caseStudies' | 'metrics' | 'campaigns'>;
 const itemsCache = new WeakMap<ItemsHub, Map<string, FeaturedItem>>();
 
@@ -54,14 +53,24 @@ function itemsByKey(hub: ItemsHub): Map<string, FeaturedItem> {
 	return byKey;
 }
 
+/**
+ * The items of an issue in the editor's order. `loadHub()` has already failed the build on a
+ * missing or unpublished item; only the preview can lack one, whose file broke after it loaded:
+ * then the issue (its page, feed item and email) reports every such item, never a shorter issue.
+ */
 export function issueEntries(hub: ItemsHub, issue: NewsletterItem): IssueEntry[] {
 	const byKey = itemsByKey(hub);
-	return issue.entry.data.items.map((ref, index) => {
-		const { collection, id } = itemRef(ref);
-		const item = byKey.get(key(collection, id));
-		if (!item) throw new Error(`${issue.entry.filePath ?? issue.id}: items[${index}] refers to ${key(collection, id)}, which has no page`);
-		return { item, blurb: ref.blurb ?? item.summary };
+	const file = issue.entry.filePath ?? issue.id;
+	const unread: Problem[] = [];
+	const entries = issue.entry.data.items.flatMap((ref, index) => {
+		const target = itemRef(ref);
+		const item = byKey.get(key(target.collection, target.id));
+		if (item) return [{ item, blurb: ref.blurb ?? item.summary }];
+		unread.push(unreadProblem({ file, field: findReferences(ref, `items[${index}]`)[0]?.field ?? `items[${index}]` }, target));
+		return [];
 	});
+	assertNoProblems(locateProblems(unread));
+	return entries;
 }
 
 const featuredCache = new WeakMap<readonly NewsletterItem[], Map<string, NewsletterItem[]>>();

@@ -6,27 +6,23 @@
  * edited through `yaml` documents, which keep their comments and layout.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { ballotResult, tallyBallot, type Tally, type Tie } from '../content/ballots';
-import { contentDir } from '../content/content-dir';
-import { isoDate, listAnd, ordinal } from '../content/format';
+import { contentDir, displayPath } from '../content/content-dir';
+import { isoDate, ordinal } from '../content/format';
 import { hubLocale } from '../content/i18n/index.ts';
+import { writerLocale } from '../content/i18n/hub-language';
+import type { Locale } from '../content/i18n/locale';
 import { readInbox } from '../content/inbox';
 import { deliveredTo, readLedger } from '../content/ledger';
-import { ContentProblems, oneOf } from '../content/problems';
-import { buildTime } from '../content/publication';
+import { ContentProblems, expectedFound, oneOf, phrase, say } from '../content/problems';
 import { ballotSchema } from '../content/schemas/ballot';
 import { loadSettings } from '../content/settings';
 import { schemaProblems } from '../content/zod-problems';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
+import { commandLine, nowOf, processIo, UsageError, type CommandIo } from './cli';
 import { field, readHub, type HubContent } from './lint/entry';
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
+export type Io = Required<CommandIo>;
 
 /** The tally as the editor reads it in the terminal, most picked first. */
 function tallyLines(tally: Tally, titles: ReadonlyMap<string, string>): string {
@@ -36,8 +32,12 @@ function tallyLines(tally: Tally, titles: ReadonlyMap<string, string>): string {
 		.join('\n');
 }
 
-const tieLine = (tie: Tie) =>
-	`  ${listAnd(tie.places.map(ordinal))} place: ${listAnd(tie.metrics)} have ${tie.picks} pick${tie.picks === 1 ? '' : 's'} each`;
+const tieLine = (tie: Tie, locale: Locale) =>
+	`  ${locale.t('cli.ballot.tie', {
+		places: locale.list(tie.places.map((place) => say(ordinal(place), locale))),
+		metrics: locale.list(tie.metrics),
+		count: tie.picks,
+	})}`;
 
 type Flow = Record<string, string | number> | string[];
 
@@ -56,7 +56,7 @@ const flowText = (value: Flow) =>
  */
 function editFields(source: string, fields: readonly { key: string; value: Flow; after: readonly string[] }[]): string {
 	const root = parseDocument(source).contents;
-	if (!isMap(root)) throw new UsageError('expected a metric file to be a map of fields');
+	if (!isMap(root)) throw new UsageError(phrase('cli.ballot.notMap'));
 	const pairOf = (key: string) => root.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
 	const lineEnd = (offset: number) => {
 		const end = source.indexOf('\n', offset);
@@ -121,21 +121,25 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 	const root = contentDir();
 	const hub = readHub(root);
 	const file = hub.ballots.find((candidate) => candidate.id === id);
+	const locale = writerLocale(root);
 	if (!file)
 		throw new UsageError(
-			`no ballot "${id}": expected ${oneOf(
-				'ballot',
-				hub.ballots.map((b) => b.id),
-			)}`,
+			phrase('cli.ballot.unknown', {
+				id,
+				expected: oneOf(
+					phrase('noun.ballots'),
+					hub.ballots.map((b) => b.id),
+				),
+			}),
 		);
 	const parsed = await schemaProblems(file.file, ballotSchema, file.data ?? {});
-	if (!parsed.data) throw new ContentProblems([...file.syntax, ...parsed.problems]);
+	if (!parsed.data) throw new ContentProblems([...file.syntax, ...parsed.problems], locale);
 	const ballot = parsed.data;
-	if (ballot.closed) throw new UsageError(`${file.file} was closed on ${isoDate(ballot.closed)}: its result is in the metric files`);
+	if (ballot.closed) throw new UsageError(phrase('cli.ballot.closedAlready', { file: file.file, date: isoDate(ballot.closed) }));
 	const settings = loadSettings(root);
-	const now = buildTime(io.env);
+	const now = nowOf(io);
 	const today = new Date(`${isoDate(now)}T00:00:00Z`);
-	if (today < ballot.opens) throw new UsageError(`${file.file} opens on ${isoDate(ballot.opens)}: nobody has voted yet`);
+	if (today < ballot.opens) throw new UsageError(phrase('cli.ballot.notOpen', { file: file.file, date: isoDate(ballot.opens) }));
 	const segment = ballot.segment.id;
 	const candidates = ballot.candidates.map((ref) => ref.id);
 	const picks = readInbox(root).flatMap((record) =>
@@ -147,8 +151,9 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 	const titles = new Map(
 		hub.entries.filter((entry) => entry.kind === 'metric').map((metric) => [metric.id, String(field(metric, 'title'))]),
 	);
+	const counted = hubLocale().date(closes);
 	io.out(
-		`${id}: ${tally.voters} ${tally.voters === 1 ? 'person' : 'people'} voted${asked > 0 ? ` of the ${asked} it was sent to` : ''}, picks counted to ${hubLocale().date(closes)}.\n${tallyLines(tally, titles)}\n`,
+		`${locale.t(asked > 0 ? 'cli.ballot.votedOf' : 'cli.ballot.voted', { id, count: tally.voters, asked, date: counted })}\n${tallyLines(tally, titles)}\n`,
 	);
 
 	const result = ballotResult(
@@ -158,60 +163,54 @@ async function close(id: string, options: CloseOptions, io: Io): Promise<number>
 	);
 	switch (result.kind) {
 		case 'no-picks':
-			throw new UsageError(
-				`nobody picked a metric in ${id}: nothing was written; wait for votes, or send it again (npm run send -- ballot ${segment})`,
-			);
+			throw new UsageError(phrase('cli.ballot.noPicks', { id, segment }));
 		case 'order-refused':
-			throw new UsageError(`--order: expected ${result.expected}; found "${options.order ?? ''}". Nothing was written.`);
-		case 'tied':
+			throw new UsageError(
+				phrase('cli.ballot.orderRefused', {
+					problem: expectedFound({ expected: result.expected, found: `"${options.order ?? ''}"` }, locale),
+				}),
+			);
+		case 'tied': {
+			const order = tally.rows
+				.filter((row) => row.picks > 0)
+				.slice(0, settings.criticalLimit)
+				.map((row) => row.metric)
+				.join(',');
 			io.err(
-				`A tie decides ${result.ties.length === 1 ? 'a place' : 'places'}, and the program does not choose for you:\n${result.ties.map(tieLine).join('\n')}\nNothing was written. Decide with the focus group, then give the whole order, most picked first, e.g.\n  npm run ballot -- close ${id} --order ${tally.rows
-					.filter((row) => row.picks > 0)
-					.slice(0, settings.criticalLimit)
-					.map((row) => row.metric)
-					.join(',')}\n`,
+				`${locale.t('cli.ballot.tied', { count: result.ties.length })}\n${result.ties.map((tie) => tieLine(tie, locale)).join('\n')}\n${locale.t('cli.ballot.decide')}\n  npm run ballot -- close ${id} --order ${order}\n`,
 			);
 			return 1;
+		}
 		case 'chosen':
 			break;
 	}
 	const closedText = `${file.source.endsWith('\n') ? '' : '\n'}closed: ${isoDate(today)}\n${result.tieSettled.length > 0 ? `tieSettled: ${flowText(result.tieSettled)}\n` : ''}`;
 	const writes = [...rankedFiles(hub, segment, id, result.chosen), { file: file.path, text: file.source + closedText }];
 	const chosenLines = result.chosen.map((metric, index) => `  ${index + 1}. ${metric} (${titles.get(metric) ?? ''})`).join('\n');
-	const relative = (absolute: string) => path.relative(process.cwd(), absolute);
 	if (options.dryRun) {
 		io.out(
-			`Dry run: closing would rank for ${segment}:\n${chosenLines}\nand write ${writes.map((w) => relative(w.file)).join(', ')}. Nothing written.\n`,
+			`${locale.t('cli.ballot.dryRun', { segment, chosen: chosenLines, files: writes.map((w) => displayPath(w.file)).join(', ') })}\n`,
 		);
 		return 0;
 	}
 	// Every file is worked out before the first is written, so a mistake above leaves all of them as they were.
 	for (const write of writes) fs.writeFileSync(write.file, write.text);
 	io.out(
-		`Closed ${id}. The critical measures for ${segment}, chosen by the ballot:\n${chosenLines}\nWrote ${writes.map((w) => relative(w.file)).join(', ')}: build, check and commit them.\n`,
+		`${locale.t('cli.ballot.closed', { id, segment, chosen: chosenLines, files: writes.map((w) => displayPath(w.file)).join(', ') })}\n`,
 	);
 	return 0;
 }
 
 export async function ballotCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let code = 0;
-	const program = newProgram(
-		'ballot',
-		"Close a focus group's ballot and write its result as the segment's critical measures.",
-		io,
-	).addHelpText(
-		'after',
-		'\nExamples:\n  npm run ballot -- close superusers-2026-11 --dry-run\n  npm run ballot -- close superusers-2026-11 --order first-contact-resolution,till-outage-minutes,crm-adoption\n\nA ballot is written and sent with npm run send -- ballot <segment>; npm run inbox records the picks.',
-	);
+	const locale = writerLocale();
+	const { program, exits, run } = commandLine('ballot', phrase('cli.ballot.description'), io);
+	program.addHelpText('after', `\n${locale.t('cli.ballot.help')}`);
 	program
 		.command('close')
-		.description("count the picks (each person's latest three) and write the most picked as the segment's critical ranks")
-		.argument('<id>', 'the ballot id (the file name in ballots/)')
-		.option('--order <ids>', 'settle a tie: the whole result, most picked first, comma-separated metric ids')
-		.option('--dry-run', 'print the result and the files it would write, and write nothing')
-		.action(async (id: string, options: CloseOptions) => {
-			code = await close(id, options, io);
-		});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+		.description(locale.t('cli.ballot.close'))
+		.argument('<id>', locale.t('cli.ballot.idArgument'))
+		.option('--order <ids>', locale.t('cli.ballot.orderOption'))
+		.option('--dry-run', locale.t('cli.ballot.dryRunOption'))
+		.action(exits((id: string, options: CloseOptions) => close(id, options, io)));
+	return run(argv);
 }

@@ -4,44 +4,36 @@
  * and order; the whole list is checked before anything is written.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { contactsPath, isActive, listProblems, readContacts, segmentIds, type Contact } from '../checks/contacts';
-import { contentDir } from '../content/content-dir';
+import { contentDir, displayPath } from '../content/content-dir';
 import { isoDate } from '../content/format';
 import { readInbox, updateInboxRecords, type ListRequestRecord } from '../content/inbox';
-import { formatProblem, oneOf } from '../content/problems';
-import { buildTime } from '../content/publication';
+import { writerLocale } from '../content/i18n/hub-language';
+import type { MessageKey } from '../content/i18n/dictionaries';
+import type { Locale } from '../content/i18n/locale';
+import { formatProblem, oneOf, phrase } from '../content/problems';
 import { contactsFileSchema } from '../content/schemas/contact';
 import { schemaProblems } from '../content/zod-problems';
-import { newProgram, runProgram, UsageError, type CliOutput } from './cli';
-
-interface Io extends CliOutput {
-	/** Where `HOURGLASS_NOW` is read, as the send and ballot commands do: today's date without it. */
-	env?: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-
-const HEADER = ` Key contacts who asked for the hub's writing by email (npm run contacts -- add|remove|list).
- Never published: no address or name in this file reaches the site. See src/content/schemas/contact.ts.`;
+import { commandLine, nowOf, processIo, UsageError, type CommandIo as Io } from './cli';
+import { withInboxLock } from './inbox/lock';
 
 function openList(file: string): Document {
 	if (!fs.existsSync(file)) {
 		const document = parseDocument('contacts: []\n');
-		document.commentBefore = HEADER;
+		document.commentBefore = ` ${writerLocale().t('cli.contacts.header').replace(/\n/g, '\n ')}`;
 		return document;
 	}
 	const document = parseDocument(fs.readFileSync(file, 'utf8'));
 	if (document.errors.length > 0)
-		throw new UsageError(`${path.relative(process.cwd(), file)} is not valid YAML: ${document.errors[0]!.message}`);
+		throw new UsageError(phrase('cli.contacts.invalidYaml', { file: displayPath(file), message: document.errors[0]!.message }));
 	if (!document.has('contacts')) document.set('contacts', document.createNode([]));
 	return document;
 }
 
 function contactsSeq(document: Document): YAMLSeq<YAMLMap> {
 	const seq = document.get('contacts', true);
-	if (!isSeq(seq)) throw new UsageError('contacts.yaml: expected "contacts:" to hold a list');
+	if (!isSeq(seq)) throw new UsageError(phrase('cli.contacts.notList'));
 	// A list written as `[]` would grow as one long line.
 	seq.flow = false;
 	return seq as YAMLSeq<YAMLMap>;
@@ -52,11 +44,13 @@ const indexOf = (seq: YAMLSeq<YAMLMap>, email: string) =>
 
 /** Checks the edited list as the build would, then writes it; nothing is written when it fails. */
 async function save(document: Document, file: string, dir: string): Promise<void> {
-	const relative = path.relative(process.cwd(), file);
+	const relative = displayPath(file);
 	const data: unknown = document.toJS();
 	const parsed = await schemaProblems(relative, contactsFileSchema, data);
 	const problems = parsed.data ? listProblems(relative, parsed.data.contacts, segmentIds(dir)) : parsed.problems;
-	if (problems.length > 0) throw new UsageError(`nothing was written:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+	const locale = writerLocale(dir);
+	if (problems.length > 0)
+		throw new UsageError(phrase('cli.contacts.notWritten', { problems: problems.map((p) => `  ${formatProblem(p, locale)}`).join('\n') }));
 	// `[a, b]` as Prettier writes it, not `[ a, b ]`.
 	fs.writeFileSync(file, document.toString({ flowCollectionPadding: false }));
 }
@@ -80,8 +74,9 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 	const segments = idList(options.segment);
 	const known = segmentIds(dir);
 	for (const segment of segments)
-		if (!known.includes(segment)) throw new UsageError(`unknown segment "${segment}": expected ${oneOf('segment', known)}`);
-	const date = options.joined ?? isoDate(buildTime(io.env));
+		if (!known.includes(segment))
+			throw new UsageError(phrase('cli.unknown.segment', { id: segment, expected: oneOf(phrase('noun.segments'), known) }));
+	const date = options.joined ?? isoDate(nowOf(io));
 	const document = openList(file);
 	const seq = contactsSeq(document);
 	const at = indexOf(seq, email);
@@ -91,14 +86,14 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 			email,
 			segments,
 			joined: date,
-			asked: options.note ?? 'asked the editors',
+			asked: options.note ?? writerLocale(dir).t('cli.contacts.askedEditors'),
 			feedback: options.feedback ?? false,
 		});
 		const segmentsNode = node.get('segments', true);
 		if (isSeq(segmentsNode)) segmentsNode.flow = true;
 		seq.add(node);
 		await save(document, file, dir);
-		io.out(`Added ${name} <${email}> to ${segments.join(', ')} from ${date}.\n`);
+		io.out(`${writerLocale(dir).t('cli.contacts.added', { name, email, segments: segments.join(', '), date })}\n`);
 		return;
 	}
 	const contact = seq.items[at]!;
@@ -114,46 +109,60 @@ async function add(name: string, email: string, options: AddOptions, io: Io): Pr
 	if (options.note) contact.set('asked', options.note);
 	if (options.feedback !== undefined) contact.set('feedback', options.feedback);
 	await save(document, file, dir);
-	const what = [rejoined ? `rejoined from ${date}` : 'already on the list', fresh.length > 0 ? `now also follows ${fresh.join(', ')}` : '']
+	const locale = writerLocale(dir);
+	const what = [
+		rejoined ? locale.t('cli.contacts.rejoined', { date }) : locale.t('cli.contacts.already'),
+		fresh.length > 0 ? locale.t('cli.contacts.alsoFollows', { segments: fresh.join(', ') }) : '',
+	]
 		.filter(Boolean)
 		.join('; ');
-	io.out(`${String(contact.get('name'))} <${email}>: ${what}.\n`);
+	io.out(`${locale.t('cli.contacts.changed', { name: String(contact.get('name')), email, what })}\n`);
 }
 
 async function remove(email: string, options: { date?: string }, io: Io): Promise<void> {
 	const dir = contentDir();
 	const file = contactsPath(dir);
-	if (!fs.existsSync(file)) throw new UsageError(`no contacts yet (${path.relative(process.cwd(), file)} does not exist)`);
+	if (!fs.existsSync(file)) throw new UsageError(phrase('cli.contacts.none', { file: displayPath(file) }));
 	const document = openList(file);
 	const seq = contactsSeq(document);
 	const at = indexOf(seq, email);
-	if (at === -1) throw new UsageError(`no contact has the address ${email}; npm run contacts -- list shows them`);
+	if (at === -1) throw new UsageError(phrase('cli.contacts.noAddress', { email }));
 	const contact = seq.items[at]!;
-	if (contact.has('left')) throw new UsageError(`${email} already left the list on ${String(contact.get('left'))}`);
-	const date = options.date ?? isoDate(buildTime(io.env));
+	if (contact.has('left')) throw new UsageError(phrase('cli.contacts.alreadyLeft', { email, date: String(contact.get('left')) }));
+	const date = options.date ?? isoDate(nowOf(io));
 	// They stay in the file with the day they left: the list's growth is charted from it.
 	contact.set('left', date);
 	await save(document, file, dir);
-	io.out(`${String(contact.get('name'))} <${email}> left the list on ${date}; nothing more will be sent to them.\n`);
+	io.out(`${writerLocale(dir).t('cli.contacts.left', { name: String(contact.get('name')), email, date })}\n`);
 }
 
-const describe = (contact: Contact) =>
+const describe = (contact: Contact, locale: Locale) =>
 	[
 		`${contact.name} <${contact.email}>`,
-		`  follows ${contact.segments.join(', ')} · joined ${isoDate(contact.joined)}${contact.left ? ` · left ${isoDate(contact.left)}` : ''}`,
-		`  ${contact.feedback ? 'agreed to give feedback' : 'no feedback agreed'} · ${contact.asked}`,
+		`  ${locale.t('cli.contacts.follows', { segments: contact.segments.join(', '), joined: isoDate(contact.joined) })}${contact.left ? ` · ${locale.t('cli.contacts.leftOn', { date: isoDate(contact.left) })}` : ''}`,
+		`  ${locale.t(contact.feedback ? 'cli.contacts.feedback' : 'cli.contacts.noFeedback')} · ${contact.asked}`,
 	].join('\n');
 
 async function list(options: { segment?: string; all?: boolean }, io: Io): Promise<void> {
 	const { file, contacts, problems } = await readContacts();
-	if (problems.length > 0) throw new UsageError(`${file} has problems:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
-	const now = buildTime();
+	const locale = writerLocale();
+	if (problems.length > 0)
+		throw new UsageError(
+			phrase('cli.contacts.hasProblems', { file, problems: problems.map((p) => `  ${formatProblem(p, locale)}`).join('\n') }),
+		);
+	const now = nowOf(io);
 	const shown = contacts.filter(
 		(contact) => (options.all === true || isActive(contact, now)) && (!options.segment || contact.segments.includes(options.segment)),
 	);
-	io.out(shown.map((contact) => `${describe(contact)}\n`).join(''));
-	const scope = options.segment ? ` following ${options.segment}` : '';
-	io.out(`${shown.length} ${options.all ? 'contacts, past and present' : 'on the list'}${scope}.\n`);
+	io.out(shown.map((contact) => `${describe(contact, locale)}\n`).join(''));
+	const count: MessageKey = options.all
+		? options.segment
+			? 'cli.contacts.countAllFollowing'
+			: 'cli.contacts.countAll'
+		: options.segment
+			? 'cli.contacts.countFollowing'
+			: 'cli.contacts.count';
+	io.out(`${locale.t(count, { count: shown.length, segment: options.segment ?? '' })}\n`);
 }
 
 /** List requests `npm run inbox` recorded that no editor has decided on, oldest first. */
@@ -179,17 +188,17 @@ function pending(io: Io): void {
 			`${isoDate(request.date)} ${who ? `${who} ` : ''}<${request.from}>${role ? `, ${role}` : ''}: ${request.segments.join(', ')}${request.reason ? ` (${request.reason})` : ''}\n`,
 		);
 	}
-	io.out(
-		`${requests.length} list ${requests.length === 1 ? 'request' : 'requests'} pending; npm run contacts -- approve <email> adds one.\n`,
-	);
+	io.out(`${writerLocale().t('cli.contacts.pending', { count: requests.length })}\n`);
 }
 
 async function approve(email: string, options: { name?: string; feedback?: boolean }, io: Io): Promise<void> {
 	const requests = pendingRequests(email);
-	if (requests.length === 0) throw new UsageError(`no pending list request from ${email}; npm run contacts -- pending lists them`);
+	if (requests.length === 0) throw new UsageError(phrase('cli.contacts.noRequest', { email }));
 	const name = options.name ?? requests.map((r) => filledIn(r.note, 'Name') ?? r.name).find(Boolean);
-	if (!name) throw new UsageError(`the request from ${email} gives no name: add one with --name "Full Name"`);
-	for (const reason of new Set(requests.flatMap((r) => (r.reason ? [r.reason] : [])))) io.out(`Note: the request came ${reason}.\n`);
+	if (!name) throw new UsageError(phrase('cli.contacts.noName', { email }));
+	const locale = writerLocale();
+	for (const reason of new Set(requests.flatMap((r) => (r.reason ? [r.reason] : []))))
+		io.out(`${locale.t('cli.contacts.reason', { reason })}\n`);
 	const segments = [...new Set(requests.flatMap((r) => r.segments))];
 	const first = requests[0]!;
 	// The contact first, then the request: a run stopped between the two is finished by running it again.
@@ -198,7 +207,7 @@ async function approve(email: string, options: { name?: string; feedback?: boole
 		email,
 		{
 			segment: segments,
-			note: `asked by email on ${isoDate(first.date)} for ${segments.join(', ')}`,
+			note: locale.t('cli.contacts.askedByEmail', { date: isoDate(first.date), segments: segments.join(', ') }),
 			feedback: options.feedback ?? requests.some((r) => agreedToFeedback(r.note)),
 		},
 		io,
@@ -209,54 +218,60 @@ async function approve(email: string, options: { name?: string; feedback?: boole
 
 function decline(email: string, io: Io): void {
 	const ids = new Set(pendingRequests(email).map((r) => r.messageId));
-	if (ids.size === 0) throw new UsageError(`no pending list request from ${email}; npm run contacts -- pending lists them`);
+	if (ids.size === 0) throw new UsageError(phrase('cli.contacts.noRequest', { email }));
 	updateInboxRecords((record) => (ids.has(record.messageId) ? ({ ...record, status: 'declined' } as ListRequestRecord) : undefined));
-	io.out(`Declined ${ids.size} list ${ids.size === 1 ? 'request' : 'requests'} from ${email}; they were not added.\n`);
+	io.out(`${writerLocale().t('cli.contacts.declined', { count: ids.size, email })}\n`);
 }
 
 export async function contactsCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	const program = newProgram('contacts', "Keep the list of key contacts who get the hub's writing by email (content/contacts.yaml).", io);
+	const t = (key: MessageKey) => writerLocale().t(key);
+	const { program, run } = commandLine('contacts', phrase('cli.contacts.description'), io);
 	program
 		.command('add')
-		.description('add a contact, or add segments to one already on the list')
-		.argument('<name>', 'their full name')
-		.argument('<email>', 'their work email')
-		.requiredOption('-s, --segment <ids...>', 'segment ids they follow (repeat, or separate with commas)')
-		.option('--note <text>', 'how they asked, e.g. "asked after the CRM paper"')
-		.option('--feedback', 'they agreed to say whether what they get is useful')
-		.option('--joined <date>', 'the day they joined (default: today)')
+		.description(t('cli.contacts.add'))
+		.argument('<name>', t('cli.contacts.nameArgument'))
+		.argument('<email>', t('cli.contacts.emailArgument'))
+		.requiredOption('-s, --segment <ids...>', t('cli.contacts.segmentOption'))
+		.option('--note <text>', t('cli.contacts.noteOption'))
+		.option('--feedback', t('cli.contacts.feedbackOption'))
+		.option('--joined <date>', t('cli.contacts.joinedOption'))
 		.action((name: string, email: string, options: AddOptions) => add(name, email, options, io));
 	program
 		.command('remove')
-		.description('take a contact off the list (they stay in the file with the day they left)')
-		.argument('<email>', 'their work email')
-		.option('--date <date>', 'the day they left (default: today)')
+		.description(t('cli.contacts.remove'))
+		.argument('<email>', t('cli.contacts.emailArgument'))
+		.option('--date <date>', t('cli.contacts.dateOption'))
 		.action((email: string, options: { date?: string }) => remove(email, options, io));
 	program
 		.command('list')
-		.description('show who is on the list')
-		.option('-s, --segment <id>', 'only those following this segment')
-		.option('--all', 'include those who left')
+		.description(t('cli.contacts.list'))
+		.option('-s, --segment <id>', t('cli.contacts.onlySegmentOption'))
+		.option('--all', t('cli.contacts.allOption'))
 		.action((options: { segment?: string; all?: boolean }) => list(options, io));
 	program
 		.command('pending')
-		.description('show the list requests npm run inbox recorded that wait for an editor')
+		.description(t('cli.contacts.pendingDescription'))
 		.action(() => {
 			pending(io);
 		});
 	program
 		.command('approve')
-		.description('add the sender of a pending list request, with the segments they asked for')
-		.argument('<email>', 'the address the request came from')
-		.option('--name <name>', 'their full name, when the request does not give it')
-		.option('--feedback', 'they agreed to say whether what they get is useful (default: what the request says)')
-		.action((email: string, options: { name?: string; feedback?: boolean }) => approve(email, options, io));
+		.description(t('cli.contacts.approve'))
+		.argument('<email>', t('cli.contacts.fromArgument'))
+		.option('--name <name>', t('cli.contacts.approveNameOption'))
+		.option('--feedback', t('cli.contacts.approveFeedbackOption'))
+		// The inbox lock: a run of npm run inbox appends to the file the request's new status rewrites.
+		.action((email: string, options: { name?: string; feedback?: boolean }) =>
+			withInboxLock(contentDir(), () => approve(email, options, io)),
+		);
 	program
 		.command('decline')
-		.description('close a pending list request without adding its sender')
-		.argument('<email>', 'the address the request came from')
-		.action((email: string) => {
-			decline(email, io);
-		});
-	return runProgram(program, argv, io);
+		.description(t('cli.contacts.decline'))
+		.argument('<email>', t('cli.contacts.fromArgument'))
+		.action((email: string) =>
+			withInboxLock(contentDir(), () => {
+				decline(email, io);
+			}),
+		);
+	return run(argv);
 }

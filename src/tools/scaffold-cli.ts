@@ -7,14 +7,15 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { Option } from 'commander';
 import type { z } from 'astro/zod';
-import { newProgram, runProgram, UsageError } from './cli.ts';
-import { contentDir } from '../content/content-dir.ts';
-import { hubLocale } from '../content/i18n/index.ts';
+import { commandLine, UsageError } from './cli.ts';
+import { contentDir, displayPath } from '../content/content-dir.ts';
+import { hubLocale, writerLocale } from '../content/i18n/index.ts';
+import type { MessageKey } from '../content/i18n/dictionaries.ts';
 import { field, readHub, type HubContent } from './lint/entry.ts';
 import { COLLECTIONS, KINDS, kindNoun, WRITING_KINDS, type WritingKind } from '../content/kinds.ts';
-import { oneOf } from '../content/problems.ts';
+import { expectedFound, oneOf, phrase, say } from '../content/problems.ts';
 import { buildTime, visibility } from '../content/publication.ts';
-import { expectation, zodProblems } from '../content/zod-problems.ts';
+import { zodProblems } from '../content/zod-problems.ts';
 import { isoDate } from '../content/format.ts';
 import { authorByEmail, nextIssueNumber, scaffold, slugFor, type IssueItem, type Reader, type ScaffoldInput } from './scaffold.ts';
 import { email as emailSchema, languageTag, text as textSchema } from '../content/schemas/common.ts';
@@ -49,8 +50,7 @@ async function askOnTerminal(question: string): Promise<string> {
 		return await terminal.question(question);
 	} catch (error) {
 		// Ctrl+C or Ctrl+D closes the terminal's input: stop before anything is written.
-		if ((error as { code?: string }).code === 'ABORT_ERR')
-			throw new UsageError('stopped before every question was answered; nothing was written');
+		if ((error as { code?: string }).code === 'ABORT_ERR') throw new UsageError(phrase('cli.new.stopped'));
 		throw error;
 	}
 }
@@ -70,8 +70,10 @@ const idList = (values: readonly string[] | undefined) =>
 		.map((id) => id.trim())
 		.filter(Boolean);
 
-function checkIds(what: string, given: readonly string[], valid: readonly string[]): void {
-	for (const id of given) if (!valid.includes(id)) throw new UsageError(`unknown ${what} "${id}": expected ${oneOf(what, valid)}`);
+function checkIds(what: 'segment' | 'topic' | 'author', given: readonly string[], valid: readonly string[]): void {
+	const noun = phrase(`noun.${what}s`);
+	for (const id of given)
+		if (!valid.includes(id)) throw new UsageError(phrase(`cli.unknown.${what}`, { id, expected: oneOf(noun, valid) }));
 }
 
 /** Live papers, case studies and metrics published since the last issue (the newest one if none). */
@@ -145,15 +147,18 @@ interface Options {
 /** The title as the kind's schema will read it, before a file is written: spaces alone would make an empty heading. */
 function checkTitle(kind: WritingKind, title: string): void {
 	const schema = COLLECTIONS[KINDS[kind].collection].schema as z.ZodObject<{ title: z.ZodType }>;
-	const checked = schema.shape.title.safeParse(title, { error: expectation });
+	const checked = schema.shape.title.safeParse(title);
 	const [problem] = checked.success ? [] : zodProblems('', checked.error, title);
-	if (problem) throw new UsageError(`the title: expected ${problem.expected}; found ${problem.found ?? 'nothing'}`);
+	if (problem)
+		throw new UsageError(
+			phrase('cli.new.title', { problem: expectedFound({ found: phrase('problem.nothing'), ...problem }, writerLocale()) }),
+		);
 }
 
 function create(kind: WritingKind, title: string, options: Options, io: Io): string {
 	checkTitle(kind, title);
 	const root = contentDir();
-	if (!fs.existsSync(root)) throw new UsageError(`no content folder at ${root}`);
+	if (!fs.existsSync(root)) throw new UsageError(phrase('cli.new.noContent', { folder: root }));
 	const hub = readHub(root);
 	const now = buildTime();
 	const date = isoDate(now);
@@ -167,10 +172,12 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 	checkIds('topic', topics, hub.topics.ids);
 	if (kind !== 'newsletter' && segments.length === 0) {
 		throw new UsageError(
-			`say who it is for with --segment <id>: expected ${oneOf(
-				'segment',
-				hub.segments.map((s) => s.id),
-			)}`,
+			phrase('cli.new.segmentNeeded', {
+				expected: oneOf(
+					phrase('noun.segments'),
+					hub.segments.map((s) => s.id),
+				),
+			}),
 		);
 	}
 
@@ -193,25 +200,22 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 		input.author = options.author ?? authorByEmail(email, authors);
 		if (!input.author) {
 			const who = email
-				? `no author in ${path.join(path.relative(process.cwd(), root), 'authors')} has your git email ${email}`
-				: 'git config user.email is not set';
-			throw new UsageError(`${who}; pass --author <id>: expected ${oneOf('author', ids)}`);
+				? phrase('cli.new.noAuthorFor', { folder: path.join(displayPath(root), 'authors'), email })
+				: phrase('cli.new.noGitEmail');
+			throw new UsageError(phrase('cli.new.passAuthor', { who, expected: oneOf(phrase('noun.authors'), ids) }));
 		}
 	}
 	if (kind === 'newsletter') {
 		input.number = nextIssueNumber(hub.entries.filter((e) => e.kind === 'newsletter').map((e) => Number(field(e, 'number'))));
 		input.items = issueItems(hub, now);
-		if (input.items.length === 0)
-			throw new UsageError('an issue needs at least one published paper, case study or metric to list; publish one first');
+		if (input.items.length === 0) throw new UsageError(phrase('cli.new.issueEmpty'));
 	}
 
 	const { collection } = KINDS[kind];
 	const { extensions } = COLLECTIONS[collection];
 	const folder = path.join(root, collection);
 	if (options.slug !== undefined && slugFor(options.slug, '') !== options.slug) {
-		throw new UsageError(
-			`--slug "${options.slug}" is not a usable file name: expected lower-case letters, digits and single hyphens, e.g. "${slugFor(options.slug, `${kind}-${date}`)}"`,
-		);
+		throw new UsageError(phrase('cli.new.slug', { slug: options.slug, example: slugFor(options.slug, `${kind}-${date}`) }));
 	}
 	// Issues are named by number, like their pages (/newsletter/<number>/).
 	const fallback = kind === 'newsletter' ? `issue-${input.number}` : `${kind}-${date}`;
@@ -220,14 +224,11 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 	if (slug === fallback && options.slug === undefined) {
 		// A generated name may be taken by an earlier entry of the same day: number it, never overwrite.
 		for (let n = 2; taken(slug); n++) slug = `${fallback}-${n}`;
-		if (kind !== 'newsletter' && !slugFor(title, ''))
-			io.err(`The title has no letters that make a file name, so the file is named ${slug}; pass --slug to choose one.\n`);
+		if (kind !== 'newsletter' && !slugFor(title, '')) io.err(`${writerLocale().t('cli.new.slugFallback', { slug })}\n`);
 	}
 	const file = path.join(folder, `${slug}${extensions[0]}`);
 	if (taken(slug)) {
-		throw new UsageError(
-			`${path.relative(process.cwd(), file)} already exists and will not be overwritten: choose another title or pass --slug <name>`,
-		);
+		throw new UsageError(phrase('cli.new.exists', { file: displayPath(file) }));
 	}
 	fs.mkdirSync(folder, { recursive: true });
 	fs.writeFileSync(file, scaffold(input, hubLocale(root)), { flag: 'wx' });
@@ -235,18 +236,18 @@ function create(kind: WritingKind, title: string, options: Options, io: Io): str
 }
 
 /** How each setting of a new hub is checked, asked for and named: by the schema hub.yaml is read with. */
-const HUB_QUESTIONS: Record<HubSetting, { option: string; question: string; schema: z.ZodType<string> }> = {
-	organisation: { option: '--organisation', question: 'Organisation (e.g. Contoso)', schema: textSchema(2) },
-	name: { option: '--name', question: "The hub's name", schema: textSchema(2) },
-	editorsEmail: { option: '--editors-email', question: "The editors' mailbox, where readers ask to join the list", schema: emailSchema },
-	language: { option: '--language', question: 'Language you write in (a BCP 47 tag)', schema: languageTag },
+const HUB_QUESTIONS: Record<HubSetting, { option: string; question: MessageKey; schema: z.ZodType<string> }> = {
+	organisation: { option: '--organisation', question: 'cli.hub.askOrganisation', schema: textSchema(2) },
+	name: { option: '--name', question: 'cli.hub.askName', schema: textSchema(2) },
+	editorsEmail: { option: '--editors-email', question: 'cli.hub.askEditors', schema: emailSchema },
+	language: { option: '--language', question: 'cli.hub.askLanguage', schema: languageTag },
 };
 
 /** What the schema says about a value, or undefined when it fits. */
 function settingProblem(setting: HubSetting, value: string): string | undefined {
-	const checked = HUB_QUESTIONS[setting].schema.safeParse(value, { error: expectation });
+	const checked = HUB_QUESTIONS[setting].schema.safeParse(value);
 	const [problem] = checked.success ? [] : zodProblems('', checked.error, value);
-	return problem && `expected ${problem.expected}; found ${problem.found ?? 'nothing'}`;
+	return problem && expectedFound({ found: phrase('problem.nothing'), ...problem }, writerLocale());
 }
 
 /** A suggestion the terminal offers (Enter takes it) from what is known so far. */
@@ -268,16 +269,16 @@ interface HubOptions {
 async function createHub(folder: string, options: HubOptions, io: Io): Promise<{ root: string; todo: string[] }> {
 	const root = path.resolve(folder);
 	if (fs.existsSync(root)) {
-		if (!fs.statSync(root).isDirectory()) throw new UsageError(`${folder} is a file: expected an empty or new folder for the hub`);
+		if (!fs.statSync(root).isDirectory()) throw new UsageError(phrase('cli.hub.isFile', { folder }));
 		const present = fs.readdirSync(root);
 		if (present.length > 0) {
 			throw new UsageError(
-				`${folder} is not empty: expected an empty or new folder, so that nothing of yours is overwritten; found ${present.slice(0, 5).join(', ')}${present.length > 5 ? ', …' : ''}`,
+				phrase('cli.hub.notEmpty', { folder, found: `${present.slice(0, 5).join(', ')}${present.length > 5 ? ', …' : ''}` }),
 			);
 		}
 	}
 	if (options.domain !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(options.domain))
-		throw new UsageError(`--domain: expected a mail domain such as contoso.com; found "${options.domain}"`);
+		throw new UsageError(phrase('cli.hub.domain', { domain: options.domain }));
 	const input: HubInput = {
 		domain: options.domain,
 		date: isoDate(buildTime()),
@@ -295,7 +296,8 @@ async function createHub(folder: string, options: HubOptions, io: Io): Promise<{
 		for (const setting of ['organisation', 'name', 'editorsEmail', 'language'] as const) {
 			while (input[setting] === undefined) {
 				const offered = suggestion(setting, input);
-				const answer = (await io.ask(`${HUB_QUESTIONS[setting].question}${offered ? ` [${offered}]` : ''}: `)).trim() || offered;
+				const question = writerLocale().t(HUB_QUESTIONS[setting].question);
+				const answer = (await io.ask(`${question}${offered ? ` [${offered}]` : ''}: `)).trim() || offered;
 				if (answer === undefined) break;
 				const problem = settingProblem(setting, answer);
 				if (problem) io.err(`${problem}\n`);
@@ -312,81 +314,70 @@ async function createHub(folder: string, options: HubOptions, io: Io): Promise<{
 
 /** What to run next in the new hub: `npm run build` for content/, HOURGLASS_CONTENT for a folder of its own. */
 function hubNextSteps(root: string, todo: readonly string[]): string {
-	const relative = path.relative(process.cwd(), root) || '.';
+	const relative = displayPath(root) || '.';
 	const env = root === contentDir() ? '' : `HOURGLASS_CONTENT=${relative} `;
+	// The new hub's own language: what it writes from here on is in it.
+	const locale = writerLocale(root);
 	return [
-		`Created a hub in ${relative}: hub.yaml, four audiences in segments/, topics.yaml, your author file, an empty contacts.yaml and a draft paper on the house form.`,
-		...(todo.length > 0 ? [`Left as TODO in hub.yaml (no terminal to ask on): ${todo.join(', ')}.`] : []),
-		`Next: say what each audience cares about (the TODOs in ${path.join(relative, 'segments')}), and your job title in ${path.join(relative, 'authors')}.`,
-		`Build it:   ${env}npm run build`,
-		`Check it:   ${env}npm run lint:content`,
-		`Write:      ${env}npm run new -- paper "Your title" --segment executives`,
+		locale.t('cli.hub.created', { folder: relative }),
+		...(todo.length > 0 ? [locale.t('cli.hub.todo', { settings: todo.join(', ') })] : []),
+		locale.t('cli.hub.next', { segments: path.join(relative, 'segments'), authors: path.join(relative, 'authors') }),
+		locale.t('cli.hub.build', { command: `${env}npm run build` }),
+		locale.t('cli.hub.check', { command: `${env}npm run lint:content` }),
+		locale.t('cli.hub.write', { command: `${env}npm run new -- paper "${locale.t('cli.hub.yourTitle')}" --segment executives` }),
 		'',
 	].join('\n');
 }
 
 export async function newEntry(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let created: string | undefined;
-	let hub: { root: string; todo: string[] } | undefined;
-	const program = newProgram(
-		'new',
-		'Start a new piece of writing as a draft, with frontmatter filled in and a skeleton that shows the house form.',
-		io,
-	).addHelpText(
-		'after',
-		`\nExamples:\n  npm run new -- paper "Why we are moving file shares to the cloud" --segment executives --topic cloud\n  npm run new -- case-study "Halving phishing clicks" --segment executives,all-staff --department "Retail operations"\n  npm run new -- metric "Orders kept flowing" --segment executives --unit % --direction higher\n  npm run new -- newsletter "Spring news from IT"\n  npm run new -- campaign "New CRM for sales" --segment divisional-managers,superusers\n  npm run new -- hub ../our-hub --name "Contoso IT Hub" --organisation Contoso\n\nThe entry is a draft dated today; your author id comes from git config user.email (or --author).\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
-	);
+	const locale = writerLocale();
+	const t = (key: MessageKey) => locale.t(key);
+	const { program, run } = commandLine('new', phrase('cli.new.description'), io);
+	program.addHelpText('after', `\n${t('cli.new.help')}`);
 	for (const kind of WRITING_KINDS) {
 		const command = program
 			.command(kind)
 			.description(
-				`start a ${kindNoun(kind)} (${KINDS[kind].collection}/${kind === 'newsletter' ? 'issue-<number>' : '<slug>'}${COLLECTIONS[KINDS[kind].collection].extensions[0]})`,
+				locale.t('cli.new.kind', {
+					what: say(kindNoun(kind), locale),
+					file: `${KINDS[kind].collection}/${kind === 'newsletter' ? 'issue-<number>' : '<slug>'}${COLLECTIONS[KINDS[kind].collection].extensions[0]}`,
+				}),
 			)
-			.argument('<title>', 'the title, in business language')
-			.option('-s, --segment <ids...>', 'segment ids it is written for (repeat, or separate with commas)')
-			.option('-t, --topic <ids...>', 'topic ids to file it under')
-			.option('--slug <name>', 'file name (without extension) instead of one made from the title');
-		if (kind === 'paper' || kind === 'case-study')
-			command.option('-a, --author <id>', 'author id (default: the author with your git email)');
-		if (kind === 'campaign') command.option('-a, --author <id>', "the owner's author id (default: the author with your git email)");
-		if (kind === 'case-study') command.option('--department <name>', 'the business department the work was done with');
+			.argument('<title>', t('cli.new.titleArgument'))
+			.option('-s, --segment <ids...>', t('cli.new.segmentOption'))
+			.option('-t, --topic <ids...>', t('cli.new.topicOption'))
+			.option('--slug <name>', t('cli.new.slugOption'));
+		if (kind === 'paper' || kind === 'case-study') command.option('-a, --author <id>', t('cli.new.authorOption'));
+		if (kind === 'campaign') command.option('-a, --author <id>', t('cli.new.ownerOption'));
+		if (kind === 'case-study') command.option('--department <name>', t('cli.new.departmentOption'));
 		if (kind === 'metric') {
-			command.option('--unit <unit>', 'unit of the values, e.g. %, minutes, £k');
-			command.addOption(new Option('--direction <direction>', 'whether higher or lower is better').choices(['higher', 'lower']));
+			command.option('--unit <unit>', t('cli.new.unitOption'));
+			command.addOption(new Option('--direction <direction>', t('cli.new.directionOption')).choices(['higher', 'lower']));
 		}
 		command.action((title: string, options: Options) => {
-			created = create(kind, title, options, io);
+			const relative = displayPath(create(kind, title, options, io));
+			io.out(`${locale.t('cli.new.created', { file: relative })}\n`);
 		});
 	}
 	program
 		.command('hub')
-		.description('start a new, empty hub in a folder of its own (it must be empty or new)')
-		.argument('<folder>', 'where the hub goes: content (this repository) or a folder of its own, e.g. ../our-hub')
-		.option('--name <name>', 'the hub\'s name, e.g. "Contoso IT Hub"')
-		.option('--organisation <name>', 'the company the hub belongs to')
-		.option('--editors-email <address>', "the editors' mailbox, where readers ask to join the list")
-		.option('--language <tag>', 'the language you write in, as a BCP 47 tag (default en-GB)')
-		.option('--domain <domain>', "the organisation's mail domain, for the addresses not given (e.g. contoso.com)")
-		.addHelpText(
-			'after',
-			'\nWhat is not given is asked for on a terminal, or written as a TODO when there is none.\nThe author comes from git config user.name and user.email.',
-		)
+		.description(t('cli.hub.description'))
+		.argument('<folder>', t('cli.hub.folderArgument'))
+		.option('--name <name>', t('cli.hub.nameOption'))
+		.option('--organisation <name>', t('cli.hub.organisationOption'))
+		.option('--editors-email <address>', t('cli.hub.editorsOption'))
+		.option('--language <tag>', t('cli.hub.languageOption'))
+		.option('--domain <domain>', t('cli.hub.domainOption'))
+		.addHelpText('after', `\n${t('cli.hub.help')}`)
 		.action(async (folder: string, options: HubOptions) => {
+			let hub: { root: string; todo: string[] };
 			try {
 				hub = await createHub(folder, options, io);
 			} finally {
 				terminal?.close();
 				terminal = undefined;
 			}
+			io.out(hubNextSteps(hub.root, hub.todo));
 		});
-	const code = await runProgram(program, argv, io);
-	if (code !== 0) return code;
-	if (hub) io.out(hubNextSteps(hub.root, hub.todo));
-	if (created) {
-		const relative = path.relative(process.cwd(), created);
-		io.out(
-			`Created ${relative} (a draft).\nNext: write it, replacing every TODO; check it with npm run lint:content; preview it with npm run dev.\n`,
-		);
-	}
-	return 0;
+	return run(argv);
 }

@@ -97,6 +97,14 @@ function hubYaml(input: HubInput): string {
 		'  name: The IT editors',
 		...(input.editorsEmail ? [] : [todo("the editors' mailbox")]),
 		`  email: ${editorsEmail}`,
+		"# npm run inbox believes a reply's From address only when your mail server vouches for it. Ask",
+		'# your mail administrators for the name the server writes first in its Authentication-Results',
+		"# header, and uncomment: without this, anyone can send feedback or ballot picks in a colleague's",
+		"# name. require: dmarc (a DMARC pass) or aligned (also a DKIM or SPF pass for the sender's domain).",
+		'# docs/operating.md, "Trusting the sender".',
+		'# inbox:',
+		`#   authservId: mail.${editorsEmail.split('@').at(-1)!}`,
+		'#   require: aligned',
 		'',
 	].join('\n');
 }

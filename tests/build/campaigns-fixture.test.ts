@@ -27,9 +27,9 @@ describe('a campaign that skipped a stage', () => {
 
 	it('reads "Stage 4 of 7: Try" on its page, with Like skipped in the drawing, its text, the table and the timeline', () => {
 		const page = main(`campaigns/${CAMPAIGN}`);
-		expect(words(page.querySelector('.stage-now'))).toBe(`${WHERE} · 3 of 5 activities done`);
+		expect(words(page.querySelector('.stage-now'))).toBe(`${WHERE} · 4 of 6 activities done`);
 		expect(words(page.querySelector('svg desc'))).toMatch(
-			/^Stage 4 of 7: Try, under way, 1 of 2 done\. Know: done, 1 of 1 done\. Like: skipped, 1 dropped\. Trust: done, 1 of 1 done\./,
+			/^Stage 4 of 7: Try, under way, 2 of 3 done\. Know: done, 1 of 1 done\. Like: skipped, 1 dropped\. Trust: done, 1 of 1 done\./,
 		);
 		const bands = page.querySelectorAll('svg g.band');
 		expect(bands.filter((band) => band.classList.contains('skipped')).map((band) => band.getAttribute('data-stage'))).toEqual(['like']);
@@ -52,7 +52,7 @@ describe('a campaign that skipped a stage', () => {
 	});
 
 	it('reads the same on the campaigns list, its audiences’ pages and the home page', () => {
-		expect(words(main('campaigns').querySelector('section[aria-labelledby="live"]'))).toContain(`${WHERE} · 3 of 5 activities done`);
+		expect(words(main('campaigns').querySelector('section[aria-labelledby="live"]'))).toContain(`${WHERE} · 4 of 6 activities done`);
 		for (const segment of ['store-managers', 'executives']) {
 			expect(words(main(`segments/${segment}`).querySelector('section[aria-labelledby="campaigns-heading"]'))).toContain(WHERE);
 		}
@@ -79,6 +79,7 @@ describe('a campaign that skipped a stage', () => {
 
 		it('carries the done activities, newest first, and neither the planned nor the dropped ones', () => {
 			expect(items.map((item) => item.title)).toEqual([
+				'Try: Pilot stores count stock on handhelds alone, without paper lists',
 				'Three stores check stock in minutes, not hours',
 				'Try: Three pilot stores start stock checks on handhelds',
 				'Trust: Champions choose the device with the supplier',
@@ -119,6 +120,25 @@ describe('a campaign that skipped a stage', () => {
 			}
 			const know = activity('Know: Interviews with six store managers about the Monday stock check');
 			expect(words(html(know.description))).not.toContain('Reported in');
+		});
+
+		it('says nothing of a report written ahead until it is published, nor links it anywhere', async () => {
+			const alone = activity('Try: Pilot stores count stock on handhelds alone, without paper lists');
+			for (const body of [alone.description, alone.content]) {
+				expect(words(html(body))).not.toMatch(/Reported in|A quarter of stock checks|Evidence for the roll-out/);
+			}
+			expect(fs.existsSync(path.join(build.dist, 'papers/handheld-pilot-first-quarter'))).toBe(false);
+			const papersLinked = (anchor: string) =>
+				main(`campaigns/${CAMPAIGN}`)
+					.querySelectorAll(`li#${anchor} a`)
+					.map((a) => a.getAttribute('href'))
+					.filter((href) => href?.includes('/papers/'));
+			expect(papersLinked('try-2026-06-01')).toEqual(['/papers/handheld-pilot-first-week/']);
+			expect(papersLinked('try-2026-06-10')).toEqual([]);
+			for (const file of await listFiles(build.dist)) {
+				if (/\.(html|xml|json)$/.test(file))
+					expect(fs.readFileSync(path.join(build.dist, file), 'utf8'), file).not.toContain('handheld-pilot-first-quarter');
+			}
 		});
 	});
 });

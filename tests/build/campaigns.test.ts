@@ -154,10 +154,16 @@ describe.each([
 		}
 	});
 
-	it('writes nothing of a draft campaign or a draft testimonial into any file', async () => {
+	it('writes nothing of a draft campaign, a draft testimonial or a report written ahead into any file', async () => {
 		expect(fs.existsSync(path.join(dist, 'campaigns/draft-stock-app-for-stores'))).toBe(false);
+		// The Buy stage's orientation guide is planned for 25 January 2027, and its paper dated that day.
+		const guide = main(`campaigns/${CRM}`).querySelector('li#buy-2027-01-25')!;
+		expect(guide.textContent).toContain("Orientation guide: the beta group's tips and traps");
+		expect(links(guide).filter((href) => href?.includes('/papers/'))).toEqual([]);
 		for (const file of await listFiles(dist)) {
-			expect(fs.readFileSync(path.join(dist, file), 'latin1'), file).not.toMatch(/Larkspur|draft-stock-app|Quenby/);
+			expect(fs.readFileSync(path.join(dist, file), 'latin1'), file).not.toMatch(
+				/Larkspur|draft-stock-app|Quenby|crm-tips-from-the-beta-group|tips for your first week/,
+			);
 		}
 	});
 });

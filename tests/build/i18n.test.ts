@@ -17,16 +17,18 @@ import { fixtureHub } from '../helpers/shared-build';
 const { en, de } = DICTIONARIES;
 
 /**
- * The English dictionary's words, cut at the placeholders, that German writes otherwise: a
- * fragment of four or more letters that no German message contains.
+ * The English dictionary's words for readers, cut at the placeholders, that German writes
+ * otherwise: a fragment of four or more letters that no German message contains.
  */
 const germanText = Object.values(de)
 	.flatMap((message) => (typeof message === 'string' ? [message] : Object.values(message)))
 	.join('\n');
 const ENGLISH = [
 	...new Set(
-		Object.values(en)
-			.flatMap((message) => (typeof message === 'string' ? [message] : Object.values(message)))
+		Object.entries(en)
+			// Writers' words (content problems, the writer commands) never reach a page, feed or email.
+			.filter(([key]) => !/^(problem|noun|ordinal|cli)\./.test(key))
+			.flatMap(([, message]) => (typeof message === 'string' ? [message] : Object.values(message)))
 			.flatMap((message) => message.split(/\{\w+\}/))
 			.map((fragment) => fragment.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, ''))
 			.filter((fragment) => /\p{L}{4}/u.test(fragment) && !germanText.includes(fragment)),

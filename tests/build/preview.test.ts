@@ -88,6 +88,17 @@ describe('the preview', () => {
 		expect(await page('papers/phishing-drill/', (html) => html.includes('Renamed Hub'))).not.toContain('Fixture Hub');
 	});
 
+	it('shows a save that empties the file first and writes it a moment later', async () => {
+		const paper = path.join(content, 'papers/cloud-savings.mdx');
+		const source = await fs.readFile(paper, 'utf8');
+		// As an editor saves on a busy machine: the truncation and the write are two changes, 20 ms apart.
+		const file = await fs.open(paper, 'w');
+		await sleep(20);
+		await file.writeFile(source.replace(/^title: .*$/m, 'title: Cloud savings, saved in two steps'));
+		await file.close();
+		expect(await page('papers/cloud-savings/', (html) => html.includes('Cloud savings, saved in two steps'))).toContain('Renamed Hub');
+	});
+
 	it('shows an entry again once it is fixed, after the watcher read it empty or broken', async () => {
 		const paper = path.join(content, 'papers/phishing-drill.mdx');
 		const source = await fs.readFile(paper, 'utf8');
@@ -100,5 +111,29 @@ describe('the preview', () => {
 		}
 		await fs.writeFile(paper, source.replace(/^title: .*$/m, 'title: The phishing drill, fixed'));
 		expect(await page('papers/phishing-drill/', (html) => html.includes('The phishing drill, fixed'))).toContain('Renamed Hub');
+	});
+
+	it("keeps serving when a paper an issue features breaks, and the issue page names the paper in the hub's words", async () => {
+		const paper = path.join(content, 'papers/cloud-savings.mdx');
+		const source = await fs.readFile(paper, 'utf8');
+		// A body that no longer parses takes the paper out of Astro's store; it stays broken while the writer works.
+		await fs.writeFile(paper, `${source}\n<div>never closed\n`);
+		const started = performance.now();
+		while (!log.includes('Error rendering cloud-savings.mdx')) {
+			if (performance.now() - started > PATIENCE_MS) throw new Error(`the preview never reported the broken body; it said:\n${log}`);
+			await sleep(100);
+		}
+		// Every other page renders what it can: the list of papers without it.
+		expect(await page('papers/', (html) => !html.includes('Cloud savings'))).toContain('phishing');
+		// The issue's own page is Astro's error overlay for the hub's problem (its page names the error, the
+		// overlay and the terminal show its message), not a TypeError from deep in the hub.
+		const response = await fetch(new URL('newsletter/1/', base));
+		expect(response.status).toBe(500);
+		expect(await response.text()).toContain('<title>ContentProblems</title>');
+		expect(log).toMatch(/issue-1\.mdx:\d+ items\[0\]\.paper: expected a readable position paper file .*; found "cloud-savings"/);
+		expect(log).not.toContain('TypeError');
+
+		await fs.writeFile(paper, source);
+		expect(await page('newsletter/1/', (html) => html.includes('Cloud savings'))).toContain('Spring news from IT');
 	});
 });

@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildHub, copyFixture, ROOT } from '../helpers/build-hub';
+import { buildHub, copyFixture, ROOT, writerEnv } from '../helpers/build-hub';
 
 /** Breaks one field of a fixture file. */
 async function edit(content: string, file: string, from: string | RegExp, to: string) {
@@ -53,5 +54,46 @@ describe('schema errors in a build', () => {
 		// Astro's own format for the same failure is gone.
 		expect(build.output).not.toContain('InvalidContentEntryDataError');
 		expect(build.output).not.toContain('does not match collection schema');
+	});
+
+	it('read in the hub’s language, the same words in the build and in npm run lint:content', async () => {
+		const content = await copyFixture('tests/fixtures/german/content', 'schema-errors-german-content');
+		await edit(content, 'papers/neue-kassen.mdx', /^title: .*$/m, 'title: "Hi"');
+		await edit(content, 'systems/kassen.yaml', 'wait: 1h30m', 'wait: bald');
+		await edit(content, 'metrics/wartezeit.yaml', /^direction: .*$/m, 'direction: up');
+		const problems = [
+			'papers/neue-kassen.mdx:2 title: erwartet einen Titel mit mindestens 5 Zeichen; gefunden "Hi"',
+			'systems/kassen.yaml:7 dependents[0].wait: erwartet eine Dauer wie 15m, 4h, 1h30m oder 2d (m Minuten, h Stunden, d Tage, w Wochen); gefunden "bald"',
+		];
+
+		const build = await buildHub({ name: 'schema-errors-german', content: path.relative(ROOT, content), now: '2026-06-15' });
+		expect(build.code).not.toBe(0);
+		expect(build.output).toContain('Hourglass hat 3 Probleme im Inhalt gefunden:');
+		const said = build.output.split('\n').filter((line) => line.includes(' erwartet '));
+		expect(said, build.output).toHaveLength(3);
+		for (const line of problems)
+			expect(
+				said.filter((printed) => printed.trim().endsWith(line)),
+				build.output,
+			).toHaveLength(1);
+		expect(said.find((line) => line.includes('direction:'))).toMatch(/direction: erwartet „higher“ oder „lower“; gefunden "up"$/);
+		expect(said.filter((line) => /\b(expected|found|nothing)\b/.test(line))).toEqual([]);
+
+		// The linter reports each problem under its file, without the path: the same words after it.
+		const lint = spawnSync(process.execPath, ['scripts/lint-content.ts'], {
+			cwd: ROOT,
+			env: { ...writerEnv(), HOURGLASS_CONTENT: content, HOURGLASS_NOW: '2026-06-15', NO_COLOR: '1' },
+			encoding: 'utf8',
+		});
+		expect(lint.status, lint.stdout + lint.stderr).toBe(1);
+		for (const line of problems) {
+			const [, , words] = /^(\S+?):\d+ (.*)$/.exec(line)!;
+			const lines = lint.stdout.split('\n').map((printed) => printed.trim());
+			expect(
+				lines.filter((printed) => /\d+:\d+\s+Fehler\s+schema\s+/.test(printed) && printed.endsWith(words!)),
+				lint.stdout,
+			).toHaveLength(1);
+		}
+		expect(lint.stdout).not.toMatch(/\b(expected|found)\b/);
 	});
 });

@@ -8,10 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readContacts } from '../../src/checks/contacts';
+import { tallyBallot } from '../../src/content/ballots';
 import { readInbox, readWatermarks, type InboxRecord } from '../../src/content/inbox';
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../src/content/mailto';
 import { contactsCommand } from '../../src/tools/contacts-cli';
 import { HANDLED, inboxCommand, NEEDS_A_LOOK, type Hooks } from '../../src/tools/inbox/cli';
+import { lockPath, STALE_MS } from '../../src/tools/inbox/lock';
 import { startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { replyTo, type Reply } from '../helpers/mail-client';
 import { createLocale } from '../../src/content/i18n';
@@ -202,6 +204,55 @@ describe('npm run inbox', () => {
 		expect(readWatermarks(content).mailboxes).toEqual([expect.objectContaining({ lastUid: 17 })]);
 	});
 
+	it('with inbox.authservId in hub.yaml, counts a pick the mail server vouches for, and sends a forged one to Needs a look', async () => {
+		fs.appendFileSync(path.join(content, 'hub.yaml'), 'inbox:\n  authservId: mail.northwind.example\n  require: dmarc\n');
+		dovecot = await startDovecot();
+		/** What the organisation's server adds on the way in, above everything the sender wrote. */
+		const received = (results: string) =>
+			`Authentication-Results: mail.northwind.example;\r\n\t${results}\r\nReceived: from mx.fabrikam.example (mx.fabrikam.example [203.0.113.9])\r\n\tby mail.northwind.example with ESMTPS; Tue, 3 Nov 2026 10:00:02 +0000\r\n`;
+		const pick = (metric: string) => pickLink(en, EDITORS, BALLOT, { id: metric, title: metric });
+		await dovecot.append(
+			Buffer.concat([
+				Buffer.from(
+					received(
+						'dkim=pass (2048-bit key) header.d=northwind.example header.s=s1 header.b="Xy1;Z"; spf=pass smtp.mailfrom=ana.ruiz@northwind.example; dmarc=pass (p=reject) header.from=northwind.example',
+					),
+				),
+				await replyTo(pick('crm-adoption'), { from: 'ana.ruiz@northwind.example', style: 'outlook' }),
+			]),
+		);
+		// Someone outside writes as a colleague, with a header claiming the hub's server passed it; the server says otherwise above it.
+		const forged = Buffer.concat([
+			Buffer.from('Authentication-Results: mail.northwind.example; dmarc=pass header.from=northwind.example\r\n'),
+			await replyTo(pick('till-outage-minutes'), { from: 'ana.ruiz@northwind.example', messageId: '<forged@fabrikam.example>' }),
+		]);
+		await dovecot.append(
+			Buffer.concat([
+				Buffer.from(received('dkim=none; spf=fail smtp.mailfrom=ana.ruiz@northwind.example; dmarc=fail header.from=northwind.example')),
+				forged,
+			]),
+		);
+
+		const run = await inbox(dovecot.url);
+		expect(run.code).toBe(0);
+		expect(ofKind('pick')).toEqual([expect.objectContaining({ metric: 'crm-adoption', from: 'ana.ruiz@northwind.example' })]);
+		const picks = ofKind('pick').map((p) => ({ metric: p.metric, voter: p.from, at: p.date }));
+		const tally = tallyBallot({ candidates: ['crm-adoption', 'till-outage-minutes'], closes: new Date('2026-11-30') }, picks, 3);
+		expect(tally).toEqual({
+			voters: 1,
+			rows: [
+				{ metric: 'crm-adoption', picks: 1 },
+				{ metric: 'till-outage-minutes', picks: 0 },
+			],
+		});
+		expect(run.out.split('\n').filter((line) => line.startsWith('  UID'))).toEqual([
+			expect.stringMatching(
+				/^ {2}UID 2 .*till-outage-minutes\]": not believed to be from ana\.ruiz@northwind\.example: mail\.northwind\.example says dmarc=fail, dkim=none, spf=fail \(smtp\.mailfrom=ana\.ruiz@northwind\.example\), and the hub needs dmarc=pass for northwind\.example$/,
+			),
+		]);
+		expect(await dovecot.folders()).toMatchObject({ INBOX: 0, [HANDLED]: 1, [NEEDS_A_LOOK]: 1 });
+	});
+
 	it('--dry-run prints what it would record and writes, moves and flags nothing', async () => {
 		dovecot = await startDovecot();
 		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'margaret.holloway@northwind.example', says: 'Useful.' });
@@ -266,6 +317,53 @@ describe('npm run inbox', () => {
 		expect(again.out).toMatch(/Moved 2 messages an earlier run had recorded/);
 		expect(records().map((r) => r.from)).toEqual(['a', 'b', 'c', 'd', 'e'].map((who) => `${who}@northwind.example`));
 		expect(await dovecot.folders()).toMatchObject({ INBOX: 0, [HANDLED]: 5 });
+	});
+
+	it('refuses a second run while one is recording, with what to do, and records nothing twice', async () => {
+		dovecot = await startDovecot();
+		const senders = ['a', 'b', 'c'].map((who) => `${who}@northwind.example`);
+		for (const from of senders) await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from });
+		const { url } = dovecot;
+		let second: ReturnType<typeof inbox> | undefined;
+		// An editor starts a run by hand while the scheduled one has recorded a message and has two to go.
+		const first = await inbox(url, ['--batch', '1'], {
+			recorded: () => {
+				second ??= inbox(url);
+			},
+		});
+		expect(first.code).toBe(0);
+		const refused = await second!;
+		expect(refused.code).toBe(1);
+		expect(refused.err).toMatch(
+			/^npm run inbox: another command is writing to \S*content\/inbox\/ now \(npm run inbox, or npm run contacts -- approve or decline\); run this again once it has finished \(nothing was changed\)\./,
+		);
+		expect(refused.out).toBe('');
+		expect(records().map((record) => record.from)).toEqual(senders);
+		expect(await dovecot.folders()).toMatchObject({ INBOX: 0, [HANDLED]: 3 });
+
+		// The lock went with the first run: the next one goes ahead.
+		expect(fs.existsSync(lockPath(content))).toBe(false);
+		const third = await inbox(dovecot.url);
+		expect(third.code).toBe(0);
+		expect(third.out).toMatch(/0 new messages/);
+	});
+
+	it('takes over the lock a run left when it was killed, once the lock is stale', async () => {
+		dovecot = await startDovecot();
+		await deliver(useful('paper/cutting-cloud-spend', 'Cloud').yes, { from: 'a@northwind.example' });
+		// What a run killed outright leaves behind (an orderly exit removes it).
+		const lock = lockPath(content);
+		fs.mkdirSync(lock, { recursive: true });
+		expect((await inbox(dovecot.url)).code).toBe(1);
+		expect(records()).toEqual([]);
+
+		const touched = fs.statSync(lock).mtimeMs;
+		fs.utimesSync(lock, new Date(touched - STALE_MS - 1000), new Date(touched - STALE_MS - 1000));
+		const run = await inbox(dovecot.url);
+		expect(run.err).toBe('');
+		expect(run.code).toBe(0);
+		expect(records()).toHaveLength(1);
+		expect(fs.existsSync(lock)).toBe(false);
 	});
 
 	it('opens the connection again when it drops in the middle of a run, and goes on', async () => {

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { followerCount, readContacts, type Contact } from '../../src/checks/contacts';
 import { appendInboxRecord, readInbox } from '../../src/content/inbox';
-import { formatProblem } from '../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../src/content/problems';
 import { listGrowth } from '../../src/outputs/list-growth';
 import { contactsCommand } from '../../src/tools/contacts-cli';
+import { withInboxLock } from '../../src/tools/inbox/lock';
 import { ROOT, TMP } from '../helpers/build-hub';
 
 let content: string;
@@ -74,7 +75,7 @@ describe('the contacts file', () => {
 		);
 		const invalid = await readContacts(content);
 		const relative = path.relative(process.cwd(), file);
-		expect(invalid.problems.map(formatProblem)).toEqual([
+		expect(invalid.problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			`${relative}:16 contacts[2].email: expected an email address such as name@example.com; found "lena.fischer@test"`,
 		]);
 
@@ -89,7 +90,7 @@ describe('the contacts file', () => {
 `,
 		);
 		const crossed = await readContacts(content);
-		expect(crossed.problems.map(formatProblem)).toEqual([
+		expect(crossed.problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			`${relative}:17 contacts[2].segments[1]: expected an existing segment, one of: all-staff, divisional-managers, executives, finance, superusers; found "finanse"`,
 			`${relative}:16 contacts[2].email: expected an address no other contact has, but contacts[0] already has it; found "Imogen.Clarke@test.example"`,
 			`${relative}:20 contacts[2].left: expected a date on or after joined (2026-03-01); found "2026-02-01"`,
@@ -245,5 +246,24 @@ describe('npm run contacts -- approve', () => {
 		expect(await run('decline', 'another@elsewhere.example')).toBe(0);
 		expect(readInbox(content).map((r) => r.kind === 'list-request' && r.status)).toEqual(['approved', 'declined']);
 		expect((await readContacts(content)).contacts.map((c) => c.email)).not.toContain('another@elsewhere.example');
+	});
+
+	it('changes nothing while another command writes the inbox records, and says so', async () => {
+		request('olu.adeyemi@test.example', 'Name: Olu Adeyemi');
+		const before = fs.readFileSync(file, 'utf8');
+		// Rewriting the year's file now would drop a record the run appends meanwhile.
+		const refused = await withInboxLock(content, async () => [
+			await run('approve', 'olu.adeyemi@test.example'),
+			await run('decline', 'olu.adeyemi@test.example'),
+		]);
+		expect(refused).toEqual([1, 1]);
+		expect(err).toMatch(
+			/^npm run contacts: another command is writing to \S*inbox\/ now \(npm run inbox, or npm run contacts -- approve or decline\); run this again once it has finished \(nothing was changed\)\./,
+		);
+		expect(fs.readFileSync(file, 'utf8')).toBe(before);
+		expect(readInbox(content)).toEqual([expect.objectContaining({ status: 'pending' })]);
+
+		expect(await run('approve', 'olu.adeyemi@test.example')).toBe(0);
+		expect(readInbox(content)).toEqual([expect.objectContaining({ status: 'approved' })]);
 	});
 });

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { displayPath } from '../../src/content/content-dir';
+import { settingsSchema } from '../../src/content/schemas/settings';
 import { loadConfig } from '../../src/tools/lint/config';
 import { lintHub } from '../../src/tools/lint/runner';
 import { newEntry, type Io } from '../../src/tools/scaffold-cli';
@@ -111,7 +113,19 @@ describe('npm run new -- hub', () => {
 		expect(paper).not.toMatch(/^lang:/m);
 
 		expect(await lintMessages(hub)).toEqual([]);
-		expect(result.out).toContain(`HOURGLASS_CONTENT=${path.relative(process.cwd(), hub)} npm run build`);
+		expect(result.out).toContain(`HOURGLASS_CONTENT=${displayPath(hub)} npm run build`);
+	});
+
+	it("writes the inbox's trust setting commented out, naming the mail server after the editors' domain, valid once uncommented", async () => {
+		const hub = path.join(scratch, 'our-hub');
+		const { io } = capture({ name: 'Grace Hopper', email: 'grace.hopper@contoso.example' });
+		const options = ['--name', 'Contoso IT Hub', '--organisation', 'Contoso', '--editors-email', 'it-editors@contoso.example'];
+		expect(await newEntry(['hub', hub, ...options], io)).toBe(0);
+		const written = fs.readFileSync(path.join(hub, 'hub.yaml'), 'utf8');
+		expect(parse(written)).not.toHaveProperty('inbox');
+		expect(written).toMatch(/Authentication-Results/);
+		const uncommented = written.replace(/^# (inbox:| {2}authservId:| {2}require:)/gm, '$1');
+		expect(settingsSchema.parse(parse(uncommented)).inbox).toEqual({ authservId: 'mail.contoso.example', require: 'aligned' });
 	});
 
 	it('without a terminal, leaves what was not given as a marked TODO, says so, and still lints clean', async () => {

@@ -1,18 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { contentDir } from '../content-dir';
 import { assertNoProblems } from '../problems';
+import { hubLanguage } from './hub-language';
 import { createLocale, type Locale } from './locale';
 import { overrideFile, readOverrides } from './overrides';
-
-/** The hub's language from hub.yaml, before the settings are checked (an invalid file is reported there). */
-export function hubLanguage(dir: string = contentDir()): string {
-	const file = path.join(dir, 'hub.yaml');
-	if (!fs.existsSync(file)) return 'en-GB';
-	const raw = parse(fs.readFileSync(file, 'utf8')) as { language?: unknown } | null;
-	return typeof raw?.language === 'string' && raw.language.trim() ? raw.language.trim() : 'en-GB';
-}
 
 const locales = new Map<string, { stamp: string; locale: Locale }>();
 
@@ -33,7 +25,7 @@ export function hubLocale(dir: string = contentDir()): Locale {
 	const known = locales.get(dir);
 	if (known?.stamp === stamp) return known.locale;
 	const overrides = file ? readOverrides(file, language) : { messages: {}, problems: [] };
-	assertNoProblems(overrides.problems);
+	assertNoProblems(overrides.problems, createLocale(language));
 	const locale = createLocale(language, overrides.messages);
 	locales.set(dir, { stamp, locale });
 	return locale;

@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import leven from 'leven';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { displayPath } from '../content-dir';
 import { lineIndex } from '../source';
-import { quote, type Problem } from '../problems';
+import { phrase, quote, type Phrase, type Problem } from '../problems';
 import { DICTIONARIES, type Dictionary, type MessageKey } from './dictionaries';
 import { placeholders, type Message } from './messages';
 import { dictionaryLanguage, primaryLanguage } from './locale';
@@ -24,12 +25,28 @@ export function overrideFile(contentDir: string, language: string): string | und
 		.find((file) => fs.existsSync(file));
 }
 
+/**
+ * Messages for writers (content problems, the writer commands) come from the shipped dictionary
+ * alone (`writerLocale`): a broken override file must still be reported in words that work.
+ */
+const WRITERS_WORDS = ['problem.', 'noun.', 'ordinal.', 'cli.'];
+
 const PLURAL_FORMS = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
 const KEYS = Object.keys(DICTIONARIES.en) as MessageKey[];
 
-function nearestKey(key: string): string | undefined {
+function nearestKey(key: string): Phrase | undefined {
 	const best = KEYS.map((known) => ({ known, distance: leven(key, known) })).sort((a, b) => a.distance - b.distance)[0];
-	return best && best.distance <= Math.max(2, key.length / 4) ? `did you mean ${best.known}?` : undefined;
+	return best && best.distance <= Math.max(2, key.length / 4) ? phrase('problem.didYouMean', { what: best.known }) : undefined;
+}
+
+const braces = (names: readonly string[]) => names.map((name) => `{${name}}`).join(', ');
+
+/** "{count} missing and {hub} unknown". */
+function placeholderFound(missing: readonly string[], unknown: readonly string[]): Phrase {
+	const missed = phrase('problem.i18n.missing', { names: braces(missing) });
+	const invented = phrase('problem.i18n.unknown', { names: braces(unknown) });
+	if (missing.length > 0 && unknown.length > 0) return phrase('problem.i18n.both', { missing: missed, unknown: invented });
+	return missing.length > 0 ? missed : invented;
 }
 
 export interface Overrides {
@@ -38,7 +55,7 @@ export interface Overrides {
 }
 
 /** Reads and checks an override file; `relative` is how messages name it. */
-export function readOverrides(file: string, language: string, relative: string = path.relative(process.cwd(), file)): Overrides {
+export function readOverrides(file: string, language: string, relative: string = displayPath(file)): Overrides {
 	const source = fs.readFileSync(file, 'utf8');
 	const position = lineIndex(source);
 	const document = parseDocument(source);
@@ -48,18 +65,22 @@ export function readOverrides(file: string, language: string, relative: string =
 		node?.range ? position(node.range[0]).line : undefined;
 	if (document.errors.length > 0) {
 		const error = document.errors[0]!;
-		return { messages, problems: [{ file: relative, line: error.linePos?.[0].line, expected: 'valid YAML', found: error.message.split('\n')[0] }] };
+		return { messages, problems: [{ file: relative, line: error.linePos?.[0].line, expected: phrase('problem.yaml'), found: error.message.split('\n')[0] }] };
 	}
 	if (document.contents === null) return { messages, problems };
 	if (!isMap(document.contents)) {
-		return { messages, problems: [{ file: relative, line: 1, expected: 'a map of message keys to text, e.g. `nav.papers: Positionspapiere`', found: 'something else' }] };
+		return { messages, problems: [{ file: relative, line: 1, expected: phrase('problem.i18n.map'), found: phrase('problem.somethingElse') }] };
 	}
 	const base = DICTIONARIES[dictionaryLanguage(language)];
 	for (const pair of document.contents.items) {
 		const key = isScalar(pair.key) ? String(pair.key.value) : '';
 		const line = lineOf(pair.key);
 		if (!(key in base)) {
-			problems.push({ file: relative, line, field: key, expected: 'a message key of the hub (see src/content/i18n/en.ts)', found: 'an unknown key', suggestion: nearestKey(key) });
+			problems.push({ file: relative, line, field: key, expected: phrase('problem.i18n.key'), found: phrase('problem.i18n.unknownKey'), suggestion: nearestKey(key) });
+			continue;
+		}
+		if (WRITERS_WORDS.some((prefix) => key.startsWith(prefix))) {
+			problems.push({ file: relative, line, field: key, expected: phrase('problem.i18n.readersKey'), found: phrase('problem.i18n.writersKey') });
 			continue;
 		}
 		const known = key as MessageKey;
@@ -77,7 +98,7 @@ export function readOverrides(file: string, language: string, relative: string =
 				file: relative,
 				line,
 				field: key,
-				expected: plural ? 'text, or one text per plural form (one, other, …; `other` is required)' : 'text',
+				expected: phrase(plural ? 'problem.i18n.plural' : 'problem.type.string'),
 				found: quote(value),
 			});
 			continue;
@@ -92,13 +113,8 @@ export function readOverrides(file: string, language: string, relative: string =
 				file: relative,
 				line: lineOf(pair.value) ?? line,
 				field: key,
-				expected: `the placeholders ${wanted.map((name) => `{${name}}`).join(', ') || '(none)'}`,
-				found: [
-					missing.length > 0 ? `${missing.map((name) => `{${name}}`).join(', ')} missing` : '',
-					unknown.length > 0 ? `${unknown.map((name) => `{${name}}`).join(', ')} unknown` : '',
-				]
-					.filter(Boolean)
-					.join(' and '),
+				expected: wanted.length > 0 ? phrase('problem.i18n.placeholders', { names: braces(wanted) }) : phrase('problem.i18n.noPlaceholders'),
+				found: placeholderFound(missing, unknown),
 			});
 			continue;
 		}

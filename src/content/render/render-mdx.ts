@@ -24,7 +24,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { countWords, MDX_REMARK_PLUGINS, proseText } from '../mdx';
 import { rebaseLink } from '../paths';
-import type { Problem } from '../problems';
+import { phrase, type Phrase, type Problem } from '../problems';
 import { mdxProblem } from '../syntax';
 import { rehypeHighlight } from './code';
 import { localImage, type EntryImage } from './images';
@@ -117,17 +117,17 @@ export function inspectMdx(tree: Root, options: Pick<RenderOptions, 'file' | 'pa
 	const problems: Problem[] = [];
 	const metrics: MetricCitation[] = [];
 	const links: BodyLink[] = [];
-	const problem = (node: Nodes, field: string, expected: string, found: string) =>
+	const problem = (node: Nodes, field: string, expected: Phrase, found: Phrase | string) =>
 		problems.push({ file: options.file, ...at(node), field, expected, found });
 	const image = (node: Nodes, src: string | undefined, alt: string | null | undefined) => {
-		if (!alt?.trim()) problem(node, 'image', 'alt text that says what the image shows', alt === '' ? 'empty alt text' : 'none');
+		if (!alt?.trim()) problem(node, 'image', phrase('problem.mdx.alt'), phrase(alt === '' ? 'problem.mdx.emptyAlt' : 'problem.none'));
 		if (src && !isRemote(src) && !localImage.exists(options.path, src))
-			problem(node, 'image', 'an image file beside the entry', JSON.stringify(src));
+			problem(node, 'image', phrase('problem.mdx.image'), JSON.stringify(src));
 	};
 	visit(tree, (node) => {
 		switch (node.type) {
 			case 'mdxjsEsm':
-				problem(node, 'import', "no import or export: the hub's components are there without one", JSON.stringify(node.value.split('\n')[0]));
+				problem(node, 'import', phrase('problem.mdx.import'), JSON.stringify(node.value.split('\n')[0]));
 				break;
 			case 'link':
 			case 'definition':
@@ -141,7 +141,7 @@ export function inspectMdx(tree: Root, options: Pick<RenderOptions, 'file' | 'pa
 				const name = node.name ?? '';
 				if (isKnownComponent(name)) metrics.push({ component: name, id: jsxAttribute(node, 'id'), ...at(node) });
 				else if (isComponentName(name))
-					problem(node, `<${name}>`, `one of the hub's components (${Object.keys(MDX_COMPONENTS).join(', ')}) or an HTML element`, `<${name}>`);
+					problem(node, `<${name}>`, phrase('problem.mdx.component', { components: Object.keys(MDX_COMPONENTS).join(', ') }), `<${name}>`);
 				if (name === 'a') {
 					const href = jsxAttribute(node, 'href');
 					if (href !== undefined) links.push({ href, ...at(node) });
@@ -222,6 +222,6 @@ export async function renderMdx(source: string, options: RenderOptions): Promise
 			problems: [],
 		};
 	} catch (error) {
-		return { problems: [mdxProblem(error, options.file, 'MDX whose expressions run without imports')] };
+		return { problems: [mdxProblem(error, options.file, phrase('problem.mdx.expressions'))] };
 	}
 }

@@ -1,6 +1,7 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { calendarDate } from './common';
+import { says } from '../zod-problems';
 
 /**
  * A ballot (`content/ballots/<id>.yaml`): a segment's focus group picks the measures that matter
@@ -17,7 +18,7 @@ export const ballotSchema = z.object({
 	/** The last day a pick counts; picks after it go to the editors as "a vote in a closed ballot". */
 	closes: calendarDate,
 	/** The candidate metric ids, as the ballot lists them; at least two. `npm run send -- ballot` fills it in. */
-	candidates: z.array(reference('metrics')).min(2, { message: 'at least two candidate metrics to pick from' }),
+	candidates: z.array(reference('metrics')).min(2, says('problem.ballot.candidates')),
 	/** The day `npm run ballot -- close` wrote the result into the metric files; no pick counts after it. */
 	closed: calendarDate.optional(),
 	/** The metrics tied in the tally whose order the editors decided when closing (`--order`); the audience page says so. Default: none. */

@@ -2,6 +2,7 @@ import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { STAGE_IDS } from '../stages';
 import { calendarDate, languageTag, text, urlSafeId } from './common';
+import { says } from '../zod-problems';
 
 /**
  * What every published piece of writing shares: papers and case studies `.extend()` it.
@@ -29,13 +30,13 @@ export const campaignFields = {
 
 export const writingSchema = z.object({
 	/** Headline, in business language: what changes for the reader, not what IT did. */
-	title: text(5, 'a title of at least 5 characters'),
+	title: text(5, 'problem.title'),
 	/** One sentence that tells the reader what the piece is about; used in lists, feeds and search. */
-	summary: text(10, 'a one-sentence summary (at least 10 characters)'),
+	summary: text(10, 'problem.summary'),
 	/** The "so what" for the business: revenue, cost, risk or customers. Required, shown first. */
-	businessValue: text(10, 'one or two sentences on what the business gains (at least 10 characters)'),
+	businessValue: text(10, 'problem.businessValue'),
 	/** Segment ids (files in `content/segments/`) this piece is written for; at least one. */
-	segments: z.array(reference('segments')).min(1, { message: 'at least one segment this piece is for' }),
+	segments: z.array(reference('segments')).min(1, says('problem.segments')),
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
 	/** System ids (files in `content/systems/`) this piece concerns; it is listed on their pages. Default: none. */
@@ -43,7 +44,7 @@ export const writingSchema = z.object({
 	/** Language of this entry when it is not the hub's (`language` in hub.yaml), e.g. `ja`; set on its page. Default: the hub's. */
 	lang: languageTag.optional(),
 	/** The id of a question colleagues asked IT (a `question` record in `content/inbox/`) that this piece answers; its page shows the question. */
-	answers: urlSafeId('a question id').optional(),
+	answers: urlSafeId('question').optional(),
 	...campaignFields,
 	...publicationFields,
 });

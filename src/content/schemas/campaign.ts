@@ -4,8 +4,15 @@ import { isoDate } from '../format';
 import { ACTIVITY_STATUSES, STAGE_IDS } from '../stages';
 import { writingSchema } from './base';
 import { calendarDate, text } from './common';
+import { says } from '../zod-problems';
+import type { MessageKey } from '../i18n/dictionaries';
+import { phrase, type Said } from '../problems';
 
-const IN_ORDER = `the seven stages in order (${STAGE_IDS.join(', ')})`;
+/** A stage-order message: it names the seven stages in order (know, like, …), as writers write them. */
+const inOrder = (messageId: MessageKey, data: Readonly<Record<string, Said>> = {}) => ({
+	message: messageId,
+	params: { ...data, stages: STAGE_IDS.join(', ') },
+});
 
 /** One dated step of a stage. */
 export const activitySchema = z
@@ -23,7 +30,7 @@ export const activitySchema = z
 		/** Optional case study (id) that reports on it. */
 		caseStudy: reference('case-studies').optional(),
 	})
-	.refine((activity) => !(activity.paper && activity.caseStudy), { message: 'at most one of paper or caseStudy per activity' });
+	.refine((activity) => !(activity.paper && activity.caseStudy), says('problem.campaign.activity'));
 
 /** One of the seven stages: its goal and its activities. */
 export const stageSchema = z.object({
@@ -89,13 +96,13 @@ export const campaignSchema = writingSchema
 			const written = stages.map((stage) => stage.stage);
 			const wrong = STAGE_IDS.findIndex((stage, index) => written[index] !== stage);
 			if (wrong === -1) {
-				if (written.length > STAGE_IDS.length) context.addIssue({ code: 'custom', path: [STAGE_IDS.length, 'stage'], message: `only ${IN_ORDER}` });
+				if (written.length > STAGE_IDS.length) context.addIssue({ code: 'custom', path: [STAGE_IDS.length, 'stage'], ...inOrder('problem.campaign.onlyStages') });
 				return;
 			}
 			const wanted = STAGE_IDS[wrong]!;
-			const missing = written.includes(wanted) ? '' : `; "${wanted}" is missing`;
-			if (wrong >= written.length) context.addIssue({ code: 'custom', path: [], message: `${IN_ORDER}${missing}` });
-			else context.addIssue({ code: 'custom', path: [wrong, 'stage'], message: `"${wanted}" as stage ${wrong + 1}: ${IN_ORDER}${missing}` });
+			const missing = written.includes(wanted) ? '' : phrase('problem.campaign.missingStage', { stage: wanted });
+			if (wrong >= written.length) context.addIssue({ code: 'custom', path: [], ...inOrder('problem.campaign.stages', { missing }) });
+			else context.addIssue({ code: 'custom', path: [wrong, 'stage'], ...inOrder('problem.campaign.stageAt', { stage: wanted, place: String(wrong + 1), missing }) });
 		}),
 	})
 	// The dates are checked on whatever parsed, even when another field failed (a misspelt stage, a
@@ -110,13 +117,15 @@ const entries = (value: unknown): [number, unknown][] => (Array.isArray(value) ?
 function checkDates(value: unknown, context: z.RefinementCtx) {
 	const { start, end, stages } = value as { start: Date; end?: unknown; stages?: unknown };
 	const last = isDate(end) ? end : undefined;
-	if (last && last < start) context.addIssue({ code: 'custom', path: ['end'], message: `a date on or after start (${isoDate(start)})` });
-	const within = last ? `from ${isoDate(start)} to ${isoDate(last)}` : `on or after ${isoDate(start)}`;
+	if (last && last < start) context.addIssue({ code: 'custom', path: ['end'], message: 'problem.campaign.end', params: { start: isoDate(start) } });
+	const within = last
+		? { message: 'problem.campaign.within', params: { start: isoDate(start), end: isoDate(last) } }
+		: { message: 'problem.campaign.onOrAfter', params: { start: isoDate(start) } };
 	for (const [s, stage] of entries(stages)) {
 		for (const [a, activity] of entries((stage as { activities?: unknown } | undefined)?.activities)) {
 			const date = (activity as { date?: unknown } | undefined)?.date;
 			if (isDate(date) && (date < start || (last && date > last))) {
-				context.addIssue({ code: 'custom', path: ['stages', s, 'activities', a, 'date'], message: `a date within the campaign, ${within}` });
+				context.addIssue({ code: 'custom', path: ['stages', s, 'activities', a, 'date'], ...within });
 			}
 		}
 	}

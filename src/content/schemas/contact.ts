@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { calendarDate, email, urlSafeId } from './common';
+import { says } from '../zod-problems';
 
 /**
  * A key contact who asked to receive the hub's writing by email (`content/contacts.yaml`). The
@@ -11,11 +12,11 @@ export const contactSchema = z.strictObject({
 	/** Work email; each message goes to this address alone. Unique across the file (any case). */
 	email,
 	/** Segment ids (files in `content/segments/`) whose papers, case studies and issues they get; at least one. */
-	segments: z.array(urlSafeId('a segment id')).min(1, { message: 'at least one segment they follow' }),
+	segments: z.array(urlSafeId('segment')).min(1, says('problem.contact.segments')),
 	/** The day they joined the list. */
 	joined: calendarDate,
 	/** How they asked, in a few words, e.g. "asked after the CRM paper". */
-	asked: z.string().min(3, { message: 'a short note on how they asked (at least 3 characters)' }),
+	asked: z.string().min(3, says('problem.contact.asked')),
 	/** `true` when they agreed to say whether what they get is useful; their messages end with a one-line ask. Default: `false`. */
 	feedback: z.boolean().default(false),
 	/** The day they left the list; from then on nothing is sent to them. They stay in the file, so the list's growth can be charted. */

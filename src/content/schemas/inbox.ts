@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ENTRY_REF } from '../hub-tags';
 import { email, urlSafeId } from './common';
+import { says } from '../zod-problems';
 
 /**
  * What `npm run inbox` records for each message with a hub tag, one record per message, in
@@ -24,7 +25,7 @@ export const feedbackRecordSchema = z.strictObject({
 	kind: z.literal('feedback'),
 	...received,
 	/** What it is about: `paper/<id>`, `case-study/<id>` or `issue/<number>`, as in the send ledger. */
-	entry: z.string().regex(ENTRY_REF, { message: 'paper/<id>, case-study/<id> or issue/<number>' }),
+	entry: z.string().regex(ENTRY_REF, says('problem.inbox.entry')),
 	/** Yes (`true`) or no (`false`). */
 	useful: z.boolean(),
 	/** The one line of why, with quoted history and signature taken off; absent when they wrote nothing. */
@@ -36,7 +37,7 @@ export const listRequestRecordSchema = z.strictObject({
 	kind: z.literal('list-request'),
 	...received,
 	/** The segments they asked for. */
-	segments: z.array(urlSafeId('a segment id')).min(1),
+	segments: z.array(urlSafeId('segment')).min(1),
 	/** `pending` until approved (`npm run contacts approve`) or declined by an editor. */
 	status: z.enum(['pending', 'approved', 'declined']).default('pending'),
 	/** Why an editor must look before approving, e.g. an address outside the organisation's `domains`. */
@@ -50,9 +51,9 @@ export const questionRecordSchema = z.strictObject({
 	kind: z.literal('question'),
 	...received,
 	/** The id an answering entry names in `answers:`, e.g. `2026-11-03-how-will-the-ipad-affect-me`. */
-	id: urlSafeId('a question id'),
+	id: urlSafeId('question'),
 	/** The segment (audience) they asked from: the answering page shows it, never the asker. */
-	segment: urlSafeId('a segment id'),
+	segment: urlSafeId('segment'),
 	/** The asker's role, e.g. "Chief Financial Officer", if an editor adds it: shown in place of the segment's name. */
 	role: z.string().optional(),
 	/** The question, from the subject less the tag and any "Re:". */
@@ -68,9 +69,9 @@ export const pickRecordSchema = z.strictObject({
 	kind: z.literal('pick'),
 	...received,
 	/** The ballot's id (`npm run send -- ballot`). */
-	ballot: urlSafeId('a ballot id'),
+	ballot: urlSafeId('ballot'),
 	/** The metric picked (a file in `content/metrics/`). */
-	metric: urlSafeId('a metric id'),
+	metric: urlSafeId('metric'),
 });
 
 export const inboxRecordSchema = z.discriminatedUnion('kind', [feedbackRecordSchema, listRequestRecordSchema, questionRecordSchema, pickRecordSchema]);

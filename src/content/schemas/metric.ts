@@ -2,13 +2,14 @@ import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { publicationFields } from './base';
 import { calendarDate, languageTag, text, urlSafeId } from './common';
+import { says } from '../zod-problems';
 
 /** One dated value of a metric's series. */
 export const metricPointSchema = z.object({
 	/** When the value was measured. */
 	date: calendarDate,
 	/** The measured value, in the metric's unit. */
-	value: z.number({ message: 'expected a number' }),
+	value: z.number(says('problem.type.number')),
 });
 
 /**
@@ -24,7 +25,7 @@ export const metricSchema = z.object({
 	/** Unit of the values, e.g. "%", "minutes", "£k". */
 	unit: text(1),
 	/** Whether a higher or a lower value is better; decides the status against the target. */
-	direction: z.enum(['higher', 'lower'], { message: 'expected "higher" or "lower"' }),
+	direction: z.enum(['higher', 'lower'], says('problem.metric.direction')),
 	/** Optional target value, in the metric's unit. */
 	target: z.number().optional(),
 	/** Segment ids this metric matters to; at least one. */
@@ -32,11 +33,11 @@ export const metricSchema = z.object({
 	/** Topic ids (from `content/topics.yaml`). Default: none. */
 	topics: z.array(reference('topics')).default([]),
 	/** Per segment, this metric's rank among the critical three its focus group chose, e.g. `{ executives: 1 }`. Default: none. */
-	critical: z.record(urlSafeId('a segment id'), z.number().int().min(1)).default({}),
+	critical: z.record(urlSafeId('segment'), z.number().int().min(1)).default({}),
 	/** Per segment, the ballot (a file in `content/ballots/`) whose tally gave the rank in `critical`; `npm run ballot -- close` writes it. A rank without one was chosen by the editors. Default: none. */
-	chosenIn: z.record(urlSafeId('a segment id'), reference('ballots')).default({}),
+	chosenIn: z.record(urlSafeId('segment'), reference('ballots')).default({}),
 	/** The dated series, oldest or newest first (it is sorted); at least one value. */
-	series: z.array(metricPointSchema).min(1, { message: 'at least one dated value' }),
+	series: z.array(metricPointSchema).min(1, says('problem.metric.series')),
 	/** Language of this metric's text when it is not the hub's, e.g. `ja`; set on its page. Default: the hub's. */
 	lang: languageTag.optional(),
 	...publicationFields,

@@ -2,6 +2,7 @@ import { reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { campaignFields } from './base';
 import { calendarDate, languageTag, text } from './common';
+import { says } from '../zod-problems';
 
 /** An optional one-line blurb that replaces the item's summary in this issue. */
 const blurb = text(5).optional();
@@ -14,7 +15,7 @@ export const newsletterItemSchema = z.union(
 		z.strictObject({ metric: reference('metrics'), blurb }),
 		z.strictObject({ campaign: reference('campaigns'), blurb }),
 	],
-	{ message: 'exactly one of paper, caseStudy, metric or campaign per item (and an optional blurb)' },
+	says('problem.newsletter.item'),
 );
 
 /** A newsletter issue: a short editor's intro (the MDX body) and an ordered list of items. */
@@ -28,7 +29,7 @@ export const newsletterSchema = z.object({
 	/** One sentence shown as the email preheader and in the archive. */
 	summary: text(10),
 	/** The items, in the order readers see them. */
-	items: z.array(newsletterItemSchema).min(1, { message: 'at least one item' }),
+	items: z.array(newsletterItemSchema).min(1, says('problem.newsletter.items')),
 	/** Language of the issue when it is not the hub's, e.g. `de`; set on its page and its email. Default: the hub's. */
 	lang: languageTag.optional(),
 	/** `true` keeps the issue out of every output of a production build. Default: `false`. */

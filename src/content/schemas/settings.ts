@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { email, languageTag, text } from './common';
+import { says } from '../zod-problems';
 
 /** Hub-wide settings, from `content/hub.yaml`. */
 export const settingsSchema = z.object({
@@ -25,7 +26,27 @@ export const settingsSchema = z.object({
 	 * domain of the editors' address.
 	 */
 	domains: z
-		.array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, { message: 'a mail domain such as northwind.example' }))
+		.array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i, says('problem.settings.domain')))
+		.optional(),
+	/**
+	 * Whom `npm run inbox` believes a message is from. Without it, the From address is taken at its
+	 * word (any sender can forge it). With it, a message counts only when the organisation's mail
+	 * server vouches for its sender in an `Authentication-Results` header (RFC 8601) with this
+	 * `authservId`; anything else waits in "Hourglass/Needs a look" (docs/operating.md, "Trusting
+	 * the sender"). Default: none.
+	 */
+	inbox: z
+		.object({
+			/** The name the server writes first in its `Authentication-Results` header, e.g. `mail.northwind.example`. */
+			authservId: z.string().regex(/^[^\s;()"\\]+$/, says('problem.settings.authservId')),
+			/**
+			 * `aligned`: a DMARC pass, or a DKIM or SPF pass for the From address's domain (what DMARC
+			 * itself checks; also for senders whose domain publishes no DMARC policy). `dmarc`: a DMARC
+			 * pass only. Default: `aligned`.
+			 */
+			require: z.enum(['aligned', 'dmarc']).default('aligned'),
+		})
+		.strict()
 		.optional(),
 	/**
 	 * The hub's accent colour (links, buttons, the chart line), one per colour scheme, as any CSS

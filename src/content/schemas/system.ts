@@ -1,20 +1,21 @@
 import { reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { DURATION_EXPECTED, parseDuration } from '../duration';
+import { parseDuration } from '../duration';
 import { TIER_IDS } from '../tiers';
 import { publicationFields } from './base';
 import { calendarDate, text } from './common';
+import { says } from '../zod-problems';
 
 /** A duration written as `15m`, `4h`, `1h30m` or `2d`, read as milliseconds. */
-export const duration = z.string({ message: DURATION_EXPECTED }).transform((written, context) => {
+export const duration = z.string(says('problem.duration')).transform((written, context) => {
 	const ms = parseDuration(written);
-	if (ms === undefined) context.issues.push({ code: 'custom', message: DURATION_EXPECTED, input: written });
+	if (ms === undefined) context.issues.push({ code: 'custom', ...says('problem.duration'), input: written });
 	return ms ?? 0;
 });
 
 const tier = z.union(
 	TIER_IDS.map((id) => z.literal(id)),
-	{ message: `a restore tier, one of ${TIER_IDS.join(', ')} (1 comes back first)` },
+	says('problem.system.tier'),
 );
 
 /** Who cannot work without the system: an audience (segment) or a department the hub has no segment for. */
@@ -27,7 +28,7 @@ export const dependentSchema = z
 		/** How long they can work without it before it hurts: `15m`, `4h`, `2d`. */
 		wait: duration,
 		/** What stops first when it is down, in their words: "stores cannot take card payments". */
-		stops: text(10, 'what stops first, in business words (at least 10 characters)'),
+		stops: text(10, 'problem.system.stops'),
 		/** Optional cost of an hour down, in business words: "about £9,000 of orders an hour on a Saturday". */
 		costPerHour: text(3).optional(),
 	})
@@ -36,7 +37,7 @@ export const dependentSchema = z
 		if ((segment === undefined) === (department === undefined)) {
 			context.issues.push({
 				code: 'custom',
-				message: 'either a segment id (segment: executives) or a department name (department: Warehouse), not both',
+				...says('problem.system.dependent'),
 				input: context.value,
 				path: ['segment'],
 			});
@@ -50,7 +51,7 @@ export const tierChangeSchema = z.object({
 	/** The tier it had before. */
 	from: tier,
 	/** Why, in business words: "card payments now run through the tills' own network". */
-	why: text(10, 'why the tier changed, in business words (at least 10 characters)'),
+	why: text(10, 'problem.system.why'),
 });
 
 /** Something the business felt when the system stopped. Incidents are shown on the system's page, never sent. */
@@ -60,7 +61,7 @@ export const incidentSchema = z.object({
 	/** How long it lasted: `45m`, `3h`. */
 	lasted: duration,
 	/** What the business felt, in business words: "Saturday card payments failed in 12 stores for 40 minutes". */
-	felt: text(10, 'what the business felt, in business words (at least 10 characters)'),
+	felt: text(10, 'problem.system.felt'),
 });
 
 /**
@@ -71,13 +72,13 @@ export const systemSchema = z.object({
 	/** The business name, as its users say it: "The web shop", not "Magento 2.4". */
 	name: text(3),
 	/** What it does for the business, in one sentence. */
-	does: text(10, 'what it does for the business, in one sentence (at least 10 characters)'),
+	does: text(10, 'problem.system.does'),
 	/** The technical name, for IT readers; the linter suggests the business name where a paper uses it. */
 	technical: text(2),
 	/** Author id (a file in `content/authors/`) of the person in IT who owns it. */
 	owner: reference('authors'),
 	/** Who cannot work without it, and how long each can wait; at least one. */
-	dependents: z.array(dependentSchema).min(1, { message: 'at least one dependent: who cannot work without it' }),
+	dependents: z.array(dependentSchema).min(1, says('problem.system.dependents')),
 	/** When IT brings it back after an outage. Default: the tier the shortest wait needs, restored in 1h. */
 	restore: z
 		.object({

@@ -14,14 +14,18 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
-import { contentDir } from '../../content/content-dir';
+import { contentDir, displayPath } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { isTagProblem, parseHubTag } from '../../content/hub-tags';
 import { appendInboxRecord, readInbox, readWatermarks, writeWatermark, type InboxRecord } from '../../content/inbox';
-import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
-import { newProgram, runProgram, type CliOutput } from '../cli';
+import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
+import { writerLocale } from '../../content/i18n/hub-language';
+import type { Locale } from '../../content/i18n/locale';
+import { expectedFound, phrase } from '../../content/problems';
 import { mailboxSettings, MailboxRefused, openMailbox, refusal, type MailboxSettings } from './imap';
+import { withInboxLock } from './lock';
+import type { ReadMessage } from './message';
 import { place, type HubFacts } from './place';
 
 /** What placing messages needs; read only when there are tagged messages, so a run with nothing new stays quick. */
@@ -31,6 +35,8 @@ interface Known {
 	/** Message-IDs recorded, lower case. */
 	ids: Set<string>;
 	readMessage: (typeof import('./message'))['readMessage'];
+	/** Why the sender is not believed (hub.yaml `inbox`), or undefined; always undefined without the setting. */
+	doubt: (message: ReadMessage) => { reason: string } | undefined;
 }
 
 /** The two folders, as names shown to editors (with `/`) and as segments the server joins with its own separator. */
@@ -38,11 +44,7 @@ export const HANDLED = 'Hourglass/Handled';
 export const NEEDS_A_LOOK = 'Hourglass/Needs a look';
 const segments = (folder: string) => folder.split('/');
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
-}
-
-const processIo: Io = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env };
+export type Io = Required<CommandIo>;
 
 interface Options {
 	dryRun?: boolean;
@@ -83,7 +85,6 @@ interface Tally {
 }
 
 const MB = 1024 * 1024;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const lower = (id: string | undefined) => id?.toLowerCase();
 
 /**
@@ -126,10 +127,11 @@ interface Session {
 async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 	const { settings, root, tally, options, hooks } = session;
 	const dry = Boolean(options.dryRun);
+	const words = writerLocale(root);
 	const lock = await client.getMailboxLock(settings.folder);
 	try {
 		const mailbox = client.mailbox;
-		if (!mailbox) throw new MailboxRefused(`${settings.label} could not be opened`);
+		if (!mailbox) throw new MailboxRefused(phrase('cli.inbox.notOpened', { mailbox: settings.label }));
 		const uidValidity = Number(mailbox.uidValidity);
 		const mark = readWatermarks(root).mailboxes.find((m) => m.mailbox === settings.label);
 		const after = mark?.uidValidity === uidValidity ? mark.lastUid : 0;
@@ -162,7 +164,7 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 			if (!dry) writeWatermark({ mailbox: settings.label, uidValidity, lastUid: uids.at(-1)! }, root);
 			return;
 		}
-		const { facts, records, ids: known, readMessage } = await session.known();
+		const { facts, records, ids: known, readMessage, doubt } = await session.known();
 		const batch = Math.max(1, Number(options.batch));
 		const maxSize = Number(options.maxSize) * MB;
 
@@ -180,7 +182,10 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 					looked.push(envelope.uid);
 					tally.needsLook.push({
 						envelope,
-						reason: `too large to read (${(envelope.size / MB).toFixed(1)} MB; the limit is ${options.maxSize} MB, --max-size)`,
+						reason: words.t('cli.inbox.tooLarge', {
+							size: words.number(envelope.size / MB, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+							limit: options.maxSize,
+						}),
 					});
 					return false;
 				}
@@ -204,10 +209,10 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 				const tag = parseHubTag(message.subject);
 				const placement =
 					tag === undefined
-						? { reason: 'no hub tag in the subject once decoded' }
+						? { reason: words.t('cli.inbox.noTag') }
 						: isTagProblem(tag)
-							? { reason: `a tag the hub cannot read: expected ${tag.problem}` }
-							: place(tag, message, facts, records);
+							? { reason: words.t('cli.inbox.unreadableTag', { problem: expectedFound({ expected: tag.problem }, words) }) }
+							: (doubt(message) ?? place(tag, message, facts, records));
 				if ('reason' in placement) {
 					looked.push(envelope.uid);
 					tally.needsLook.push({ envelope: { ...envelope, from: message.from }, reason: placement.reason });
@@ -221,7 +226,10 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 				if (placement.look === undefined) handled.push(envelope.uid);
 				else {
 					looked.push(envelope.uid);
-					tally.needsLook.push({ envelope: { ...envelope, from: message.from }, reason: `recorded, but look: ${placement.look}` });
+					tally.needsLook.push({
+						envelope: { ...envelope, from: message.from },
+						reason: words.t('cli.inbox.recordedLook', { look: placement.look }),
+					});
 				}
 			}
 			if (dry) continue;
@@ -236,47 +244,66 @@ async function readMailbox(client: ImapFlow, session: Session): Promise<void> {
 	}
 }
 
+const KIND_COUNTS = {
+	feedback: 'cli.inbox.feedbackCount',
+	'list-request': 'cli.inbox.listCount',
+	question: 'cli.inbox.questionCount',
+	pick: 'cli.inbox.pickCount',
+} as const;
+
 function summary(tally: Tally, settings: MailboxSettings, root: string, dry: boolean, io: Io): void {
-	io.out(`${settings.label}: ${plural(tally.read, 'new message')}, ${plural(tally.tagged, 'with a hub tag', 'with a hub tag')}.\n`);
-	const kinds = (['feedback', 'list-request', 'question', 'pick'] as const)
+	const words = writerLocale(root);
+	const messages = (count: number) => words.t('cli.inbox.messages', { count });
+	io.out(
+		`${words.t('cli.inbox.read', { mailbox: settings.label, messages: words.t('cli.inbox.newMessages', { count: tally.read }), tagged: words.t('cli.inbox.tagged', { count: tally.tagged }) })}\n`,
+	);
+	const counts = (['feedback', 'list-request', 'question', 'pick'] as const)
 		.map((kind) => [kind, tally.recorded.filter((record) => record.kind === kind).length] as const)
 		.filter(([, n]) => n > 0)
-		.map(([kind, n]) => (kind === 'feedback' ? `${n} feedback` : plural(n, kind.replace('-', ' '))));
-	const folder = path.relative(process.cwd(), path.join(root, 'inbox')) || 'inbox';
+		.map(([kind, n]) => words.t(KIND_COUNTS[kind], { count: n }));
+	const kinds = counts.length ? ` (${counts.join(', ')})` : '';
+	const folder = displayPath(path.join(root, 'inbox')) || 'inbox';
 	if (dry) {
-		io.out(
-			`Dry run: would record ${plural(tally.recorded.length, 'message')}${kinds.length ? ` (${kinds.join(', ')})` : ''}; nothing was written or moved.\n`,
-		);
-		for (const record of tally.recorded) io.out(`  ${describeRecord(record)}\n`);
+		io.out(`${words.t('cli.inbox.dryRun', { messages: messages(tally.recorded.length), kinds })}\n`);
+		for (const record of tally.recorded) io.out(`  ${describeRecord(record, words)}\n`);
 	} else {
-		io.out(
-			`Recorded ${plural(tally.recorded.length, 'message')}${kinds.length ? ` (${kinds.join(', ')})` : ''} in ${folder}/${tally.recorded.length ? ': commit it' : ''}.\n`,
-		);
+		const commit = tally.recorded.length ? words.t('cli.inbox.commit') : '';
+		io.out(`${words.t('cli.inbox.recorded', { messages: messages(tally.recorded.length), kinds, folder: `${folder}/`, commit })}\n`);
 	}
-	if (tally.moved > 0) io.out(`Moved ${plural(tally.moved, 'message')} an earlier run had recorded to ${HANDLED}.\n`);
+	if (tally.moved > 0) io.out(`${words.t('cli.inbox.moved', { messages: messages(tally.moved), folder: HANDLED })}\n`);
 	if (tally.needsLook.length > 0) {
-		io.out(`${plural(tally.needsLook.length, 'message needs', 'messages need')} a look${dry ? '' : ` (in "${NEEDS_A_LOOK}")`}:\n`);
+		const where = dry ? '' : words.t('cli.inbox.lookFolder', { folder: NEEDS_A_LOOK });
+		io.out(`${words.t('cli.inbox.needsLook', { count: tally.needsLook.length, where })}\n`);
 		for (const { envelope, reason } of tally.needsLook.sort((a, b) => a.envelope.uid - b.envelope.uid)) {
-			io.out(`  UID ${envelope.uid}${envelope.from ? ` from ${envelope.from}` : ''} "${envelope.subject}": ${reason}\n`);
+			const from = envelope.from ? words.t('cli.inbox.from', { from: envelope.from }) : '';
+			io.out(`  ${words.t('cli.inbox.lookLine', { uid: String(envelope.uid), from, subject: envelope.subject, reason })}\n`);
 		}
 	}
-	if (tally.flagged > 0)
-		io.out(
-			`The server refused to move ${plural(tally.flagged, 'message')}: flagged instead, and left where ${tally.flagged === 1 ? 'it was' : 'they were'}.\n`,
-		);
+	if (tally.flagged > 0) io.out(`${words.t('cli.inbox.flagged', { count: tally.flagged })}\n`);
 }
 
-function describeRecord(record: InboxRecord): string {
+function describeRecord(record: InboxRecord, words: Locale): string {
 	const when = isoDate(record.date);
 	switch (record.kind) {
 		case 'feedback':
-			return `${when} feedback on ${record.entry}: ${record.useful ? 'yes' : 'no'}${record.why ? ` ("${record.why}")` : ''}, from ${record.from}`;
+			return words.t('cli.inbox.describeFeedback', {
+				when,
+				entry: record.entry,
+				answer: words.t(record.useful ? 'cli.inbox.yes' : 'cli.inbox.no'),
+				why: record.why ? ` ("${record.why}")` : '',
+				from: record.from,
+			});
 		case 'list-request':
-			return `${when} list request for ${record.segments.join(', ')} from ${record.from}${record.reason ? ` (pending: ${record.reason})` : ''}`;
+			return words.t('cli.inbox.describeList', {
+				when,
+				segments: record.segments.join(', '),
+				from: record.from,
+				pending: record.reason ? words.t('cli.inbox.pending', { reason: record.reason }) : '',
+			});
 		case 'question':
-			return `${when} question ${record.id} from ${record.segment}: "${record.question}"`;
+			return words.t('cli.inbox.describeQuestion', { when, id: record.id, segment: record.segment, question: record.question });
 		case 'pick':
-			return `${when} pick of ${record.metric} in ballot ${record.ballot} by ${record.from}`;
+			return words.t('cli.inbox.describePick', { when, metric: record.metric, ballot: record.ballot, from: record.from });
 	}
 }
 
@@ -292,60 +319,64 @@ export async function runInbox(options: Options, io: Io, hooks: Hooks = {}): Pro
 			(known ??= (async () => {
 				const records = readInbox(root);
 				// Parsing the hub's writing and mail is only needed once there is mail to place.
-				const [{ hubFacts }, { readMessage }] = await Promise.all([import('./facts'), import('./message')]);
+				const [{ hubFacts }, { readMessage }, { senderDoubt }] = await Promise.all([
+					import('./facts'),
+					import('./message'),
+					import('./authenticity'),
+				]);
+				const facts = hubFacts(root, hub, nowOf(io));
+				const check = hub.inbox;
 				return {
-					facts: hubFacts(root, hub, buildTime(io.env)),
+					facts,
 					records,
 					ids: new Set(records.map((record) => record.messageId.toLowerCase())),
 					readMessage,
+					doubt: (message: ReadMessage) => {
+						const reason = check && senderDoubt(message, check, facts.words);
+						return reason ? { reason } : undefined;
+					},
 				};
 			})()),
 		tally: { read: 0, tagged: 0, recorded: [], moved: 0, needsLook: [], flagged: 0 },
 		options,
 		hooks,
 	};
-	if (settings.unverified)
-		io.err(`Warning: the certificate of ${settings.options.host ?? ''} is not checked (tls.rejectUnauthorized=false in IMAP_URL).\n`);
+	if (settings.unverified) io.err(`${writerLocale(root).t('cli.inbox.unverified', { host: settings.options.host ?? '' })}\n`);
 	const retries = Number(options.retries);
-	for (let attempt = 0; ; attempt++) {
-		const client = await openMailbox(settings);
-		try {
-			await readMailbox(client, session);
-			break;
-		} catch (error) {
-			if (client.usable || error instanceof MailboxRefused) throw error;
-			// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
-			if (attempt >= retries) throw refusal(error, settings);
-			io.err(`The connection to ${settings.options.host ?? ''} dropped; reconnecting (${attempt + 1} of ${retries}).\n`);
-			await sleep(Number(options.backoff) * 2 ** attempt);
-		} finally {
-			if (client.usable) await client.logout();
-			else client.close();
+	const read = async () => {
+		for (let attempt = 0; ; attempt++) {
+			const client = await openMailbox(settings);
+			try {
+				await readMailbox(client, session);
+				break;
+			} catch (error) {
+				if (client.usable || error instanceof MailboxRefused) throw error;
+				// The connection dropped: what was recorded stays recorded, and a new connection goes on from the watermark.
+				if (attempt >= retries) throw refusal(error, settings);
+				io.err(`${writerLocale(root).t('cli.inbox.reconnecting', { host: settings.options.host ?? '', attempt: attempt + 1, retries })}\n`);
+				await sleep(Number(options.backoff) * 2 ** attempt);
+			} finally {
+				if (client.usable) await client.logout();
+				else client.close();
+			}
 		}
-	}
+	};
+	// A dry run writes nothing, so it may look while another run records.
+	await (options.dryRun ? read() : withInboxLock(root, read));
 	summary(session.tally, settings, root, Boolean(options.dryRun), io);
 	return 0;
 }
 
 export async function inboxCommand(argv: readonly string[], io: Io = processIo, hooks: Hooks = {}): Promise<number> {
-	let code = 0;
-	const program = newProgram(
-		'inbox',
-		"Record the feedback, list requests, questions and ballot picks in the editors' mailbox (IMAP_URL).",
-		io,
-	)
-		.option('--dry-run', 'print what it would record; write, move and flag nothing')
-		.option('--max-size <MB>', 'skip larger messages (moved to Needs a look)', '10')
-		.option('--batch <n>', 'messages downloaded, recorded and moved at a time', '50')
-		.option('--retries <n>', 'new connections after a dropped one', '3')
-		.option('--backoff <ms>', 'pause before the first new connection; each further pause doubles', '1000')
-		.addHelpText(
-			'after',
-			`\nExample:\n  IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX IMAP_PASSWORD=… npm run inbox -- --dry-run`,
-		)
-		.action(async (options: Options) => {
-			code = await runInbox(options, io, hooks);
-		});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+	const words = writerLocale();
+	const { program, exits, run } = commandLine('inbox', phrase('cli.inbox.description'), io);
+	program
+		.option('--dry-run', words.t('cli.inbox.dryRunOption'))
+		.option('--max-size <MB>', words.t('cli.inbox.maxSizeOption'), '10')
+		.option('--batch <n>', words.t('cli.inbox.batchOption'), '50')
+		.option('--retries <n>', words.t('cli.inbox.retriesOption'), '3')
+		.option('--backoff <ms>', words.t('cli.inbox.backoffOption'), '1000')
+		.addHelpText('after', `\n${words.t('cli.inbox.help')}`)
+		.action(exits((options: Options) => runInbox(options, io, hooks)));
+	return run(argv);
 }

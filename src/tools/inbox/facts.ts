@@ -13,6 +13,7 @@ import { mailDomains } from '../../content/settings';
 import type { Settings } from '../../content/schemas/settings';
 import { readHub } from '../lint/entry';
 import type { BallotFacts, HubFacts } from './place';
+import { writerLocale } from '../../content/i18n/hub-language';
 
 const dateOf = (value: unknown): Date | undefined => {
 	if (!(value instanceof Date) && typeof value !== 'string') return undefined;
@@ -63,5 +64,6 @@ export function hubFacts(root: string, settings: Settings, now: Date): HubFacts 
 		ballots: readBallots(root),
 		domains: mailDomains(settings),
 		picksPerVoter: settings.criticalLimit,
+		words: writerLocale(root),
 	};
 }

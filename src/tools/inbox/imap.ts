@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import { UsageError } from '../cli';
+import { phrase } from '../../content/problems';
 
 /** A reason the run cannot start or go on; nothing more is recorded. */
 export class MailboxRefused extends UsageError {}
@@ -25,29 +26,28 @@ export interface MailboxSettings {
 	unverified: boolean;
 }
 
-const EXAMPLE = 'IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX with IMAP_PASSWORD=…';
+const EXAMPLE = { url: 'IMAP_URL=imaps://it-editors%40northwind.example@mail.northwind.example/INBOX', password: 'IMAP_PASSWORD=…' };
 
 export function mailboxSettings(env: Record<string, string | undefined>): MailboxSettings {
 	const raw = env.IMAP_URL;
-	if (!raw) throw new MailboxRefused(`set IMAP_URL to the editors' mailbox, e.g. ${EXAMPLE}`);
+	if (!raw) throw new MailboxRefused(phrase('cli.inbox.noUrl', EXAMPLE));
 	let url: URL;
 	try {
 		url = new URL(raw);
 	} catch {
-		throw new MailboxRefused(`IMAP_URL is not a URL; expected one such as ${EXAMPLE}`);
+		throw new MailboxRefused(phrase('cli.inbox.notUrl', EXAMPLE));
 	}
 	const secure = url.protocol === 'imaps:';
-	if (!secure && url.protocol !== 'imap:')
-		throw new MailboxRefused(`IMAP_URL must start with imaps:// (TLS) or imap:// (STARTTLS); found ${url.protocol}//`);
+	if (!secure && url.protocol !== 'imap:') throw new MailboxRefused(phrase('cli.inbox.protocol', { found: `${url.protocol}//` }));
 	const user = decodeURIComponent(url.username);
 	const pass = url.password ? decodeURIComponent(url.password) : env.IMAP_PASSWORD;
-	if (!user) throw new MailboxRefused(`IMAP_URL has no user name; expected ${EXAMPLE}`);
-	if (!pass) throw new MailboxRefused(`no password for ${user}: set IMAP_PASSWORD (or put it in IMAP_URL)`);
+	if (!user) throw new MailboxRefused(phrase('cli.inbox.noUser', EXAMPLE));
+	if (!pass) throw new MailboxRefused(phrase('cli.inbox.noPassword', { user }));
 	const port = url.port ? Number(url.port) : secure ? 993 : 143;
 	const host = url.hostname.replace(/^\[|\]$/g, '');
 	const folder = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX';
 	const caFile = url.searchParams.get('ca') ?? env.IMAP_CA_FILE;
-	if (caFile !== undefined && !fs.existsSync(caFile)) throw new MailboxRefused(`the CA file ${caFile} (IMAP_URL ?ca=) does not exist`);
+	if (caFile !== undefined && !fs.existsSync(caFile)) throw new MailboxRefused(phrase('cli.inbox.noCaFile', { file: caFile }));
 	const unverified = url.searchParams.get('tls.rejectUnauthorized') === 'false';
 	return {
 		options: {
@@ -84,27 +84,22 @@ export function refusal(error: unknown, settings: MailboxSettings): MailboxRefus
 	const where = `${host}:${port}`;
 	const e = (error ?? {}) as ConnectError;
 	if (e.authenticationFailed) {
-		return new MailboxRefused(
-			`${where} refused the login for ${auth?.user ?? ''}: check the user name in IMAP_URL and the password (IMAP_PASSWORD)`,
-		);
+		return new MailboxRefused(phrase('cli.inbox.login', { server: where, user: auth?.user ?? '' }));
 	}
 	if (e.tlsFailed) {
-		return new MailboxRefused(
-			`${where} does not offer STARTTLS, and the hub reads mail only over TLS: use imaps:// with the server's TLS port (usually 993)`,
-		);
+		return new MailboxRefused(phrase('cli.inbox.noStartTls', { server: where }));
 	}
 	if (e.code && CERTIFICATE.test(e.code)) {
-		return new MailboxRefused(
-			`the certificate of ${where} is not trusted (${e.code}): give its CA with ?ca=/path/to/ca.pem in IMAP_URL (or IMAP_CA_FILE); for a test server only, ?tls.rejectUnauthorized=false`,
-		);
+		return new MailboxRefused(phrase('cli.inbox.certificate', { server: where, code: e.code }));
 	}
 	if (e.code?.startsWith('ERR_SSL') || /ssl|tls/i.test(e.message ?? '')) {
-		return new MailboxRefused(
-			`${where} did not answer with TLS (${e.code ?? e.message ?? 'handshake failed'}): imaps:// needs the server's TLS port (usually 993); imap:// uses STARTTLS on 143`,
-		);
+		return new MailboxRefused(phrase('cli.inbox.noTls', { server: where, code: e.code ?? e.message ?? 'handshake failed' }));
 	}
 	return new MailboxRefused(
-		`could not read the mailbox at ${where}: ${e.code ? `${e.code}, ` : ''}${(e.responseText ?? e.message ?? 'connection failed').split('\n')[0]}`,
+		phrase('cli.inbox.failed', {
+			server: where,
+			error: `${e.code ? `${e.code}, ` : ''}${(e.responseText ?? e.message ?? 'connection failed').split('\n')[0]}`,
+		}),
 	);
 }
 

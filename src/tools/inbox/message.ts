@@ -18,6 +18,8 @@ export interface ReadMessage {
 	subject: string;
 	/** What the sender wrote, without quoted history or signature. */
 	text: string;
+	/** The `Authentication-Results` header fields as written, topmost (added last, by the nearest server) first. */
+	authResults: string[];
 }
 
 /**
@@ -82,5 +84,6 @@ export async function readMessage(source: Buffer | string, received?: Date): Pro
 		name: sender?.name === '' ? undefined : sender?.name,
 		subject: mail.subject ?? '',
 		text: ownWords(body),
+		authResults: mail.headerLines.filter((header) => header.key === 'authentication-results').map((header) => header.line),
 	};
 }

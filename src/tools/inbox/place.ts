@@ -7,6 +7,7 @@ import slugify from '@sindresorhus/slugify';
 import { isoDate } from '../../content/format';
 import type { HubTag } from '../../content/hub-tags';
 import type { InboxRecord } from '../../content/inbox';
+import type { Locale } from '../../content/i18n/locale';
 import type { Visibility } from '../../content/publication';
 import type { ReadMessage } from './message';
 
@@ -31,6 +32,8 @@ export interface HubFacts {
 	domains: readonly string[];
 	/** How many picks of each person count in a ballot (`criticalLimit` in hub.yaml). */
 	picksPerVoter: number;
+	/** The hub's words for writers (`writerLocale`): reasons are said, and recorded, in its language. */
+	words: Locale;
 }
 
 /**
@@ -85,16 +88,18 @@ const oneLine = (text: string) =>
 		.trim();
 
 /** Where a message with this tag goes, given the hub and the records so far (this run's included). */
-export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records: readonly InboxRecord[]): Placement {
+export function place(tag: HubTag, message: Omit<ReadMessage, 'authResults'>, hub: HubFacts, records: readonly InboxRecord[]): Placement {
 	const sent = { messageId: message.messageId, date: message.date, from: message.from, ...(message.name ? { name: message.name } : {}) };
 	const outside = !inDomains(message.from, hub.domains);
-	const outsideReason = `from ${message.from || 'no address'}, outside the organisation's mail domains (${hub.domains.join(', ')}): a forged or forwarded tag`;
+	const t = hub.words.t;
+	const domains = hub.domains.join(', ');
+	const outsideReason = t('cli.inbox.outside', { from: message.from || t('cli.inbox.noAddress'), domains });
 	switch (tag.kind) {
 		case 'feedback': {
 			const status = hub.entries.get(tag.entry);
-			if (!status) return { reason: `feedback on ${tag.entry}, which does not exist` };
+			if (!status) return { reason: t('cli.inbox.feedbackUnknown', { entry: tag.entry }) };
 			if (status === 'draft' || status === 'scheduled')
-				return { reason: `feedback on ${tag.entry}, which is ${status === 'draft' ? 'a draft' : 'not published yet'}` };
+				return { reason: t(status === 'draft' ? 'cli.inbox.feedbackDraft' : 'cli.inbox.feedbackScheduled', { entry: tag.entry }) };
 			if (outside) return { reason: outsideReason };
 			const why = oneLine(message.text);
 			return { record: { kind: 'feedback', ...sent, entry: tag.entry, useful: tag.useful, ...(why ? { why } : {}) } };
@@ -103,7 +108,7 @@ export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records:
 			const unknown = tag.segments.filter((segment) => !hub.segments.includes(segment));
 			if (unknown.length > 0)
 				return {
-					reason: `a list request for ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is not a segment' : 'are not segments'}`,
+					reason: t('cli.inbox.listUnknown', { segments: unknown.join(', '), count: unknown.length }),
 				};
 			const note = withoutPrompts(message.text);
 			return {
@@ -112,17 +117,17 @@ export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records:
 					...sent,
 					segments: tag.segments,
 					status: 'pending',
-					...(outside ? { reason: `from outside the organisation's mail domains (${hub.domains.join(', ')})` } : {}),
+					...(outside ? { reason: t('cli.inbox.listOutside', { domains }) } : {}),
 					...(note ? { note } : {}),
 				},
 			};
 		}
 		case 'question': {
-			if (!hub.segments.includes(tag.segment)) return { reason: `a question from ${tag.segment}, which is not a segment` };
+			if (!hub.segments.includes(tag.segment)) return { reason: t('cli.inbox.questionUnknown', { segment: tag.segment }) };
 			if (outside) return { reason: outsideReason };
 			const body = withoutPrompts(message.text);
 			const question = questionText(message.subject) || oneLine(body);
-			if (!question) return { reason: 'a question with no words in its subject or body' };
+			if (!question) return { reason: t('cli.inbox.questionEmpty') };
 			const taken = new Set(records.flatMap((record) => (record.kind === 'question' ? [record.id] : [])));
 			return {
 				record: {
@@ -138,12 +143,15 @@ export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records:
 		}
 		case 'pick': {
 			const ballot = hub.ballots.get(tag.ballot);
-			if (!ballot) return { reason: `a pick in ballot ${tag.ballot}, which does not exist` };
+			if (!ballot) return { reason: t('cli.inbox.pickUnknown', { ballot: tag.ballot }) };
 			const closedOn = ballot.closed ?? (endOfDay(ballot.closes) < message.date ? ballot.closes : undefined);
-			if (closedOn) return { reason: `a vote in ballot ${tag.ballot}, closed on ${isoDate(closedOn)}` };
+			if (closedOn) return { reason: t('cli.inbox.pickClosed', { ballot: tag.ballot, date: isoDate(closedOn) }) };
 			if (!ballot.candidates.includes(tag.metric)) {
 				return {
-					reason: `a pick of ${tag.metric}, which is not ${hub.metrics.includes(tag.metric) ? 'a candidate in' : 'a metric of'} ballot ${tag.ballot}`,
+					reason: t(hub.metrics.includes(tag.metric) ? 'cli.inbox.pickNotCandidate' : 'cli.inbox.pickNotMetric', {
+						metric: tag.metric,
+						ballot: tag.ballot,
+					}),
 				};
 			}
 			if (outside) return { reason: outsideReason };
@@ -160,7 +168,13 @@ export function place(tag: HubTag, message: ReadMessage, hub: HubFacts, records:
 			if (counting.includes(tag.metric) || counting.length < hub.picksPerVoter) return { record };
 			return {
 				record,
-				look: `pick number ${counting.length + 1} in ballot ${tag.ballot} from ${message.from}: it counts, and their earlier pick of ${counting.at(-1)!} no longer does (at most ${hub.picksPerVoter} per person)`,
+				look: t('cli.inbox.pickReplaces', {
+					number: counting.length + 1,
+					ballot: tag.ballot,
+					from: message.from,
+					earlier: counting.at(-1)!,
+					limit: hub.picksPerVoter,
+				}),
 			};
 		}
 	}

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { contentDir } from '../../content/content-dir.ts';
+import { writerLocale } from '../../content/i18n/hub-language.ts';
 import { formatProblem } from '../../content/problems.ts';
 import { buildTime } from '../../content/publication.ts';
 import { loadConfig } from './config.ts';
@@ -27,13 +28,15 @@ const processIo: Io = {
 };
 
 export async function lintContent(argv: readonly string[], io: Io = processIo): Promise<number> {
+	const words = writerLocale();
 	const program = new Command('lint-content')
-		.description('Check every entry of the hub (drafts included) against the schemas and the house writing rules.')
-		.addOption(new Option('--format <format>', 'how to report').choices(['stylish', 'json']).default('stylish'))
-		.option('--fix', 'apply the safe fixes (single glossary replacements) to the files, then report what is left')
+		.description(words.t('cli.lint.description'))
+		.helpOption('-h, --help', words.t('cli.help'))
+		.addOption(new Option('--format <format>', words.t('cli.formatOption')).choices(['stylish', 'json']).default('stylish'))
+		.option('--fix', words.t('cli.lint.fixOption'))
 		.addHelpText(
 			'after',
-			`\nRules (tune them in lint.yaml, add terms in glossary.yaml, both in the content folder; the house defaults are in src/tools/lint/house/):\n${RULES.map((rule) => `  ${rule.id.padEnd(18)} ${rule.description}`).join('\n')}\n\nThe content folder is content/, or $HOURGLASS_CONTENT.`,
+			`\n${words.t('cli.lint.help', { rules: RULES.map((rule) => `  ${rule.id.padEnd(18)} ${words.t(rule.description)}`).join('\n') })}`,
 		)
 		.exitOverride()
 		.configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -48,7 +51,7 @@ export async function lintContent(argv: readonly string[], io: Io = processIo): 
 	const { config, problems } = await loadConfig(root);
 	if (problems.length > 0) {
 		io.err(
-			`${config.locale.t('lint.settingsProblems', { count: problems.length })}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`,
+			`${config.locale.t('lint.settingsProblems', { count: problems.length })}\n${problems.map((p) => `  ${formatProblem(p, config.writer)}`).join('\n')}\n`,
 		);
 		return 2;
 	}

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { ContentProblems, type Problem } from '../../content/problems.ts';
-import { createLocale, hubLanguage, hubLocale, type Locale } from '../../content/i18n/index.ts';
-import { schemaProblems } from '../../content/zod-problems.ts';
+import { displayPath } from '../../content/content-dir.ts';
+import { ContentProblems, phrase, type Problem } from '../../content/problems.ts';
+import { createLocale, hubLanguage, hubLocale, writerLocale, type Locale } from '../../content/i18n/index.ts';
+import { says, schemaProblems } from '../../content/zod-problems.ts';
 import { RULES } from './rules/index.ts';
 import { glossaryEntrySchema, type GlossaryEntry } from './rules/glossary.ts';
 import type { Rule, Severity } from './types.ts';
@@ -18,7 +19,7 @@ import type { Rule, Severity } from './types.ts';
 /** The house `lint.yaml` and `glossary.yaml`, the defaults of every hub. */
 export const HOUSE_DIR = path.resolve(import.meta.dirname, 'house');
 
-const severitySchema = z.enum(['off', 'warn', 'error'], { message: 'off, warn or error' });
+const severitySchema = z.enum(['off', 'warn', 'error'], says('problem.lint.severity'));
 
 /** `lint.yaml`: each rule set to a severity, or to an object of its options and an optional severity. */
 const lintFileSchema = z.strictObject({
@@ -44,8 +45,10 @@ export interface RuleSetting {
 
 export interface LintConfig {
 	rules: RuleSetting[];
-	/** The hub's language (hub.yaml) with its overrides: messages are said in it. */
+	/** The hub's language (hub.yaml) with its overrides: the rules' messages are said in it. */
 	locale: Locale;
+	/** The hub's language without overrides: content problems are said in it, in the build's words. */
+	writer: Locale;
 	glossary: GlossaryEntry[];
 	/** The files the settings came from, for messages. */
 	files: string[];
@@ -59,12 +62,12 @@ async function readYaml<Schema extends z.ZodType>(
 	problems: Problem[],
 ): Promise<z.output<Schema> | undefined> {
 	if (!fs.existsSync(file)) return undefined;
-	const relative = path.relative(process.cwd(), file);
+	const relative = displayPath(file);
 	let data: unknown;
 	try {
 		data = parse(fs.readFileSync(file, 'utf8'));
 	} catch (error) {
-		problems.push({ file: relative, expected: 'valid YAML', found: (error as Error).message.split('\n')[0] });
+		problems.push({ file: relative, expected: phrase('problem.yaml'), found: (error as Error).message.split('\n')[0] });
 		return undefined;
 	}
 	const result = await schemaProblems(relative, schema, data ?? empty);
@@ -105,7 +108,16 @@ export async function loadConfig(root: string): Promise<{ config: LintConfig; pr
 		if (rule.id === 'glossary') options.entries = glossary;
 		return { rule, severity, options: rule.options.parse(options) };
 	});
-	return { config: { rules, glossary, locale, files: [...lintFiles, ...glossaryFiles].filter((file) => fs.existsSync(file)) }, problems };
+	return {
+		config: {
+			rules,
+			glossary,
+			locale,
+			writer: writerLocale(root),
+			files: [...lintFiles, ...glossaryFiles].filter((file) => fs.existsSync(file)),
+		},
+		problems,
+	};
 }
 
 /** The hub's locale; problems in its override file are reported with the settings' and English stands in. */

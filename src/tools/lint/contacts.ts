@@ -8,10 +8,11 @@ import path from 'node:path';
 import { contactsPath, readContacts } from '../../checks/contacts.ts';
 import { locateProblems } from '../../content/locate.ts';
 import { formatProblem, type Problem } from '../../content/problems.ts';
+import type { Locale } from '../../content/i18n/locale.ts';
 import type { FileReport } from './runner.ts';
 
 /** One file's problems as a report, each said by the hub's one formatter without the file name. */
-function problemReport(file: string, absolute: string, problems: readonly Problem[]): FileReport {
+function problemReport(file: string, absolute: string, problems: readonly Problem[], locale: Locale): FileReport {
 	return {
 		file,
 		path: absolute,
@@ -22,7 +23,7 @@ function problemReport(file: string, absolute: string, problems: readonly Proble
 				severity: 'error' as const,
 				line: problem.line ?? 1,
 				column: 1,
-				message: formatProblem({ ...problem, line: undefined })
+				message: formatProblem({ ...problem, line: undefined }, locale)
 					.slice(problem.file.length)
 					.trim(),
 			}))
@@ -31,15 +32,15 @@ function problemReport(file: string, absolute: string, problems: readonly Proble
 }
 
 /** Reports for the record files with problems (`content/inbox/<year>.yaml`), one per file. */
-export function recordReports(problems: readonly Problem[]): FileReport[] {
+export function recordReports(problems: readonly Problem[], locale: Locale): FileReport[] {
 	const byFile = Map.groupBy(locateProblems(problems), (problem) => problem.file);
-	return [...byFile].map(([file, found]) => problemReport(file, path.resolve(file), found));
+	return [...byFile].map(([file, found]) => problemReport(file, path.resolve(file), found, locale));
 }
 
 /** The report for `contacts.yaml`, or none when the hub has no list. */
-export async function contactsReport(root: string): Promise<FileReport | undefined> {
+export async function contactsReport(root: string, locale: Locale): Promise<FileReport | undefined> {
 	const absolute = contactsPath(root);
 	if (!fs.existsSync(absolute)) return undefined;
 	const { file, problems } = await readContacts(root);
-	return problemReport(file, absolute, problems);
+	return problemReport(file, absolute, problems, locale);
 }

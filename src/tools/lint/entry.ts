@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { idFromFile } from '../../content/content-dir.ts';
+import { displayPath, idFromFile } from '../../content/content-dir.ts';
 import { parseMdx } from '../../content/mdx.ts';
 import type { Problem } from '../../content/problems.ts';
 import { inspectMdx } from '../../content/render/render-mdx.ts';
@@ -20,7 +20,7 @@ export interface HubFile {
 	id: string;
 	/** Absolute path. */
 	path: string;
-	/** Path relative to the working directory, as messages print it. */
+	/** The path as messages print it (`displayPath()`). */
 	file: string;
 	source: string;
 	/** Line and column of a file offset. */
@@ -57,12 +57,12 @@ export interface HubContent {
 
 function yamlFile(collection: string, id: string, absolute: string, cwd: string, source = fs.readFileSync(absolute, 'utf8')): HubFile {
 	const yaml = parseYamlSource(source, source, 0);
-	const syntax = readYaml(source, path.relative(cwd, absolute)).problems;
+	const syntax = readYaml(source, displayPath(absolute, cwd)).problems;
 	return {
 		collection,
 		id,
 		path: absolute,
-		file: path.relative(cwd, absolute),
+		file: displayPath(absolute, cwd),
 		source,
 		position: lineIndex(source),
 		yaml,
@@ -77,7 +77,7 @@ function mdxFile(kind: WritingKind, absolute: string, cwd: string, source: strin
 		collection: KINDS[kind].collection,
 		id: idFromFile(absolute),
 		path: absolute,
-		file: path.relative(cwd, absolute),
+		file: displayPath(absolute, cwd),
 		source,
 		position: lineIndex(source),
 	};

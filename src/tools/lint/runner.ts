@@ -5,6 +5,7 @@ import { routeOf } from '../../content/kinds.ts';
 import { formatProblem, type Problem } from '../../content/problems.ts';
 import { statusOf } from '../../content/publication.ts';
 import { fieldRange, offsetOf } from '../../content/source.ts';
+import type { Locale } from '../../content/i18n/locale.ts';
 import type { LintConfig } from './config.ts';
 import { contactsReport, recordReports } from './contacts.ts';
 import { field, readHub, type HubFile, type WritingEntry } from './entry.ts';
@@ -37,9 +38,9 @@ function message(file: HubFile, ruleId: string, severity: 'warn' | 'error', repo
 }
 
 /** A schema problem, said by the hub's one formatter without the file name the report groups by. */
-function schemaMessage({ file, problem, path, severity, offset }: LocatedProblem): LintMessage {
+function schemaMessage({ file, problem, path, severity, offset }: LocatedProblem, locale: Locale): LintMessage {
 	const range = offset !== undefined ? ([offset, undefined] as const) : file.yaml ? fieldRange(file.yaml, path) : undefined;
-	const text = formatProblem({ ...problem, line: undefined })
+	const text = formatProblem({ ...problem, line: undefined }, locale)
 		.slice(problem.file.length)
 		.trim();
 	return message(file, 'schema', severity, { start: range?.[0] ?? 0, end: range?.[1], message: text });
@@ -95,11 +96,12 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 			severity: 'error',
 			offset: offsetOf(file.source, problem.line ?? 1, problem.column ?? 1),
 		});
-		for (const problem of file.syntax) messages.get(file)!.push({ ...schemaMessage(located(problem)), ruleId: 'syntax' });
+		for (const problem of file.syntax) messages.get(file)!.push({ ...schemaMessage(located(problem), config.writer), ruleId: 'syntax' });
 		if ('body' in file)
-			for (const problem of (file as WritingEntry).body?.problems ?? []) messages.get(file)!.push(schemaMessage(located(problem)));
+			for (const problem of (file as WritingEntry).body?.problems ?? [])
+				messages.get(file)!.push(schemaMessage(located(problem), config.writer));
 	}
-	for (const located of schemas.problems) messages.get(located.file)?.push(schemaMessage(located));
+	for (const located of schemas.problems) messages.get(located.file)?.push(schemaMessage(located, config.writer));
 	for (const entry of hub.entries) {
 		if (entry.syntax.length > 0) continue;
 		for (const { rule, severity, options } of config.rules) {
@@ -115,10 +117,10 @@ export async function lintHub(root: string, config: LintConfig, now: Date): Prom
 			});
 		}
 	}
-	const contacts = await contactsReport(root);
+	const contacts = await contactsReport(root, config.writer);
 	return [
 		...files.map((file) => ({ file: file.file, path: file.path, source: file.source, messages: messages.get(file)!.sort(byPosition) })),
 		...(contacts ? [contacts] : []),
-		...recordReports(schemas.records),
+		...recordReports(schemas.records, config.writer),
 	];
 }

@@ -7,7 +7,7 @@ import type { z } from 'astro/zod';
 import { checkHub, hubWarnings, type CheckedEntry, type FoundFile } from '../../checks/check-hub.ts';
 import { readInboxFiles } from '../../content/inbox.ts';
 import { COLLECTIONS, kindOf, type CollectionName } from '../../content/kinds.ts';
-import type { Problem } from '../../content/problems.ts';
+import { phrase, type Problem } from '../../content/problems.ts';
 import { settingsSchema } from '../../content/schemas/settings.ts';
 import { offsetOf, parseFieldPath } from '../../content/source.ts';
 import { schemaProblems } from '../../content/zod-problems.ts';
@@ -47,8 +47,8 @@ function unknownFields(file: HubFile): LocatedProblem[] {
 			problem: {
 				file: file.file,
 				field: key,
-				expected: `one of the fields the hub reads: ${[...known].sort().join(', ')}`,
-				found: 'a field it ignores',
+				expected: phrase('problem.fields', { fields: [...known].sort().join(', ') }),
+				found: phrase('problem.fieldIgnored'),
 			},
 		}));
 }

@@ -3,6 +3,7 @@ import type { Visibility } from '../../content/publication.ts';
 import type { WritingEntry } from './entry.ts';
 import type { WritingKind } from '../../content/kinds.ts';
 import type { Locale } from '../../content/i18n/index.ts';
+import type { MessageKey } from '../../content/i18n/dictionaries.ts';
 
 export type Severity = 'off' | 'warn' | 'error';
 
@@ -66,8 +67,8 @@ export interface Rule<Schema extends z.ZodObject = z.ZodObject> {
 	id: string;
 	/** Severity when no `lint.yaml` sets one. */
 	severity: 'warn' | 'error';
-	/** One line for `--help` and docs/writing.md. */
-	description: string;
+	/** One line for `--help`, in the hub's language (a message of the dictionary), and docs/writing.md. */
+	description: MessageKey;
 	/** Kinds of writing the rule reads. */
 	kinds: readonly WritingKind[];
 	/**

@@ -10,10 +10,11 @@ import { stringify } from 'yaml';
 import { emailFiles } from '../../content/email-files';
 import { isoDate } from '../../content/format';
 import { paths } from '../../content/paths';
-import { oneOf } from '../../content/problems';
+import { oneOf, phrase } from '../../content/problems';
 import { visibility } from '../../content/publication';
 import { endOfDay } from '../../content/ballots';
 import type { Settings } from '../../content/schemas/settings';
+import type { Locale } from '../../content/i18n/locale';
 import { field, type HubContent, type HubFile } from '../lint/entry';
 import { builtParts, dateOf, SendRefused, stringList, subjectOf, type SendTarget } from './target';
 
@@ -81,38 +82,39 @@ export type BallotPlan =
  */
 export function planBallot(hub: HubContent, segment: string, options: BallotOptions, settings: Settings, now: Date): BallotPlan {
 	const segments = hub.segments.map((file) => file.id);
-	if (!segments.includes(segment)) throw new SendRefused(`no segment "${segment}": expected ${oneOf('segment', segments)}`);
+	if (!segments.includes(segment))
+		throw new SendRefused(phrase('cli.send.noSegment', { id: segment, expected: oneOf(phrase('noun.segments'), segments) }));
 	const ballots = ballotsOf(hub, segment);
 	const open = ballots.find((ballot) => isOpen(ballot, now));
 	if (open) {
 		const every = candidatesFor(hub, segment, true, now).map((metric) => metric.id);
 		if (options.all && every.some((id) => !open.candidates.includes(id))) {
 			throw new SendRefused(
-				`${open.file} is open and lists ${open.candidates.length} of the ${every.length} metrics: --all cannot change a ballot already written; edit its candidates and build again, or send without --all`,
+				phrase('cli.send.openAll', { file: open.file, listed: String(open.candidates.length), every: String(every.length) }),
 			);
 		}
 		if (options.closes !== undefined && options.closes !== isoDate(open.closes)) {
-			throw new SendRefused(
-				`${open.file} is open and closes on ${isoDate(open.closes)}: change closes: in it and build again, or send without --closes`,
-			);
+			throw new SendRefused(phrase('cli.send.openCloses', { file: open.file, date: isoDate(open.closes) }));
 		}
 		return { kind: 'open', ballot: open };
 	}
 	const later = ballots.find((ballot) => !ballot.closed && ballot.opens > now);
-	if (later) throw new SendRefused(`${later.file} opens on ${isoDate(later.opens)}: it can be sent from that day, after a build`);
+	if (later) throw new SendRefused(phrase('cli.send.opensLater', { file: later.file, date: isoDate(later.opens) }));
 
 	const opens = new Date(`${isoDate(now)}T00:00:00Z`);
 	const closes = options.closes === undefined ? new Date(opens.getTime() + OPEN_DAYS * DAY) : dateOf(options.closes);
 	if (!closes || !/^\d{4}-\d{2}-\d{2}$/.test(options.closes ?? isoDate(closes)) || closes < opens) {
 		throw new SendRefused(
-			`--closes takes the ballot's last day, on or after today (${isoDate(opens)}), e.g. --closes ${isoDate(new Date(opens.getTime() + OPEN_DAYS * DAY))}; found "${options.closes ?? ''}"`,
+			phrase('cli.send.closes', {
+				today: isoDate(opens),
+				example: isoDate(new Date(opens.getTime() + OPEN_DAYS * DAY)),
+				found: options.closes ?? '',
+			}),
 		);
 	}
 	const candidates = candidatesFor(hub, segment, options.all === true, now);
 	if (candidates.length <= settings.criticalLimit) {
-		throw new SendRefused(
-			`${candidates.length} published metric${candidates.length === 1 ? ' is' : 's are'} written for "${segment}": a ballot to pick ${settings.criticalLimit} needs more; add --all to offer every metric`,
-		);
+		throw new SendRefused(phrase('cli.send.fewCandidates', { count: candidates.length, segment, limit: String(settings.criticalLimit) }));
 	}
 	const month = isoDate(opens).slice(0, 7);
 	const taken = new Set(hub.ballots.map((file) => file.id));
@@ -136,7 +138,14 @@ export function writeBallot(plan: Extract<BallotPlan, { kind: 'new' }>): void {
 }
 
 /** The open ballot as an email to send; the build wrote its two parts while it was open. */
-export function ballotTarget(hub: HubContent, segment: string, ballot: BallotFile, settings: Settings, dist: string): SendTarget {
+export function ballotTarget(
+	hub: HubContent,
+	segment: string,
+	ballot: BallotFile,
+	settings: Settings,
+	dist: string,
+	locale: Locale,
+): SendTarget {
 	const route = paths.ballot(ballot.id);
 	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
 	const name = String(
@@ -153,7 +162,7 @@ export function ballotTarget(hub: HubContent, segment: string, ballot: BallotFil
 		subject: subjectOf(parts.html),
 		fromName: settings.editors.name,
 		replyTo: { name: settings.editors.name, address: settings.editors.email },
-		feedbackAsk: `Thank you for helping us choose what ${name} see first: only the counts are ever published.`,
+		feedbackAsk: locale.t('ballot.email.feedbackAsk', { segment: name }),
 		...parts,
 	};
 }

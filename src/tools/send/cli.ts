@@ -10,32 +10,26 @@ import { SingleBar } from 'cli-progress';
 import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Command } from 'commander';
-import { newProgram, runProgram, type CliOutput } from '../cli';
+import { commandLine, nowOf, processIo, type CommandIo } from '../cli';
 import { followersOf, loadContacts, type Contact } from '../../checks/contacts';
-import { contentDir } from '../../content/content-dir';
+import { contentDir, displayPath } from '../../content/content-dir';
 import { isoDate } from '../../content/format';
 import { appendRecord, endInFlight, readLedger, servedBy, settleInFlight, startInFlight, uncertainFor } from '../../content/ledger';
-import { buildTime } from '../../content/publication';
 import { loadSettings } from '../../content/settings';
-import { hubLocale } from '../../content/i18n/index.ts';
+import { hubLocale, writerLocale, type Locale } from '../../content/i18n/index.ts';
+import { phrase } from '../../content/problems';
 import { deliver, type Outcome } from './deliver';
 import { messageFor, newMessageId } from './message';
 import { ballotTarget, planBallot, writeBallot } from './ballot';
 import { SendRefused, sendTarget, type SendKind, type SendTarget } from './target';
 import { readHub } from '../lint/entry';
 
-export interface Io extends CliOutput {
-	env: Record<string, string | undefined>;
+export interface Io extends Required<CommandIo> {
 	/** Draw a progress bar (a terminal); otherwise one line per recipient. */
 	tty: boolean;
 }
 
-const processIo: Io = {
-	out: (text) => process.stdout.write(text),
-	err: (text) => process.stderr.write(text),
-	env: process.env,
-	tty: process.stderr.isTTY,
-};
+const terminalIo: Io = { ...processIo, tty: process.stderr.isTTY };
 
 interface Options {
 	dryRun?: boolean;
@@ -56,7 +50,14 @@ const who = (contact: Contact) => `${contact.name} <${contact.email}>`;
 /** A file name for a recipient's `.eml` in the outbox. */
 const emlName = (contact: Contact) => `${contact.email.toLowerCase().replace(/[^a-z0-9@._-]/g, '-')}.eml`;
 
-async function dryRun(target: SendTarget, recipients: readonly Contact[], options: Options, io: Io, message: (c: Contact) => object) {
+async function dryRun(
+	target: SendTarget,
+	recipients: readonly Contact[],
+	options: Options,
+	io: Io,
+	message: (c: Contact) => object,
+	words: Locale,
+) {
 	const folder = path.resolve(options.outbox, target.key.replace('/', '-'));
 	fs.rmSync(folder, { recursive: true, force: true });
 	fs.mkdirSync(folder, { recursive: true });
@@ -64,12 +65,10 @@ async function dryRun(target: SendTarget, recipients: readonly Contact[], option
 		const eml = await new MailComposer(message(contact)).compile().build();
 		fs.writeFileSync(path.join(folder, emlName(contact)), eml);
 	}
-	io.out(
-		`Dry run: wrote ${recipients.length} message${recipients.length === 1 ? '' : 's'} to ${path.relative(process.cwd(), folder) || '.'}/ and sent nothing. The ledger is unchanged.\n`,
-	);
+	io.out(`${words.t('cli.send.dryRun', { count: recipients.length, folder: `${displayPath(folder) || '.'}/` })}\n`);
 }
 
-function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, done: Outcome[]) => void; stop: () => void } {
+function progressDisplay(total: number, io: Io, words: Locale): { update: (outcome: Outcome, done: Outcome[]) => void; stop: () => void } {
 	const counts = (done: Outcome[]) => ({
 		sent: done.filter((o) => o.record?.result === 'sent').length,
 		failed: done.filter((o) => o.record?.result === 'failed' || o.skipped).length,
@@ -77,7 +76,8 @@ function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, do
 	});
 	if (io.tty) {
 		const bar = new SingleBar({
-			format: 'Sending [{bar}] {value}/{total} · sent {sent} · failed {failed} · remaining {remaining}',
+			// No values: cli-progress fills {bar}, {value} and the rest itself.
+			format: words.t('cli.send.bar'),
 			stream: process.stderr,
 			hideCursor: true,
 		});
@@ -94,8 +94,12 @@ function progressDisplay(total: number, io: Io): { update: (outcome: Outcome, do
 	return {
 		update: (outcome, done) => {
 			const { sent, failed, remaining } = counts(done);
-			const what = outcome.skipped ? 'not tried' : outcome.record?.result === 'sent' ? 'sent' : `FAILED (${outcome.record?.error ?? ''})`;
-			io.err(`[${done.length}/${total}] ${what}: ${who(outcome.contact)} · sent ${sent}, failed ${failed}, remaining ${remaining}\n`);
+			const what = outcome.skipped
+				? words.t('cli.send.notTried')
+				: outcome.record?.result === 'sent'
+					? words.t('cli.send.sentOne')
+					: words.t('cli.send.failedOne', { error: outcome.record?.error ?? '' });
+			io.err(`[${done.length}/${total}] ${words.t('cli.send.progress', { what, who: who(outcome.contact), sent, failed, remaining })}\n`);
 		},
 		stop: () => undefined,
 	};
@@ -114,9 +118,7 @@ async function assertStartTls(transport: Transporter, url: string): Promise<void
 		if ((error as { code?: string }).code !== 'ETLS') return;
 		transport.close();
 		const { hostname, port } = new URL(url);
-		throw new SendRefused(
-			`${hostname}:${port || 587} does not offer STARTTLS, and the hub sends only over TLS: if the server takes TLS from the start, use SMTP_URL=smtps://…@${hostname}:465`,
-		);
+		throw new SendRefused(phrase('cli.send.noStartTls', { server: `${hostname}:${port || 587}`, host: hostname }));
 	}
 }
 
@@ -124,64 +126,65 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const root = contentDir();
 	const settings = loadSettings(root);
 	const locale = hubLocale(root);
-	const now = buildTime(io.env);
+	const words = writerLocale(root);
+	const now = nowOf(io);
 	let target: SendTarget;
 	if (kind === 'ballot') {
 		const hub = readHub(root);
 		const plan = planBallot(hub, id, options, settings, now);
 		if (plan.kind === 'new') {
-			const file = path.relative(process.cwd(), plan.file);
-			const what = `${file}: ${plan.candidates} candidate metrics, open until ${isoDate(plan.closes)}`;
+			const file = displayPath(plan.file);
+			const what = words.t('cli.send.ballotFile', { file, count: plan.candidates, date: isoDate(plan.closes) });
 			if (options.dryRun) {
-				io.out(`Dry run: would write ${what}. Nothing written, nothing sent.\n`);
+				io.out(`${words.t('cli.send.ballotDryRun', { what })}\n`);
 				return 0;
 			}
 			writeBallot(plan);
-			io.out(`Wrote ${what}. Check it, build the hub (npm run build), then run this command again to send it.\n`);
+			io.out(`${words.t('cli.send.ballotWritten', { what })}\n`);
 			return 0;
 		}
-		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist));
+		target = ballotTarget(hub, id, plan.ballot, settings, path.resolve(options.dist), locale);
 	} else target = sendTarget(kind, id, { root, dist: path.resolve(options.dist), settings, locale, now });
 	const followers = followersOf(await loadContacts(root), target.segments, now).filter(
 		(contact) => !target.feedbackOnly || contact.feedback,
 	);
 	const recorded = readLedger(root);
 	const stopped = options.dryRun ? undefined : settleInFlight(recorded, root);
-	if (stopped) io.err(`The last run stopped while the mail server had ${stopped.entry} for ${stopped.to}: recorded as uncertain.\n`);
+	if (stopped) io.err(`${words.t('cli.send.stopped', { entry: stopped.entry, to: stopped.to })}\n`);
 	const ledger = stopped ? [...recorded, stopped] : recorded;
 	const uncertain = uncertainFor(ledger, target.key);
 	const served = options.again ? new Set<string>() : servedBy(ledger, target.key);
 	if (options.resendUncertain) for (const address of uncertain.keys()) served.delete(address);
 	const recipients = followers.filter((contact) => !served.has(contact.email.toLowerCase()));
 	const skipped = followers.length - recipients.length;
-	const audience = target.feedbackOnly ? 'on the list who agreed to give feedback' : 'on the list';
-	io.out(`${target.key} (${target.subject}): ${followers.length} ${audience} for ${target.segments.join(', ')}.\n`);
+	const audience = target.feedbackOnly ? 'cli.send.audienceFeedback' : 'cli.send.audience';
+	io.out(
+		`${words.t(audience, { key: target.key, subject: target.subject, count: followers.length, segments: target.segments.join(', ') })}\n`,
+	);
 	const unsure = options.again || options.resendUncertain ? [] : followers.filter((contact) => uncertain.has(contact.email.toLowerCase()));
-	if (skipped > unsure.length) io.out(`Skipping ${skipped - unsure.length} who already received it (--again sends to them too).\n`);
+	if (skipped > unsure.length) io.out(`${words.t('cli.send.skipping', { count: skipped - unsure.length })}\n`);
 	if (unsure.length > 0) {
 		const lines = unsure.map((contact) => `  ${who(contact)}: Message-ID ${uncertain.get(contact.email.toLowerCase())?.messageId ?? ''}`);
-		io.out(
-			`Skipping ${unsure.length} a stopped run may have reached (the mail server had the message when it stopped):\n${lines.join('\n')}\nFind the Message-ID in the mail server's log; if it never went, --resend-uncertain sends to them.\n`,
-		);
+		io.out(`${words.t('cli.send.skippingUncertain', { count: unsure.length, lines: lines.join('\n') })}\n`);
 	}
 	if (recipients.length === 0) {
-		io.out('Nothing to send.\n');
+		io.out(`${words.t('cli.send.nothing')}\n`);
 		return 0;
 	}
 	const message = (contact: Contact) =>
 		messageFor(target, contact, { settings, locale, messageId: newMessageId(target, settings.editors.email), date: new Date() });
 	if (options.dryRun) {
-		await dryRun(target, recipients, options, io, message);
+		await dryRun(target, recipients, options, io, message, words);
 		return 0;
 	}
 
 	const url = io.env.SMTP_URL;
-	if (!url) throw new SendRefused('set SMTP_URL to your mail server, e.g. SMTP_URL=smtp://user:password@mail.example:587 (or --dry-run)');
+	if (!url) throw new SendRefused(phrase('cli.send.noSmtp'));
 	// STARTTLS is required: a server that does not offer it is refused rather than sent to in clear.
 	// Settings in the URL's query (e.g. ?tls.rejectUnauthorized=false) still apply.
 	const transport = nodemailer.createTransport({ url, requireTLS: true });
 	await assertStartTls(transport, url);
-	const progress = progressDisplay(recipients.length, io);
+	const progress = progressDisplay(recipients.length, io, words);
 	const done: Outcome[] = [];
 	let outcomes: Outcome[];
 	try {
@@ -212,67 +215,53 @@ async function run(kind: SendKind, id: string, options: Options, io: Io): Promis
 	const failed = outcomes.filter((o) => o.record?.result === 'failed');
 	const untried = outcomes.filter((o) => o.skipped);
 	io.out(
-		`Sent ${sent.length} of ${recipients.length}. The ledger is in ${path.relative(process.cwd(), path.join(root, 'sent')) || 'sent'}/: commit it.\n`,
+		`${words.t('cli.send.sent', { sent: sent.length, count: recipients.length, folder: `${displayPath(path.join(root, 'sent')) || 'sent'}/` })}\n`,
 	);
 	if (failed.length === 0 && untried.length === 0) return 0;
 	const lines = [
-		...failed.map((o) => `  failed: ${who(o.contact)}: ${o.record!.error ?? ''}`),
-		...untried.map((o) => `  not tried (the run stopped): ${who(o.contact)}`),
+		...failed.map((o) => `  ${words.t('cli.send.failedLine', { who: who(o.contact), error: o.record!.error ?? '' })}`),
+		...untried.map((o) => `  ${words.t('cli.send.untriedLine', { who: who(o.contact) })}`),
 	];
-	io.err(
-		`${failed.length + untried.length} not delivered:\n${lines.join('\n')}\nRun the same command again to send to these only; everyone already served is skipped.\n`,
-	);
+	io.err(`${words.t('cli.send.notDelivered', { count: failed.length + untried.length, lines: lines.join('\n') })}\n`);
 	return 1;
 }
 
-export async function sendCommand(argv: readonly string[], io: Io = processIo): Promise<number> {
-	let code = 0;
-	const program = newProgram(
-		'send',
-		'Send a published entry by email to the contacts who follow its segments, one message each (SMTP_URL, STARTTLS).',
-		io,
-	).addHelpText(
-		'after',
-		'\nExamples:\n  npm run send -- paper cutting-cloud-spend --dry-run\n  SMTP_URL=smtp://user:password@mail.example:587 npm run send -- issue 2\n\nThe email comes from the built site: run npm run build first.',
-	);
+export async function sendCommand(argv: readonly string[], io: Io = terminalIo): Promise<number> {
+	const words = writerLocale();
+	const t = (key: Parameters<Locale['t']>[0]) => words.t(key);
+	const { program, exits, run: runCommand } = commandLine('send', phrase('cli.send.description'), io);
+	program.addHelpText('after', `\n${t('cli.send.help')}`);
 	const descriptions = {
-		paper: 'send a position paper',
-		'case-study': 'send a case study',
-		issue: 'send a newsletter issue',
-		system: "send a system's page to the lists of the audiences that depend on it",
+		paper: 'cli.send.paper',
+		'case-study': 'cli.send.caseStudy',
+		issue: 'cli.send.issue',
+		system: 'cli.send.system',
 	} as const;
 	/** What every send takes, whatever it sends. */
 	const sendOptions = (command: Command) =>
 		command
-			.option('--dry-run', 'write one .eml per recipient to the outbox and send nothing')
-			.option('--again', 'send also to those the ledger says already received it')
-			.option('--resend-uncertain', 'send also to those a stopped run may have reached (uncertain in the ledger)')
-			.option('--dist <dir>', 'the built site to take the email from', 'dist')
-			.option('--outbox <dir>', 'where --dry-run writes', 'outbox')
-			.option('--retries <n>', 'retries after a transient failure (4xx, dropped connection)', '3')
-			.option('--backoff <ms>', 'pause before the first retry; each further pause doubles', '2000');
+			.option('--dry-run', t('cli.send.dryRunOption'))
+			.option('--again', t('cli.send.againOption'))
+			.option('--resend-uncertain', t('cli.send.resendOption'))
+			.option('--dist <dir>', t('cli.send.distOption'), 'dist')
+			.option('--outbox <dir>', t('cli.send.outboxOption'), 'outbox')
+			.option('--retries <n>', t('cli.send.retriesOption'), '3')
+			.option('--backoff <ms>', t('cli.send.backoffOption'), '2000');
 	for (const kind of ['paper', 'case-study', 'issue', 'system'] as const) {
 		sendOptions(
 			program
 				.command(kind)
-				.description(descriptions[kind])
-				.argument(kind === 'issue' ? '<number>' : '<id>', kind === 'issue' ? 'the issue number' : 'its id (the file name)'),
-		).action(async (id: string, options: Options) => {
-			code = await run(kind, id, options, io);
-		});
+				.description(t(descriptions[kind]))
+				.argument(kind === 'issue' ? '<number>' : '<id>', t(kind === 'issue' ? 'cli.send.numberArgument' : 'cli.send.idArgument')),
+		).action(exits((id: string, options: Options) => run(kind, id, options, io)));
 	}
 	sendOptions(
 		program
 			.command('ballot')
-			.description(
-				"ask a segment's focus group (its contacts who agreed to give feedback) to pick the measures that matter most: the first run writes the ballot, the run after a build sends it",
-			)
-			.argument('<segment>', 'the segment id (the file name in segments/)')
-			.option('--all', 'a new ballot offers every published metric, not only those written for the segment')
-			.option('--closes <day>', "a new ballot's last day, e.g. 2026-12-18 (default: two weeks from today)"),
-	).action(async (segment: string, options: Options) => {
-		code = await run('ballot', segment, options, io);
-	});
-	const parsed = await runProgram(program, argv, io);
-	return parsed === 0 ? code : parsed;
+			.description(t('cli.send.ballot'))
+			.argument('<segment>', t('cli.send.segmentArgument'))
+			.option('--all', t('cli.send.allOption'))
+			.option('--closes <day>', t('cli.send.closesOption')),
+	).action(exits((segment: string, options: Options) => run('ballot', segment, options, io)));
+	return runCommand(argv);
 }

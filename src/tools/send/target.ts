@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { convert } from 'html-to-text';
 import { UsageError } from '../cli';
+import { displayPath } from '../../content/content-dir';
 import { emailFiles } from '../../content/email-files';
 import { isoDate } from '../../content/format';
 import { paths } from '../../content/paths';
-import { oneOf } from '../../content/problems';
+import { oneOf, phrase } from '../../content/problems';
 import { visibility } from '../../content/publication';
 import type { Settings } from '../../content/schemas/settings';
 import type { Locale } from '../../content/i18n';
@@ -52,16 +53,12 @@ export const stringList = (value: unknown): string[] => (Array.isArray(value) ? 
 
 /** Refuses anything the publication rule does not call live: drafts, scheduled and archived entries. */
 function assertLive(entry: HubFile, published: Date | undefined, now: Date): void {
-	if (!published) throw new SendRefused(`${entry.file} has no valid date; npm run lint:content says what is wrong`);
+	if (!published) throw new SendRefused(phrase('cli.send.noDate', { file: entry.file }));
 	const expires = dateOf(field(entry, 'expires'));
 	const status = visibility({ draft: field(entry, 'draft') === true, published, expires }, now);
-	if (status === 'draft') throw new SendRefused(`${entry.file} is a draft (draft: true): only published entries can be sent`);
-	if (status === 'scheduled') {
-		throw new SendRefused(`${entry.file} is scheduled for ${isoDate(published)}: it can be sent from that day, after a build`);
-	}
-	if (status === 'archived') {
-		throw new SendRefused(`${entry.file} was archived on ${isoDate(expires!)}: archived entries are no longer sent`);
-	}
+	if (status === 'draft') throw new SendRefused(phrase('cli.send.draft', { file: entry.file }));
+	if (status === 'scheduled') throw new SendRefused(phrase('cli.send.scheduled', { file: entry.file, date: isoDate(published) }));
+	if (status === 'archived') throw new SendRefused(phrase('cli.send.archived', { file: entry.file, date: isoDate(expires!) }));
 }
 
 /** The two parts the build wrote; a missing file means the build is missing or older than the entry. */
@@ -69,7 +66,7 @@ export function builtParts(dist: string, route: { html: string; text: string }):
 	const files = [route.html, route.text].map((file) => path.join(dist, file));
 	for (const file of files) {
 		if (!fs.existsSync(file)) {
-			throw new SendRefused(`${path.relative(process.cwd(), file)} does not exist: build the hub first (npm run build), then send`);
+			throw new SendRefused(phrase('cli.send.notBuilt', { file: displayPath(file) }));
 		}
 	}
 	const [html, text] = files.map((file) => fs.readFileSync(file, 'utf8')) as [string, string];
@@ -86,20 +83,22 @@ function writingTarget(
 ): SendTarget {
 	const entries = hub.entries.filter((entry) => entry.kind === kind);
 	const entry = entries.find((candidate) => candidate.id === id);
-	const what = kind === 'paper' ? 'paper' : 'case study';
 	if (!entry)
 		throw new SendRefused(
-			`no ${what} "${id}": expected ${oneOf(
-				what,
-				entries.map((e) => e.id),
-			)}`,
+			phrase(kind === 'paper' ? 'cli.send.noPaper' : 'cli.send.noCaseStudy', {
+				id,
+				expected: oneOf(
+					phrase(kind === 'paper' ? 'noun.paper' : 'noun.case-studies'),
+					entries.map((e) => e.id),
+				),
+			}),
 		);
 	assertLive(entry, dateOf(field(entry, 'published')), now);
 	const authorId = String(field(entry, 'author'));
 	const author = hub.authors.find((candidate) => candidate.id === authorId);
 	const name = String(author && field(author, 'name'));
 	const address = String(author && field(author, 'email'));
-	if (!author) throw new SendRefused(`${entry.file}: its author "${authorId}" has no file in authors/`);
+	if (!author) throw new SendRefused(phrase('cli.send.noAuthor', { file: entry.file, author: authorId }));
 	const route = kind === 'paper' ? paths.paper(id) : paths.caseStudy(id);
 	const parts = builtParts(dist, { html: emailFiles.html(route), text: emailFiles.text(route) });
 	return {
@@ -119,7 +118,7 @@ function issueTarget(hub: HubContent, number: number, { settings, locale, dist, 
 	const issue = issues.find((candidate) => Number(field(candidate, 'number')) === number);
 	if (!issue) {
 		const numbers = issues.map((candidate) => String(field(candidate, 'number')));
-		throw new SendRefused(`no issue number ${number}: expected ${oneOf('issue number', numbers)}`);
+		throw new SendRefused(phrase('cli.send.noIssue', { number: String(number), expected: oneOf(phrase('noun.issueNumber'), numbers) }));
 	}
 	assertLive(issue, dateOf(field(issue, 'date')), now);
 	// An issue goes to everyone who follows a segment one of its items is written for, as its feeds do.
@@ -144,19 +143,22 @@ function issueTarget(hub: HubContent, number: number, { settings, locale, dist, 
 }
 
 /** A system goes to everyone who follows a segment among its dependents, from its owner. */
-function systemTarget(hub: HubContent, id: string, settings: Settings, dist: string, now: Date): SendTarget {
+function systemTarget(hub: HubContent, id: string, { settings, locale, dist, now }: TargetOptions): SendTarget {
 	const system = hub.systems.find((candidate) => candidate.id === id);
 	if (!system)
 		throw new SendRefused(
-			`no system "${id}": expected ${oneOf(
-				'system',
-				hub.systems.map((s) => s.id),
-			)}`,
+			phrase('cli.send.noSystem', {
+				id,
+				expected: oneOf(
+					phrase('noun.systems'),
+					hub.systems.map((s) => s.id),
+				),
+			}),
 		);
 	assertLive(system, dateOf(field(system, 'published')), now);
 	const ownerId = String(field(system, 'owner'));
 	const owner = hub.authors.find((candidate) => candidate.id === ownerId);
-	if (!owner) throw new SendRefused(`${system.file}: its owner "${ownerId}" has no file in authors/`);
+	if (!owner) throw new SendRefused(phrase('cli.send.noOwner', { file: system.file, owner: ownerId }));
 	const name = String(field(owner, 'name'));
 	const dependents = Array.isArray(field(system, 'dependents')) ? (field(system, 'dependents') as { segment?: unknown }[]) : [];
 	const segments = [...new Set(dependents.flatMap((dependent) => (typeof dependent.segment === 'string' ? [dependent.segment] : [])))];
@@ -169,7 +171,7 @@ function systemTarget(hub: HubContent, id: string, settings: Settings, dist: str
 		subject: subjectOf(parts.html),
 		fromName: `${name} via ${settings.title}`,
 		replyTo: { name, address: String(field(owner, 'email')) },
-		feedbackAsk: `You said you would tell us whether notes like this are useful: a one-line reply to ${name} is plenty.`,
+		feedbackAsk: locale.t('email.feedbackAskSystem', { name }),
 		...parts,
 	};
 }
@@ -187,12 +189,10 @@ export interface TargetOptions {
 
 /** The entry to send, or `SendRefused` saying why it cannot go. */
 export function sendTarget(kind: Exclude<SendKind, 'ballot'>, id: string, options: TargetOptions): SendTarget {
-	const { root, dist, settings, now } = options;
-	const hub = readHub(root);
-	if (kind === 'system') return systemTarget(hub, id, settings, dist, now);
+	const hub = readHub(options.root);
+	if (kind === 'system') return systemTarget(hub, id, options);
 	if (kind !== 'issue') return writingTarget(hub, kind, id, options);
 	const number = Number(id);
-	if (!Number.isInteger(number) || number < 1)
-		throw new SendRefused(`an issue is sent by its number, e.g. npm run send -- issue 2; found "${id}"`);
+	if (!Number.isInteger(number) || number < 1) throw new SendRefused(phrase('cli.send.issueNumber', { id }));
 	return issueTarget(hub, number, options);
 }

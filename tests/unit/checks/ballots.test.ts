@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ballotProblems, type BallotMarks, type ChosenMarks } from '../../../src/checks/ballots';
 import type { InboxFile } from '../../../src/content/inbox';
+import { said } from '../../helpers/said';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const ref = (id: string) => ({ id });
@@ -49,7 +50,7 @@ describe('ballotProblems', () => {
 			],
 			[],
 		);
-		expect(problems.map((p) => [p.field, p.expected, p.found])).toEqual([
+		expect(problems.map(said).map((p) => [p.field, p.expected, p.found])).toEqual([
 			['closes', 'a day on or after opens (2026-11-02)', '"2026-11-01"'],
 			['candidates[2]', 'each candidate listed once', '"tills" again'],
 			['tieSettled[0]', 'one of the ballot’s candidates', '"quotes"'],
@@ -59,7 +60,7 @@ describe('ballotProblems', () => {
 
 	it('refuses a second ballot for a segment while the first is open, but not for another segment or after it closed', () => {
 		const overlapping = ballot('superusers-2026-11-2', { opens: day('2026-11-10'), closes: day('2026-11-30') });
-		expect(ballotProblems([ballot('superusers-2026-11'), overlapping], [])).toEqual([
+		expect(ballotProblems([ballot('superusers-2026-11'), overlapping], []).map(said)).toEqual([
 			{
 				file: 'content/ballots/superusers-2026-11-2.yaml',
 				field: 'opens',
@@ -83,7 +84,7 @@ describe('ballotProblems', () => {
 				metric('calls', {}, { finance: 'superusers-2026-11' }),
 			],
 		);
-		expect(problems.map((p) => [p.file, p.field, p.expected])).toEqual(
+		expect(problems.map(said).map((p) => [p.file, p.field, p.expected])).toEqual(
 			expect.arrayContaining([
 				[
 					'content/metrics/tills.yaml',
@@ -105,7 +106,7 @@ describe('ballotProblems', () => {
 				metric('quotes', { superusers: 3 }),
 			],
 		);
-		expect(problems).toEqual([
+		expect(problems.map(said)).toEqual([
 			{
 				file: 'content/metrics/quotes.yaml',
 				field: 'critical.superusers',
@@ -131,7 +132,7 @@ describe('ballotProblems', () => {
 				records: [pick('superusers-2026-11', 'tills'), pick('superusers-2025-11', 'tills'), pick('superusers-2026-11', 'spend')],
 			},
 		];
-		expect(ballotProblems([closed], [], inbox)).toEqual([
+		expect(ballotProblems([closed], [], inbox).map(said)).toEqual([
 			{
 				file: 'content/inbox/2026.yaml',
 				field: '[1].ballot',

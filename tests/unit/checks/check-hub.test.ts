@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHub } from '../../../src/checks/check-hub';
+import { said } from '../../helpers/said';
 
 const now = new Date('2026-11-30T00:00:00Z');
 const testimonial = (campaign: string) => ({
@@ -27,7 +28,7 @@ describe('checkHub references', () => {
 	});
 
 	it('reports a reference to a file that does not exist, with the ids that do', () => {
-		expect(checkHub({ files, entries: [segment, testimonial('crn')], criticalLimit: 3, now })).toEqual([
+		expect(checkHub({ files, entries: [segment, testimonial('crn')], criticalLimit: 3, now }).map(said)).toEqual([
 			expect.objectContaining({ field: 'campaign', expected: 'an existing campaign, one of: crm', found: '"crn"' }),
 		]);
 	});

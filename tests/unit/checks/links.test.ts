@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkHub, type CheckedEntry } from '../../../src/checks/check-hub';
 import { linkProblem, type HubRoutes } from '../../../src/checks/links';
 import { parseMdx } from '../../../src/content/mdx';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { inspectMdx } from '../../../src/content/render/render-mdx';
+import { said } from '../../helpers/said';
 
 const routes: HubRoutes = new Map([
 	['papers/', undefined],
@@ -29,7 +30,7 @@ describe('linkProblem', () => {
 	});
 
 	it('reports a link to a page the hub does not have, with the closest page', () => {
-		expect(linkProblem('/papers/phishing-drll/', 'papers/x/', routes, true)).toEqual({
+		expect(said(linkProblem('/papers/phishing-drll/', 'papers/x/', routes, true)!)).toEqual({
 			expected: 'a link to a page the hub has (pages are named after their files)',
 			found: '/papers/phishing-drll/',
 			suggestion: 'did you mean /papers/phishing-drill/?',
@@ -37,7 +38,7 @@ describe('linkProblem', () => {
 	});
 
 	it('reports a published entry linking to a draft, but not a draft linking to a draft', () => {
-		expect(linkProblem('/papers/secret-plan/', 'papers/x/', routes, true)?.found).toBe('/papers/secret-plan/, which is a draft');
+		expect(said(linkProblem('/papers/secret-plan/', 'papers/x/', routes, true)!).found).toBe('/papers/secret-plan/, which is a draft');
 		expect(linkProblem('/papers/secret-plan/', 'papers/x/', routes, false)).toBeUndefined();
 	});
 
@@ -60,7 +61,7 @@ describe('checkHub: links in bodies', () => {
 			paper('secret-plan', 'Links to [itself](/papers/secret-plan/) are fine in a draft.', true),
 		];
 		const problems = checkHub({ files: entries, entries, criticalLimit: 3, now: new Date('2026-06-01') });
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/papers/public.mdx:1:5 link: expected a link to a published page (readers would get "page not found"); found /papers/secret-plan/, which is a draft (publish that entry first, or remove the link for now)',
 			'content/papers/public.mdx:3:1 link: expected a link to a page the hub has (pages are named after their files); found /metrics/nope/ (link to /metrics/ or to a page that exists)',
 			'content/papers/public.mdx:5:1 link: expected a link to a page the hub has (pages are named after their files); found /papers/gone/ (link to /papers/ or to a page that exists)',

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHub, hubWarnings } from '../../../src/checks/check-hub';
 import { systemProblems, systemWarnings, type CheckedSystem } from '../../../src/checks/systems';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import type { Tier } from '../../../src/content/tiers';
 
 const HOUR = 3_600_000;
@@ -26,7 +26,7 @@ function system(id: string, changes: Partial<CheckedSystem['data']> = {}): Check
 	};
 }
 const on = (...ids: string[]) => ids.map((id) => ({ id }));
-const said = (problems: ReturnType<typeof systemProblems>) => problems.map(formatProblem);
+const said = (problems: ReturnType<typeof systemProblems>) => problems.map((problem) => formatProblem(problem, ENGLISH));
 
 describe('systemProblems', () => {
 	it('accepts a list whose tiers, names and dependencies agree', () => {

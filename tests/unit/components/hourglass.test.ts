@@ -1,12 +1,9 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import Hourglass from '../../../src/components/campaigns/Hourglass.astro';
 import { STAGE_IDS, type StageId } from '../../../src/content/stages';
 import { progressAsOf, type ActivityData } from '../../../src/hub/campaigns';
-
-// Typed ESLint reads an .astro import as an error type; the container takes any component factory.
-const { default: Hourglass } = (await import('../../../src/components/campaigns/Hourglass.astro')) as { default: AstroComponentFactory };
 
 const asOf = new Date('2026-06-01T00:00:00Z');
 /** Done, planned and dropped activities of a stage. */

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { hubTag, parseHubTag, type HubTag } from '../../../src/content/hub-tags';
 import { listRequest, pickLink, questionLink, usefulLinks } from '../../../src/content/mailto';
 import { createLocale } from '../../../src/content/i18n';
+import { ENGLISH, say } from '../../../src/content/problems';
 
 const en = createLocale('en-GB');
 
 const problemOf = (subject: string) => {
 	const parsed = parseHubTag(subject);
-	return parsed && 'problem' in parsed ? parsed.problem : undefined;
+	return parsed && 'problem' in parsed ? say(parsed.problem, ENGLISH) : undefined;
 };
 const subjectOf = (link: string) => new URL(link).searchParams.get('subject') ?? '';
 

@@ -13,7 +13,7 @@ import {
 	type MessageKey,
 } from '../../../src/content/i18n';
 import { browserMessages, browserTranslator, SEARCH_MESSAGES } from '../../../src/content/i18n/browser';
-import { ContentProblems, formatProblem } from '../../../src/content/problems';
+import { ContentProblems, ENGLISH, formatProblem } from '../../../src/content/problems';
 import { formatMetricGap, formatMetricValue } from '../../../src/hub/metrics';
 
 const KEYS = Object.keys(DICTIONARIES.en) as MessageKey[];
@@ -42,11 +42,11 @@ describe('the shipped dictionaries', () => {
 
 	it('leave nothing in English but what reads the same in the language (a missed translation fails here)', () => {
 		// Placeholders and punctuation only, and words the languages share.
-		const formats = ['site.titleSeparator', 'feedPage.date', 'search.summary', 'hourglass.stateCount', 'hourglass.sentence', 'hourglass.stageSentence', 'feed.scoped', 'feed.activityTitle', 'issue.campaignStanding', 'subscribe.opmlOutlook', 'duration.join', 'timeline.who', 'scaffold.reader.advice', 'lint.summary', 'ballot.email.figure'];
+		const formats = ['site.titleSeparator', 'feedPage.date', 'search.summary', 'hourglass.stateCount', 'hourglass.sentence', 'hourglass.stageSentence', 'feed.scoped', 'feed.activityTitle', 'issue.campaignStanding', 'subscribe.opmlOutlook', 'duration.join', 'timeline.who', 'scaffold.reader.advice', 'lint.summary', 'ballot.email.figure', 'problem.text', 'cli.contacts.changed', 'cli.ballot.order.join', 'cli.inbox.read'];
 		const shared: Record<string, string[]> = {
 			de: [...formats, 'kind.system', 'nav.newsletter', 'kind.newsletter', 'newsletter.title', 'subscribe.thunderbird1.feed', 'metric.status'],
-			fr: [...formats, 'search.facet.type', 'email.fromVia', 'chart.date', 'duration.minutes'],
-			es: [...formats, 'useful.no', 'lint.severity.error'],
+			fr: [...formats, 'search.facet.type', 'email.fromVia', 'chart.date', 'duration.minutes', 'cli.inbox.messages', 'cli.inbox.questionCount'],
+			es: [...formats, 'useful.no', 'lint.severity.error', 'cli.inbox.no'],
 		};
 		for (const language of DICTIONARY_LANGUAGES.filter((l) => l !== 'en')) {
 			const same = KEYS.filter((key) => JSON.stringify(DICTIONARIES.en[key]) === JSON.stringify(DICTIONARIES[language][key]));
@@ -135,7 +135,7 @@ describe('a hub’s overrides (content/i18n/<lang>.yaml)', () => {
 		const dir = hub('bad', 'de', "nav.papers: Standpunkte\nnav.paper: Papiere\nsegment.title: Für alle\nentry.issue: 'Ausgabe {nummer}: {title}'\nsearch.count: 3\n");
 		const file = path.join(dir, 'i18n', 'de.yaml');
 		const { problems } = readOverrides(file, 'de', 'content/i18n/de.yaml');
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/i18n/de.yaml:2 nav.paper: expected a message key of the hub (see src/content/i18n/en.ts); found an unknown key (did you mean nav.papers?)',
 			'content/i18n/de.yaml:3 segment.title: expected the placeholders {name}; found {name} missing',
 			'content/i18n/de.yaml:4 entry.issue: expected the placeholders {number}, {title}; found {number} missing and {nummer} unknown',

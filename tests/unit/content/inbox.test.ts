@@ -12,7 +12,7 @@ import {
 	writeWatermark,
 	type InboxRecord,
 } from '../../../src/content/inbox';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { listeningOf, openQuestions, receptionOf } from '../../../src/hub/listening';
 
 let dir: string;
@@ -58,7 +58,7 @@ describe('inbox records', () => {
 		fs.mkdirSync(path.join(dir, 'inbox'));
 		fs.writeFileSync(path.join(dir, 'inbox', '2026.yaml'), '- kind: feedback\n  messageId: <a@b>\n  date: 2026-11-03\n  from: not-an-address\n  entry: paper/x\n  useful: true\n');
 		const { problems } = readInboxFiles(dir);
-		expect(problems.map(formatProblem)).toEqual([expect.stringMatching(/^inbox\/2026\.yaml:4 \[0\]\.from: expected .*address/)]);
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([expect.stringMatching(/^inbox\/2026\.yaml:4 \[0\]\.from: expected .*address/)]);
 	});
 
 	it('keep a watermark per mailbox', () => {
@@ -91,7 +91,7 @@ describe('the inbox checks', () => {
 			issues: [1],
 			answers: [{ file: 'papers/ai.mdx', id: 'how-will-ai-affect-you' }],
 		});
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'inbox/2026.yaml [1].messageId: expected a message recorded once, but inbox/2026.yaml [0] already has it; found "<m1@northwind.example>"',
 			'inbox/2026.yaml [1].entry: expected an existing position paper, one of: cutting-cloud-spend; found "gone"',
 			'inbox/2026.yaml [2].entry: expected an existing newsletter issue, one of: 1; found "issue/9"',

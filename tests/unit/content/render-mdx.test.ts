@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { highlightStylesheet } from '../../../src/content/render/code';
 import { renderMdx } from '../../../src/content/render/render-mdx';
 
@@ -73,7 +73,7 @@ describe('renderMdx', () => {
 	it('refuses imports, unknown components, images without alt text or file, each at its line and column', async () => {
 		const { body, problems } = await render('import Chart from "./chart.js"\n\n<Callout>Hi</Callout>\n\n![](./queue.png)\n\n![Missing](./nowhere.png)');
 		expect(body).toBeUndefined();
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			`content/papers/entry.mdx:5:1 import: expected no import or export: the hub's components are there without one; found "import Chart from \\"./chart.js\\""`,
 			"content/papers/entry.mdx:7:1 <Callout>: expected one of the hub's components (Metric, MetricValue) or an HTML element; found <Callout>",
 			'content/papers/entry.mdx:9:1 image: expected alt text that says what the image shows; found empty alt text',
@@ -83,7 +83,7 @@ describe('renderMdx', () => {
 
 	it('reports an MDX syntax error at its line and column', async () => {
 		const { problems } = await render('Text with <b>no closing tag.');
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/papers/entry.mdx:5:1 body: expected valid MDX (close every tag, escape a literal { or < with a backslash); found Expected a closing tag for `<b>` (5:11-5:14) before the end of `paragraph`',
 		]);
 	});

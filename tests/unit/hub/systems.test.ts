@@ -8,6 +8,7 @@ import { createLocale } from '../../../src/content/i18n';
 import { tierContradiction, tierForWait, tierName } from '../../../src/content/tiers';
 import { phrasePattern } from '../../../src/content/words';
 import { restoreSchedule, tierChanges } from '../../../src/hub/systems';
+import { ENGLISH, say } from '../../../src/content/problems';
 
 const en = createLocale('en-GB');
 const de = createLocale('de');
@@ -52,7 +53,9 @@ describe('tiers', () => {
 	it('contradict the waits only when slower than they allow', () => {
 		expect(tierContradiction(1, 72 * H)).toBeUndefined();
 		expect(tierContradiction(2, 4 * H)).toBeUndefined();
-		expect(tierContradiction(3, 4 * H)).toBe('tier 2 or faster: a dependent can wait only 4 hours, and tier 3 brings it back within 1 day');
+		expect(say(tierContradiction(3, 4 * H)!, ENGLISH)).toBe(
+			'tier 2 or faster: a dependent can wait only 4 hours, and tier 3 brings it back within 1 day',
+		);
 	});
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InboxRecord } from '../../../src/content/inbox';
 import { htmlText, ownWords } from '../../../src/tools/inbox/message';
 import { place, type HubFacts } from '../../../src/tools/inbox/place';
+import { ENGLISH } from '../../../src/content/problems';
 
 const hub: HubFacts = {
 	entries: new Map([
@@ -18,6 +19,7 @@ const hub: HubFacts = {
 	]),
 	domains: ['northwind.example'],
 	picksPerVoter: 3,
+	words: ENGLISH,
 };
 const message = (over: Partial<Parameters<typeof place>[1]> = {}) => ({
 	messageId: '<m@x>',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { accentProblems, brandCss, logoProblems, SCHEME_BACKGROUNDS } from '../../../src/content/brand';
 import { loadSettings } from '../../../src/content/settings';
 import { ROOT } from '../../helpers/build-hub';
+import { said } from '../../helpers/said';
 
 const HUB = `title: Test hub
 tagline: A hub for testing the brand settings.
@@ -32,17 +33,17 @@ describe('accent colour', () => {
 		const problems = accentProblems('light', '#7cb7f2', 'hub.yaml');
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ file: 'hub.yaml', field: 'accent.light' });
-		expect(problems[0]?.expected).toMatch(
+		expect(said(problems[0]!).expected).toMatch(
 			/^a colour with at least 4\.5:1 contrast on the light scheme's .+ background #[0-9a-f]{6} .+ try a darker shade$/,
 		);
 		expect(problems[0]?.found).toMatch(/^"#7cb7f2", \d\.\d\d:1$/);
-		expect(accentProblems('dark', '#0b5cad', 'hub.yaml')[0]?.expected).toMatch(/dark scheme's .+ try a lighter shade/);
+		expect(said(accentProblems('dark', '#0b5cad', 'hub.yaml')[0]!).expected).toMatch(/dark scheme's .+ try a lighter shade/);
 		// 4.7:1 on white, but less on the tinted callout: the worst background decides.
-		expect(accentProblems('light', '#737373', 'hub.yaml')[0]?.expected).toMatch(/callout background #f1f1f1/);
+		expect(said(accentProblems('light', '#737373', 'hub.yaml')[0]!).expected).toMatch(/callout background #f1f1f1/);
 	});
 
 	it('rejects what is not a colour', () => {
-		expect(accentProblems('light', 'corporate blue', 'hub.yaml')).toEqual([
+		expect(accentProblems('light', 'corporate blue', 'hub.yaml').map(said)).toEqual([
 			{ file: 'hub.yaml', field: 'accent.light', expected: 'a CSS colour such as "#0b5cad"', found: '"corporate blue"' },
 		]);
 	});
@@ -82,7 +83,7 @@ describe('logo', () => {
 		expect(logoProblems(undefined, dir, 'hub.yaml')).toEqual([]);
 		expect(logoProblems('logo.png', dir, 'hub.yaml')[0]).toMatchObject({ field: 'logo', found: '"logo.png"' });
 		expect(logoProblems('../outside.svg', dir, 'hub.yaml')[0]).toMatchObject({ field: 'logo', found: '"../outside.svg"' });
-		expect(logoProblems('missing.svg', dir, 'hub.yaml')[0]).toMatchObject({ field: 'logo', found: 'no SVG there' });
+		expect(said(logoProblems('missing.svg', dir, 'hub.yaml')[0]!)).toMatchObject({ field: 'logo', found: 'no SVG there' });
 	});
 
 	it('fails loading hub.yaml on a missing logo, naming the line', () => {

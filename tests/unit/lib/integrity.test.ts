@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateNumberProblems, idProblems } from '../../../src/checks/integrity';
 import { idFromFile } from '../../../src/content/content-dir';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 
 describe('idProblems', () => {
 	it('accepts kebab-case names used once', () => {
@@ -15,7 +15,7 @@ describe('idProblems', () => {
 
 	it('rejects names that are not safe in a URL, saying why', () => {
 		const [problem] = idProblems([{ id: 'Cloud Files', file: 'content/papers/Cloud Files.mdx' }]);
-		expect(formatProblem(problem!)).toBe(
+		expect(formatProblem(problem!, ENGLISH)).toBe(
 			'content/papers/Cloud Files.mdx id: expected a name of lower-case letters, digits and single hyphens, because it becomes a URL (rename the file or id); found "Cloud Files"',
 		);
 	});
@@ -25,7 +25,7 @@ describe('idProblems', () => {
 			{ id: 'cloud', file: 'content/papers/cloud.mdx' },
 			{ id: 'cloud', file: 'content/papers/2026/cloud.mdx' },
 		]);
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'content/papers/2026/cloud.mdx id: expected an id used once, but content/papers/cloud.mdx already uses it; found "cloud"',
 		]);
 	});
@@ -45,7 +45,7 @@ describe('duplicateNumberProblems', () => {
 			{ number: 2, file: 'b.mdx' },
 			{ number: 1, file: 'c.mdx' },
 		]);
-		expect(problems.map(formatProblem)).toEqual([
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
 			'c.mdx number: expected a number no other issue uses, but a.mdx is already issue 1; found 1',
 		]);
 	});

@@ -14,10 +14,11 @@ import {
 } from '../../../src/hub/metrics';
 import { criticalProblems, metricUsageProblems, type CriticalMarks, type MetricUsage } from '../../../src/checks/metrics';
 import { parseMdx } from '../../../src/content/mdx';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { inspectMdx } from '../../../src/content/render/render-mdx';
 import type { Reference, ReferenceCheck } from '../../../src/checks/references';
 import { createLocale } from '../../../src/content/i18n';
+import { said } from '../../helpers/said';
 
 const en = createLocale('en-GB');
 
@@ -173,7 +174,7 @@ describe('criticalProblems', () => {
 		);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ file: 'content/metrics/d.yaml', field: 'critical.finance' });
-		expect(formatProblem(problems[0]!)).toBe(
+		expect(formatProblem(problems[0]!, ENGLISH)).toBe(
 			'content/metrics/d.yaml critical.finance: expected at most 3 critical metrics for the segment "finance" (criticalLimit in hub.yaml), and it already has a, b, c; found a fourth one, rank 4',
 		);
 	});
@@ -187,7 +188,7 @@ describe('criticalProblems', () => {
 	it('refuses a critical key that names no segment, listing the segments there are', () => {
 		const [problem, ...rest] = criticalProblems([marks('a', { fnance: 1 }, ['finance'])], segments, 3);
 		expect(rest).toEqual([]);
-		expect(formatProblem(problem!)).toBe(
+		expect(formatProblem(problem!, ENGLISH)).toBe(
 			'content/metrics/a.yaml critical.fnance: expected an existing segment, one of: all-staff, executives, finance; found "fnance"',
 		);
 	});
@@ -196,11 +197,11 @@ describe('criticalProblems', () => {
 		const problems = criticalProblems([marks('a', { finance: 1 }), marks('b', { finance: 1 })], segments, 3);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ file: 'content/metrics/b.yaml', field: 'critical.finance', found: '1' });
-		expect(problems[0]!.expected).toContain('content/metrics/a.yaml is already ranked 1');
+		expect(said(problems[0]!).expected).toContain('content/metrics/a.yaml is already ranked 1');
 	});
 
 	it('refuses a rank beyond the limit and a segment the metric is not addressed to', () => {
-		expect(criticalProblems([marks('a', { finance: 5 })], segments, 3)).toEqual([
+		expect(criticalProblems([marks('a', { finance: 5 })], segments, 3).map(said)).toEqual([
 			{ file: 'content/metrics/a.yaml', field: 'critical.finance', expected: 'a rank from 1 to 3 (criticalLimit in hub.yaml)', found: '5' },
 		]);
 		const [problem] = criticalProblems([marks('a', { finance: 1 }, ['executives'])], segments, 3);
@@ -246,14 +247,14 @@ describe('metric components in MDX', () => {
 		const usages = metricUsages('Intro\n\n<Metric id="checkout-avail" />\n', from);
 		const [problem, ...rest] = metricUsageProblems(usages, check());
 		expect(rest).toEqual([]);
-		expect(formatProblem(problem!)).toBe(
+		expect(formatProblem(problem!, ENGLISH)).toBe(
 			'content/papers/cloud.mdx:3:1 <Metric> id: expected an existing metric, one of: checkout-availability, cloud-spend-variance, secret-metric; found "checkout-avail"',
 		);
 	});
 
 	it('reports a missing or computed id, and accepts known ones', () => {
 		const problems = metricUsageProblems(metricUsages(source, from), check());
-		expect(problems.map((p) => [p.line, p.found])).toEqual([
+		expect(problems.map(said).map((p) => [p.line, p.found])).toEqual([
 			[9, 'no plain id'],
 			[13, 'no plain id'],
 		]);
@@ -261,7 +262,10 @@ describe('metric components in MDX', () => {
 
 	it('refuses an unpublished metric in published writing, but not in a draft', () => {
 		const usages = metricUsages('<MetricValue id="secret-metric" />', from);
-		expect(metricUsageProblems(usages, check(['metrics/secret-metric']))[0]).toMatchObject({ line: 1, expected: 'a published metric' });
+		expect(said(metricUsageProblems(usages, check(['metrics/secret-metric']))[0]!)).toMatchObject({
+			line: 1,
+			expected: 'a published metric',
+		});
 		expect(metricUsageProblems(usages, check(['metrics/secret-metric', 'papers/cloud']))).toEqual([]);
 	});
 });

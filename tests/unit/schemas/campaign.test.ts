@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../../src/content/schemas/campaign';
 import { testimonialSchema } from '../../../src/content/schemas/testimonial';
 import { STAGE_IDS } from '../../../src/content/stages';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { schemaProblems } from '../../../src/content/zod-problems';
 
 const stages = (ids: readonly string[] = STAGE_IDS) => ids.map((stage) => ({ stage, goal: `What ${stage} must achieve.`, activities: [] }));
@@ -24,7 +24,7 @@ const campaign = (changes: Record<string, unknown> = {}) => ({
 });
 
 const problems = async (schema: Parameters<typeof schemaProblems>[1], data: unknown) =>
-	(await schemaProblems('campaigns/crm.mdx', schema, data)).problems.map(formatProblem);
+	(await schemaProblems('campaigns/crm.mdx', schema, data)).problems.map((problem) => formatProblem(problem, ENGLISH));
 
 describe('campaign schema', () => {
 	it('accepts the seven stages in order', async () => {

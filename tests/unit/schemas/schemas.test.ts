@@ -13,7 +13,7 @@ import { settingsSchema } from '../../../src/content/schemas/settings';
 import { testimonialSchema } from '../../../src/content/schemas/testimonial';
 import { topicSchema } from '../../../src/content/schemas/topic';
 import { zodProblems } from '../../../src/content/zod-problems';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 
 const CONTENT = path.resolve(import.meta.dirname, '../../../content');
 
@@ -29,7 +29,7 @@ const filesIn = (folder: string) =>
 /** Messages as a writer reads them, through the hub's one formatter. */
 const check = (schema: { safeParse: (input: unknown) => { error?: Parameters<typeof zodProblems>[1] } }, input: unknown) => {
 	const { error } = schema.safeParse(input);
-	return error ? zodProblems('x.mdx', error, input).map(formatProblem) : [];
+	return error ? zodProblems('x.mdx', error, input).map((problem) => formatProblem(problem, ENGLISH)) : [];
 };
 
 describe('the example hub is valid', () => {

@@ -3,7 +3,7 @@
  * wait does not parse, a dependent names both a segment and a department, or a tier is not 1 to 4.
  */
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../../src/content/problems';
+import { ENGLISH, formatProblem } from '../../../src/content/problems';
 import { systemSchema } from '../../../src/content/schemas/system';
 import { schemaProblems } from '../../../src/content/zod-problems';
 
@@ -17,7 +17,8 @@ const system = (changes: Record<string, unknown> = {}) => ({
 	...changes,
 });
 
-const problems = async (data: unknown) => (await schemaProblems('systems/web-shop.yaml', systemSchema, data)).problems.map(formatProblem);
+const problems = async (data: unknown) =>
+	(await schemaProblems('systems/web-shop.yaml', systemSchema, data)).problems.map((problem) => formatProblem(problem, ENGLISH));
 
 describe('system schema', () => {
 	it('reads waits as durations and fills in the defaults', async () => {

@@ -70,8 +70,7 @@ export function acronymReports(spans: readonly TextSpan[], allow: readonly strin
 export const acronymFirstUse = defineRule({
 	id: 'acronym-first-use',
 	severity: 'warn',
-	description:
-		'Spell out each acronym the first time the body uses it, e.g. "customer relationship management (CRM)"; `allow` lists acronyms everyone knows.',
+	description: 'lint.rule.acronym-first-use',
 	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({ allow: z.array(z.string()).default(['IT', 'UK', 'TODO']) }),
 	english: true,

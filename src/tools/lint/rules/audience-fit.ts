@@ -15,25 +15,24 @@ const ids = (value: unknown): string[] => (Array.isArray(value) ? value.map(Stri
 export const audienceFit = defineRule({
 	id: 'audience-fit',
 	severity: 'warn',
-	description:
-		'A paper for an audience that wants the headline runs to at most `headlineWords` words, and cites a metric or a system that audience depends on.',
+	description: 'lint.rule.audience-fit',
 	kinds: ['paper'],
 	options: z.object({ headlineWords: z.number().int().positive().default(250) }),
-	check({ entry, hub, options, status, report }) {
+	check({ entry, hub, options, status, locale, report }) {
 		// Advice on fit waits until the frontmatter is valid: its errors come first.
 		if (!entry.tree || status === undefined) return;
 		const data = entry.data as { segments?: unknown; systems?: unknown };
 		const headline = ids(data.segments).filter((id) => hub.segments.get(id)?.detail === 'headline');
 		if (headline.length === 0) return;
-		const names = headline.map((id) => hub.segments.get(id)!.name).join(' and ');
+		const names = locale.list(headline.map((id) => hub.segments.get(id)!.name));
 		const at = (entry.yaml && fieldRange(entry.yaml, ['segments'])?.[0]) ?? bodyStart(entry);
 
 		const words = countWords(proseText(entry.tree));
 		if (words > options.headlineWords) {
 			report({
 				start: bodyStart(entry),
-				message: `The paper has ${words} words of prose; ${names} want the headline, in ${options.headlineWords} words or fewer`,
-				suggestion: `cut about ${words - options.headlineWords} word${words - options.headlineWords === 1 ? '' : 's'}: lead with what changes for them, and link to the detail`,
+				message: locale.t('lint.audienceFit.length', { words, names, limit: options.headlineWords }),
+				suggestion: locale.t('lint.audienceFit.cut', { count: words - options.headlineWords }),
 			});
 		}
 
@@ -49,11 +48,14 @@ export const audienceFit = defineRule({
 			const name = hub.segments.get(id)!.name;
 			report({
 				start: at,
-				message: `The paper cites no metric and no system ${name} depend on; they judge a paper by what it means for what they run`,
+				message: locale.t('lint.audienceFit.cites', { name }),
 				suggestion:
 					theirs.length > 0
-						? `cite a metric (<Metric id="…" />) or say what it means for ${theirs.map((system) => system.name.replace(/^The\b/, 'the')).join(', ')} and list it in systems: [${theirs.map((system) => system.id).join(', ')}]`
-						: 'cite a metric they track (<Metric id="…" />)',
+						? locale.t('lint.audienceFit.fix', {
+								systems: theirs.map((system) => system.name.replace(/^The\b/, 'the')).join(', '),
+								ids: theirs.map((system) => system.id).join(', '),
+							})
+						: locale.t('lint.audienceFit.fixMetric'),
 			});
 		}
 	},

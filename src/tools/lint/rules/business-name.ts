@@ -12,10 +12,10 @@ import { defineRule } from '../types.ts';
 export const businessName = defineRule({
 	id: 'business-name',
 	severity: 'warn',
-	description: "Where a paper or case study uses a system's technical name, suggests its business name (the first use may give both).",
+	description: 'lint.rule.business-name',
 	kinds: ['paper', 'case-study'],
 	options: z.object({}),
-	check({ entry, hub, report }) {
+	check({ entry, hub, locale, report }) {
 		const spans = allSpans(entry);
 		for (const system of hub.systems) {
 			if (system.technical.trim().toLowerCase() === system.name.trim().toLowerCase()) continue;
@@ -30,8 +30,8 @@ export const businessName = defineRule({
 					report({
 						start: span.offsets[match.index]!,
 						end: span.offsets[match.index + match[0].length - 1]! + 1,
-						message: `"${match[0]}" is what IT calls ${system.name.replace(/^The\b/, 'the')}; readers know it by its business name`,
-						suggestion: `write "${system.name.replace(/^The\b/, 'the')}" (the first mention may give both: "${system.name.replace(/^The\b/, 'the')} (${system.technical})")`,
+						message: locale.t('lint.businessName', { term: match[0], system: system.name.replace(/^The\b/, 'the') }),
+						suggestion: locale.t('lint.businessName.fix', { system: system.name.replace(/^The\b/, 'the'), technical: system.technical }),
 					});
 				}
 			}

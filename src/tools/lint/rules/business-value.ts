@@ -11,8 +11,7 @@ import { defineRule } from '../types.ts';
 export const businessValue = defineRule({
 	id: 'business-value',
 	severity: 'error',
-	description:
-		'The `businessValue` says what the business gains, in words that are not just the title again (`maxSimilarity`: 0 to 1 share of the same words).',
+	description: 'lint.rule.business-value',
 	kinds: ['paper', 'case-study', 'campaign'],
 	options: z.object({ maxSimilarity: z.number().min(0).max(1).default(0.5) }),
 	check({ entry, options, locale, report }) {

@@ -21,8 +21,7 @@ const time = (value: unknown) => (value instanceof Date ? value : new Date(Strin
 export const campaignOrder = defineRule({
 	id: 'campaign-order',
 	severity: 'warn',
-	description:
-		'A campaign launches or trains (Buy) only after a Know or Trust activity is done, and has a metric for its Repeat stage to report.',
+	description: 'lint.rule.campaign-order',
 	kinds: ['campaign'],
 	options: z.object({}),
 	check({ entry, locale, report }) {
@@ -58,7 +57,7 @@ export const campaignOrder = defineRule({
 				start: range[0],
 				end: range[1],
 				message: locale.t('lint.campaignOrder.metric', { repeat: stageLabel(locale, 'repeat') }),
-				suggestion: 'add the metrics it aims to move under metrics, each with its baseline date',
+				suggestion: locale.t('lint.campaignOrder.metric.fix'),
 			});
 		}
 	},

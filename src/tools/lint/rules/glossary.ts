@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { says } from '../../../content/zod-problems.ts';
 import { allSpans } from '../prose.ts';
 import type { TextSpan } from '../../../content/source.ts';
 import { defineRule, type Report } from '../types.ts';
@@ -19,7 +20,7 @@ export const glossaryEntrySchema = z
 				} catch {
 					return false;
 				}
-			}, 'a valid regular expression')
+			}, says('problem.glossary.pattern'))
 			.optional(),
 		/** The business phrasing to use; with exactly one, `--fix` may replace the term with it. */
 		use: z.array(z.string().min(1)).min(1),
@@ -28,7 +29,7 @@ export const glossaryEntrySchema = z
 		/** Set `false` when the one replacement still needs a human to check the sentence. Default: `true`. */
 		fix: z.boolean().default(true),
 	})
-	.refine((entry) => (entry.terms === undefined) !== (entry.pattern === undefined), 'either terms or a pattern (not both)');
+	.refine((entry) => (entry.terms === undefined) !== (entry.pattern === undefined), says('problem.glossary.termsOrPattern'));
 
 export type GlossaryEntry = z.output<typeof glossaryEntrySchema>;
 
@@ -90,8 +91,7 @@ export function glossaryReports(
 export const glossary = defineRule({
 	id: 'glossary',
 	severity: 'warn',
-	description:
-		"Flags IT jargon and vanity metrics listed in the glossary (the house `glossary.yaml` and the hub's own) and suggests the business phrasing; `allow` lists terms this hub accepts.",
+	description: 'lint.rule.glossary',
 	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({
 		/** Terms this hub accepts although the glossary lists them. */

@@ -9,7 +9,7 @@ import { defineRule } from '../types.ts';
 export const headingLevels = defineRule({
 	id: 'heading-levels',
 	severity: 'error',
-	description: 'No `#` (h1) in the body, because the title is the h1; headings go down one level at a time (`##`, then `###`).',
+	description: 'lint.rule.heading-levels',
 	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({}),
 	check({ entry, locale, report }) {

@@ -13,8 +13,7 @@ const attribute = (attributes: readonly (MdxJsxAttribute | MdxJsxExpressionAttri
 export const imageAlt = defineRule({
 	id: 'image-alt',
 	severity: 'error',
-	description:
-		'Every image has alt text that describes it (`![what it shows](file.png)`, `<img alt="…">`); `allowDecorative` accepts an explicit `alt=""` on components.',
+	description: 'lint.rule.image-alt',
 	kinds: ['paper', 'case-study', 'newsletter', 'campaign'],
 	options: z.object({ allowDecorative: z.boolean().default(true) }),
 	check({ entry, options, locale, report }) {

@@ -7,7 +7,7 @@ import { defineRule } from '../types.ts';
 export const paperLength = defineRule({
 	id: 'paper-length',
 	severity: 'error',
-	description: 'A position paper has between `min` and `max` words of prose (code, components and frontmatter do not count).',
+	description: 'lint.rule.paper-length',
 	kinds: ['paper'],
 	options: z.object({ min: z.number().int().positive().default(200), max: z.number().int().positive().default(300) }),
 	check({ entry, options, locale, report }) {

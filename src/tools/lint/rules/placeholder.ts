@@ -9,7 +9,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const placeholder = defineRule({
 	id: 'placeholder',
 	severity: 'error',
-	description: 'No placeholder text (`markers`, e.g. the TODO notes `npm run new` writes) is left in any field or in the body.',
+	description: 'lint.rule.placeholder',
 	kinds: ['paper', 'case-study', 'metric', 'newsletter', 'campaign'],
 	options: z.object({ markers: z.array(z.string().min(1)).default(['TODO']) }),
 	check({ entry, options, locale, report }) {

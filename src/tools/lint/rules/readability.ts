@@ -43,8 +43,7 @@ export function readability(blocks: readonly { text: string; start: number }[]):
 export const readabilityRule = defineRule({
 	id: 'readability',
 	severity: 'warn',
-	description:
-		'Flesch reading ease of the body is at least the target of the strictest segment the entry is for (`segments`), or `default`.',
+	description: 'lint.rule.readability',
 	kinds: ['paper', 'case-study'],
 	options: z.object({
 		/** Minimum score for segments not listed. */
