@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { expect } from 'vitest';
-import { freePort } from './free-port';
+import { freePort } from './free-port.ts';
 
 export interface DevServer {
 	origin: string;
