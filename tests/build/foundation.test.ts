@@ -118,6 +118,31 @@ describe('a fixture hub built at /', () => {
 		}
 	});
 
+	// The header is rendered once per section it can mark (src/components/Header.astro), so a page
+	// must never get the mark of a page rendered before it.
+	it('marks the section a page belongs to in the main navigation, and no other', async () => {
+		const sections: [string, string[]][] = [
+			['', []],
+			['search', []],
+			['papers', ['Papers']],
+			['papers/cloud-savings', ['Papers']],
+			['case-studies/finance-close', ['Case studies']],
+			['metrics/close-days', ['Metrics']],
+			['segments/finance', ['Audiences']],
+			['topics/cloud', ['Topics']],
+			['newsletter/1', ['Newsletter']],
+			['subscribe', ['Subscribe']],
+		];
+		for (const [route, current] of sections) {
+			const nav = (await page(build.dist, route)).querySelector('header nav')!;
+			expect(nav.querySelectorAll('a'), route).toHaveLength(9);
+			expect(
+				nav.querySelectorAll('a[aria-current="page"]').map((link) => link.text.trim()),
+				route,
+			).toEqual(current);
+		}
+	});
+
 	it('ships no client JavaScript on content pages', async () => {
 		for (const route of ['', 'papers', 'papers/cloud-savings', 'case-studies/finance-close', 'segments/finance']) {
 			expect((await page(build.dist, route)).querySelectorAll('script'), route).toHaveLength(0);

@@ -128,6 +128,19 @@ describe('metrics cited in writing', () => {
 		expect(card.querySelector('.latest a')?.getAttribute('href')).toBe('/metrics/cloud-spend-variance/');
 	});
 
+	// A cited card is rendered once per metric and readings known (src/components/metrics/Metric.astro):
+	// the January paper and the July case study must each keep their own figures.
+	it('show one metric cited on two dates with the figures of each date', async () => {
+		const cardIn = async (route: string) => (await page(dist, route)).querySelector('main .body .metric-card')!;
+		const january = await cardIn('papers/phishing-is-our-biggest-risk');
+		const july = await cardIn('case-studies/halving-phishing-clicks');
+		expect([january, july].map((card) => card.getAttribute('data-metric'))).toEqual(['phishing-click-rate', 'phishing-click-rate']);
+		expect(text(january.querySelector('.value'))).toBe('10.8%');
+		expect(text(january.querySelector('.sentence'))).toMatch(/^Latest 10\.8% in January 2026 /);
+		expect(text(july.querySelector('.value'))).toBe('5.1%');
+		expect(text(july.querySelector('.sentence'))).toMatch(/^Latest 5\.1% in July 2026 /);
+	});
+
 	it('render <MetricValue> inline, inside the sentence, linked to the metric', async () => {
 		const paragraph = (await page(dist, 'papers/crm-for-store-managers'))
 			.querySelectorAll('main .body p')

@@ -81,13 +81,17 @@ export function createLocale(language: string, overrides: Partial<Dictionary> = 
 		or: new Intl.ListFormat(formats, { type: 'disjunction' }),
 		unit: new Intl.ListFormat(formats, { type: 'unit', style: 'short' }),
 	};
-	const number = (value: number, options: Intl.NumberFormatOptions = FIGURE) => numberFormat(formats, options).format(value);
+	// Most figures take the default format: it skips the cache's key, which cost more than the formatting.
+	const figure = numberFormat(formats, FIGURE);
+	const number = (value: number, options: Intl.NumberFormatOptions = FIGURE) =>
+		(options === FIGURE ? figure : numberFormat(formats, options)).format(value);
 	const text = (message: Message, values: Values): string => {
 		if (typeof message === 'string') return message;
 		const count = values.count;
 		const form = typeof count === 'number' ? plural.select(count) : 'other';
 		return message[form] ?? message.other;
 	};
+	const others = new Map<string, Locale>();
 	const locale: Locale = {
 		language,
 		dictionary,
@@ -106,7 +110,16 @@ export function createLocale(language: string, overrides: Partial<Dictionary> = 
 		dayMonth: (date) => dayMonth.format(date),
 		number,
 		list: (items, type = 'and') => lists[type].format(items),
-		formatsOf: (tag) => (tag === undefined || tag === formats ? locale : createLocale(language, overrides, tag)),
+		formatsOf: (tag) => {
+			if (tag === undefined || tag === formats) return locale;
+			// Once per tag: every page and email of an entry in another language asks again, and the Intl objects are dear to make.
+			let other = others.get(tag);
+			if (!other) {
+				other = createLocale(language, overrides, tag);
+				others.set(tag, other);
+			}
+			return other;
+		},
 	};
 	return locale;
 }

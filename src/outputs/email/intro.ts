@@ -45,9 +45,12 @@ const toText = compile({
 });
 
 /** The intro as text; html-to-text writes each link's URL after its words: `words [url]`. */
-export function introText(html: string): string {
+export const introText = (html: string): string => safeHtmlText(emailSafeIntro(html));
+
+/** `introText` of HTML that `emailSafeIntro` has already made safe. */
+export function safeHtmlText(safe: string): string {
 	return (
-		toText(emailSafeIntro(html))
+		toText(safe)
 			// A paragraph that held only a dropped image would leave a gap.
 			.replace(/\n{3,}/g, '\n\n')
 			.trim()
