@@ -23,7 +23,7 @@ const TYPE_NAMES: Partial<Record<string, MessageKey>> = {
 };
 
 /** Text that reads the same in every language, where a phrase is wanted: a value, a pattern. */
-export const verbatim = (text: Said): Phrase => phrase('problem.text', { text });
+const verbatim = (text: Said): Phrase => phrase('problem.text', { text });
 
 const count = (limit: number | bigint) => Number(limit);
 

@@ -39,7 +39,7 @@ export const AUDIENCES = [
 ] as const;
 
 /** The one topic a new hub starts with (its words are `starter.topic.*`); writers add their own to `topics.yaml`. */
-export const FIRST_TOPIC_ID = 'it-and-the-business';
+const FIRST_TOPIC_ID = 'it-and-the-business';
 
 /** YAML scalars: JSON strings are valid YAML and survive quotes, colons, `&` and emoji. */
 const text = (value: string) => JSON.stringify(value);

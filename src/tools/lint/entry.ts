@@ -146,31 +146,3 @@ export function readHub(root: string, cwd: string = process.cwd()): HubContent {
 export function field(entry: HubFile, name: string): unknown {
 	return typeof entry.data === 'object' && entry.data !== null ? (entry.data as Record<string, unknown>)[name] : undefined;
 }
-
-/** Ids (or, for newsletters, numbers) the hub's files use per collection, for references and links. */
-export function idsByCollection(hub: HubContent): Map<string, string[]> {
-	const ids = new Map<string, string[]>();
-	for (const entry of hub.entries) ids.set(entry.collection, [...(ids.get(entry.collection) ?? []), entry.id]);
-	ids.set(
-		'segments',
-		hub.segments.map((s) => s.id),
-	);
-	ids.set(
-		'authors',
-		hub.authors.map((a) => a.id),
-	);
-	ids.set('topics', hub.topics.ids);
-	ids.set(
-		'testimonials',
-		hub.testimonials.map((t) => t.id),
-	);
-	ids.set(
-		'systems',
-		hub.systems.map((system) => system.id),
-	);
-	ids.set(
-		'ballots',
-		hub.ballots.map((b) => b.id),
-	);
-	return ids;
-}
