@@ -24,8 +24,7 @@ import { publishCollection, publishingWatcher } from './live-content';
 import { collectionPattern, COLLECTIONS, TOPICS_FILE, type FileCollection } from './kinds';
 import { locateSchemaProblems } from './locate';
 import { assertNoProblems, ContentProblems, type Problem } from './problems';
-import { type BodyFacts } from './render/render-mdx';
-import { SyncRenderer } from './render/render-pool';
+import { renderMdx, type BodyFacts } from './render/render-mdx';
 import { frontmatterText } from './source';
 import { mdxProblem, readYaml } from './syntax';
 import { parseMdx } from './mdx';
@@ -64,7 +63,7 @@ function rendererInputs(root: string, base: string): string {
  * Problems from every collection of one sync. Astro runs the loaders side by side and stops at the
  * first that throws, so the last loader to finish throws them all.
  */
-const sync = { running: 0, problems: [] as Problem[], renderer: undefined as SyncRenderer | undefined };
+const sync = { running: 0, problems: [] as Problem[] };
 
 async function pooled(load: (problems: Problem[]) => Promise<void>): Promise<void> {
 	const problems = sync.problems;
@@ -75,7 +74,6 @@ async function pooled(load: (problems: Problem[]) => Promise<void>): Promise<voi
 		sync.running--;
 	}
 	if (sync.running > 0) return;
-	await sync.renderer?.close();
 	sync.problems = [];
 	assertNoProblems(problems);
 }
@@ -130,9 +128,6 @@ export function hubCollection(name: FileCollection): Loader {
 				}
 				const root = fileURLToPath(context.config.root);
 				const inputs = rendererInputs(root, context.config.base);
-				sync.renderer ??= new SyncRenderer(path.join(root, 'scripts/render-worker.ts'));
-				const renderer = sync.renderer;
-				if (context.store.keys().length === 0) renderer.prepare();
 				const rendered: Parameters<typeof context.store.set>[0][] = [];
 				/** Files with a problem: parsed as far as possible, never stored. */
 				const failed = new Set<string>();
@@ -175,7 +170,7 @@ export function hubCollection(name: FileCollection): Loader {
 					getRenderFunction: () =>
 						Promise.resolve(async ({ filePath, body }) => {
 							if (!filePath || body === undefined || failed.has(filePath)) return undefined;
-							const rendered = await renderer.render(body, { file: displayPath(filePath), path: filePath, base: context.config.base });
+							const rendered = await renderMdx(body, { file: displayPath(filePath), path: filePath, base: context.config.base });
 							if (!rendered.body) { report(filePath, rendered.problems); return; }
 							return { html: rendered.body.html, metadata: { headings: rendered.body.facts.headings, facts: rendered.body.facts } };
 						}),
@@ -222,7 +217,6 @@ export function hubCollection(name: FileCollection): Loader {
 				// Every store.set() restarts Astro's debounced save of the whole data store; a render that
 				// pauses longer than the debounce (a busy machine) saves it again, so saves grew with the
 				// square of the hub's size. The sync's entries go in at once, with one save after them.
-				rendered.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 				for (const entry of rendered) context.store.set(entry);
 				loading = false;
 				publish();
