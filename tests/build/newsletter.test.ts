@@ -307,7 +307,9 @@ describe('an issue that cannot be sent', () => {
 			issue.replace('caseStudy: finance-close', 'case-study: finance-close'),
 		);
 		expect(build.code).not.toBe(0);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:9:\d+ items\[1\]: expected exactly one of paper, caseStudy, metric or campaign/);
+		expect(build.output).toMatch(
+			/newsletters\/issue-1\.mdx:9:\d+ items\[1\]: expected exactly one of paper, caseStudy, metric or campaign/,
+		);
 	});
 
 	it('fails the build when two issues share a number, naming both files', async () => {
