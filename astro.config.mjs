@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stagedBuildOnly } from './src/integrations/build-site';
 import { PAGE_CSP } from './src/integrations/csp';
 import { previewMode } from './src/integrations/preview-mode';
+import { siteStylesheet } from './src/integrations/site-stylesheet';
 import { indexableSitemap } from './src/integrations/sitemap';
 
 /**
@@ -57,6 +58,8 @@ export default defineConfig({
 		// `npm run build` indexes search after Astro has exited, then publishes: a bare `astro build` would not.
 		stagedBuildOnly(),
 		previewMode(),
+		// One stylesheet for the whole site, its name in every route key.
+		siteStylesheet(),
 		mdx(),
 		// Leaves out pages marked noindex (archived entries).
 		indexableSitemap(),

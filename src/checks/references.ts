@@ -1,4 +1,4 @@
-import { noun } from '../content/kinds';
+import { mayNameScheduled, noun } from '../content/kinds';
 import { locateProblems } from '../content/locate';
 import { ContentProblems, oneOf, phrase, quote, type Problem } from '../content/problems';
 
@@ -46,14 +46,6 @@ export interface ReferenceCheck {
 }
 
 /**
- * A campaign plans its activities ahead, and the paper or case study that reports on one is often
- * written ahead too, dated for the day it should go live. Such a report may be scheduled: the hub
- * links it, and carries its summary into feeds, only once it is published (src/hub/hub.ts).
- */
-const mayBeScheduled = (entry: EntryLike, field: string): boolean =>
-	entry.collection === 'campaigns' && /^stages\[\d+\]\.activities\[\d+\]\.(?:paper|caseStudy)$/.test(field);
-
-/**
  * Astro 7 only logs an unknown reference and lets the page crash later; the hub instead reports
  * every unknown or unpublished target, naming the file, the field and the ids that do exist.
  */
@@ -65,7 +57,11 @@ export function checkReferences(entries: readonly EntryLike[], check: ReferenceC
 			const known = check.ids(ref.collection);
 			if (!known.includes(ref.id)) {
 				problems.push({ file, field: ref.field, expected: oneOf(noun(ref.collection), known), found: quote(ref.id) });
-			} else if (check.isPublic(entry) && !check.isPublic(ref) && !(mayBeScheduled(entry, ref.field) && check.isScheduled?.(ref))) {
+			} else if (
+				check.isPublic(entry) &&
+				!check.isPublic(ref) &&
+				!(mayNameScheduled(entry.collection, ref.field) && check.isScheduled?.(ref))
+			) {
 				problems.push({
 					file,
 					field: ref.field,

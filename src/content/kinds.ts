@@ -11,7 +11,7 @@ import { paths } from './paths';
 import { phrase, type Phrase } from './problems';
 import { authorSchema } from './schemas/author';
 import { ballotSchema } from './schemas/ballot';
-import { campaignSchema } from './schemas/campaign';
+import { campaignSchema, SCHEDULED_REPORTS } from './schemas/campaign';
 import { caseStudySchema } from './schemas/case-study';
 import { metricSchema } from './schemas/metric';
 import { newsletterSchema } from './schemas/newsletter';
@@ -34,6 +34,8 @@ interface CollectionInfo {
 	kind?: WritingKind;
 	/** For what is published (`src/content/publication.ts`): the date field it goes live on. */
 	published?: 'published' | 'date' | 'start';
+	/** Reference fields (dotted paths) that may name a scheduled entry although this one is published. */
+	scheduledReferences?: RegExp;
 }
 
 const YAML = ['.yaml', '.yml'] as const;
@@ -44,7 +46,14 @@ export const COLLECTIONS = {
 	'case-studies': { kind: 'case-study', extensions: ['.mdx'], schema: caseStudySchema, noun: 'noun.case-studies', published: 'published' },
 	metrics: { kind: 'metric', extensions: YAML, schema: metricSchema, noun: 'noun.metrics', published: 'published' },
 	newsletters: { kind: 'newsletter', extensions: ['.mdx'], schema: newsletterSchema, noun: 'noun.newsletters', published: 'date' },
-	campaigns: { kind: 'campaign', extensions: ['.mdx'], schema: campaignSchema, noun: 'noun.campaigns', published: 'start' },
+	campaigns: {
+		kind: 'campaign',
+		extensions: ['.mdx'],
+		schema: campaignSchema,
+		noun: 'noun.campaigns',
+		published: 'start',
+		scheduledReferences: SCHEDULED_REPORTS,
+	},
 	testimonials: { extensions: YAML, schema: testimonialSchema, noun: 'noun.testimonials', published: 'date' },
 	systems: { extensions: YAML, schema: systemSchema, noun: 'noun.systems', published: 'published' },
 	segments: { extensions: YAML, schema: segmentSchema, noun: 'noun.segments' },
@@ -95,6 +104,11 @@ export const kindLabel = (locale: Locale, kind: WritingKind): string => locale.t
 export const kindNoun = (kind: WritingKind): Phrase => phrase(COLLECTIONS[KINDS[kind].collection].noun);
 export const noun = (collection: string): Phrase =>
 	collection in COLLECTIONS ? phrase(COLLECTIONS[collection as CollectionName].noun) : phrase('problem.text', { text: collection });
+/** Whether a published entry of `collection` may name a scheduled entry in `field` (`scheduledReferences`). */
+export function mayNameScheduled(collection: string, field: string): boolean {
+	const info: CollectionInfo | undefined = collection in COLLECTIONS ? COLLECTIONS[collection as CollectionName] : undefined;
+	return info?.scheduledReferences?.test(field) ?? false;
+}
 
 /** The glob of a collection's files under its folder: every file with one of its extensions, at any depth. */
 export function collectionPattern(name: FileCollection): string {

@@ -25,7 +25,9 @@ export function locateSchemaProblems(problems: readonly Problem[], absolute: str
 		const fieldPath = problem.field ? parseFieldPath(problem.field) : [];
 		if (exact && !yamlNodeAt(yaml, fieldPath).exact) return problem;
 		const range = fieldRange(yaml, fieldPath);
-		return range ? { ...problem, line: position(range[0]).line } : problem;
+		if (!range) return problem;
+		const { line, column } = position(range[0]);
+		return { ...problem, line, column };
 	});
 }
 

@@ -83,7 +83,8 @@ export class ContentProblems extends Error {
 		this.name = 'ContentProblems';
 		this.problems = problems;
 		// The message says where every problem is; a stack trace of the hub's code would only bury it.
-		this.stack = this.message;
+		// Empty rather than the message: Astro prints "Stack trace:" and the stack when it has one.
+		this.stack = '';
 	}
 }
 

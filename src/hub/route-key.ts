@@ -112,7 +112,10 @@ function sharedDigest(hub: Hub): Promise<string> {
 		);
 		// Bodies as rendered: a changed renderer changes them without changing a file.
 		const bodies = [...hub.metrics, ...hub.newsletters, ...hub.campaigns, ...hub.systems].map(wholeDigest);
-		return digest(JSON.stringify({ files: otherFiles(), model, followers, bodies }));
+		// The site's one stylesheet, which every page links: its name changes with any component's styles,
+		// which Astro's hash of a route's own code misses (src/integrations/site-stylesheet.ts sets it).
+		const stylesheets = process.env.HOURGLASS_BUILD_STYLESHEETS ?? '';
+		return digest(JSON.stringify({ files: otherFiles(), model, followers, bodies, stylesheets }));
 	});
 }
 

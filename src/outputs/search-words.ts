@@ -9,10 +9,18 @@
 /** Where the list lands, relative to the site's base: in Pagefind's folder, so it is rebuilt with the index. */
 export const SEARCH_WORDS_PATH = 'pagefind/hourglass-words.json';
 
-/** What the file holds: `[word, pages]`, most pages first. */
+/**
+ * What the file holds: `[word, pages]`, most pages first, and a digest of the code that counted
+ * them (`counted`), so that a rebuild adds and takes out only the pages that changed (see
+ * `writeSearchWords` in src/integrations/search.ts).
+ */
 export interface SearchWords {
 	words: [string, number][];
+	counted?: string;
 }
+
+/** Pages per word, while pages are added and taken out. */
+export type WordCounts = Map<string, number>;
 
 /** Shorter words are rarely mistyped into something else and would suggest noise. */
 const MIN_LENGTH = 3;
@@ -24,13 +32,26 @@ export const wordsOf = (text: string): string[] =>
 		.toLowerCase()
 		.match(/\p{L}+/gu) ?? [];
 
+/** Counts the words of one page's text in (`change` 1) or out (`change` -1); a word on no page leaves the counts. */
+export function countPage(counts: WordCounts, text: string, change: 1 | -1): void {
+	for (const word of new Set(wordsOf(text))) {
+		if (word.length < MIN_LENGTH) continue;
+		const pages = (counts.get(word) ?? 0) + change;
+		if (pages > 0) counts.set(word, pages);
+		else counts.delete(word);
+	}
+}
+
+/** The counts as the file holds them, most pages first. */
+export const sortedWords = (counts: WordCounts): SearchWords => ({
+	words: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+});
+
 /** Every word of at least three letters in the pages' texts, with how many pages have it, most pages first. */
 export function searchWords(pages: Iterable<string>): SearchWords {
-	const counts = new Map<string, number>();
-	for (const text of pages) {
-		for (const word of new Set(wordsOf(text))) if (word.length >= MIN_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
-	}
-	return { words: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])) };
+	const counts: WordCounts = new Map();
+	for (const text of pages) countPage(counts, text, 1);
+	return sortedWords(counts);
 }
 
 /** The word the search page searches for once as it loads (see `search-worker.ts`), beside the index. */

@@ -181,7 +181,7 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 			file: 'papers/cloud-savings.mdx',
 			edit: (s) => s.replace('segments: [executives, finance]', 'segments: [executives, finanse]'),
 			expected: [
-				/papers\/cloud-savings\.mdx:5 segments\[1\]: expected an existing segment, one of: all-staff, executives, finance; found "finanse"/,
+				/papers\/cloud-savings\.mdx:5:\d+ segments\[1\]: expected an existing segment, one of: all-staff, executives, finance; found "finanse"/,
 			],
 		},
 		{
@@ -218,7 +218,7 @@ describe.concurrent('bad input fails the build with the file and the problem, an
 			name: 'unpublished-item',
 			file: 'newsletters/issue-1.mdx',
 			edit: (s) => s.replace('  - caseStudy: finance-close', '  - paper: secret-draft'),
-			expected: [/newsletters\/issue-1\.mdx:9 items\[1\]\.paper: expected a published position paper; found "secret-draft"/],
+			expected: [/newsletters\/issue-1\.mdx:9:\d+ items\[1\]\.paper: expected a published position paper; found "secret-draft"/],
 		},
 	];
 

@@ -223,7 +223,7 @@ describe('content errors about metrics', () => {
 	it('fail the build when a segment has more critical metrics than the limit, naming the file and the segment', () => {
 		expect(tooMany.code).not.toBe(0);
 		expect(tooMany.output).toMatch(
-			/metrics\/fourth-pick\.yaml:\d+ critical\.finance: expected at most 3 critical metrics for the segment "finance" \(criticalLimit in hub\.yaml\), and it already has close-days, uptime, spend; found a fourth one, rank 4/,
+			/metrics\/fourth-pick\.yaml:\d+:\d+ critical\.finance: expected at most 3 critical metrics for the segment "finance" \(criticalLimit in hub\.yaml\), and it already has close-days, uptime, spend; found a fourth one, rank 4/,
 		);
 	});
 

@@ -283,7 +283,7 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/issue-1\.mdx:\d+ items\[1\]\.caseStudy: expected an existing case study, one of: finance-close; found "finance-closing"/,
+			/newsletters\/issue-1\.mdx:\d+:\d+ items\[1\]\.caseStudy: expected an existing case study, one of: finance-close; found "finance-closing"/,
 		);
 	});
 
@@ -295,10 +295,10 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/issue-1\.mdx:\d+ items\[0\]\.paper: expected a published position paper; found "secret-draft", which is a draft/,
+			/newsletters\/issue-1\.mdx:\d+:\d+ items\[0\]\.paper: expected a published position paper; found "secret-draft", which is a draft/,
 		);
 		expect(build.output).toMatch(
-			/newsletters\/issue-1\.mdx:\d+ items\[3\]\.paper: expected a published position paper; found "future-plans"/,
+			/newsletters\/issue-1\.mdx:\d+:\d+ items\[3\]\.paper: expected a published position paper; found "future-plans"/,
 		);
 	});
 
@@ -307,7 +307,9 @@ describe('an issue that cannot be sent', () => {
 			issue.replace('caseStudy: finance-close', 'case-study: finance-close'),
 		);
 		expect(build.code).not.toBe(0);
-		expect(build.output).toMatch(/newsletters\/issue-1\.mdx:9 items\[1\]: expected exactly one of paper, caseStudy, metric or campaign/);
+		expect(build.output).toMatch(
+			/newsletters\/issue-1\.mdx:9:\d+ items\[1\]: expected exactly one of paper, caseStudy, metric or campaign/,
+		);
 	});
 
 	it('fails the build when two issues share a number, naming both files', async () => {
@@ -321,7 +323,7 @@ describe('an issue that cannot be sent', () => {
 		);
 		expect(build.code).not.toBe(0);
 		expect(build.output).toMatch(
-			/newsletters\/(autumn|issue-1)\.mdx:\d+ number: expected a number no other issue uses, but \S+newsletters\/(issue-1|autumn)\.mdx is already issue 1; found 1/,
+			/newsletters\/(autumn|issue-1)\.mdx:\d+:\d+ number: expected a number no other issue uses, but \S+newsletters\/(issue-1|autumn)\.mdx is already issue 1; found 1/,
 		);
 	});
 });

@@ -130,7 +130,7 @@ describe('the preview', () => {
 		const response = await fetch(new URL('newsletter/1/', base));
 		expect(response.status).toBe(500);
 		expect(await response.text()).toContain('<title>ContentProblems</title>');
-		expect(log).toMatch(/issue-1\.mdx:\d+ items\[0\]\.paper: expected a readable position paper file .*; found "cloud-savings"/);
+		expect(log).toMatch(/issue-1\.mdx:\d+:\d+ items\[0\]\.paper: expected a readable position paper file .*; found "cloud-savings"/);
 		expect(log).not.toContain('TypeError');
 
 		await fs.writeFile(paper, source);

@@ -34,15 +34,15 @@ describe('schema errors in a build', () => {
 			1;
 		// Paths are relative to where the build runs; each line starts with the file's path.
 		const expected = [
-			'content/papers/cloud-savings.mdx:2 title: expected a title of at least 5 characters; found "Hi"',
-			'content/papers/cloud-savings.mdx:5 segments: expected a list such as [a, b]; found "executives"',
-			'content/papers/cloud-savings.mdx:8 published: expected a date such as 2026-03-14; found "soon"',
-			`content/metrics/close-days.yaml:${directionLine} direction: expected "higher" or "lower"; found "up"`,
-			'content/newsletters/issue-1.mdx:10 items[2]: expected exactly one of paper, caseStudy, metric or campaign per item (and an optional blurb); found {"metric":"close-days","paper":"cloud-savings"}',
-			'content/metrics/close-days.yaml:13 series[1].date: expected a day that exists (February 2026 has 28 days); found "2026-02-29"',
-			'content/papers/phishing-drill.mdx:9 updated: expected a day that exists (April 2026 has 30 days); found "2026-04-31"',
-			'content/papers/phishing-drill.mdx:2 title: expected a title of at least 5 characters; found "        "',
-			'content/case-studies/finance-close.mdx:3 summary: expected a one-sentence summary (at least 10 characters); found "             "',
+			'content/papers/cloud-savings.mdx:2:8 title: expected a title of at least 5 characters; found "Hi"',
+			'content/papers/cloud-savings.mdx:5:11 segments: expected a list such as [a, b]; found "executives"',
+			'content/papers/cloud-savings.mdx:8:12 published: expected a date such as 2026-03-14; found "soon"',
+			`content/metrics/close-days.yaml:${directionLine}:12 direction: expected "higher" or "lower"; found "up"`,
+			'content/newsletters/issue-1.mdx:10:5 items[2]: expected exactly one of paper, caseStudy, metric or campaign per item (and an optional blurb); found {"metric":"close-days","paper":"cloud-savings"}',
+			'content/metrics/close-days.yaml:13:13 series[1].date: expected a day that exists (February 2026 has 28 days); found "2026-02-29"',
+			'content/papers/phishing-drill.mdx:9:10 updated: expected a day that exists (April 2026 has 30 days); found "2026-04-31"',
+			'content/papers/phishing-drill.mdx:2:8 title: expected a title of at least 5 characters; found "        "',
+			'content/case-studies/finance-close.mdx:3:10 summary: expected a one-sentence summary (at least 10 characters); found "             "',
 		];
 		for (const line of expected) {
 			expect(
@@ -62,8 +62,8 @@ describe('schema errors in a build', () => {
 		await edit(content, 'systems/kassen.yaml', 'wait: 1h30m', 'wait: bald');
 		await edit(content, 'metrics/wartezeit.yaml', /^direction: .*$/m, 'direction: up');
 		const problems = [
-			'papers/neue-kassen.mdx:2 title: erwartet einen Titel mit mindestens 5 Zeichen; gefunden "Hi"',
-			'systems/kassen.yaml:7 dependents[0].wait: erwartet eine Dauer wie 15m, 4h, 1h30m oder 2d (m Minuten, h Stunden, d Tage, w Wochen); gefunden "bald"',
+			'papers/neue-kassen.mdx:2:8 title: erwartet einen Titel mit mindestens 5 Zeichen; gefunden "Hi"',
+			'systems/kassen.yaml:7:11 dependents[0].wait: erwartet eine Dauer wie 15m, 4h, 1h30m oder 2d (m Minuten, h Stunden, d Tage, w Wochen); gefunden "bald"',
 		];
 
 		const build = await buildHub({ name: 'schema-errors-german', content: path.relative(ROOT, content), now: '2026-06-15' });

@@ -76,7 +76,7 @@ describe('the contacts file', () => {
 		const invalid = await readContacts(content);
 		const relative = path.relative(process.cwd(), file);
 		expect(invalid.problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
-			`${relative}:16 contacts[2].email: expected an email address such as name@example.com; found "lena.fischer@test"`,
+			`${relative}:16:12 contacts[2].email: expected an email address such as name@example.com; found "lena.fischer@test"`,
 		]);
 
 		fs.writeFileSync(
@@ -91,9 +91,9 @@ describe('the contacts file', () => {
 		);
 		const crossed = await readContacts(content);
 		expect(crossed.problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([
-			`${relative}:17 contacts[2].segments[1]: expected an existing segment, one of: all-staff, divisional-managers, executives, finance, superusers; found "finanse"`,
-			`${relative}:16 contacts[2].email: expected an address no other contact has, but contacts[0] already has it; found "Imogen.Clarke@test.example"`,
-			`${relative}:20 contacts[2].left: expected a date on or after joined (2026-03-01); found "2026-02-01"`,
+			`${relative}:17:28 contacts[2].segments[1]: expected an existing segment, one of: all-staff, divisional-managers, executives, finance, superusers; found "finanse"`,
+			`${relative}:16:12 contacts[2].email: expected an address no other contact has, but contacts[0] already has it; found "Imogen.Clarke@test.example"`,
+			`${relative}:20:11 contacts[2].left: expected a date on or after joined (2026-03-01); found "2026-02-01"`,
 		]);
 	});
 

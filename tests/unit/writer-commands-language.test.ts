@@ -87,7 +87,7 @@ describe('the writer commands in a German hub', () => {
 		expect(await contactsCommand(['list'], io)).toBe(1);
 		const problem = err.split('\n').find((line) => line.includes('contacts[1].email'));
 		expect(problem).toMatch(
-			/contacts\.yaml:\d+ contacts\[1\]\.email: erwartet eine E-Mail-Adresse wie name@example\.com; gefunden nichts$/,
+			/contacts\.yaml:\d+:\d+ contacts\[1\]\.email: erwartet eine E-Mail-Adresse wie name@example\.com; gefunden nichts$/,
 		);
 		fresh();
 		vi.stubEnv('HOURGLASS_NOW', '2026-02-20');

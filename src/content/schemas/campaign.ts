@@ -14,6 +14,13 @@ const inOrder = (messageId: MessageKey, data: Readonly<Record<string, Said>> = {
 	params: { ...data, stages: STAGE_IDS.join(', ') },
 });
 
+/**
+ * The fields whose paper or case study may still be scheduled in a published campaign: the report
+ * on an activity is often written ahead, dated for the day it should go live. Pages and feeds link
+ * it, and carry its summary, only once it is published (src/hub/hub.ts).
+ */
+export const SCHEDULED_REPORTS = /^stages\[\d+\]\.activities\[\d+\]\.(?:paper|caseStudy)$/;
+
 /** One dated step of a stage. */
 export const activitySchema = z
 	.object({

@@ -25,8 +25,13 @@ export interface Budget {
 	scripts: boolean;
 }
 
-/** Intranet pages render on old laptops over busy links: no scripts, and little CSS. */
-export const PAGE_BUDGET: Budget = { css: 30 * 1024, scripts: false };
+/**
+ * Intranet pages render on old laptops over busy links: no scripts, and little CSS. The site has
+ * one stylesheet (src/integrations/site-stylesheet.ts), so a page's CSS is the whole site's,
+ * loaded once and cached for every other page: 36 kB, 7 kB gzipped. Split per component, a paper
+ * page loaded 15 kB in nine files, and every other kind of page some more.
+ */
+export const PAGE_BUDGET: Budget = { css: 40 * 1024, scripts: false };
 
 /** Size of the file of the site a link points at, or why it cannot be weighed. */
 async function linkedBytes(dist: string, root: URL, from: URL, href: string): Promise<number | string> {

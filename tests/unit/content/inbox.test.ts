@@ -58,7 +58,7 @@ describe('inbox records', () => {
 		fs.mkdirSync(path.join(dir, 'inbox'));
 		fs.writeFileSync(path.join(dir, 'inbox', '2026.yaml'), '- kind: feedback\n  messageId: <a@b>\n  date: 2026-11-03\n  from: not-an-address\n  entry: paper/x\n  useful: true\n');
 		const { problems } = readInboxFiles(dir);
-		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([expect.stringMatching(/^inbox\/2026\.yaml:4 \[0\]\.from: expected .*address/)]);
+		expect(problems.map((problem) => formatProblem(problem, ENGLISH))).toEqual([expect.stringMatching(/^inbox\/2026\.yaml:4:9 \[0\]\.from: expected .*address/)]);
 	});
 
 	it('keep a watermark per mailbox', () => {

@@ -175,14 +175,14 @@ describe('the inbox setting in hub.yaml', () => {
 	it('says what is wrong, where, all at once, a misspelt key included', () => {
 		expect(problems('inbox:\n  authservId: mail northwind\n  require: spf\n  authservid: mail.northwind.example\n')).toEqual([
 			expect.stringMatching(
-				/hub\.yaml:8 inbox\.authservId: expected the name your mail server writes first in its Authentication-Results header, such as mail\.northwind\.example; found "mail northwind"/,
+				/hub\.yaml:8:15 inbox\.authservId: expected the name your mail server writes first in its Authentication-Results header, such as mail\.northwind\.example; found "mail northwind"/,
 			),
-			expect.stringMatching(/hub\.yaml:9 inbox\.require: expected one of "aligned", "dmarc"; found "spf"/),
-			expect.stringMatching(/hub\.yaml:\d+ inbox: expected only the fields the hub knows \(check the spelling\); found "authservid"/),
+			expect.stringMatching(/hub\.yaml:9:12 inbox\.require: expected one of "aligned", "dmarc"; found "spf"/),
+			expect.stringMatching(/hub\.yaml:\d+:\d+ inbox: expected only the fields the hub knows \(check the spelling\); found "authservid"/),
 		]);
 		expect(problems('language: de\ninbox:\n  authservId: mail northwind\n')).toEqual([
 			expect.stringMatching(
-				/hub\.yaml:9 inbox\.authservId: .*der Name, den Ihr Mailserver als Erstes in seinen Authentication-Results-Header schreibt/,
+				/hub\.yaml:9:\d+ inbox\.authservId: .*der Name, den Ihr Mailserver als Erstes in seinen Authentication-Results-Header schreibt/,
 			),
 		]);
 	});

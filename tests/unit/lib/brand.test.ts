@@ -51,7 +51,7 @@ describe('accent colour', () => {
 	it('fails loading hub.yaml with file:line, field, what was expected and what was found', () => {
 		const dir = hubWith("accent:\n  light: '#0b5cad'\n  dark: '#335577'\n");
 		expect(() => loadSettings(dir)).toThrow(
-			/hub\.yaml:9 accent\.dark: expected a colour with at least 4\.5:1 contrast on the dark scheme's header and footer background #1b2027 .+; found "#335577", 2\.\d\d:1/,
+			/hub\.yaml:9:\d+ accent\.dark: expected a colour with at least 4\.5:1 contrast on the dark scheme's header and footer background #1b2027 .+; found "#335577", 2\.\d\d:1/,
 		);
 	});
 
@@ -88,6 +88,6 @@ describe('logo', () => {
 
 	it('fails loading hub.yaml on a missing logo, naming the line', () => {
 		const dir = hubWith('logo: brand/missing.svg\n');
-		expect(() => loadSettings(dir)).toThrow(/hub\.yaml:7 logo: expected an SVG file at .+missing\.svg; found no SVG there/);
+		expect(() => loadSettings(dir)).toThrow(/hub\.yaml:7:\d+ logo: expected an SVG file at .+missing\.svg; found no SVG there/);
 	});
 });

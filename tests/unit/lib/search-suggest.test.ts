@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchWords, warmUpWord, wordsOf } from '../../../src/outputs/search-words';
+import { countPage, searchWords, sortedWords, warmUpWord, wordsOf, type WordCounts } from '../../../src/outputs/search-words';
 import { suggestQueries } from '../../../src/scripts/search-suggest';
 
 const index = searchWords([
@@ -17,6 +17,16 @@ describe('the word list behind "Did you mean"', () => {
 		]);
 		expect(index.words).toContainEqual(['customers', 1]);
 		expect(index.words.map(([word]) => word)).not.toContain('is');
+	});
+
+	it('counts a page out as it counted it in, as a rebuild updates the published list', () => {
+		const pages = ['Phishing is our biggest risk.', 'Phishing tests for every new starter.', 'Fishing trip for the finance team.'];
+		const counts: WordCounts = new Map();
+		for (const text of pages) countPage(counts, text, 1);
+		countPage(counts, pages[1]!, -1);
+		countPage(counts, 'Phishing drills for the sales team.', 1);
+		expect(sortedWords(counts)).toEqual(searchWords([pages[0]!, pages[2]!, 'Phishing drills for the sales team.']));
+		expect(counts.has('starter')).toBe(false);
 	});
 
 	it('splits text into lowercase words the way queries are split', () => {
