@@ -197,6 +197,21 @@ function fixedSteps(list: readonly Phase[], baseWallMs: number): string {
 	return `${seconds(total)} = ${(total / baseWallMs).toFixed(2)}× the baseline (${named})`;
 }
 
+/** Where a build's memory peaks: Astro's highest step, and the search step that runs after Astro has exited. */
+function peakSteps(list: readonly Phase[]): string {
+	const peak = (phase: Phase) => phase.peakRssBytes ?? 0;
+	const isSearch = (phase: Phase) => phase.name.includes('[hourglass:search]');
+	const [highest] = list.filter((phase) => !isSearch(phase)).toSorted((a, b) => peak(b) - peak(a));
+	const search = list.find(isSearch);
+	return [
+		highest &&
+			`Astro peaks in ${highest.name.trim()} at ${mb(peak(highest))} (its content store with every body's HTML, the hub, every route)`,
+		search && `the search step, after Astro has exited, at ${mb(peak(search))} (Pagefind's index of every page)`,
+	]
+		.filter(Boolean)
+		.join('; ');
+}
+
 /**
  * The search step of a build, from its log line: Pagefind reads every page (it cannot patch an index:
  * Pagefind #71) and writes the index, over the fragments of the pages that did not change.
@@ -246,7 +261,7 @@ function printTargets(papers: number, figures: readonly Figures[], preview?: Pre
 		}
 		if (papers >= 10_000) {
 			const peak = Math.max(...figures.map((f) => f.peakRssBytes));
-			rows.push(['peak memory', mb(peak), `≤ ${mb(PEAK_TARGET_BYTES)}`, peak <= PEAK_TARGET_BYTES]);
+			rows.push(['peak memory', mb(peak), `≤ ${mb(PEAK_TARGET_BYTES)}`, peak <= PEAK_TARGET_BYTES, peakSteps(last.coldPhases)]);
 		}
 	}
 	// Issue 25 sets the preview's targets at 1,000 papers.
