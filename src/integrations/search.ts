@@ -82,7 +82,7 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 		// All but the word list and the warm-up word, written next (into files of their own: a link would write into the published ones).
 		const own = new Set([SEARCH_WORDS_PATH, SEARCH_WARM_UP_PATH].map((file) => path.join(dir, file)));
 		await linkFolder(path.join(published.dir, 'pagefind'), output, (file) => !own.has(file));
-		await writeSearchWords(dir, published);
+		await writeSearchWords(dir, published, new Set(await fs.readdir(path.join(output, 'fragment'))));
 		return {
 			pages: changes.pages,
 			reused: published.fragments.size,
@@ -116,7 +116,7 @@ export async function indexSearch(dir: string, language: string, published?: Pub
 			checked('writeFiles', await index.writeFiles({ outputPath: output }));
 		}
 		await Promise.all(UNUSED_BUNDLES.map((file) => fs.rm(path.join(output, file), { force: true })));
-		await writeSearchWords(dir, published);
+		await writeSearchWords(dir, published, reused);
 		return { pages: page_count, reused: reused.size, pagefind: true, readMs: read - started, writeMs: performance.now() - read };
 	} finally {
 		await pagefind.close();
@@ -137,20 +137,23 @@ export interface IndexedSearch {
 
 /**
  * The word list and the warm-up word, from the fragments in `<dir>/pagefind/`. Words are counted
- * per fragment file (one per indexed text), so a rebuild's list is the published one with the
- * fragments that went counted out and those that came counted in: it reads only the fragments of
- * pages that changed (reading all of them took 0.25 s at 1,000 papers). A published list counted by
- * other code (`counted`: a digest of this file and src/outputs/search-words.ts) is counted afresh.
+ * per fragment file (one per indexed text), so a rebuild's list is the published one with every
+ * fragment not `linked` from it counted out and every fragment written for this index counted in:
+ * it reads only the fragments of pages that changed (reading all of them took 0.25 s at 1,000
+ * papers). A fragment written again under a published name counts out and in again, so a short name
+ * two texts share cannot keep the old text's words. A published list counted by other code
+ * (`counted`: a digest of this file and src/outputs/search-words.ts) is counted afresh.
  */
-async function writeSearchWords(dir: string, published?: PublishedIndex): Promise<void> {
+async function writeSearchWords(dir: string, published?: PublishedIndex, linked: ReadonlySet<string> = new Set()): Promise<void> {
 	const folder = path.join(dir, 'pagefind', 'fragment');
 	const files = new Set(await fs.readdir(folder));
 	const counted = await countingCode();
-	const last = published && (await publishedCounts(published.dir, counted));
+	// With nothing linked, counting every fragment in reads half as many as counting the published ones out.
+	const last = published && linked.size > 0 ? await publishedCounts(published.dir, counted) : undefined;
 	const counts: WordCounts = last?.counts ?? new Map<string, number>();
 	// One at a time: a large hub has tens of thousands of fragments, more than a process may open at once.
-	if (last) for (const file of last.files.difference(files)) countPage(counts, await fragmentText(path.join(last.folder, file)), -1);
-	for (const file of last ? files.difference(last.files) : files) countPage(counts, await fragmentText(path.join(folder, file)), 1);
+	if (last) for (const file of last.files.difference(linked)) countPage(counts, await fragmentText(path.join(last.folder, file)), -1);
+	for (const file of last ? files.difference(linked) : files) countPage(counts, await fragmentText(path.join(folder, file)), 1);
 	const words: SearchWords = { ...sortedWords(counts), counted };
 	await fs.writeFile(path.join(dir, SEARCH_WORDS_PATH), JSON.stringify(words));
 	// Of the pages indexed: a page Pagefind read and found nothing to index in has no fragment.
