@@ -43,7 +43,7 @@ export class UsageError extends Error {
  * words (Usage, Options, errors about flags) as commander writes them (docs/writing.md, Languages).
  * A command that stays English (`npm run deploy`, for operators) gives its description as text.
  */
-const newProgram = (name: string, description: Phrase | string, io: CliOutput): Command => {
+export const newProgram = (name: string, description: Phrase | string, io: CliOutput): Command => {
 	const locale = typeof description === 'string' ? ENGLISH : writerLocale();
 	return new Command(name)
 		.description(say(description, locale))

@@ -4,11 +4,12 @@
  * settings themselves are broken.
  */
 import fs from 'node:fs';
-import { Command, Option } from 'commander';
+import { Option } from 'commander';
 import { contentDir } from '../../content/content-dir.ts';
 import { writerLocale } from '../../content/i18n/hub-language.ts';
-import { formatProblem } from '../../content/problems.ts';
+import { formatProblem, phrase } from '../../content/problems.ts';
 import { buildTime } from '../../content/publication.ts';
+import { newProgram } from '../cli.ts';
 import { loadConfig } from './config.ts';
 import { applyFixes } from './fix.ts';
 import { json, stylish, totals } from './format.ts';
@@ -29,17 +30,13 @@ const processIo: Io = {
 
 export async function lintContent(argv: readonly string[], io: Io = processIo): Promise<number> {
 	const words = writerLocale();
-	const program = new Command('lint-content')
-		.description(words.t('cli.lint.description'))
-		.helpOption('-h, --help', words.t('cli.help'))
+	const program = newProgram('lint-content', phrase('cli.lint.description'), io)
 		.addOption(new Option('--format <format>', words.t('cli.formatOption')).choices(['stylish', 'json']).default('stylish'))
 		.option('--fix', words.t('cli.lint.fixOption'))
 		.addHelpText(
 			'after',
 			`\n${words.t('cli.lint.help', { rules: RULES.map((rule) => `  ${rule.id.padEnd(18)} ${words.t(rule.description)}`).join('\n') })}`,
-		)
-		.exitOverride()
-		.configureOutput({ writeOut: io.out, writeErr: io.err });
+		);
 	try {
 		program.parse(argv, { from: 'user' });
 	} catch (error) {
