@@ -83,7 +83,9 @@ export class ContentProblems extends Error {
 		this.name = 'ContentProblems';
 		this.problems = problems;
 		// The message says where every problem is; a stack trace of the hub's code would only bury it.
-		// Empty rather than the message: Astro prints "Stack trace:" and the stack when it has one.
+		// Empty rather than the message: Astro prints a "Stack trace:" heading for any error with a
+		// stack. Nothing lets one escape unprinted: Astro, the build script and every command
+		// (runProgram in src/tools/cli.ts) print the message itself.
 		this.stack = '';
 	}
 }
